@@ -1,0 +1,224 @@
+#include "db/session.h"
+#include "testserver.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+#include <QtConcurrent>
+
+using namespace strata::core;
+using strata::test::TestServer;
+
+class tst_Session : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void opensAndReportsServerVersion();
+    void runsRegistryStatementsWithBindParameters();
+    void browsingSessionIsReadOnly();
+    void setsApplicationName();
+    void cancelStopsARunningStatement();
+    void statementTimeoutIsReportedAsTimeout();
+    void reconnectsAfterTheConnectionIsLost();
+    void scramRoleConnectsWithThePassword();
+    void scramRoleWithoutPasswordAsksForOne();
+    void scramRoleWithWrongPasswordSaysSo();
+    void unreachableHostFailsWithinTheTimeout();
+    void missingServiceNamesTheFilesRead();
+    void workRunsOffTheCallingThread();
+};
+
+void tst_Session::initTestCase()
+{
+    STRATA_REQUIRE_SERVER();
+    TestServer::createDatabase("tst_session");
+}
+
+void tst_Session::opensAndReportsServerVersion()
+{
+    Session s(TestServer::profile("tst_session"));
+    auto r = s.open().result();
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+    QVERIFY(r->version.major() >= 12);
+    QCOMPARE(r->database, QStringLiteral("tst_session"));
+    QCOMPARE(r->user, QStringLiteral("postgres"));
+    QVERIFY(r->superuser);
+    QVERIFY(r->versionString.startsWith("PostgreSQL"));
+    QVERIFY(r->warning.isEmpty());
+}
+
+void tst_Session::runsRegistryStatementsWithBindParameters()
+{
+    Session s(TestServer::profile("tst_session"));
+    auto r = s.run([](SessionContext &ctx) {
+                  return ctx.execText("SELECT $1::text || '!', $2::int + 1, $3::text IS NULL",
+                                      {QString::fromUtf8("h'é\"llo"), 41, QVariant()});
+              }).result();
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+    QCOMPARE(r->text(0, 0), QString::fromUtf8("h'é\"llo!"));
+    QCOMPARE(r->toInt(0, 1), 42);
+    QVERIFY(r->toBool(0, 2));
+}
+
+void tst_Session::browsingSessionIsReadOnly()
+{
+    Session s(TestServer::profile("tst_session"));
+    auto r = s.run([](SessionContext &ctx) { return ctx.execText("CREATE TABLE should_fail(x int)"); }).result();
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().sqlState, QStringLiteral("25006")); // read_only_sql_transaction
+
+    SessionOptions rw;
+    rw.readOnly = false;
+    Session w(TestServer::profile("tst_session"), {}, rw);
+    auto ok = w.run([](SessionContext &ctx) {
+                   return ctx.execText("CREATE TABLE IF NOT EXISTS may_write(x int)");
+               }).result();
+    QVERIFY2(ok.ok(), qPrintable(ok.error().toString()));
+}
+
+void tst_Session::setsApplicationName()
+{
+    Session s(TestServer::profile("tst_session"));
+    auto r = s.run([](SessionContext &ctx) {
+                  return ctx.execText("SELECT current_setting('application_name'), "
+                                      "current_setting('statement_timeout')");
+              }).result();
+    QVERIFY(r.ok());
+    QCOMPARE(r->text(0, 0), QStringLiteral("strata"));
+    QCOMPARE(r->text(0, 1), QStringLiteral("30s"));
+}
+
+void tst_Session::cancelStopsARunningStatement()
+{
+    Session s(TestServer::profile("tst_session"));
+    QVERIFY(s.open().result().ok());
+    QElapsedTimer t;
+    t.start();
+    auto f = s.run([](SessionContext &ctx) { return ctx.execText("SELECT pg_sleep(20)"); });
+    QTest::qWait(300);
+    QVERIFY(s.cancel());
+    auto r = f.result();
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().kind, Error::Kind::Canceled);
+    QVERIFY(t.elapsed() < 10000);
+    // The session stays usable after a cancel.
+    auto again = s.run([](SessionContext &ctx) { return ctx.execText("SELECT 1"); }).result();
+    QVERIFY(again.ok());
+}
+
+void tst_Session::statementTimeoutIsReportedAsTimeout()
+{
+    SessionOptions o;
+    o.statementTimeoutMs = 200;
+    Session s(TestServer::profile("tst_session"), {}, o);
+    auto r = s.run([](SessionContext &ctx) { return ctx.execText("SELECT pg_sleep(5)"); }).result();
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().kind, Error::Kind::Timeout);
+    QVERIFY(!r.error().hint.isEmpty());
+}
+
+void tst_Session::reconnectsAfterTheConnectionIsLost()
+{
+    Session s(TestServer::profile("tst_session"));
+    auto pid = s.run([](SessionContext &ctx) { return ctx.execText("SELECT pg_backend_pid()"); }).result();
+    QVERIFY(pid.ok());
+    TestServer::exec("postgres", QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid->text(0, 0)));
+    QTest::qWait(200);
+    auto lost = s.run([](SessionContext &ctx) { return ctx.execText("SELECT 1"); }).result();
+    if (!lost.ok())
+        QCOMPARE(lost.error().kind, Error::Kind::ConnectionLost);
+    // The next action reconnects.
+    auto back = s.run([](SessionContext &ctx) { return ctx.execText("SELECT pg_backend_pid()"); }).result();
+    QVERIFY2(back.ok(), qPrintable(back.error().toString()));
+    QVERIFY(back->text(0, 0) != pid->text(0, 0));
+}
+
+void tst_Session::scramRoleConnectsWithThePassword()
+{
+    ConnectionProfile p = TestServer::profile("tst_session");
+    p.user = TestServer::scramUser();
+    Session s(p, TestServer::scramPassword());
+    auto r = s.open().result();
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+    QCOMPARE(r->user, TestServer::scramUser());
+    auto method = s.run([](SessionContext &ctx) {
+                       return ctx.execText("SELECT rolpassword LIKE 'SCRAM-SHA-256$%' FROM pg_authid "
+                                           "WHERE rolname = current_user");
+                   }).result();
+    // Non-superusers cannot read pg_authid: the login itself is the proof.
+    Q_UNUSED(method);
+}
+
+void tst_Session::scramRoleWithoutPasswordAsksForOne()
+{
+    qunsetenv("PGPASSWORD");
+    qputenv("PGPASSFILE", "/nonexistent/pgpass");
+    ConnectionProfile p = TestServer::profile("tst_session");
+    p.user = TestServer::scramUser();
+    Session s(p);
+    auto r = s.open().result();
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().kind, Error::Kind::PasswordRequired);
+}
+
+void tst_Session::scramRoleWithWrongPasswordSaysSo()
+{
+    ConnectionProfile p = TestServer::profile("tst_session");
+    p.user = TestServer::scramUser();
+    Session s(p, "wrong password");
+    auto r = s.open().result();
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().kind, Error::Kind::AuthFailed);
+    QVERIFY2(r.error().message.contains("password"), qPrintable(r.error().message));
+    QVERIFY(!r.error().toString().contains("wrong password"));
+}
+
+void tst_Session::unreachableHostFailsWithinTheTimeout()
+{
+    ConnectionProfile p;
+    p.host = "127.0.0.1";
+    p.port = 1; // nothing listens: refused at once
+    p.database = "x";
+    SessionOptions o;
+    o.connectTimeoutSec = 2;
+    Session s(p, {}, o);
+    QElapsedTimer t;
+    t.start();
+    auto r = s.open().result();
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().kind, Error::Kind::Unreachable);
+    QVERIFY(t.elapsed() < 5000);
+    QVERIFY(!r.error().hint.isEmpty());
+}
+
+void tst_Session::missingServiceNamesTheFilesRead()
+{
+    const QByteArray file = QFile::encodeName(QDir::tempPath() + "/strata-tst-services.conf");
+    QFile f(QString::fromLocal8Bit(file));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("[other]\nhost=localhost\n");
+    f.close();
+    qputenv("PGSERVICEFILE", file);
+    ConnectionProfile p;
+    p.service = "nosuchservice";
+    Session s(p);
+    auto r = s.open().result();
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().kind, Error::Kind::ServiceNotFound);
+    QVERIFY2(r.error().hint.contains(QString::fromLocal8Bit(file)), qPrintable(r.error().hint));
+    qunsetenv("PGSERVICEFILE");
+}
+
+void tst_Session::workRunsOffTheCallingThread()
+{
+    Session s(TestServer::profile("tst_session"));
+    QThread *caller = QThread::currentThread();
+    auto r = s.run([caller](SessionContext &) -> Result<bool> {
+                  return QThread::currentThread() != caller;
+              }).result();
+    QVERIFY(r.ok());
+    QVERIFY(r.value());
+}
+
+QTEST_GUILESS_MAIN(tst_Session)
+#include "tst_session.moc"
