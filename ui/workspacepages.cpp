@@ -1,0 +1,19 @@
+#include "workspacepages.h"
+
+#include "overviewpage.h"
+#include "placeholderpage.h"
+
+namespace strata::ui {
+
+QList<WorkspacePage *> createWorkspacePages(AppContext *context)
+{
+    return {
+        new OverviewPage(context),
+        new PlaceholderPage(context, QStringLiteral("schema"), QStringLiteral("Schema")),
+        new PlaceholderPage(context, QStringLiteral("migrations"), QStringLiteral("Migrations")),
+        new PlaceholderPage(context, QStringLiteral("statistics"), QStringLiteral("Statistics")),
+        new PlaceholderPage(context, QStringLiteral("jobs"), QStringLiteral("Backup & restore")),
+    };
+}
+
+} // namespace strata::ui
