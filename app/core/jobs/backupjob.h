@@ -1,0 +1,54 @@
+#pragma once
+
+#include "db/connectionprofile.h"
+#include "jobs/backupoptions.h"
+#include "jobs/backupplanner.h"
+#include "jobs/job.h"
+#include "jobs/toollocator.h"
+
+#include <QMutex>
+
+#include <optional>
+
+namespace strata::core {
+
+// pg_dump with a progress bar that follows the bytes, cancel, and no half file that looks whole:
+// the dump goes to a temporary name beside the target and is renamed only when pg_dump
+// succeeded; then the SHA-256, the manifest and the catalog entry.
+class BackupJob : public Job
+{
+public:
+    BackupJob(ConnectionProfile profile, QString password, BackupOptions options);
+
+    Kind kind() const override { return Kind::Backup; }
+    QString title() const override;
+
+    // Tests: search only these folders for pg_dump.
+    void setToolFolders(const QStringList &folders) { m_toolFolders = folders; }
+    // Where the catalog lives; an empty path records nothing.
+    void setCatalogPath(const QString &path) { m_catalogPath = path; }
+    const BackupOptions &options() const { return m_options; }
+    BackupPlan plan() const;
+
+    // pg_dump's arguments for a plan. fileArg empty: to stdout (Docker streams it back).
+    static QStringList dumpArguments(const BackupOptions &options, const BackupPlan &plan,
+                                     const QString &connInfo, const QString &fileArg);
+    // The temporary name beside the target: hidden and plainly partial.
+    static QString temporaryPath(const QString &target);
+
+protected:
+    JobResult execute() override;
+
+private:
+    JobResult fail(Error e, const QString &tempPath);
+
+    ConnectionProfile m_profile;
+    QString m_password;
+    BackupOptions m_options;
+    std::optional<QStringList> m_toolFolders;
+    QString m_catalogPath;
+    mutable QMutex m_planMutex;
+    BackupPlan m_plan;
+};
+
+} // namespace strata::core

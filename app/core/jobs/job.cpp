@@ -1,0 +1,156 @@
+#include "job.h"
+
+#include <QtConcurrent>
+
+#include <cmath>
+
+namespace strata::core {
+
+Job::~Job() = default;
+
+QFuture<JobResult> Job::start(QThreadPool *pool)
+{
+    auto self = shared_from_this();
+    m_running = true;
+    m_clock.start();
+    auto work = [self](QPromise<JobResult> &promise) {
+        promise.setProgressRange(0, progressMaximum);
+        {
+            QMutexLocker lock(&self->m_mutex);
+            self->m_promise = &promise;
+        }
+        JobResult r = self->execute();
+        r.elapsedMs = self->m_clock.elapsed();
+        if (self->canceled() && !r.ok) {
+            r.canceled = true;
+            if (!r.error.isError())
+                r.error = Error(Error::Kind::Canceled, QStringLiteral("Cancelled."));
+        }
+        {
+            QMutexLocker lock(&self->m_mutex);
+            self->m_result = r;
+            self->m_promise = nullptr;
+            if (r.ok) {
+                self->m_status.fraction = 1;
+                self->m_status.etaSeconds = 0;
+                self->m_status.text = QStringLiteral("100% done");
+            } else {
+                self->m_status.text = r.canceled ? QStringLiteral("cancelled")
+                                                 : QStringLiteral("failed");
+            }
+        }
+        if (r.ok)
+            promise.setProgressValueAndText(progressMaximum, QStringLiteral("done"));
+        self->m_running = false;
+        promise.addResult(r);
+    };
+    QFuture<JobResult> f = pool ? QtConcurrent::run(pool, work) : QtConcurrent::run(work);
+    QMutexLocker lock(&m_mutex);
+    m_future = f;
+    return f;
+}
+
+void Job::cancel()
+{
+    m_cancel = true;
+    QMutexLocker lock(&m_mutex);
+    m_future.cancel();
+}
+
+bool Job::cancelRequested() const { return m_cancel.load(); }
+
+bool Job::canceled() const
+{
+    if (m_cancel.load())
+        return true;
+    QMutexLocker lock(&m_mutex);
+    return m_promise && m_promise->isCanceled();
+}
+
+QFuture<JobResult> Job::future() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_future;
+}
+
+bool Job::isRunning() const { return m_running.load(); }
+
+JobStatus Job::status() const
+{
+    QMutexLocker lock(&m_mutex);
+    JobStatus s = m_status;
+    if (m_running)
+        s.elapsedMs = m_clock.isValid() ? m_clock.elapsed() : 0;
+    return s;
+}
+
+QStringList Job::log() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_log;
+}
+
+std::optional<JobResult> Job::result() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_result;
+}
+
+QString Job::commandLine() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_commandLine;
+}
+
+QString Job::formatEta(qint64 s)
+{
+    if (s < 0)
+        return {};
+    if (s < 60)
+        return QStringLiteral("about %1 s left").arg(std::max<qint64>(s, 1));
+    if (s < 3600)
+        return QStringLiteral("about %1 min left").arg((s + 30) / 60);
+    return QStringLiteral("about %1 h %2 min left").arg(s / 3600).arg((s % 3600) / 60);
+}
+
+void Job::setProgress(double fraction, const QString &object)
+{
+    fraction = std::clamp(fraction, 0.0, 1.0);
+    QMutexLocker lock(&m_mutex);
+    // Never backwards: a bar that goes back looks broken.
+    fraction = std::max(fraction, m_status.fraction);
+    const qint64 elapsed = m_clock.elapsed();
+    m_status.fraction = fraction;
+    if (!object.isEmpty())
+        m_status.object = object;
+    m_status.elapsedMs = elapsed;
+    // An ETA only once there is something to extrapolate from.
+    m_status.etaSeconds = (fraction > 0.02 && elapsed > 1500)
+        ? qint64(std::llround(elapsed / 1000.0 * (1 - fraction) / fraction))
+        : -1;
+    QString text = QStringLiteral("%1%").arg(int(fraction * 100));
+    if (!m_status.object.isEmpty())
+        text += u' ' + m_status.object;
+    if (m_status.etaSeconds >= 0)
+        text += QStringLiteral(", ") + formatEta(m_status.etaSeconds);
+    m_status.text = text;
+    const int value = int(fraction * progressMaximum);
+    if (m_promise && value > m_lastValue) {
+        m_lastValue = value;
+        m_promise->setProgressValueAndText(value, text);
+    }
+}
+
+void Job::appendLog(const QString &line)
+{
+    QMutexLocker lock(&m_mutex);
+    m_log.append(line);
+}
+
+void Job::setCommandLine(const QString &line)
+{
+    QMutexLocker lock(&m_mutex);
+    m_commandLine = line;
+}
+
+} // namespace strata::core

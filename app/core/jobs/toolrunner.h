@@ -1,0 +1,43 @@
+#pragma once
+
+#include "jobs/toolcommand.h"
+#include "result.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace strata::core {
+
+struct ToolRunOptions
+{
+    QString password;      // given to the child through a temporary PGPASSFILE, never argv
+    QString appName;       // PGAPPNAME, so Strata can find the tool's backend
+    QString stdoutFile;    // when set, the child's stdout is written here (Docker streaming)
+    QString stdinFile;     // when set, fed to the child's stdin (psql restoring a plain dump)
+    std::function<void(const QString &line)> onStderrLine;
+    std::function<void()> onTick;             // about every 250 ms
+    std::function<bool()> canceled;
+    std::function<void(qint64 bytes)> onStdinProgress;
+};
+
+struct ToolRunResult
+{
+    int exitCode = -1;
+    bool crashed = false;
+    bool canceled = false;
+    QStringList errorLines; // "error:", "detail:", "hint:" lines, in order
+    qint64 stdoutBytes = 0;
+    Error ioError;          // writing stdoutFile failed (a full disk)
+    bool ok() const { return !crashed && !canceled && exitCode == 0 && !ioError.isError(); }
+};
+
+// Runs a PostgreSQL tool on the calling (worker) thread, line by line, until it ends or is
+// cancelled. Fails only when the program could not be started.
+Result<ToolRunResult> runTool(const ToolCommand &command, const ToolRunOptions &options);
+
+// The text libpq's password file needs for "any host, any database, any user".
+QByteArray pgpassLine(const QString &password);
+
+} // namespace strata::core

@@ -1,0 +1,5 @@
+-- COPY progress of the tool's backends (pg_dump / pg_restore run with PGAPPNAME = $1).
+SELECT p.relid::oid AS relid, p.bytes_processed, p.tuples_processed, p.command
+FROM pg_stat_progress_copy p
+JOIN pg_stat_activity a ON a.pid = p.pid
+WHERE a.application_name = $1
