@@ -1,0 +1,428 @@
+#include "db/session.h"
+#include "jobs/backupcatalog.h"
+#include "jobs/backupjob.h"
+#include "jobs/backupmanifest.h"
+#include "jobs/toollocator.h"
+#include "testserver.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <atomic>
+#include <sys/mount.h>
+#include <thread>
+
+using namespace strata::core;
+using strata::test::TestServer;
+
+namespace {
+
+const char *kDb = "tst_backupjob";
+
+// Waits (in the test thread) until pred() or the timeout.
+template <typename P>
+bool waitFor(P pred, int ms = 30000)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!pred()) {
+        if (t.elapsed() > ms)
+            return false;
+        QThread::msleep(20);
+    }
+    return true;
+}
+
+QStringList leftovers(const QString &dir)
+{
+    return QDir(dir).entryList(QStringList{QStringLiteral(".*partial*")},
+                               QDir::Files | QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot);
+}
+
+QString listArchive(const QString &path)
+{
+    QProcess p;
+    p.start(TestServer::binDir() + "/pg_restore", {"--list", path});
+    p.waitForFinished(30000);
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+bool logContains(const Job &job, const QString &needle)
+{
+    for (const QString &l : job.log())
+        if (l.contains(needle))
+            return true;
+    return false;
+}
+
+} // namespace
+
+class tst_BackupJob : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void locatorPicksAToolForTheServer();
+    void oldPgDumpIsRefusedBeforeAnythingRuns();
+    void missingToolsNameWhereTheyWereLookedFor();
+    void dockerCommandRunsInsideTheContainer();
+    void backupWritesManifestCatalogAndNoPartialFile();
+    void progressMovesWithTheTablesAndNeverGoesBack();
+    void foreignKeyClosureOfOddlyNamedTables();
+    void cancelMidDumpRemovesThePartialFile();
+    void serverDyingMidDumpFailsCleanly();
+    void fullDiskFailsAndLeavesNoFile();
+    void passwordNeverAppearsInAProcessArgument();
+    void invalidOptionsAreRefused();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_catalog;
+};
+
+void tst_BackupJob::initTestCase()
+{
+    STRATA_REQUIRE_SERVER();
+    TestServer::createDatabase(kDb);
+    const QString err = TestServer::exec(kDb, QString::fromUtf8(R"SQL(
+        CREATE SCHEMA "Sch ém""a.x";
+        CREATE TABLE "Sch ém""a.x"."Cüstomer" (id serial PRIMARY KEY, name text);
+        CREATE TABLE public.region (id int PRIMARY KEY, name text);
+        ALTER TABLE "Sch ém""a.x"."Cüstomer" ADD COLUMN region int REFERENCES public.region(id);
+        CREATE TABLE "Sch ém""a.x"."Tab ""le"".y" (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            customer int REFERENCES "Sch ém""a.x"."Cüstomer"(id), note text);
+        CREATE TABLE public.unrelated (x int);
+        INSERT INTO public.region VALUES (1, 'north'), (2, 'south');
+        INSERT INTO "Sch ém""a.x"."Cüstomer"(name, region) SELECT 'c' || g, 1 + g % 2
+            FROM generate_series(1, 500) g;
+        INSERT INTO "Sch ém""a.x"."Tab ""le"".y"(customer, note) SELECT 1 + g % 500, md5(g::text)
+            FROM generate_series(1, 2000) g;
+        CREATE TABLE public.big_a AS SELECT g AS id, md5(g::text) || md5((g+1)::text) AS t
+            FROM generate_series(1, 1500000) g;
+        CREATE TABLE public.big_b AS SELECT g AS id, md5(g::text) AS t
+            FROM generate_series(1, 600000) g;
+        ANALYZE;
+        GRANT USAGE ON SCHEMA "Sch ém""a.x" TO strata_scram;
+        GRANT SELECT ON ALL TABLES IN SCHEMA "Sch ém""a.x" TO strata_scram;
+        GRANT SELECT ON ALL SEQUENCES IN SCHEMA "Sch ém""a.x" TO strata_scram;
+    )SQL"));
+    QVERIFY2(err.isEmpty(), qPrintable(err));
+    QVERIFY(m_dir.isValid());
+    m_catalog = m_dir.filePath("catalog.sqlite");
+}
+
+void tst_BackupJob::locatorPicksAToolForTheServer()
+{
+    ToolLocator locator(TestServer::profile(kDb));
+    auto t = locator.locate("pg_dump", 15, "dump a PostgreSQL 15 server");
+    QVERIFY2(t.ok(), qPrintable(t.error().toString()));
+    QVERIFY(t->major >= 15);
+    QVERIFY(QFileInfo(t->path).isExecutable());
+    auto none = locator.locate("pg_dump", 99, "dump a PostgreSQL 99 server");
+    QVERIFY(!none.ok());
+    QVERIFY2(none.error().message.contains("cannot dump a PostgreSQL 99 server"),
+             qPrintable(none.error().message));
+    QVERIFY(none.error().message.contains("postgresql-client-99"));
+}
+
+void tst_BackupJob::oldPgDumpIsRefusedBeforeAnythingRuns()
+{
+    QTemporaryDir tools;
+    const QString marker = tools.filePath("ran");
+    QFile script(tools.filePath("pg_dump"));
+    QVERIFY(script.open(QIODevice::WriteOnly));
+    // Prints an old version; if it were ever run for a dump it would leave a marker file.
+    script.write(QStringLiteral("#!/bin/sh\nif [ \"$1\" = --version ]; then echo 'pg_dump "
+                                "(PostgreSQL) 13.9'; exit 0; fi\ntouch '%1'\nexit 1\n")
+                     .arg(marker)
+                     .toUtf8());
+    script.close();
+    script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+
+    BackupOptions o;
+    o.outputPath = m_dir.filePath("old.dump");
+    auto job = std::make_shared<BackupJob>(TestServer::profile(kDb), QString(), o);
+    job->setToolFolders({tools.path()});
+    job->setCatalogPath(m_catalog);
+    const JobResult r = job->start().result();
+    QVERIFY(!r.ok);
+    QCOMPARE(r.error.kind, Error::Kind::Tool);
+    QVERIFY2(r.error.message.startsWith("pg_dump 13 cannot dump a PostgreSQL 15 server: install "
+                                        "postgresql-client-15 or set the tools folder"),
+             qPrintable(r.error.message));
+    QVERIFY2(r.error.detail.contains(tools.filePath("pg_dump")), qPrintable(r.error.detail));
+    QVERIFY(!QFile::exists(marker));
+    QVERIFY(!QFile::exists(o.outputPath));
+    QVERIFY(leftovers(m_dir.path()).isEmpty());
+}
+
+void tst_BackupJob::missingToolsNameWhereTheyWereLookedFor()
+{
+    QTemporaryDir empty;
+    BackupOptions o;
+    o.outputPath = m_dir.filePath("missing.dump");
+    auto job = std::make_shared<BackupJob>(TestServer::profile(kDb), QString(), o);
+    job->setToolFolders({empty.path()});
+    const JobResult r = job->start().result();
+    QVERIFY(!r.ok);
+    QVERIFY2(r.error.message.contains("pg_dump was not found"), qPrintable(r.error.message));
+    QVERIFY(r.error.message.contains(empty.path()));
+    QVERIFY(r.error.hint.contains("postgresql-client-15"));
+    QVERIFY(!QFile::exists(o.outputPath));
+}
+
+void tst_BackupJob::dockerCommandRunsInsideTheContainer()
+{
+    // Docker cannot run here (no daemon): the command construction is what is checked.
+    ConnectionProfile p = TestServer::profile(kDb);
+    p.dockerContainer = "pg-prod";
+    ToolLocator locator(p);
+    ToolInfo t;
+    t.program = "pg_dump";
+    t.path = "pg_dump";
+    t.major = 15;
+    t.dockerContainer = "pg-prod";
+    BackupOptions o;
+    o.outputPath = "/backups/x.dump";
+    const QStringList args = BackupJob::dumpArguments(o, {}, p.toConnInfo(), {});
+    const ToolCommand c = locator.command(t, args);
+    QCOMPARE(c.program, QStringLiteral("docker"));
+    QCOMPARE(c.arguments.mid(0, 2), (QStringList{"exec", "-i"}));
+    const int at = c.arguments.indexOf("pg-prod");
+    QVERIFY(at > 0);
+    QCOMPARE(c.arguments.at(at + 1), QStringLiteral("pg_dump"));
+    QVERIFY(c.arguments.contains("PGPASSWORD")); // forwarded by name, no value
+    for (const QString &a : c.arguments)
+        QVERIFY2(!a.startsWith("--file"), qPrintable(a)); // output comes back on stdout
+    QVERIFY(c.display().startsWith("docker exec -i "));
+
+    auto job = std::make_shared<BackupJob>(p, QString(), [] {
+        BackupOptions d;
+        d.outputPath = "/tmp/never-written";
+        d.format = BackupFormat::Directory;
+        return d;
+    }());
+    const JobResult r = job->start().result();
+    QVERIFY(!r.ok);
+    QVERIFY(r.error.message.contains("Docker"));
+}
+
+void tst_BackupJob::backupWritesManifestCatalogAndNoPartialFile()
+{
+    BackupOptions o;
+    o.outputPath = m_dir.filePath("full.dump");
+    auto job = std::make_shared<BackupJob>(TestServer::profile(kDb), QString(), o);
+    job->setCatalogPath(m_catalog);
+    const JobResult r = job->start().result();
+    QVERIFY2(r.ok, qPrintable(r.error.toString()));
+    QVERIFY(QFileInfo(o.outputPath).size() > 0);
+    QCOMPARE(r.bytes, QFileInfo(o.outputPath).size());
+    QVERIFY(leftovers(m_dir.path()).isEmpty());
+    // The command shown names the target, never the temporary file, and has no password.
+    QVERIFY2(job->commandLine().contains("--file=" + o.outputPath), qPrintable(job->commandLine()));
+    QVERIFY(!job->commandLine().contains("partial"));
+
+    auto m = BackupManifest::read(o.outputPath);
+    QVERIFY2(m.ok(), qPrintable(m.error().toString()));
+    QCOMPARE(m->database, QString(kDb));
+    QVERIFY(m->serverVersion.startsWith("PostgreSQL 15"));
+    QVERIFY(m->toolVersion.contains("15"));
+    QCOMPARE(m->format, QStringLiteral("custom"));
+    QCOMPARE(m->size, QFileInfo(o.outputPath).size());
+    auto sha = BackupManifest::hash(o.outputPath);
+    QCOMPARE(m->sha256, sha.value());
+    bool sawBig = false;
+    for (const auto &v : m->objects())
+        if (v.toObject().value("name").toString() == "big_a")
+            sawBig = v.toObject().value("rows_estimate").toDouble() > 1000000;
+    QVERIFY(sawBig);
+
+    auto list = BackupCatalog(m_catalog).list();
+    QVERIFY(list.ok());
+    QCOMPARE(list->size(), 1);
+    QCOMPARE(list->first().sha256, m->sha256);
+    QCOMPARE(list->first().database, QString(kDb));
+    QVERIFY(listArchive(o.outputPath).contains("TABLE DATA public big_a"));
+}
+
+void tst_BackupJob::progressMovesWithTheTablesAndNeverGoesBack()
+{
+    BackupOptions o;
+    o.outputPath = m_dir.filePath("progress.dump");
+    o.compress = 1;
+    auto job = std::make_shared<BackupJob>(TestServer::profile(kDb), QString(), o);
+    job->setCatalogPath({});
+    QList<double> seen;
+    bool sawObject = false;
+    auto f = job->start();
+    while (!f.isFinished()) {
+        const JobStatus s = job->status();
+        seen << s.fraction;
+        sawObject |= s.object.startsWith("public.big_");
+        QThread::msleep(20);
+    }
+    QVERIFY2(f.result().ok, qPrintable(f.result().error.toString()));
+    for (int i = 1; i < seen.size(); ++i)
+        QVERIFY(seen[i] >= seen[i - 1]);
+    int middle = 0;
+    for (double v : seen)
+        middle += (v > 0.1 && v < 0.9) ? 1 : 0;
+    // A bar that jumps from 0 to 100 would have no samples in between.
+    QVERIFY2(middle >= 3, qPrintable(QString::number(middle)));
+    QVERIFY(sawObject);
+    QCOMPARE(job->status().fraction, 1.0);
+}
+
+void tst_BackupJob::foreignKeyClosureOfOddlyNamedTables()
+{
+    BackupOptions o;
+    o.outputPath = m_dir.filePath("closure.dump");
+    o.tables = {QString::fromUtf8(R"("Sch ém""a.x"."Tab ""le"".y")")};
+    o.withDependencies = true;
+    auto job = std::make_shared<BackupJob>(TestServer::profile(kDb), QString(), o);
+    job->setCatalogPath({});
+    const JobResult r = job->start().result();
+    QVERIFY2(r.ok, qPrintable(r.error.toString()));
+    const BackupPlan plan = job->plan();
+    QStringList added;
+    for (const auto &t : plan.closureAdded)
+        added << t.qualified();
+    added.sort();
+    QCOMPARE(added, (QStringList{QString::fromUtf8("Sch ém\"a.x.Cüstomer"), "public.region"}));
+    const QString toc = listArchive(o.outputPath);
+    QVERIFY2(toc.contains(QString::fromUtf8("TABLE DATA Sch ém\"a.x Tab \"le\".y")), qPrintable(toc));
+    QVERIFY(toc.contains(QString::fromUtf8("TABLE DATA Sch ém\"a.x Cüstomer")));
+    QVERIFY(toc.contains("TABLE DATA public region"));
+    QVERIFY(!toc.contains("unrelated"));
+    QVERIFY(!toc.contains("big_a"));
+}
+
+void tst_BackupJob::cancelMidDumpRemovesThePartialFile()
+{
+    BackupOptions o;
+    o.outputPath = m_dir.filePath("cancelled.dump");
+    const QString catalog = m_dir.filePath("cancel-catalog.sqlite");
+    auto job = std::make_shared<BackupJob>(TestServer::profile(kDb), QString(), o);
+    job->setCatalogPath(catalog);
+    auto f = job->start();
+    QVERIFY(waitFor([&] { return logContains(*job, "dumping contents of table \"public.big_a\""); }));
+    QVERIFY(!leftovers(m_dir.path()).isEmpty()); // the partial file exists while it runs
+    job->cancel();
+    QVERIFY(waitFor([&] { return f.isFinished(); }));
+    const auto r = job->result();
+    QVERIFY(r.has_value());
+    QVERIFY(!r->ok);
+    QVERIFY(r->canceled);
+    QVERIFY(!QFile::exists(o.outputPath));
+    QVERIFY2(leftovers(m_dir.path()).isEmpty(), qPrintable(leftovers(m_dir.path()).join(",")));
+    auto list = BackupCatalog(catalog).list();
+    QVERIFY(list.ok());
+    QVERIFY(list->isEmpty());
+}
+
+void tst_BackupJob::serverDyingMidDumpFailsCleanly()
+{
+    BackupOptions o;
+    o.outputPath = m_dir.filePath("killed.dump");
+    auto job = std::make_shared<BackupJob>(TestServer::profile(kDb), QString(), o);
+    job->setCatalogPath({});
+    auto f = job->start();
+    QVERIFY(waitFor([&] { return logContains(*job, "dumping contents of table \"public.big_a\""); }));
+    TestServer::exec("postgres", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                 "WHERE application_name LIKE 'strata-backup-%'");
+    QVERIFY(waitFor([&] { return f.isFinished(); }));
+    const JobResult r = f.result();
+    QVERIFY(!r.ok);
+    QCOMPARE(r.error.kind, Error::Kind::Tool);
+    QVERIFY2(r.error.message.startsWith("pg_dump failed"), qPrintable(r.error.toString()));
+    QVERIFY(!QFile::exists(o.outputPath));
+    QVERIFY(leftovers(m_dir.path()).isEmpty());
+}
+
+void tst_BackupJob::fullDiskFailsAndLeavesNoFile()
+{
+    QTemporaryDir mountPoint;
+    if (::mount("tmpfs", QFile::encodeName(mountPoint.path()).constData(), "tmpfs", 0, "size=1m")
+        != 0)
+        QSKIP("A size-limited tmpfs cannot be mounted here (needs root).");
+    BackupOptions o;
+    o.outputPath = mountPoint.filePath("full.dump");
+    o.compress = 0;
+    auto job = std::make_shared<BackupJob>(TestServer::profile(kDb), QString(), o);
+    job->setCatalogPath({});
+    const JobResult r = job->start().result();
+    const QStringList left = QDir(mountPoint.path()).entryList(QDir::AllEntries | QDir::Hidden
+                                                               | QDir::NoDotAndDotDot);
+    ::umount(QFile::encodeName(mountPoint.path()).constData());
+    QVERIFY(!r.ok);
+    QVERIFY2(r.error.toString().contains("No space left on device"), qPrintable(r.error.toString()));
+    QVERIFY2(left.isEmpty(), qPrintable(left.join(",")));
+}
+
+void tst_BackupJob::passwordNeverAppearsInAProcessArgument()
+{
+    ConnectionProfile p = TestServer::profile(kDb);
+    p.user = TestServer::scramUser();
+    const QByteArray secret = TestServer::scramPassword().toUtf8();
+    qunsetenv("PGPASSWORD");
+    qputenv("PGPASSFILE", "/nonexistent/pgpass");
+    std::atomic<bool> stop{false};
+    std::atomic<int> scans{0};
+    QStringList offenders;
+    std::thread scanner([&] {
+        while (!stop) {
+            QDirIterator it("/proc", {}, QDir::Dirs | QDir::NoDotAndDotDot);
+            while (it.hasNext()) {
+                QFile f(it.next() + "/cmdline");
+                if (f.open(QIODevice::ReadOnly) && f.readAll().contains(secret))
+                    offenders << f.fileName();
+            }
+            ++scans;
+        }
+    });
+    BackupOptions o;
+    o.outputPath = m_dir.filePath("scram.dump");
+    o.schemas = {QString::fromUtf8("Sch ém\"a.x")};
+    auto job = std::make_shared<BackupJob>(p, TestServer::scramPassword(), o);
+    job->setCatalogPath({});
+    const JobResult r = job->start().result();
+    stop = true;
+    scanner.join();
+    qunsetenv("PGPASSFILE");
+    QVERIFY2(r.ok, qPrintable(r.error.toString() + "\n" + job->log().join("\n")));
+    QVERIFY(scans > 0);
+    QVERIFY2(offenders.isEmpty(), qPrintable(offenders.join(",")));
+    QVERIFY(!job->commandLine().contains(TestServer::scramPassword()));
+    for (const QString &l : job->log())
+        QVERIFY(!l.contains(TestServer::scramPassword()));
+    QVERIFY(QDir::temp().entryList({"strata-pgpass-*"}, QDir::Files).isEmpty());
+    QVERIFY(listArchive(o.outputPath).contains(QString::fromUtf8("Cüstomer")));
+}
+
+void tst_BackupJob::invalidOptionsAreRefused()
+{
+    BackupOptions o;
+    o.outputPath = m_dir.filePath("x.dump");
+    o.jobs = 4;
+    QVERIFY(!o.validate().ok());
+    o.jobs = 1;
+    o.onConflictDoNothing = true;
+    QVERIFY(!o.validate().ok());
+    o.inserts = true;
+    QVERIFY(o.validate().ok());
+    o.tables = {"no_such_table"};
+    auto job = std::make_shared<BackupJob>(TestServer::profile(kDb), QString(), o);
+    job->setCatalogPath({});
+    const JobResult r = job->start().result();
+    QVERIFY(!r.ok);
+    QVERIFY(r.error.message.contains("no_such_table"));
+    QVERIFY(!QFile::exists(o.outputPath));
+}
+
+QTEST_GUILESS_MAIN(tst_BackupJob)
+#include "tst_backupjob.moc"
