@@ -9,8 +9,7 @@ namespace strata::core {
 
 namespace {
 
-// "TYPE NAME" after an item number: types are one to three words in capitals.
-void splitTypeAndName(const QString &rest, DumpLogEvent &e)
+const QStringList &multiWordTypes()
 {
     static const QStringList multi = {
         QStringLiteral("SEQUENCE OWNED BY"), QStringLiteral("TABLE DATA"),
@@ -27,15 +26,13 @@ void splitTypeAndName(const QString &rest, DumpLogEvent &e)
         QStringLiteral("CHECK CONSTRAINT"),  QStringLiteral("INDEX ATTACH"),
         QStringLiteral("TABLE ATTACH"),      QStringLiteral("STATISTICS"),
     };
-    for (const QString &t : multi) {
-        if (rest.startsWith(t + u' ') || rest == t) {
-            e.type = t;
-            e.name = rest.mid(t.size()).trimmed();
-            return;
-        }
-    }
-    e.type = rest.section(u' ', 0, 0);
-    e.name = rest.section(u' ', 1);
+    return multi;
+}
+
+// "TYPE NAME" after an item number: types are one to three words in capitals.
+void splitTypeAndName(const QString &rest, DumpLogEvent &e)
+{
+    DumpLogParser::splitType(rest, &e.type, &e.name);
 }
 
 QString unquoteOuter(const QString &s)
@@ -47,6 +44,19 @@ QString unquoteOuter(const QString &s)
 }
 
 } // namespace
+
+void DumpLogParser::splitType(const QString &text, QString *type, QString *rest)
+{
+    for (const QString &t : multiWordTypes()) {
+        if (text.startsWith(t + u' ') || text == t) {
+            *type = t;
+            *rest = text.mid(t.size() + 1);
+            return;
+        }
+    }
+    *type = text.section(u' ', 0, 0);
+    *rest = text.section(u' ', 1);
+}
 
 DumpLogEvent DumpLogParser::parse(const QString &rawLine)
 {

@@ -36,6 +36,8 @@ class DumpLogParser
 {
 public:
     static DumpLogEvent parse(const QString &line);
+    // "TABLE DATA public t2 postgres" -> type "TABLE DATA", rest "public t2 postgres".
+    static void splitType(const QString &text, QString *type, QString *rest);
 };
 
 } // namespace strata::core

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "jobs/archivetoc.h"
+#include "jobs/toollocator.h"
+#include "result.h"
+
+#include <functional>
+#include <optional>
+
+namespace strata::core {
+
+struct VerifyReport
+{
+    ArchiveFormat format = ArchiveFormat::Unknown;
+    QString sha256;
+    qint64 size = 0;
+    std::optional<bool> manifestMatches; // nullopt: no manifest beside the archive
+    QString manifestSha256;
+    int entries = 0;
+    int dataEntries = 0;
+    QString dumpedBy;
+    bool ok() const { return manifestMatches.value_or(true); }
+};
+
+// Reads archives before anything touches a database. Blocks: run it on a worker.
+class ArchiveInspector
+{
+public:
+    explicit ArchiveInspector(ToolLocator locator);
+
+    // `pg_restore --list` with a pg_restore new enough for the archive; plain SQL files give
+    // an empty table of contents. tool receives the pg_restore chosen.
+    Result<ArchiveToc> readToc(const QString &path, ToolInfo *tool = nullptr) const;
+    // The whole archive is sound: its SHA-256 matches the manifest beside it or, without a
+    // manifest, pg_restore reads every block of it (a truncated custom archive still lists).
+    Status checkIntegrity(const QString &path, const ArchiveToc &toc, const ToolInfo &tool,
+                          const std::function<bool()> &canceled = {}) const;
+    // For `strata-cli verify`: re-hash against the manifest and list the contents.
+    Result<VerifyReport> verify(const QString &path) const;
+
+private:
+    ToolLocator m_locator;
+};
+
+} // namespace strata::core
