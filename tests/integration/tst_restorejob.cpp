@@ -113,7 +113,7 @@ void tst_RestoreJob::tocParsesNamesWithSpacesAndQuotes()
 {
     const QString list = QString::fromUtf8(
         ";\n; Archive created at 2026-11-22 02:40:35 UTC\n;     dbname: exp\n"
-        ";     Format: CUSTOM\n;     Dumped from database version: 15.18 (Debian 15.18-0+deb12u1)\n"
+        ";     TOC Entries: 20\n;     Format: CUSTOM\n;     Dumped from database version: 15.18 (Debian 15.18-0+deb12u1)\n"
         ";     Dumped by pg_dump version: 16.2 (Debian 16.2-1)\n;\n"
         "6; 2615 17462 SCHEMA - Sch ém\"a postgres\n"
         "216; 1259 17464 TABLE Sch ém\"a Tab le postgres\n"

@@ -99,8 +99,12 @@ Result<ArchiveToc> ArchiveInspector::readToc(const QString &path, ToolInfo *tool
         return e;
     }
     auto toc = ArchiveToc::parse(l.out);
-    if (!toc)
-        return toc.error();
+    if (!toc) {
+        Error e = toc.error();
+        e.message = QStringLiteral("%1: %2").arg(path, e.message);
+        e.hint = QStringLiteral("Nothing was restored. Use an intact copy of the archive.");
+        return e;
+    }
     toc->format = format;
     ToolInfo chosen = tool.value();
     if (toc->dumpedByMajor > chosen.major) {

@@ -77,7 +77,9 @@ Result<ArchiveToc> ArchiveToc::parse(const QString &listOutput)
                     const int a = m.captured(1).toInt();
                     toc.dumpedByMajor = a >= 10 ? a : a * 10 + m.captured(2).toInt();
                 }
-            } else if (auto v = value("Format:"); !v.isEmpty())
+            } else if (auto v = value("TOC Entries:"); !v.isEmpty())
+                toc.declaredEntries = v.toInt();
+            else if (auto v = value("Format:"); !v.isEmpty())
                 toc.formatText = v;
             continue;
         }
@@ -97,9 +99,12 @@ Result<ArchiveToc> ArchiveToc::parse(const QString &listOutput)
         }
         raws << r;
     }
-    if (raws.isEmpty() && toc.formatText.isEmpty())
+    // Every real archive has entries (ENCODING, STDSTRINGS, ... even for an empty database);
+    // pg_restore happily "lists" a few junk bytes after the PGDMP magic as an empty archive.
+    if (toc.declaredEntries <= 0 || (raws.isEmpty() && toc.formatText.isEmpty()))
         return Error(Error::Kind::InvalidInput,
-                     QStringLiteral("pg_restore listed no table of contents."),
+                     QStringLiteral("The archive has no table of contents: it is damaged or not "
+                                    "a pg_dump archive."),
                      QStringLiteral("The file may not be a pg_dump archive."));
     QStringList bySize(schemas.begin(), schemas.end());
     std::sort(bySize.begin(), bySize.end(),

@@ -35,6 +35,7 @@ struct ArchiveToc
     QString dumpedBy;    // pg_dump version text
     int dumpedByMajor = 0;
     QString formatText;  // "CUSTOM"
+    int declaredEntries = -1; // "TOC Entries: N" in the header
     QList<TocEntry> entries;
 
     // pg_restore prints names unquoted, so a name with spaces is ambiguous; schema names are

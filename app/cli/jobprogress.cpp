@@ -1,0 +1,124 @@
+#include "jobprogress.h"
+
+#include "command.h"
+
+#include <QThread>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+
+namespace strata::cli {
+
+namespace {
+
+std::atomic<bool> s_interrupted{false};
+
+void onSigint(int)
+{
+    s_interrupted = true;
+}
+
+} // namespace
+
+ProgressStyle takeProgressStyle(QStringList &args, QString *error)
+{
+    ProgressStyle style = ProgressStyle::Auto;
+    for (int i = 0; i < args.size(); ++i) {
+        QString v;
+        if (args[i].startsWith(QLatin1String("--progress="))) {
+            v = args[i].mid(11);
+            args.removeAt(i--);
+        } else if (args[i] == QLatin1String("--progress") && i + 1 < args.size()) {
+            v = args[i + 1];
+            args.removeAt(i);
+            args.removeAt(i--);
+        } else {
+            continue;
+        }
+        if (v == QLatin1String("plain"))
+            style = ProgressStyle::Plain;
+        else if (v == QLatin1String("bar"))
+            style = ProgressStyle::Bar;
+        else if (v == QLatin1String("none"))
+            style = ProgressStyle::None;
+        else if (error)
+            *error = QStringLiteral("--progress takes bar, plain or none, not \"%1\".").arg(v);
+    }
+    if (style == ProgressStyle::Auto)
+        style = isatty(STDERR_FILENO) ? ProgressStyle::Bar : ProgressStyle::Plain;
+    return style;
+}
+
+core::JobResult runJobWithProgress(const std::shared_ptr<core::Job> &job, ProgressStyle style)
+{
+    s_interrupted = false;
+    auto previous = std::signal(SIGINT, onSigint);
+    auto future = job->start();
+    int lastPercent = -1;
+    QString lastObject;
+    bool drewBar = false;
+    auto draw = [&](bool final) {
+        const core::JobStatus s = job->status();
+        const int percent = int(s.fraction * 100);
+        if (style == ProgressStyle::Plain) {
+            if (percent != lastPercent || s.object != lastObject) {
+                const QString message = s.text.section(u' ', 1);
+                std::fprintf(stderr, "%d%% %s\n", percent,
+                             qPrintable(message.isEmpty() ? QStringLiteral("starting") : message));
+                std::fflush(stderr);
+            }
+        } else if (style == ProgressStyle::Bar) {
+            constexpr int width = 30;
+            const int filled = int(s.fraction * width);
+            QString line = QStringLiteral("\r[%1%2] %3")
+                               .arg(QString(filled, u'#'), QString(width - filled, u'.'), s.text);
+            if (line.size() > 110)
+                line = line.left(110);
+            std::fprintf(stderr, "%-110s", qPrintable(line));
+            if (final)
+                std::fprintf(stderr, "\n");
+            std::fflush(stderr);
+            drewBar = true;
+        }
+        lastPercent = percent;
+        lastObject = s.object;
+    };
+    bool cancelSent = false;
+    while (!future.isFinished()) {
+        if (s_interrupted && !cancelSent) {
+            cancelSent = true;
+            std::fprintf(stderr, "\ncancelling...\n");
+            job->cancel();
+        }
+        draw(false);
+        QThread::msleep(200);
+    }
+    future.waitForFinished();
+    if (job->result() && job->result()->ok)
+        draw(true);
+    else if (drewBar)
+        std::fprintf(stderr, "\n");
+    std::signal(SIGINT, previous);
+    core::JobResult r;
+    if (auto res = job->result())
+        r = *res;
+    else
+        r.error = core::Error(core::Error::Kind::Internal, QStringLiteral("The job ended without a result."));
+    return r;
+}
+
+int reportResult(const core::JobResult &r)
+{
+    if (!r.ok) {
+        err(QStringLiteral("error: ") + r.error.toString());
+        return r.canceled ? 130 : 1;
+    }
+    out(r.summary);
+    for (const QString &n : r.notes)
+        out(n);
+    return 0;
+}
+
+} // namespace strata::cli
