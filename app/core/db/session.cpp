@@ -312,12 +312,16 @@ Session::Session(ConnectionProfile profile, QString password, SessionOptions opt
 
 Session::~Session()
 {
-    // Stop what runs, close on the session's own thread, and let the thread end. The wait is
-    // short: the running statement has been cancelled.
+    // Stop what runs and close on the session's own thread, without making the caller wait: a
+    // connect in progress can take up to connect_timeout, and the caller may be the GUI thread.
+    // A thread of the global pool waits for the session's thread to finish, then frees it.
     m_cancel->cancel();
-    m_pool->start([ctx = m_ctx] { ctx->close(); });
-    m_ctx.reset();
-    m_pool->waitForDone();
+    m_pool->start([ctx = std::move(m_ctx)] { ctx->close(); });
+    QThreadPool *pool = m_pool.release();
+    QThreadPool::globalInstance()->start([pool] {
+        pool->waitForDone();
+        delete pool;
+    });
 }
 
 QFuture<Result<ServerInfo>> Session::open()
