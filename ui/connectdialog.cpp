@@ -93,12 +93,17 @@ ConnectDialog::ConnectDialog(QWidget *parent) : QDialog(parent)
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setMinimumHeight(40);
-    layout->addWidget(m_status);
+    // "Save anyway" sits beside the message that explains why it is offered, not with the
+    // dialog's buttons (a QDialogButtonBox shows every button it holds).
+    m_saveAnyway = new QPushButton(tr("Save &anyway"), this);
+    m_saveAnyway->hide();
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_saveAnyway, 0, Qt::AlignTop);
+    layout->addLayout(statusRow);
 
     auto *buttons = new QDialogButtonBox(this);
     m_testButton = buttons->addButton(tr("&Test connection"), QDialogButtonBox::ActionRole);
-    m_saveAnyway = buttons->addButton(tr("Save &anyway"), QDialogButtonBox::ActionRole);
-    m_saveAnyway->hide();
     m_saveButton = buttons->addButton(tr("&Save"), QDialogButtonBox::AcceptRole);
     buttons->addButton(QDialogButtonBox::Cancel);
     layout->addWidget(buttons);

@@ -22,8 +22,18 @@ ConnectionPanel::ConnectionPanel(models::ConnectionListModel *model, QWidget *pa
     m_view->header()->hide();
     m_view->setUniformRowHeights(true);
     m_view->expandAll();
-    connect(model, &QAbstractItemModel::rowsInserted, m_view,
-            [this](const QModelIndex &parent) { m_view->expand(parent); });
+    // Empty groups other than the saved connections are hidden (no demo, no services).
+    auto refreshGroups = [this] {
+        for (int g = 0; g < m_model->rowCount(); ++g) {
+            const QModelIndex group = m_model->index(g, 0);
+            m_view->setRowHidden(g, {}, g != models::ConnectionListModel::Saved
+                                           && m_model->rowCount(group) == 0);
+            m_view->expand(group);
+        }
+    };
+    connect(model, &QAbstractItemModel::rowsInserted, this, refreshGroups);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, refreshGroups);
+    refreshGroups();
     auto *buttons = new QHBoxLayout;
     auto *add = new QPushButton(tr("&New…"), this);
     m_edit = new QPushButton(tr("&Edit…"), this);
