@@ -15,32 +15,77 @@
 
 using namespace strata;
 
-int main(int argc, char **argv)
-{
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("strata"));
-    QApplication::setOrganizationName(QStringLiteral("strata"));
-    QApplication::setApplicationDisplayName(QStringLiteral("Strata"));
-    QApplication::setApplicationVersion(QStringLiteral(STRATA_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("strata"));
+namespace {
 
-    QCommandLineParser cli;
+struct Options
+{
+    QCommandLineOption demo{QStringLiteral("demo"),
+                            QStringLiteral("Start the private demo cluster (created on first use) "
+                                           "and connect to it.")};
+    QCommandLineOption connectTo{QStringLiteral("connect"),
+                                 QStringLiteral("Connect to CONNINFO (a libpq connection string or "
+                                                "postgresql:// URI)."),
+                                 QStringLiteral("CONNINFO")};
+    QCommandLineOption screenshot{QStringLiteral("screenshot"),
+                                  QStringLiteral("Render the main window and its dialogs to "
+                                                 "DIR/*.png offscreen, then exit."),
+                                  QStringLiteral("DIR")};
+};
+
+void describe(QCommandLineParser &cli, const Options &o)
+{
     cli.setApplicationDescription(QStringLiteral("Strata: a desktop console for PostgreSQL."));
     cli.addHelpOption();
     cli.addVersionOption();
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QStringLiteral("Start the private demo cluster (created on first "
-                                                 "use) and connect to it."));
-    const QCommandLineOption connectTo(QStringLiteral("connect"),
-                                       QStringLiteral("Connect to CONNINFO (a libpq connection "
-                                                      "string or postgresql:// URI)."),
-                                       QStringLiteral("CONNINFO"));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Render the main window and its dialogs to "
-                                                       "DIR/*.png, then exit."),
-                                        QStringLiteral("DIR"));
-    cli.addOptions({demo, connectTo, screenshot});
+    cli.addOptions({o.demo, o.connectTo, o.screenshot});
+}
+
+bool wantsOnlyText(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "-h" || a == "--help" || a == "-v" || a == "--version" || a == "--help-all")
+            return true;
+    }
+    return false;
+}
+
+void setNames()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("strata"));
+    QCoreApplication::setOrganizationName(QStringLiteral("strata"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(STRATA_VERSION));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const Options opts;
+    // --help and --version must work without a display.
+    if (wantsOnlyText(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        setNames();
+        QCommandLineParser cli;
+        describe(cli, opts);
+        cli.process(app); // prints and exits
+        return 0;
+    }
+    // Screenshots need no display: render offscreen unless the caller chose a platform.
+    for (int i = 1; i < argc; ++i)
+        if (QByteArray(argv[i]).startsWith("--screenshot") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    QApplication app(argc, argv);
+    setNames();
+    QApplication::setApplicationDisplayName(QStringLiteral("Strata"));
+    QApplication::setDesktopFileName(QStringLiteral("strata"));
+    QCommandLineParser cli;
+    describe(cli, opts);
     cli.process(app);
+    const auto &demo = opts.demo;
+    const auto &connectTo = opts.connectTo;
+    const auto &screenshot = opts.screenshot;
 
     const bool shooting = cli.isSet(screenshot);
     core::PasswordStore passwords;
