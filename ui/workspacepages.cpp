@@ -1,5 +1,6 @@
 #include "workspacepages.h"
 
+#include "jobspage.h"
 #include "overviewpage.h"
 #include "placeholderpage.h"
 
@@ -12,7 +13,7 @@ QList<WorkspacePage *> createWorkspacePages(AppContext *context)
         new PlaceholderPage(context, QStringLiteral("schema"), QStringLiteral("Schema")),
         new PlaceholderPage(context, QStringLiteral("migrations"), QStringLiteral("Migrations")),
         new PlaceholderPage(context, QStringLiteral("statistics"), QStringLiteral("Statistics")),
-        new PlaceholderPage(context, QStringLiteral("jobs"), QStringLiteral("Backup & restore")),
+        new JobsPage(context),
     };
 }
 

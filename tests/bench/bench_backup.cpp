@@ -1,0 +1,302 @@
+#include "bench.h"
+
+#include "db/session.h"
+#include "jobs/backupjob.h"
+#include "jobs/restorejob.h"
+#include "jobs/toollocator.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QThread>
+
+#include <cstdio>
+
+using namespace strata::core;
+
+// Strata's backup and restore jobs against the same pg_dump / pg_restore run bare, on a
+// database of at least 500 MB that the bench makes (and keeps for the next run), plus how well
+// the progress bar tracks the bytes: the fraction shown at 25/50/75% of the elapsed time next to
+// the true fraction of bytes written at that moment.
+namespace {
+
+const QString kDb = QStringLiteral("strata_bench_jobs");
+const QString kTarget = QStringLiteral("strata_bench_jobs_restore");
+constexpr qint64 kMinBytes = 500LL * 1024 * 1024;
+
+struct Env
+{
+    ConnectionProfile admin;
+    ConnectionProfile source;
+    ConnectionProfile target;
+    QString password;
+    QString dir;
+    ToolInfo pgDump;
+    ToolInfo pgRestore;
+};
+
+Result<PgResult> adminExec(Env &env, const QString &db, const QString &sql)
+{
+    ConnectionProfile p = env.admin;
+    p.database = db;
+    SessionOptions o;
+    o.readOnly = false;
+    o.statementTimeoutMs = 0;
+    Session s(p, env.password, o);
+    return s.run([sql](SessionContext &ctx) { return ctx.execScript(sql); }).result();
+}
+
+bool prepare(Env &env, const QStringList &args)
+{
+    if (args.isEmpty()) {
+        std::fprintf(stderr, "usage: strata-bench backup|restore CONNINFO (a superuser)\n");
+        return false;
+    }
+    auto p = ConnectionProfile::fromConnInfo(args.first(), &env.password);
+    if (!p) {
+        std::fprintf(stderr, "%s\n", qPrintable(p.error().toString()));
+        return false;
+    }
+    env.admin = p.value();
+    env.admin.database = QStringLiteral("postgres");
+    env.source = env.admin;
+    env.source.database = kDb;
+    env.target = env.admin;
+    env.target.database = kTarget;
+    env.dir = QDir::temp().filePath(QStringLiteral("strata-bench-jobs"));
+    QDir().mkpath(env.dir);
+
+    auto exists = adminExec(env, QStringLiteral("postgres"),
+                            QStringLiteral("SELECT coalesce((SELECT pg_database_size(datname) FROM "
+                                           "pg_database WHERE datname = '%1'), 0)")
+                                .arg(kDb));
+    if (!exists) {
+        std::fprintf(stderr, "%s\n", qPrintable(exists.error().toString()));
+        return false;
+    }
+    if (exists->toLongLong(0, 0) < kMinBytes) {
+        std::fprintf(stderr, "strata-bench: making %s (at least 500 MB, once)...\n", qPrintable(kDb));
+        adminExec(env, QStringLiteral("postgres"),
+                  QStringLiteral("DROP DATABASE IF EXISTS %1").arg(kDb));
+        auto c = adminExec(env, QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE %1").arg(kDb));
+        if (!c) {
+            std::fprintf(stderr, "%s\n", qPrintable(c.error().toString()));
+            return false;
+        }
+        // Tables of very different sizes, so that progress by table count would be wrong.
+        auto fill = adminExec(env, kDb, QStringLiteral(R"SQL(
+            CREATE TABLE events (id bigserial PRIMARY KEY, at timestamptz, kind int, payload text);
+            INSERT INTO events(at, kind, payload)
+                SELECT now() - g * interval '1 second', g % 17, md5(g::text) || repeat('x', 120)
+                FROM generate_series(1, 2200000) g;
+            CREATE TABLE measurements AS
+                SELECT g AS id, random() AS v, md5(g::text) AS tag FROM generate_series(1, 1500000) g;
+            CREATE TABLE customers (id serial PRIMARY KEY, name text);
+            INSERT INTO customers(name) SELECT 'customer ' || g FROM generate_series(1, 20000) g;
+            CREATE TABLE tiny (id int PRIMARY KEY);
+            INSERT INTO tiny VALUES (1), (2), (3);
+            ANALYZE;)SQL"));
+        if (!fill) {
+            std::fprintf(stderr, "%s\n", qPrintable(fill.error().toString()));
+            return false;
+        }
+    }
+    auto size = adminExec(env, kDb, QStringLiteral("SELECT pg_database_size(current_database())"));
+    if (size)
+        strata::bench::report(QStringLiteral("jobs.database_mb"), size->toLongLong(0, 0) / 1048576.0,
+                              QStringLiteral("MB"));
+    ToolLocator locator(env.source);
+    auto d = locator.locate(QStringLiteral("pg_dump"), 0, QStringLiteral("dump"));
+    auto r = locator.locate(QStringLiteral("pg_restore"), 0, QStringLiteral("restore"));
+    if (!d || !r) {
+        std::fprintf(stderr, "pg_dump / pg_restore not found\n");
+        return false;
+    }
+    env.pgDump = d.value();
+    env.pgRestore = r.value();
+    return true;
+}
+
+double runBare(const QString &program, const QStringList &args, const QString &password)
+{
+    QProcess p;
+    auto e = QProcessEnvironment::systemEnvironment();
+    if (!password.isEmpty())
+        e.insert(QStringLiteral("PGPASSWORD"), password);
+    p.setProcessEnvironment(e);
+    p.setStandardOutputFile(QProcess::nullDevice());
+    p.setStandardErrorFile(QProcess::nullDevice());
+    QElapsedTimer t;
+    t.start();
+    p.start(program, args);
+    p.waitForFinished(-1);
+    if (p.exitCode() != 0)
+        std::fprintf(stderr, "strata-bench: %s failed\n", qPrintable(program));
+    return t.nsecsElapsed() / 1e9;
+}
+
+struct Sample
+{
+    qint64 ms;
+    double shown;
+    qint64 bytes;
+};
+
+// Runs the job, sampling the bar and the true bytes every 50 ms.
+double runJob(const std::shared_ptr<Job> &job, const std::function<qint64()> &bytesNow,
+              QList<Sample> &samples)
+{
+    QElapsedTimer t;
+    t.start();
+    auto f = job->start();
+    while (!f.isFinished()) {
+        samples << Sample{t.elapsed(), job->status().fraction, bytesNow()};
+        QThread::msleep(50);
+    }
+    const double secs = t.nsecsElapsed() / 1e9;
+    if (!job->result() || !job->result()->ok)
+        std::fprintf(stderr, "strata-bench: the job failed: %s\n",
+                     job->result() ? qPrintable(job->result()->error.toString()) : "no result");
+    return secs;
+}
+
+void reportTracking(const QString &prefix, const QList<Sample> &samples, qint64 finalBytes)
+{
+    if (samples.isEmpty() || finalBytes <= 0)
+        return;
+    const qint64 total = samples.last().ms;
+    for (int pct : {25, 50, 75}) {
+        const qint64 at = total * pct / 100;
+        const Sample *best = &samples.first();
+        for (const Sample &s : samples)
+            if (qAbs(s.ms - at) < qAbs(best->ms - at))
+                best = &s;
+        strata::bench::report(QStringLiteral("%1.progress_at_%2pct_time").arg(prefix).arg(pct),
+                              best->shown * 100, QStringLiteral("%"));
+        strata::bench::report(QStringLiteral("%1.bytes_done_at_%2pct_time").arg(prefix).arg(pct),
+                              100.0 * double(best->bytes) / double(finalBytes), QStringLiteral("%"));
+    }
+}
+
+qint64 partialSize(const QString &dir)
+{
+    qint64 n = 0;
+    for (const QFileInfo &fi : QDir(dir).entryInfoList({QStringLiteral(".*partial*")},
+                                                       QDir::Files | QDir::Hidden))
+        n += fi.size();
+    return n;
+}
+
+QString archivePath(const Env &env) { return QDir(env.dir).filePath(QStringLiteral("bench.dump")); }
+
+int benchBackup(const QStringList &args)
+{
+    Env env;
+    if (!prepare(env, args))
+        return 1;
+    const QString bare = QDir(env.dir).filePath(QStringLiteral("bare.dump"));
+    // Compression 0 keeps the run short and the comparison about Strata, not zlib.
+    const QStringList bareArgs{QStringLiteral("--format=custom"), QStringLiteral("--compress=0"),
+                               QStringLiteral("--file=") + bare,
+                               QStringLiteral("--dbname=") + env.source.toConnInfo()};
+    runBare(env.pgDump.path, bareArgs, env.password); // warms the page cache
+    double bareSecs = 0, strataSecs = 0;
+    QList<Sample> samples;
+    qint64 finalBytes = 0;
+    constexpr int rounds = 2;
+    for (int i = 0; i < rounds; ++i) {
+        bareSecs += runBare(env.pgDump.path, bareArgs, env.password);
+        BackupOptions o;
+        o.outputPath = archivePath(env);
+        o.compress = 0;
+        auto job = std::make_shared<BackupJob>(env.source, env.password, o);
+        job->setCatalogPath({});
+        samples.clear();
+        const QString dir = env.dir;
+        strataSecs += runJob(job, [dir] { return partialSize(dir); }, samples);
+        finalBytes = QFileInfo(o.outputPath).size();
+        // Once renamed the partial is gone: the last samples count as complete.
+        for (Sample &s : samples)
+            if (s.bytes == 0 && s.ms > samples.last().ms / 2)
+                s.bytes = finalBytes;
+    }
+    QFile::remove(bare);
+    strata::bench::report(QStringLiteral("jobs.backup.pg_dump_bare_s"), bareSecs / rounds, "s");
+    strata::bench::report(QStringLiteral("jobs.backup.strata_job_s"), strataSecs / rounds, "s");
+    strata::bench::report(QStringLiteral("jobs.backup.overhead_pct"),
+                          100.0 * (strataSecs - bareSecs) / bareSecs, QStringLiteral("%"));
+    strata::bench::report(QStringLiteral("jobs.backup.archive_mb"), finalBytes / 1048576.0, "MB");
+    reportTracking(QStringLiteral("jobs.backup"), samples, finalBytes);
+    return 0;
+}
+
+int benchRestore(const QStringList &args)
+{
+    Env env;
+    if (!prepare(env, args))
+        return 1;
+    if (!QFile::exists(archivePath(env))) {
+        BackupOptions o;
+        o.outputPath = archivePath(env);
+        o.compress = 0;
+        auto job = std::make_shared<BackupJob>(env.source, env.password, o);
+        job->setCatalogPath({});
+        if (!job->start().result().ok) {
+            std::fprintf(stderr, "strata-bench: the backup for the restore failed\n");
+            return 1;
+        }
+    }
+    auto recreate = [&] {
+        adminExec(env, QStringLiteral("postgres"),
+                  QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(kTarget));
+        adminExec(env, QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE %1").arg(kTarget));
+    };
+    // The same command Strata runs: one transaction, stop at the first error.
+    const QStringList bareArgs{QStringLiteral("--exit-on-error"),
+                               QStringLiteral("--single-transaction"),
+                               QStringLiteral("--dbname=") + env.target.toConnInfo(),
+                               archivePath(env)};
+    double bareSecs = 0, strataSecs = 0;
+    QList<Sample> samples;
+    qint64 finalBytes = 0;
+    constexpr int rounds = 2;
+    for (int i = 0; i < rounds; ++i) {
+        recreate();
+        bareSecs += runBare(env.pgRestore.path, bareArgs, env.password);
+        recreate();
+        const qint64 empty = adminExec(env, kTarget,
+                                       QStringLiteral("SELECT pg_database_size(current_database())"))
+                                 ->toLongLong(0, 0);
+        RestoreOptions o;
+        o.archivePath = archivePath(env);
+        auto job = std::make_shared<RestoreJob>(env.target, env.password, o);
+        // The database's growth is the restore's "bytes written"; read on a session of its own.
+        SessionOptions so;
+        so.statementTimeoutMs = 0;
+        auto monitor = std::make_shared<Session>(env.target, env.password, so);
+        samples.clear();
+        strataSecs += runJob(job, [monitor, empty] {
+            auto s = monitor->run([](SessionContext &ctx) {
+                                return ctx.execText(QStringLiteral(
+                                    "SELECT pg_database_size(current_database())"));
+                            }).result();
+            return s ? s->toLongLong(0, 0) - empty : 0;
+        }, samples);
+        finalBytes = samples.isEmpty() ? 0 : adminExec(env, kTarget, QStringLiteral(
+                                                 "SELECT pg_database_size(current_database())"))
+                                                     ->toLongLong(0, 0) - empty;
+    }
+    adminExec(env, QStringLiteral("postgres"),
+              QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(kTarget));
+    strata::bench::report(QStringLiteral("jobs.restore.pg_restore_bare_s"), bareSecs / rounds, "s");
+    strata::bench::report(QStringLiteral("jobs.restore.strata_job_s"), strataSecs / rounds, "s");
+    strata::bench::report(QStringLiteral("jobs.restore.overhead_pct"),
+                          100.0 * (strataSecs - bareSecs) / bareSecs, QStringLiteral("%"));
+    reportTracking(QStringLiteral("jobs.restore"), samples, finalBytes);
+    return 0;
+}
+
+} // namespace
+
+STRATA_BENCH("backup", "backup CONNINFO", benchBackup);
+STRATA_BENCH("restore", "restore CONNINFO", benchRestore);

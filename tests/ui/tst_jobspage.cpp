@@ -1,0 +1,203 @@
+#include "appcontext.h"
+#include "backupdialog.h"
+#include "db/passwordstore.h"
+#include "db/profilestore.h"
+#include "db/session.h"
+#include "jobs/backupjob.h"
+#include "jobspage.h"
+#include "restoredialog.h"
+#include "testserver.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace strata;
+using strata::test::TestServer;
+
+// The jobs page and its dialogs, offscreen, against the real test server.
+class tst_JobsPage : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void runsABackupAndShowsItFinished();
+    void busyWhileAJobRuns();
+    void backupDialogPreviewsTheForeignKeyClosureAndCommand();
+    void restoreDialogAsksForTheTypedName();
+    void screenshotDialogsAreFilled();
+
+private:
+    void connectContext();
+    QTemporaryDir m_dir;
+    std::unique_ptr<core::ProfileStore> m_profiles;
+    std::unique_ptr<core::PasswordStore> m_passwords;
+    std::unique_ptr<ui::AppContext> m_context;
+};
+
+void tst_JobsPage::initTestCase()
+{
+    STRATA_REQUIRE_SERVER();
+    TestServer::createDatabase("tst_jobspage");
+    QCOMPARE(TestServer::exec("tst_jobspage",
+                              "CREATE TABLE parent (id int PRIMARY KEY); "
+                              "CREATE TABLE child (id serial PRIMARY KEY, p int REFERENCES parent); "
+                              "INSERT INTO parent SELECT g FROM generate_series(1, 100) g; "
+                              "INSERT INTO child(p) SELECT 1 + g % 100 FROM generate_series(1, 300000) g;"),
+             QString());
+    m_profiles = std::make_unique<core::ProfileStore>(m_dir.filePath("profiles.ini"));
+    m_passwords = std::make_unique<core::PasswordStore>();
+    m_passwords->setKeychainEnabled(false);
+    m_context = std::make_unique<ui::AppContext>(m_profiles.get(), m_passwords.get());
+    connectContext();
+}
+
+void tst_JobsPage::connectContext()
+{
+    auto session = std::make_shared<core::Session>(TestServer::profile("tst_jobspage"));
+    auto info = session->open().result();
+    QVERIFY(info.ok());
+    m_context->setConnection(TestServer::profile("tst_jobspage"), QString(), session, info.value());
+}
+
+void tst_JobsPage::runsABackupAndShowsItFinished()
+{
+    ui::JobsPage page(m_context.get());
+    QCOMPARE(page.id(), QStringLiteral("jobs"));
+    QCOMPARE(page.title(), QStringLiteral("Backup & restore"));
+    core::BackupOptions o;
+    o.outputPath = m_dir.filePath("page.dump");
+    auto job = std::make_shared<core::BackupJob>(TestServer::profile("tst_jobspage"), QString(), o);
+    job->setCatalogPath({});
+    page.startJob(job);
+    auto *list = page.findChild<QTreeWidget *>();
+    QVERIFY(list);
+    QCOMPARE(list->topLevelItemCount(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 60000);
+    QTRY_VERIFY(list->topLevelItem(0)->text(2).startsWith("Backed up tst_jobspage"));
+    auto *bar = qobject_cast<QProgressBar *>(list->itemWidget(list->topLevelItem(0), 1));
+    QVERIFY(bar);
+    QCOMPARE(bar->value(), bar->maximum());
+    QVERIFY(page.busyReason().isEmpty());
+    QVERIFY(QFile::exists(o.outputPath));
+}
+
+void tst_JobsPage::busyWhileAJobRuns()
+{
+    ui::JobsPage page(m_context.get());
+    core::BackupOptions o;
+    o.outputPath = m_dir.filePath("busy.dump");
+    o.compress = 9; // slow enough to be seen running
+    auto job = std::make_shared<core::BackupJob>(TestServer::profile("tst_jobspage"), QString(), o);
+    job->setCatalogPath({});
+    page.startJob(job);
+    QVERIFY(page.busyReason().contains("still running"));
+    QVERIFY(page.busyReason().contains("busy.dump"));
+    // Cancel through the page's button.
+    auto buttons = page.findChildren<QPushButton *>();
+    QPushButton *cancel = nullptr;
+    for (auto *b : buttons)
+        if (b->text() == "Cancel job")
+            cancel = b;
+    QVERIFY(cancel);
+    QTRY_VERIFY(cancel->isEnabled());
+    cancel->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 30000);
+    QVERIFY(page.busyReason().isEmpty());
+    QVERIFY(!QFile::exists(o.outputPath));
+}
+
+void tst_JobsPage::backupDialogPreviewsTheForeignKeyClosureAndCommand()
+{
+    ui::JobsPage page(m_context.get());
+    ui::BackupDialog *d = page.createBackupDialog({"public.child"});
+    d->setIncludeReferenced(true);
+    QLabel *closure = nullptr;
+    // The preview arrives asynchronously: wait for the closure text.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (auto *l : d->findChildren<QLabel *>())
+                if (l->text().contains("public.parent")) {
+                    closure = l;
+                    return true;
+                }
+            return false;
+        }(),
+        10000);
+    QVERIFY(closure->text().contains("reference"));
+    QTRY_VERIFY(d->commandText().contains("--table=\"public\".\"parent\""));
+    QVERIFY(d->commandText().contains("--table=\"public\".\"child\""));
+    QTRY_VERIFY(d->commandText().contains("/pg_dump "));
+    QVERIFY(!d->commandText().contains("password"));
+    QSignalSpy spy(d, &ui::BackupDialog::backupRequested);
+    const QString output = d->options().outputPath;
+    d->accept(); // the dialog deletes itself once closed
+    QCOMPARE(spy.size(), 1);
+    QTRY_COMPARE(page.jobCount(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!page.job(0)->isRunning(), 60000);
+    QVERIFY2(page.job(0)->result()->ok, qPrintable(page.job(0)->result()->error.toString()));
+    QVERIFY(QFile::exists(output));
+    QFile::remove(output);
+    QFile::remove(output + ".manifest.json");
+}
+
+void tst_JobsPage::restoreDialogAsksForTheTypedName()
+{
+    ui::RestoreDialog d(TestServer::profile("tst_jobspage"), m_context->session());
+    const QString archive = m_dir.filePath("page.dump");
+    QVERIFY(QFile::exists(archive));
+    d.setArchive(archive);
+    QPushButton *start = nullptr;
+    for (auto *b : d.findChildren<QPushButton *>())
+        if (b->text() == "Start restore")
+            start = b;
+    QVERIFY(start);
+    auto *tree = d.findChild<QTreeWidget *>();
+    QTRY_VERIFY_WITH_TIMEOUT(tree->topLevelItemCount() > 3, 20000);
+    // Into a new database: no guard.
+    QTRY_VERIFY(start->isEnabled());
+    // Into this database, which has tables: the name must be typed.
+    for (auto *r : d.findChildren<QRadioButton *>())
+        if (r->text().startsWith("this database"))
+            r->setChecked(true);
+    QTRY_VERIFY(!start->isEnabled());
+    QLineEdit *guard = nullptr;
+    for (auto *e : d.findChildren<QLineEdit *>())
+        if (e->isVisibleTo(&d) && e->text().isEmpty() && e->isEnabled() && e->placeholderText().isEmpty())
+            guard = e;
+    QVERIFY(guard);
+    guard->setText("tst_jobspag");
+    QVERIFY(!start->isEnabled());
+    guard->setText("tst_jobspage");
+    QVERIFY(start->isEnabled());
+    QCOMPARE(d.options().confirmation, QStringLiteral("tst_jobspage"));
+    // Unticking items becomes a selection.
+    tree->topLevelItem(0)->setCheckState(0, Qt::Unchecked);
+    QVERIFY(d.options().selectedIds.has_value());
+    QCOMPARE(d.options().selectedIds->size(), tree->topLevelItemCount() - 1);
+}
+
+void tst_JobsPage::screenshotDialogsAreFilled()
+{
+    ui::JobsPage page(m_context.get());
+    auto dialogs = page.screenshotDialogs();
+    QCOMPARE(dialogs.size(), 2);
+    auto *backup = qobject_cast<ui::BackupDialog *>(dialogs[0].second);
+    QVERIFY(backup);
+    QVERIFY2(backup->commandText().contains("--table=\"catalog\".\"products\""),
+             qPrintable(backup->commandText()));
+    auto *restore = qobject_cast<ui::RestoreDialog *>(dialogs[1].second);
+    QVERIFY(restore);
+    QCOMPARE(restore->findChild<QTreeWidget *>()->topLevelItemCount(), 16);
+    for (auto &d : dialogs)
+        delete d.second;
+}
+
+QTEST_MAIN(tst_JobsPage)
+#include "tst_jobspage.moc"

@@ -1,0 +1,336 @@
+#include "jobspage.h"
+
+#include "appcontext.h"
+#include "backupdialog.h"
+#include "restoredialog.h"
+
+#include "jobs/backupjob.h"
+#include "jobs/restorejob.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QSystemTrayIcon>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace strata::ui {
+
+namespace {
+enum Column { ColJob, ColProgress, ColStatus };
+constexpr qint64 notifyAfterMs = 30000; // a desktop notification for jobs longer than this
+} // namespace
+
+JobsPage::JobsPage(AppContext *context, QWidget *parent) : WorkspacePage(context, parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *bar = new QHBoxLayout;
+    m_backup = new QPushButton(tr("New backup…"), this);
+    m_restore = new QPushButton(tr("Restore…"), this);
+    m_cancel = new QPushButton(tr("Cancel job"), this);
+    bar->addWidget(m_backup);
+    bar->addWidget(m_restore);
+    bar->addStretch();
+    bar->addWidget(m_cancel);
+    layout->addLayout(bar);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    m_list = new QTreeWidget(split);
+    m_list->setHeaderLabels({tr("Job"), tr("Progress"), tr("Now")});
+    m_list->setRootIsDecorated(false);
+    m_list->setUniformRowHeights(true);
+    m_list->header()->setSectionResizeMode(ColJob, QHeaderView::Interactive);
+    m_list->header()->setSectionResizeMode(ColStatus, QHeaderView::Stretch);
+    m_list->setColumnWidth(ColJob, 320);
+    m_list->setColumnWidth(ColProgress, 180);
+    auto *details = new QWidget(split);
+    auto *dl = new QVBoxLayout(details);
+    dl->setContentsMargins(0, 0, 0, 0);
+    m_result = new QLabel(details);
+    m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_log = new QPlainTextEdit(details);
+    m_log->setReadOnly(true);
+    m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_log->setMaximumBlockCount(20000);
+    dl->addWidget(m_result);
+    dl->addWidget(m_log, 1);
+    split->addWidget(m_list);
+    split->addWidget(details);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 2);
+    layout->addWidget(split, 1);
+
+    m_timer = new QTimer(this);
+    m_timer->setInterval(300);
+    connect(m_timer, &QTimer::timeout, this, &JobsPage::refresh);
+    connect(m_list, &QTreeWidget::currentItemChanged, this, &JobsPage::showDetails);
+    connect(m_cancel, &QPushButton::clicked, this, &JobsPage::cancelSelected);
+    connect(m_backup, &QPushButton::clicked, this, [this] { createBackupDialog()->open(); });
+    connect(m_restore, &QPushButton::clicked, this, [this] { createRestoreDialog()->open(); });
+    connect(context, &AppContext::connectionChanged, this, &JobsPage::updateButtons);
+    connect(context, &AppContext::backupRequested, this,
+            [this](const QStringList &tables, const QStringList &schemas) {
+                Q_EMIT this->context()->showPageRequested(id());
+                createBackupDialog(tables, schemas)->open();
+            });
+    updateButtons();
+}
+
+JobsPage::~JobsPage()
+{
+    // Closing abandons running jobs (MainWindow asked first): cancel them so their partial
+    // files are removed; the workers hold the jobs alive until they end.
+    for (const Entry &e : m_jobs)
+        if (e.job->isRunning())
+            e.job->cancel();
+}
+
+void JobsPage::updateButtons()
+{
+    const bool connected = context()->isConnected();
+    m_backup->setEnabled(connected);
+    m_restore->setEnabled(connected);
+    auto *item = m_list->currentItem();
+    const int row = item ? m_list->indexOfTopLevelItem(item) : -1;
+    m_cancel->setEnabled(row >= 0 && m_jobs[row].job->isRunning());
+}
+
+std::shared_ptr<core::Job> JobsPage::job(int row) const
+{
+    return row >= 0 && row < m_jobs.size() ? m_jobs[row].job : nullptr;
+}
+
+BackupDialog *JobsPage::createBackupDialog(const QStringList &tables, const QStringList &schemas)
+{
+    auto *d = new BackupDialog(context()->profile(), context()->session(),
+                               context()->serverInfo().version.major(), this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    if (!tables.isEmpty())
+        d->setTables(tables);
+    if (!schemas.isEmpty())
+        d->setSchemas(schemas);
+    connect(d, &BackupDialog::backupRequested, this, [this](const core::BackupOptions &o) {
+        startJob(std::make_shared<core::BackupJob>(context()->profile(), context()->password(), o));
+    });
+    return d;
+}
+
+RestoreDialog *JobsPage::createRestoreDialog()
+{
+    auto *d = new RestoreDialog(context()->profile(), context()->session(), this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    connect(d, &RestoreDialog::restoreRequested, this, [this](const core::RestoreOptions &o) {
+        startJob(std::make_shared<core::RestoreJob>(context()->profile(), context()->password(), o));
+    });
+    return d;
+}
+
+void JobsPage::startJob(const std::shared_ptr<core::Job> &job)
+{
+    auto *item = new QTreeWidgetItem({job->title(), QString(), tr("starting")});
+    m_list->addTopLevelItem(item);
+    auto *bar = new QProgressBar(m_list);
+    bar->setRange(0, core::Job::progressMaximum);
+    m_list->setItemWidget(item, ColProgress, bar);
+    m_jobs.append({job, item, false});
+    const int index = int(m_jobs.size()) - 1;
+    QPointer<JobsPage> self(this);
+    job->start().then(this, [self, index](core::JobResult) {
+        if (self)
+            self->onFinished(index);
+    }).onCanceled(this, [self, index] {
+        if (self)
+            self->onFinished(index);
+    });
+    m_list->setCurrentItem(item);
+    m_timer->start();
+    refresh();
+}
+
+void JobsPage::refresh()
+{
+    bool anyRunning = false;
+    for (Entry &e : m_jobs) {
+        const core::JobStatus s = e.job->status();
+        auto *bar = qobject_cast<QProgressBar *>(m_list->itemWidget(e.item, ColProgress));
+        if (bar)
+            bar->setValue(int(s.fraction * core::Job::progressMaximum));
+        if (e.job->isRunning()) {
+            anyRunning = true;
+            e.item->setText(ColStatus, s.text);
+        } else if (!e.finishedShown) {
+            onFinished(int(&e - m_jobs.data()));
+        }
+    }
+    showDetails();
+    if (!anyRunning)
+        m_timer->stop();
+    updateButtons();
+}
+
+void JobsPage::onFinished(int index)
+{
+    if (index < 0 || index >= m_jobs.size())
+        return;
+    Entry &e = m_jobs[index];
+    const auto r = e.job->result();
+    if (!r || e.finishedShown)
+        return;
+    e.finishedShown = true;
+    auto *bar = qobject_cast<QProgressBar *>(m_list->itemWidget(e.item, ColProgress));
+    if (bar && r->ok)
+        bar->setValue(core::Job::progressMaximum);
+    e.item->setText(ColStatus, r->ok ? r->summary
+                                     : (r->canceled ? tr("Cancelled") : tr("Failed: %1").arg(r->error.message)));
+    e.item->setForeground(ColStatus, r->ok ? palette().color(QPalette::Text) : QColor(0xa0, 0, 0));
+    if (r->elapsedMs > notifyAfterMs) {
+        const QString title = r->ok ? tr("Finished: %1").arg(e.job->title())
+                                    : tr("Failed: %1").arg(e.job->title());
+        if (QSystemTrayIcon::isSystemTrayAvailable()) {
+            auto *tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
+            tray->show();
+            tray->showMessage(title, r->ok ? r->summary : r->error.message);
+            QTimer::singleShot(15000, tray, &QObject::deleteLater);
+        }
+        QApplication::alert(window());
+    }
+    showDetails();
+    updateButtons();
+    if (m_screenshotPending) {
+        m_screenshotPending = false;
+        Q_EMIT screenshotReady();
+    }
+}
+
+void JobsPage::showDetails()
+{
+    auto *item = m_list->currentItem();
+    const int row = item ? m_list->indexOfTopLevelItem(item) : -1;
+    if (row < 0) {
+        m_result->clear();
+        m_log->clear();
+        return;
+    }
+    const auto &job = m_jobs[row].job;
+    QString text = QStringLiteral("<b>%1</b>").arg(job->title().toHtmlEscaped());
+    if (!job->commandLine().isEmpty())
+        text += QStringLiteral("<br><code>%1</code>").arg(job->commandLine().toHtmlEscaped());
+    if (const auto r = job->result()) {
+        text += QStringLiteral("<br>") + (r->ok ? r->summary : r->error.toString()).toHtmlEscaped()
+                    .replace(u'\n', QStringLiteral("<br>"));
+        for (const QString &n : r->notes)
+            text += QStringLiteral("<br>") + n.toHtmlEscaped();
+    }
+    if (m_result->text() != text)
+        m_result->setText(text);
+    const QStringList log = job->log();
+    const int shown = m_log->property("shownLines").toInt();
+    const QVariant shownJob = m_log->property("shownJob");
+    if (shownJob.toInt() != row || shown > log.size()) {
+        m_log->setPlainText(log.join(u'\n'));
+    } else if (shown < log.size()) {
+        m_log->appendPlainText(log.mid(shown).join(u'\n'));
+    }
+    m_log->setProperty("shownLines", log.size());
+    m_log->setProperty("shownJob", row);
+}
+
+void JobsPage::cancelSelected()
+{
+    auto *item = m_list->currentItem();
+    const int row = item ? m_list->indexOfTopLevelItem(item) : -1;
+    if (row >= 0 && m_jobs[row].job->isRunning()) {
+        m_jobs[row].job->cancel();
+        item->setText(ColStatus, tr("cancelling…"));
+    }
+}
+
+QString JobsPage::busyReason() const
+{
+    QStringList running;
+    for (const Entry &e : m_jobs)
+        if (e.job->isRunning())
+            running << e.job->title();
+    if (running.isEmpty())
+        return {};
+    return tr("%n backup or restore job(s) still running: %1.", nullptr, int(running.size()))
+        .arg(running.join(QStringLiteral("; ")));
+}
+
+void JobsPage::prepareScreenshot()
+{
+    // A real, cheap job: a schema-only backup of the open database to a temporary folder.
+    if (!context()->isConnected() || !m_jobs.isEmpty()) {
+        Q_EMIT screenshotReady();
+        return;
+    }
+    m_screenshotDir = QDir::temp().filePath(QStringLiteral("strata-screenshot-backup"));
+    QDir().mkpath(m_screenshotDir);
+    core::BackupOptions o;
+    o.outputPath = QDir(m_screenshotDir).filePath(context()->profile().database
+                                                  + QStringLiteral("-schema.dump"));
+    QFile::remove(o.outputPath);
+    o.schemaOnly = true;
+    auto job = std::make_shared<core::BackupJob>(context()->profile(), context()->password(), o);
+    job->setCatalogPath({});
+    m_screenshotPending = true;
+    startJob(job);
+}
+
+QList<QPair<QString, QWidget *>> JobsPage::screenshotDialogs()
+{
+    core::ConnectionProfile p = context()->profile();
+    if (p.database.isEmpty()) {
+        p.database = QStringLiteral("shop");
+        p.host = QStringLiteral("db.internal.example");
+        p.user = QStringLiteral("dba");
+        p.port = 5432;
+    }
+    auto *backup = new BackupDialog(p, nullptr, 15);
+    backup->setOutputPath(QStringLiteral("/srv/backups/%1-20261122-0300.dump").arg(p.database));
+    backup->setTables({QStringLiteral("sales.order_items")});
+    backup->setIncludeReferenced(true);
+    core::TableRef items{1, QStringLiteral("sales"), QStringLiteral("order_items"), 0, 0, false};
+    core::TableRef orders{2, QStringLiteral("sales"), QStringLiteral("orders"), 0, 0, true};
+    core::TableRef customers{3, QStringLiteral("sales"), QStringLiteral("customers"), 0, 0, true};
+    core::TableRef products{4, QStringLiteral("catalog"), QStringLiteral("products"), 0, 0, true};
+    backup->showPreview({items, orders, customers, products},
+                        QStringLiteral("/usr/lib/postgresql/15/bin/pg_dump"),
+                        tr("Using /usr/lib/postgresql/15/bin/pg_dump (pg_dump (PostgreSQL) 15.18)."));
+
+    auto *restore = new RestoreDialog(p, nullptr);
+    const QString list = QStringLiteral(
+        ";\n;     dbname: %1\n;     TOC Entries: 24\n;     Format: CUSTOM\n"
+        ";     Dumped from database version: 15.18\n;     Dumped by pg_dump version: 15.18\n;\n"
+        "6; 2615 16390 SCHEMA - sales dba\n7; 2615 16391 SCHEMA - catalog dba\n"
+        "220; 1259 16400 TABLE sales customers dba\n219; 1259 16399 SEQUENCE sales customers_id_seq dba\n"
+        "222; 1259 16410 TABLE sales orders dba\n224; 1259 16420 TABLE sales order_items dba\n"
+        "226; 1259 16430 TABLE catalog products dba\n"
+        "3390; 0 16400 TABLE DATA sales customers dba\n3391; 0 16410 TABLE DATA sales orders dba\n"
+        "3392; 0 16420 TABLE DATA sales order_items dba\n3393; 0 16430 TABLE DATA catalog products dba\n"
+        "3401; 0 0 SEQUENCE SET sales customers_id_seq dba\n"
+        "3210; 2606 16405 CONSTRAINT sales customers customers_pkey dba\n"
+        "3212; 2606 16415 CONSTRAINT sales orders orders_pkey dba\n"
+        "3215; 1259 16425 INDEX sales order_items_order_idx dba\n"
+        "3220; 2606 16440 FK CONSTRAINT sales order_items order_items_order_fkey dba\n")
+                             .arg(p.database);
+    if (auto toc = core::ArchiveToc::parse(list)) {
+        toc->format = core::ArchiveFormat::Custom;
+        restore->setToc(QStringLiteral("/srv/backups/%1-20261122-0300.dump").arg(p.database),
+                        toc.value());
+    }
+    restore->setCurrentTableCount(42);
+    return {{QStringLiteral("backup"), backup}, {QStringLiteral("restore"), restore}};
+}
+
+} // namespace strata::ui

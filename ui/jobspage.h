@@ -1,0 +1,76 @@
+#pragma once
+
+#include "workspacepage.h"
+
+#include <QHash>
+
+#include <memory>
+
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QTimer;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace strata::core {
+class Job;
+struct BackupOptions;
+struct RestoreOptions;
+} // namespace strata::core
+
+namespace strata::ui {
+
+class BackupDialog;
+class RestoreDialog;
+
+// Backups and restores: a panel of running and finished jobs (progress, current object, ETA,
+// log, result, cancel); several can run at once. The jobs run on a pool; a timer reads their
+// status (a mutex-guarded copy), so the GUI thread never waits on them.
+class JobsPage : public WorkspacePage
+{
+    Q_OBJECT
+public:
+    explicit JobsPage(AppContext *context, QWidget *parent = nullptr);
+    ~JobsPage() override;
+
+    QString id() const override { return QStringLiteral("jobs"); }
+    QString title() const override { return tr("Backup & restore"); }
+    QString busyReason() const override;
+    void prepareScreenshot() override;
+    QList<QPair<QString, QWidget *>> screenshotDialogs() override;
+
+    // Starts a job and lists it; the page keeps it until the page is destroyed.
+    void startJob(const std::shared_ptr<core::Job> &job);
+    int jobCount() const { return int(m_jobs.size()); }
+    std::shared_ptr<core::Job> job(int row) const;
+
+    BackupDialog *createBackupDialog(const QStringList &tables = {}, const QStringList &schemas = {});
+    RestoreDialog *createRestoreDialog();
+
+private:
+    struct Entry
+    {
+        std::shared_ptr<core::Job> job;
+        QTreeWidgetItem *item = nullptr;
+        bool finishedShown = false;
+    };
+    void refresh();
+    void showDetails();
+    void cancelSelected();
+    void onFinished(int index);
+    void updateButtons();
+
+    QTreeWidget *m_list;
+    QPlainTextEdit *m_log;
+    QLabel *m_result;
+    QPushButton *m_backup;
+    QPushButton *m_restore;
+    QPushButton *m_cancel;
+    QTimer *m_timer;
+    QList<Entry> m_jobs;
+    bool m_screenshotPending = false;
+    QString m_screenshotDir;
+};
+
+} // namespace strata::ui

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "db/connectionprofile.h"
+#include "jobs/archivetoc.h"
+#include "jobs/restoreoptions.h"
+
+#include <QDialog>
+
+#include <memory>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QRadioButton;
+class QSpinBox;
+class QTreeWidget;
+
+namespace strata::core {
+class Session;
+}
+
+namespace strata::ui {
+
+// Choose an archive, tick items of its table of contents, choose the target (this database,
+// another, a new one) and the options. A target that already has tables asks for its name to
+// be typed; the core refuses the restore without it as well.
+class RestoreDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    RestoreDialog(core::ConnectionProfile profile, std::shared_ptr<core::Session> session,
+                  QWidget *parent = nullptr);
+
+    void setArchive(const QString &path);
+    // Screenshots and tests: show this table of contents as if read from the archive.
+    void setToc(const QString &path, const core::ArchiveToc &toc);
+    void setCurrentTableCount(qint64 count);
+    core::RestoreOptions options() const;
+
+    // Validates and emits the request; the dialog stays open when something is wrong.
+    void accept() override;
+
+Q_SIGNALS:
+    void restoreRequested(const core::RestoreOptions &options);
+
+private:
+    void readToc();
+    void checkCurrentDatabase();
+    void updateState();
+    void setAllChecked(bool on);
+
+    core::ConnectionProfile m_profile;
+    std::shared_ptr<core::Session> m_session;
+    QLineEdit *m_archive;
+    QLabel *m_archiveInfo;
+    QTreeWidget *m_toc;
+    QRadioButton *m_intoCurrent;
+    QRadioButton *m_intoOther;
+    QRadioButton *m_intoNew;
+    QLineEdit *m_otherName;
+    QLineEdit *m_newName;
+    QCheckBox *m_single;
+    QSpinBox *m_jobs;
+    QLabel *m_jobsNote;
+    QCheckBox *m_clean;
+    QCheckBox *m_dataOnly;
+    QCheckBox *m_resetSequences;
+    QLabel *m_guardLabel;
+    QLineEdit *m_guard;
+    QLabel *m_problem;
+    QPushButton *m_start;
+    core::ArchiveToc m_tocValue;
+    bool m_tocLoaded = false;
+    qint64 m_currentTables = -1;
+    int m_generation = 0;
+};
+
+} // namespace strata::ui
