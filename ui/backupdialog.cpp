@@ -66,6 +66,7 @@ BackupDialog::BackupDialog(core::ConnectionProfile profile, std::shared_ptr<core
     m_compress->setRange(-1, 9);
     m_compress->setSpecialValueText(tr("default compression"));
     m_compress->setPrefix(tr("compression: "));
+    m_compress->setValue(-1); // the format's own default, not "uncompressed"
     fmtRow->addWidget(m_format, 1);
     fmtRow->addWidget(m_jobs);
     fmtRow->addWidget(m_compress);

@@ -330,6 +330,7 @@ QList<QPair<QString, QWidget *>> JobsPage::screenshotDialogs()
                         toc.value());
     }
     restore->setCurrentTableCount(42);
+    restore->chooseCurrentDatabase();
     return {{QStringLiteral("backup"), backup}, {QStringLiteral("restore"), restore}};
 }
 

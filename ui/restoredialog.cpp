@@ -234,6 +234,11 @@ void RestoreDialog::setCurrentTableCount(qint64 count)
     updateState();
 }
 
+void RestoreDialog::chooseCurrentDatabase()
+{
+    m_intoCurrent->setChecked(true);
+}
+
 void RestoreDialog::setAllChecked(bool on)
 {
     for (int i = 0; i < m_toc->topLevelItemCount(); ++i)

@@ -36,6 +36,7 @@ public:
     // Screenshots and tests: show this table of contents as if read from the archive.
     void setToc(const QString &path, const core::ArchiveToc &toc);
     void setCurrentTableCount(qint64 count);
+    void chooseCurrentDatabase();
     core::RestoreOptions options() const;
 
     // Validates and emits the request; the dialog stays open when something is wrong.

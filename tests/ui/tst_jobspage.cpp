@@ -135,6 +135,7 @@ void tst_JobsPage::backupDialogPreviewsTheForeignKeyClosureAndCommand()
     QVERIFY(d->commandText().contains("--table=\"public\".\"child\""));
     QTRY_VERIFY(d->commandText().contains("/pg_dump "));
     QVERIFY(!d->commandText().contains("password"));
+    QVERIFY(!d->commandText().contains("--compress")); // the format's default unless chosen
     QSignalSpy spy(d, &ui::BackupDialog::backupRequested);
     const QString output = d->options().outputPath;
     d->accept(); // the dialog deletes itself once closed
