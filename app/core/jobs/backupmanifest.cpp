@@ -1,6 +1,5 @@
 #include "backupmanifest.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -8,7 +7,10 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <openssl/evp.h>
+
 #include <algorithm>
+#include <memory>
 
 namespace strata::core {
 
@@ -91,7 +93,10 @@ Result<BackupManifest> BackupManifest::read(const QString &backupPath)
 Result<QString> BackupManifest::hash(const QString &path, qint64 *size,
                                      const std::function<bool()> &canceled)
 {
-    QCryptographicHash h(QCryptographicHash::Sha256);
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> h(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+    if (!h || EVP_DigestInit_ex(h.get(), EVP_sha256(), nullptr) != 1)
+        return Error(Error::Kind::Internal, QStringLiteral("SHA-256 is not available (libcrypto)."));
+    auto add = [&h](const char *data, qint64 n) { EVP_DigestUpdate(h.get(), data, size_t(n)); };
     qint64 total = 0;
     auto addFile = [&](const QString &file) -> Status {
         QFile f(file);
@@ -108,7 +113,7 @@ Result<QString> BackupManifest::hash(const QString &path, qint64 *size,
                              QStringLiteral("Could not read %1: %2").arg(file, f.errorString()));
             if (n == 0)
                 break;
-            h.addData(QByteArrayView(buf.constData(), n));
+            add(buf.constData(), n);
             total += n;
         }
         return Ok{};
@@ -121,8 +126,9 @@ Result<QString> BackupManifest::hash(const QString &path, qint64 *size,
             files << QDir(path).relativeFilePath(it.next());
         std::sort(files.begin(), files.end());
         for (const QString &rel : files) {
-            h.addData(rel.toUtf8());
-            h.addData(QByteArrayView("\0", 1));
+            const QByteArray name = rel.toUtf8();
+            add(name.constData(), name.size());
+            add("\0", 1);
             auto s = addFile(QDir(path).filePath(rel));
             if (!s)
                 return s.error();
@@ -134,7 +140,10 @@ Result<QString> BackupManifest::hash(const QString &path, qint64 *size,
     }
     if (size)
         *size = total;
-    return QString::fromLatin1(h.result().toHex());
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_DigestFinal_ex(h.get(), digest, &length);
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(digest), int(length)).toHex());
 }
 
 } // namespace strata::core

@@ -277,8 +277,11 @@ JobResult RestoreJob::execute()
             const auto r = poll.result();
             if (r)
                 for (int i = 0; i < r->rows(); ++i) {
-                    const QString q = r->text(i, 3) + u'.' + r->text(i, 4);
-                    progress.onCopySample(q, r->toLongLong(i, 2), sizes.value(q).second);
+                    const QString q = r->isNull(i, 4) ? QString()
+                                                      : r->text(i, 3) + u'.' + r->text(i, 4);
+                    const QString current = progress.currentObject();
+                    const qint64 rows = sizes.value(q.isEmpty() ? current : q).second;
+                    progress.onCopySample(q, r->toLongLong(i, 2), rows);
                 }
             report();
             poll = {};

@@ -84,8 +84,16 @@ void RestoreProgress::onEvent(const DumpLogEvent &e)
 
 void RestoreProgress::onCopySample(const QString &qualified, qint64 tuples, qint64 estRows)
 {
-    for (int i : m_inFlight) {
-        if (m_entries[i].isData() && m_entries[i].qualified() == qualified && estRows > 0)
+    // A table created inside the restore's own transaction is invisible to the monitoring
+    // session, so its COPY comes without a name: it is the one table being loaded (serially).
+    QList<int> data;
+    for (int i : m_inFlight)
+        if (m_entries[i].isData())
+            data << i;
+    for (int i : data) {
+        const bool match = qualified.isEmpty() ? data.size() == 1
+                                               : m_entries[i].qualified() == qualified;
+        if (match && estRows > 0)
             m_partial[i] = std::max(m_partial.value(i),
                                     std::clamp(double(tuples) / double(estRows), 0.0, 0.98));
     }
