@@ -75,6 +75,7 @@ private Q_SLOTS:
     void progressMovesWithTheTablesAndNeverGoesBack();
     void foreignKeyClosureOfOddlyNamedTables();
     void cancelMidDumpRemovesThePartialFile();
+    void cancelRightAfterStartEndsTheJob();
     void serverDyingMidDumpFailsCleanly();
     void fullDiskFailsAndLeavesNoFile();
     void passwordNeverAppearsInAProcessArgument();
@@ -323,6 +324,23 @@ void tst_BackupJob::cancelMidDumpRemovesThePartialFile()
     auto list = BackupCatalog(catalog).list();
     QVERIFY(list.ok());
     QVERIFY(list->isEmpty());
+}
+
+void tst_BackupJob::cancelRightAfterStartEndsTheJob()
+{
+    // Whether the worker has begun or not, the job must end and say it was cancelled.
+    BackupOptions o;
+    o.outputPath = m_dir.filePath("early.dump");
+    auto job = std::make_shared<BackupJob>(TestServer::profile(kDb), QString(), o);
+    job->setCatalogPath({});
+    auto f = job->start();
+    job->cancel();
+    QVERIFY(waitFor([&] { return f.isFinished(); }));
+    QVERIFY(!job->isRunning());
+    QVERIFY(job->result().has_value());
+    QVERIFY(job->result()->canceled);
+    QVERIFY(!QFile::exists(o.outputPath));
+    QVERIFY(leftovers(m_dir.path()).isEmpty());
 }
 
 void tst_BackupJob::serverDyingMidDumpFailsCleanly()

@@ -19,7 +19,11 @@ QFuture<JobResult> Job::start(QThreadPool *pool)
             QMutexLocker lock(&self->m_mutex);
             self->m_promise = &promise;
         }
-        JobResult r = self->execute();
+        JobResult r;
+        if (self->canceled())
+            r.error = Error(Error::Kind::Canceled, QStringLiteral("Cancelled before it started."));
+        else
+            r = self->execute();
         r.elapsedMs = self->m_clock.elapsed();
         if (self->canceled() && !r.ok) {
             r.canceled = true;
@@ -44,7 +48,14 @@ QFuture<JobResult> Job::start(QThreadPool *pool)
         self->m_running = false;
         promise.addResult(r);
     };
-    QFuture<JobResult> f = pool ? QtConcurrent::run(pool, work) : QtConcurrent::run(work);
+    // Jobs run for minutes: a pool of their own keeps them from starving the global pool that
+    // short reads (tool versions, archive listings) use, and lets several run at once.
+    static QThreadPool *jobPool = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(16);
+        return p;
+    }();
+    QFuture<JobResult> f = QtConcurrent::run(pool ? pool : jobPool, work);
     QMutexLocker lock(&m_mutex);
     m_future = f;
     return f;
@@ -52,9 +63,9 @@ QFuture<JobResult> Job::start(QThreadPool *pool)
 
 void Job::cancel()
 {
+    // Only a flag the worker polls: cancelling the QFuture itself would make QtConcurrent skip
+    // a task that has not started yet, and the job would never report its end.
     m_cancel = true;
-    QMutexLocker lock(&m_mutex);
-    m_future.cancel();
 }
 
 bool Job::cancelRequested() const { return m_cancel.load(); }
