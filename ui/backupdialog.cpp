@@ -38,7 +38,7 @@ QStringList splitList(const QString &text)
 } // namespace
 
 BackupDialog::BackupDialog(core::ConnectionProfile profile, std::shared_ptr<core::Session> session,
-                           int serverMajor, QWidget *parent)
+    int serverMajor, QWidget *parent)
     : QDialog(parent), m_profile(std::move(profile)), m_session(std::move(session)),
       m_serverMajor(serverMajor)
 {
@@ -55,7 +55,8 @@ BackupDialog::BackupDialog(core::ConnectionProfile profile, std::shared_ptr<core
 
     auto *fmtRow = new QHBoxLayout;
     m_format = new QComboBox(this);
-    m_format->addItem(tr("Custom (compressed, items can be chosen on restore)"), int(core::BackupFormat::Custom));
+    m_format->addItem(
+        tr("Custom (compressed, items can be chosen on restore)"), int(core::BackupFormat::Custom));
     m_format->addItem(tr("Directory (parallel jobs)"), int(core::BackupFormat::Directory));
     m_format->addItem(tr("Tar"), int(core::BackupFormat::Tar));
     m_format->addItem(tr("Plain SQL"), int(core::BackupFormat::Plain));
@@ -113,7 +114,7 @@ BackupDialog::BackupDialog(core::ConnectionProfile profile, std::shared_ptr<core
     layout->addWidget(m_tool);
     auto *cmdBox = new QGroupBox(tr("Command (no password: it goes to pg_dump through a "
                                     "temporary password file)"),
-                                 this);
+        this);
     auto *cmdLayout = new QHBoxLayout(cmdBox);
     m_command = new QPlainTextEdit(cmdBox);
     m_command->setReadOnly(true);
@@ -134,7 +135,7 @@ BackupDialog::BackupDialog(core::ConnectionProfile profile, std::shared_ptr<core
     connect(buttons, &QDialogButtonBox::accepted, this, &BackupDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &BackupDialog::reject);
     connect(copy, &QPushButton::clicked, this,
-            [this] { QApplication::clipboard()->setText(m_command->toPlainText()); });
+        [this] { QApplication::clipboard()->setText(m_command->toPlainText()); });
     connect(browse, &QPushButton::clicked, this, &BackupDialog::browse);
 
     m_resolveTimer = new QTimer(this);
@@ -143,14 +144,14 @@ BackupDialog::BackupDialog(core::ConnectionProfile profile, std::shared_ptr<core
     connect(m_resolveTimer, &QTimer::timeout, this, &BackupDialog::resolveTables);
     connect(m_tables, &QPlainTextEdit::textChanged, m_resolveTimer, qOverload<>(&QTimer::start));
     connect(m_withDeps, &QCheckBox::toggled, this, &BackupDialog::resolveTables);
-    for (auto *w : {m_output, m_schemas, m_excludeData})
+    for (auto *w : { m_output, m_schemas, m_excludeData })
         connect(w, &QLineEdit::textChanged, this, &BackupDialog::optionsChanged);
     connect(m_format, &QComboBox::currentIndexChanged, this, &BackupDialog::optionsChanged);
-    for (auto *s : {m_jobs, m_compress})
+    for (auto *s : { m_jobs, m_compress })
         connect(s, &QSpinBox::valueChanged, this, &BackupDialog::optionsChanged);
-    for (auto *b : {m_inserts, m_onConflict})
+    for (auto *b : { m_inserts, m_onConflict })
         connect(b, &QCheckBox::toggled, this, &BackupDialog::optionsChanged);
-    for (auto *r : {m_everything, m_dataOnly, m_schemaOnly})
+    for (auto *r : { m_everything, m_dataOnly, m_schemaOnly })
         connect(r, &QRadioButton::toggled, this, &BackupDialog::optionsChanged);
 
     m_output->setText(QDir::home().filePath(
@@ -161,10 +162,22 @@ BackupDialog::BackupDialog(core::ConnectionProfile profile, std::shared_ptr<core
     resize(720, 640);
 }
 
-void BackupDialog::setTables(const QStringList &t) { m_tables->setPlainText(t.join(u'\n')); }
-void BackupDialog::setIncludeReferenced(bool on) { m_withDeps->setChecked(on); }
-void BackupDialog::setSchemas(const QStringList &s) { m_schemas->setText(s.join(QStringLiteral(", "))); }
-void BackupDialog::setOutputPath(const QString &p) { m_output->setText(p); }
+void BackupDialog::setTables(const QStringList &t)
+{
+    m_tables->setPlainText(t.join(u'\n'));
+}
+void BackupDialog::setIncludeReferenced(bool on)
+{
+    m_withDeps->setChecked(on);
+}
+void BackupDialog::setSchemas(const QStringList &s)
+{
+    m_schemas->setText(s.join(QStringLiteral(", ")));
+}
+void BackupDialog::setOutputPath(const QString &p)
+{
+    m_output->setText(p);
+}
 
 core::BackupOptions BackupDialog::options() const
 {
@@ -184,12 +197,15 @@ core::BackupOptions BackupDialog::options() const
     return o;
 }
 
-QString BackupDialog::commandText() const { return m_command->toPlainText(); }
+QString BackupDialog::commandText() const
+{
+    return m_command->toPlainText();
+}
 
 void BackupDialog::optionsChanged()
 {
-    const bool directory = core::BackupFormat(m_format->currentData().toInt())
-        == core::BackupFormat::Directory;
+    const bool directory
+        = core::BackupFormat(m_format->currentData().toInt()) == core::BackupFormat::Directory;
     m_jobs->setEnabled(directory);
     if (!directory)
         m_jobs->setValue(1);
@@ -253,8 +269,8 @@ void BackupDialog::resolveTables()
         });
 }
 
-void BackupDialog::showPreview(const QList<core::TableRef> &resolved, const QString &toolPath,
-                               const QString &toolNote)
+void BackupDialog::showPreview(
+    const QList<core::TableRef> &resolved, const QString &toolPath, const QString &toolNote)
 {
     m_resolved = resolved;
     m_resolvedOk = true;
@@ -263,10 +279,10 @@ void BackupDialog::showPreview(const QList<core::TableRef> &resolved, const QStr
         if (t.addedByClosure)
             added << t.qualified();
     m_closure->setText(added.isEmpty()
-                           ? tr("%n table(s) chosen; they reference no other table.", nullptr,
-                                int(resolved.size()))
-                           : tr("Also included because the chosen tables reference them: %1")
-                                 .arg(added.join(QStringLiteral(", "))));
+            ? tr(
+                "%n table(s) chosen; they reference no other table.", nullptr, int(resolved.size()))
+            : tr("Also included because the chosen tables reference them: %1")
+                  .arg(added.join(QStringLiteral(", "))));
     if (!toolPath.isEmpty()) {
         m_toolPath = toolPath;
         m_tool->setText(toolNote);
@@ -281,8 +297,7 @@ void BackupDialog::locateTool()
     const core::ConnectionProfile profile = m_profile;
     const int major = m_serverMajor;
     QtConcurrent::run([profile, major] {
-        return core::ToolLocator(profile).locate(
-            QStringLiteral("pg_dump"), major,
+        return core::ToolLocator(profile).locate(QStringLiteral("pg_dump"), major,
             QStringLiteral("dump a PostgreSQL %1 server").arg(major));
     }).then(this, [self](core::Result<core::ToolInfo> r) {
         if (!self)
@@ -291,9 +306,9 @@ void BackupDialog::locateTool()
             self->m_toolPath = r->path;
             self->m_tool->setText(tr("Using %1 (%2).").arg(r->path, r->versionText));
         } else {
-            self->m_tool->setText(QStringLiteral("<b>%1</b><br>%2")
-                                      .arg(r.error().message.toHtmlEscaped(),
-                                           r.error().detail.toHtmlEscaped()));
+            self->m_tool->setText(
+                QStringLiteral("<b>%1</b><br>%2")
+                    .arg(r.error().message.toHtmlEscaped(), r.error().detail.toHtmlEscaped()));
             self->m_start->setEnabled(false);
         }
         self->updateCommand();
@@ -307,7 +322,8 @@ void BackupDialog::browse()
     fd->setAttribute(Qt::WA_DeleteOnClose);
     if (core::BackupFormat(m_format->currentData().toInt()) == core::BackupFormat::Directory)
         fd->setFileMode(QFileDialog::Directory);
-    connect(fd, &QFileDialog::fileSelected, this, [this](const QString &f) { m_output->setText(f); });
+    connect(
+        fd, &QFileDialog::fileSelected, this, [this](const QString &f) { m_output->setText(f); });
     fd->open();
 }
 

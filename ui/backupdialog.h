@@ -32,7 +32,7 @@ class BackupDialog : public QDialog
     Q_OBJECT
 public:
     BackupDialog(core::ConnectionProfile profile, std::shared_ptr<core::Session> session,
-                 int serverMajor, QWidget *parent = nullptr);
+        int serverMajor, QWidget *parent = nullptr);
 
     void setTables(const QStringList &qualifiedTables);
     void setIncludeReferenced(bool on);
@@ -42,8 +42,8 @@ public:
     QString commandText() const;
 
     // Screenshots: show a resolved plan and tool without a server.
-    void showPreview(const QList<core::TableRef> &resolved, const QString &toolPath,
-                     const QString &toolNote);
+    void showPreview(
+        const QList<core::TableRef> &resolved, const QString &toolPath, const QString &toolNote);
 
     // Validates and emits the request; the dialog stays open when something is wrong.
     void accept() override;

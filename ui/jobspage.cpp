@@ -45,7 +45,7 @@ JobsPage::JobsPage(AppContext *context, QWidget *parent) : WorkspacePage(context
 
     auto *split = new QSplitter(Qt::Vertical, this);
     m_list = new QTreeWidget(split);
-    m_list->setHeaderLabels({tr("Job"), tr("Progress"), tr("Now")});
+    m_list->setHeaderLabels({ tr("Job"), tr("Progress"), tr("Now") });
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->header()->setSectionResizeMode(ColJob, QHeaderView::Interactive);
@@ -79,10 +79,10 @@ JobsPage::JobsPage(AppContext *context, QWidget *parent) : WorkspacePage(context
     connect(m_restore, &QPushButton::clicked, this, [this] { createRestoreDialog()->open(); });
     connect(context, &AppContext::connectionChanged, this, &JobsPage::updateButtons);
     connect(context, &AppContext::backupRequested, this,
-            [this](const QStringList &tables, const QStringList &schemas) {
-                Q_EMIT this->context()->showPageRequested(id());
-                createBackupDialog(tables, schemas)->open();
-            });
+        [this](const QStringList &tables, const QStringList &schemas) {
+            Q_EMIT this->context()->showPageRequested(id());
+            createBackupDialog(tables, schemas)->open();
+        });
     updateButtons();
 }
 
@@ -112,8 +112,8 @@ std::shared_ptr<core::Job> JobsPage::job(int row) const
 
 BackupDialog *JobsPage::createBackupDialog(const QStringList &tables, const QStringList &schemas)
 {
-    auto *d = new BackupDialog(context()->profile(), context()->session(),
-                               context()->serverInfo().version.major(), this);
+    auto *d = new BackupDialog(
+        context()->profile(), context()->session(), context()->serverInfo().version.major(), this);
     d->setAttribute(Qt::WA_DeleteOnClose);
     if (!tables.isEmpty())
         d->setTables(tables);
@@ -130,28 +130,32 @@ RestoreDialog *JobsPage::createRestoreDialog()
     auto *d = new RestoreDialog(context()->profile(), context()->session(), this);
     d->setAttribute(Qt::WA_DeleteOnClose);
     connect(d, &RestoreDialog::restoreRequested, this, [this](const core::RestoreOptions &o) {
-        startJob(std::make_shared<core::RestoreJob>(context()->profile(), context()->password(), o));
+        startJob(
+            std::make_shared<core::RestoreJob>(context()->profile(), context()->password(), o));
     });
     return d;
 }
 
 void JobsPage::startJob(const std::shared_ptr<core::Job> &job)
 {
-    auto *item = new QTreeWidgetItem({job->title(), QString(), tr("starting")});
+    auto *item = new QTreeWidgetItem({ job->title(), QString(), tr("starting") });
     m_list->addTopLevelItem(item);
     auto *bar = new QProgressBar(m_list);
     bar->setRange(0, core::Job::progressMaximum);
     m_list->setItemWidget(item, ColProgress, bar);
-    m_jobs.append({job, item, false});
+    m_jobs.append({ job, item, false });
     const int index = int(m_jobs.size()) - 1;
     QPointer<JobsPage> self(this);
-    job->start().then(this, [self, index](core::JobResult) {
-        if (self)
-            self->onFinished(index);
-    }).onCanceled(this, [self, index] {
-        if (self)
-            self->onFinished(index);
-    });
+    job->start()
+        .then(this,
+            [self, index](core::JobResult) {
+                if (self)
+                    self->onFinished(index);
+            })
+        .onCanceled(this, [self, index] {
+            if (self)
+                self->onFinished(index);
+        });
     m_list->setCurrentItem(item);
     m_timer->start();
     refresh();
@@ -190,12 +194,13 @@ void JobsPage::onFinished(int index)
     auto *bar = qobject_cast<QProgressBar *>(m_list->itemWidget(e.item, ColProgress));
     if (bar && r->ok)
         bar->setValue(core::Job::progressMaximum);
-    e.item->setText(ColStatus, r->ok ? r->summary
-                                     : (r->canceled ? tr("Cancelled") : tr("Failed: %1").arg(r->error.message)));
+    e.item->setText(ColStatus,
+        r->ok ? r->summary
+              : (r->canceled ? tr("Cancelled") : tr("Failed: %1").arg(r->error.message)));
     e.item->setForeground(ColStatus, r->ok ? palette().color(QPalette::Text) : QColor(0xa0, 0, 0));
     if (r->elapsedMs > notifyAfterMs) {
-        const QString title = r->ok ? tr("Finished: %1").arg(e.job->title())
-                                    : tr("Failed: %1").arg(e.job->title());
+        const QString title
+            = r->ok ? tr("Finished: %1").arg(e.job->title()) : tr("Failed: %1").arg(e.job->title());
         if (QSystemTrayIcon::isSystemTrayAvailable()) {
             auto *tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
             tray->show();
@@ -226,8 +231,10 @@ void JobsPage::showDetails()
     if (!job->commandLine().isEmpty())
         text += QStringLiteral("<br><code>%1</code>").arg(job->commandLine().toHtmlEscaped());
     if (const auto r = job->result()) {
-        text += QStringLiteral("<br>") + (r->ok ? r->summary : r->error.toString()).toHtmlEscaped()
-                    .replace(u'\n', QStringLiteral("<br>"));
+        text += QStringLiteral("<br>")
+            + (r->ok ? r->summary : r->error.toString())
+                  .toHtmlEscaped()
+                  .replace(u'\n', QStringLiteral("<br>"));
         for (const QString &n : r->notes)
             text += QStringLiteral("<br>") + n.toHtmlEscaped();
     }
@@ -277,8 +284,8 @@ void JobsPage::prepareScreenshot()
     m_screenshotDir = QDir::temp().filePath(QStringLiteral("strata-screenshot-backup"));
     QDir().mkpath(m_screenshotDir);
     core::BackupOptions o;
-    o.outputPath = QDir(m_screenshotDir).filePath(context()->profile().database
-                                                  + QStringLiteral("-schema.dump"));
+    o.outputPath = QDir(m_screenshotDir)
+                       .filePath(context()->profile().database + QStringLiteral("-schema.dump"));
     QFile::remove(o.outputPath);
     o.schemaOnly = true;
     auto job = std::make_shared<core::BackupJob>(context()->profile(), context()->password(), o);
@@ -298,26 +305,30 @@ QList<QPair<QString, QWidget *>> JobsPage::screenshotDialogs()
     }
     auto *backup = new BackupDialog(p, nullptr, 15);
     backup->setOutputPath(QStringLiteral("/srv/backups/%1-20261122-0300.dump").arg(p.database));
-    backup->setTables({QStringLiteral("sales.order_items")});
+    backup->setTables({ QStringLiteral("sales.order_items") });
     backup->setIncludeReferenced(true);
-    core::TableRef items{1, QStringLiteral("sales"), QStringLiteral("order_items"), 0, 0, false};
-    core::TableRef orders{2, QStringLiteral("sales"), QStringLiteral("orders"), 0, 0, true};
-    core::TableRef customers{3, QStringLiteral("sales"), QStringLiteral("customers"), 0, 0, true};
-    core::TableRef products{4, QStringLiteral("catalog"), QStringLiteral("products"), 0, 0, true};
-    backup->showPreview({items, orders, customers, products},
-                        QStringLiteral("/usr/lib/postgresql/15/bin/pg_dump"),
-                        tr("Using /usr/lib/postgresql/15/bin/pg_dump (pg_dump (PostgreSQL) 15.18)."));
+    core::TableRef items { 1, QStringLiteral("sales"), QStringLiteral("order_items"), 0, 0, false };
+    core::TableRef orders { 2, QStringLiteral("sales"), QStringLiteral("orders"), 0, 0, true };
+    core::TableRef customers { 3, QStringLiteral("sales"), QStringLiteral("customers"), 0, 0,
+        true };
+    core::TableRef products { 4, QStringLiteral("catalog"), QStringLiteral("products"), 0, 0,
+        true };
+    backup->showPreview({ items, orders, customers, products },
+        QStringLiteral("/usr/lib/postgresql/15/bin/pg_dump"),
+        tr("Using /usr/lib/postgresql/15/bin/pg_dump (pg_dump (PostgreSQL) 15.18)."));
 
     auto *restore = new RestoreDialog(p, nullptr);
     const QString list = QStringLiteral(
         ";\n;     dbname: %1\n;     TOC Entries: 24\n;     Format: CUSTOM\n"
         ";     Dumped from database version: 15.18\n;     Dumped by pg_dump version: 15.18\n;\n"
         "6; 2615 16390 SCHEMA - sales dba\n7; 2615 16391 SCHEMA - catalog dba\n"
-        "220; 1259 16400 TABLE sales customers dba\n219; 1259 16399 SEQUENCE sales customers_id_seq dba\n"
+        "220; 1259 16400 TABLE sales customers dba\n219; 1259 16399 SEQUENCE sales "
+        "customers_id_seq dba\n"
         "222; 1259 16410 TABLE sales orders dba\n224; 1259 16420 TABLE sales order_items dba\n"
         "226; 1259 16430 TABLE catalog products dba\n"
         "3390; 0 16400 TABLE DATA sales customers dba\n3391; 0 16410 TABLE DATA sales orders dba\n"
-        "3392; 0 16420 TABLE DATA sales order_items dba\n3393; 0 16430 TABLE DATA catalog products dba\n"
+        "3392; 0 16420 TABLE DATA sales order_items dba\n3393; 0 16430 TABLE DATA catalog products "
+        "dba\n"
         "3401; 0 0 SEQUENCE SET sales customers_id_seq dba\n"
         "3210; 2606 16405 CONSTRAINT sales customers customers_pkey dba\n"
         "3212; 2606 16415 CONSTRAINT sales orders orders_pkey dba\n"
@@ -326,12 +337,12 @@ QList<QPair<QString, QWidget *>> JobsPage::screenshotDialogs()
                              .arg(p.database);
     if (auto toc = core::ArchiveToc::parse(list)) {
         toc->format = core::ArchiveFormat::Custom;
-        restore->setToc(QStringLiteral("/srv/backups/%1-20261122-0300.dump").arg(p.database),
-                        toc.value());
+        restore->setToc(
+            QStringLiteral("/srv/backups/%1-20261122-0300.dump").arg(p.database), toc.value());
     }
     restore->setCurrentTableCount(42);
     restore->chooseCurrentDatabase();
-    return {{QStringLiteral("backup"), backup}, {QStringLiteral("restore"), restore}};
+    return { { QStringLiteral("backup"), backup }, { QStringLiteral("restore"), restore } };
 }
 
 } // namespace strata::ui

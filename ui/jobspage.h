@@ -45,7 +45,8 @@ public:
     int jobCount() const { return int(m_jobs.size()); }
     std::shared_ptr<core::Job> job(int row) const;
 
-    BackupDialog *createBackupDialog(const QStringList &tables = {}, const QStringList &schemas = {});
+    BackupDialog *createBackupDialog(
+        const QStringList &tables = {}, const QStringList &schemas = {});
     RestoreDialog *createRestoreDialog();
 
 private:

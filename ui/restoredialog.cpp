@@ -22,15 +22,16 @@
 
 namespace strata::ui {
 
-RestoreDialog::RestoreDialog(core::ConnectionProfile profile, std::shared_ptr<core::Session> session,
-                             QWidget *parent)
+RestoreDialog::RestoreDialog(
+    core::ConnectionProfile profile, std::shared_ptr<core::Session> session, QWidget *parent)
     : QDialog(parent), m_profile(std::move(profile)), m_session(std::move(session))
 {
     setWindowTitle(tr("Restore a backup"));
     auto *layout = new QVBoxLayout(this);
     auto *archiveRow = new QHBoxLayout;
     m_archive = new QLineEdit(this);
-    m_archive->setPlaceholderText(tr("a pg_dump archive, a directory-format folder or an .sql file"));
+    m_archive->setPlaceholderText(
+        tr("a pg_dump archive, a directory-format folder or an .sql file"));
     auto *file = new QPushButton(tr("File…"), this);
     auto *folder = new QPushButton(tr("Folder…"), this);
     archiveRow->addWidget(new QLabel(tr("Archive"), this));
@@ -43,7 +44,7 @@ RestoreDialog::RestoreDialog(core::ConnectionProfile profile, std::shared_ptr<co
     layout->addWidget(m_archiveInfo);
 
     m_toc = new QTreeWidget(this);
-    m_toc->setHeaderLabels({tr("Restore"), tr("Type"), tr("Schema"), tr("Name"), tr("Owner")});
+    m_toc->setHeaderLabels({ tr("Restore"), tr("Type"), tr("Schema"), tr("Name"), tr("Owner") });
     m_toc->setRootIsDecorated(false);
     m_toc->setUniformRowHeights(true);
     m_toc->header()->setSectionResizeMode(3, QHeaderView::Stretch);
@@ -87,7 +88,7 @@ RestoreDialog::RestoreDialog(core::ConnectionProfile profile, std::shared_ptr<co
     m_jobsNote = new QLabel(tr("With parallel jobs each worker has its own connection and "
                                "transaction, so the restore cannot be one transaction: a failure "
                                "half-way leaves the target partly restored."),
-                            opts);
+        opts);
     m_jobsNote->setWordWrap(true);
     m_jobsNote->hide();
     ol->addWidget(m_jobsNote);
@@ -124,8 +125,8 @@ RestoreDialog::RestoreDialog(core::ConnectionProfile profile, std::shared_ptr<co
     connect(dataOnlyTick, &QPushButton::clicked, this, [this] {
         for (int i = 0; i < m_toc->topLevelItemCount(); ++i) {
             auto *it = m_toc->topLevelItem(i);
-            it->setCheckState(0, it->text(1) == QLatin1String("TABLE DATA") ? Qt::Checked
-                                                                            : Qt::Unchecked);
+            it->setCheckState(
+                0, it->text(1) == QLatin1String("TABLE DATA") ? Qt::Checked : Qt::Unchecked);
         }
         m_dataOnly->setChecked(true);
     });
@@ -139,11 +140,11 @@ RestoreDialog::RestoreDialog(core::ConnectionProfile profile, std::shared_ptr<co
     };
     connect(file, &QPushButton::clicked, this, [pick] { pick(false); });
     connect(folder, &QPushButton::clicked, this, [pick] { pick(true); });
-    for (auto *r : {m_intoCurrent, m_intoOther, m_intoNew})
+    for (auto *r : { m_intoCurrent, m_intoOther, m_intoNew })
         connect(r, &QRadioButton::toggled, this, &RestoreDialog::updateState);
-    for (auto *e : {m_otherName, m_newName, m_guard})
+    for (auto *e : { m_otherName, m_newName, m_guard })
         connect(e, &QLineEdit::textChanged, this, &RestoreDialog::updateState);
-    for (auto *c : {m_single, m_clean, m_dataOnly})
+    for (auto *c : { m_single, m_clean, m_dataOnly })
         connect(c, &QCheckBox::toggled, this, &RestoreDialog::updateState);
     connect(m_jobs, &QSpinBox::valueChanged, this, &RestoreDialog::updateState);
     connect(m_toc, &QTreeWidget::itemChanged, this, &RestoreDialog::updateState);
@@ -177,9 +178,9 @@ void RestoreDialog::readToc()
         if (!self || generation != self->m_generation)
             return;
         if (!r) {
-            self->m_archiveInfo->setText(QStringLiteral("<b>%1</b> %2")
-                                             .arg(r.error().message.toHtmlEscaped(),
-                                                  r.error().hint.toHtmlEscaped()));
+            self->m_archiveInfo->setText(
+                QStringLiteral("<b>%1</b> %2")
+                    .arg(r.error().message.toHtmlEscaped(), r.error().hint.toHtmlEscaped()));
             self->updateState();
             return;
         }
@@ -197,7 +198,8 @@ void RestoreDialog::setToc(const QString &path, const core::ArchiveToc &toc)
     m_toc->clear();
     QList<QTreeWidgetItem *> items;
     for (const core::TocEntry &e : toc.entries) {
-        auto *it = new QTreeWidgetItem({QString::number(e.id), e.type, e.schema, e.name, e.owner});
+        auto *it
+            = new QTreeWidgetItem({ QString::number(e.id), e.type, e.schema, e.name, e.owner });
         it->setCheckState(0, Qt::Checked);
         it->setData(0, Qt::UserRole, e.id);
         items << it;
@@ -287,13 +289,11 @@ void RestoreDialog::updateState()
     const core::RestoreOptions o = options();
     // The typed-name guard: always for another existing database (its tables are not read
     // here), for this one when it has tables.
-    const bool guard = !o.createDatabase
-        && (m_intoOther->isChecked() || m_currentTables != 0);
+    const bool guard = !o.createDatabase && (m_intoOther->isChecked() || m_currentTables != 0);
     m_guardLabel->setVisible(guard);
     m_guard->setVisible(guard);
     if (guard)
-        m_guardLabel->setText(
-            m_intoCurrent->isChecked() && m_currentTables > 0
+        m_guardLabel->setText(m_intoCurrent->isChecked() && m_currentTables > 0
                 ? tr("%1 already has %2 tables: restoring into it can overwrite or mix data. "
                      "Type its name to confirm.")
                       .arg(o.targetDatabase)

@@ -30,7 +30,7 @@ class RestoreDialog : public QDialog
     Q_OBJECT
 public:
     RestoreDialog(core::ConnectionProfile profile, std::shared_ptr<core::Session> session,
-                  QWidget *parent = nullptr);
+        QWidget *parent = nullptr);
 
     void setArchive(const QString &path);
     // Screenshots and tests: show this table of contents as if read from the archive.

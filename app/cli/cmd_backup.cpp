@@ -38,7 +38,8 @@ int runBackup(const QStringList &argsIn)
             auto parsed = BackupOptions::parseFormat(f);
             if (!parsed)
                 problem = QStringLiteral("Unknown format \"%1\": use custom, directory, tar or "
-                                         "plain.").arg(f);
+                                         "plain.")
+                              .arg(f);
             else
                 o.format = *parsed;
         } else if (key == QLatin1String("-j") || key == QLatin1String("--jobs"))
@@ -95,8 +96,7 @@ int runBackup(const QStringList &argsIn)
 
 } // namespace
 
-STRATA_CLI_COMMAND(
-    "backup",
+STRATA_CLI_COMMAND("backup",
     "backup CONNINFO -o PATH [--format custom|directory|tar|plain] [-j N] [-n SCHEMA]...\n"
     "      [-t TABLE]... [--with-dependencies] [--data-only|--schema-only] [--inserts]\n"
     "      [--on-conflict-do-nothing] [--compress N] [--exclude-table-data TABLE]...\n"

@@ -20,7 +20,8 @@ Result<QSet<int>> readUseList(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
-        return Error(Error::Kind::Io, QStringLiteral("Could not read %1: %2").arg(path, f.errorString()));
+        return Error(
+            Error::Kind::Io, QStringLiteral("Could not read %1: %2").arg(path, f.errorString()));
     QSet<int> ids;
     static const QRegularExpression re(QStringLiteral("^\\s*(\\d+)\\s*;"));
     while (!f.atEnd()) {
@@ -34,14 +35,15 @@ Result<QSet<int>> readUseList(const QString &path)
 
 int printList(const QString &archive)
 {
-    ArchiveInspector inspector{ToolLocator(ConnectionProfile{})};
+    ArchiveInspector inspector { ToolLocator(ConnectionProfile {}) };
     auto toc = inspector.readToc(archive);
     if (!toc) {
         strata::cli::err(QStringLiteral("error: ") + toc.error().toString());
         return 1;
     }
     if (toc->format == ArchiveFormat::Plain) {
-        strata::cli::out(QStringLiteral("; %1 is a plain SQL file: psql runs it whole.").arg(archive));
+        strata::cli::out(
+            QStringLiteral("; %1 is a plain SQL file: psql runs it whole.").arg(archive));
         return 0;
     }
     strata::cli::out(QStringLiteral("; database %1, made by pg_dump %2 from PostgreSQL %3")
@@ -159,9 +161,10 @@ int runRestore(const QStringList &argsIn)
                                      .arg(count->toLongLong(0, 0)));
                 return 1;
             }
-            std::fprintf(stderr, "The database %s already has %lld tables. Type its name to "
-                                 "restore into it: ",
-                         qPrintable(db), count->toLongLong(0, 0));
+            std::fprintf(stderr,
+                "The database %s already has %lld tables. Type its name to "
+                "restore into it: ",
+                qPrintable(db), count->toLongLong(0, 0));
             std::fflush(stderr);
             QTextStream in(stdin);
             o.confirmation = in.readLine().trimmed();
@@ -176,8 +179,7 @@ int runRestore(const QStringList &argsIn)
 
 } // namespace
 
-STRATA_CLI_COMMAND(
-    "restore",
+STRATA_CLI_COMMAND("restore",
     "restore ARCHIVE CONNINFO [--list] [--use-list FILE] [--single-transaction] [--clean]\n"
     "      [--create] [-j N] [--data-only] [--reset-sequences] [--yes] [--progress=bar|plain|none]",
     "Restore a backup: the archive is checked whole before the database is touched; one\n"

@@ -14,7 +14,7 @@ int runVerify(const QStringList &args)
         strata::cli::err(QStringLiteral("Usage: strata-cli verify ARCHIVE"));
         return 2;
     }
-    ArchiveInspector inspector{ToolLocator(ConnectionProfile{})};
+    ArchiveInspector inspector { ToolLocator(ConnectionProfile {}) };
     auto rep = inspector.verify(args.first());
     if (!rep) {
         strata::cli::err(QStringLiteral("error: ") + rep.error().toString());
@@ -22,7 +22,7 @@ int runVerify(const QStringList &args)
     }
     strata::cli::out(QStringLiteral("archive: %1 (%2 format, %3)")
                          .arg(args.first(), ArchiveToc::formatName(rep->format),
-                              QLocale::c().formattedDataSize(rep->size)));
+                             QLocale::c().formattedDataSize(rep->size)));
     strata::cli::out(QStringLiteral("sha256: %1").arg(rep->sha256));
     if (rep->format != ArchiveFormat::Plain)
         strata::cli::out(QStringLiteral("contents: %1 entries, %2 with table data, made by "
@@ -48,7 +48,7 @@ int runVerify(const QStringList &args)
 } // namespace
 
 STRATA_CLI_COMMAND("verify", "verify ARCHIVE",
-                   "Re-hash a backup against its manifest and read its table of contents with\n"
-                   "      pg_restore --list (without a manifest, read it whole). Exit 0 only if "
-                   "sound.",
-                   runVerify);
+    "Re-hash a backup against its manifest and read its table of contents with\n"
+    "      pg_restore --list (without a manifest, read it whole). Exit 0 only if "
+    "sound.",
+    runVerify);

@@ -13,7 +13,7 @@ namespace strata::cli {
 
 namespace {
 
-std::atomic<bool> s_interrupted{false};
+std::atomic<bool> s_interrupted { false };
 
 void onSigint(int)
 {
@@ -66,7 +66,7 @@ core::JobResult runJobWithProgress(const std::shared_ptr<core::Job> &job, Progre
             if (percent != lastPercent || s.object != lastObject) {
                 const QString message = s.text.section(u' ', 1);
                 std::fprintf(stderr, "%d%% %s\n", percent,
-                             qPrintable(message.isEmpty() ? QStringLiteral("starting") : message));
+                    qPrintable(message.isEmpty() ? QStringLiteral("starting") : message));
                 std::fflush(stderr);
             }
         } else if (style == ProgressStyle::Bar) {
@@ -105,7 +105,8 @@ core::JobResult runJobWithProgress(const std::shared_ptr<core::Job> &job, Progre
     if (auto res = job->result())
         r = *res;
     else
-        r.error = core::Error(core::Error::Kind::Internal, QStringLiteral("The job ended without a result."));
+        r.error = core::Error(
+            core::Error::Kind::Internal, QStringLiteral("The job ended without a result."));
     return r;
 }
 

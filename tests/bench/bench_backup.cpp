@@ -67,18 +67,20 @@ bool prepare(Env &env, const QStringList &args)
     QDir().mkpath(env.dir);
 
     auto exists = adminExec(env, QStringLiteral("postgres"),
-                            QStringLiteral("SELECT coalesce((SELECT pg_database_size(datname) FROM "
-                                           "pg_database WHERE datname = '%1'), 0)")
-                                .arg(kDb));
+        QStringLiteral("SELECT coalesce((SELECT pg_database_size(datname) FROM "
+                       "pg_database WHERE datname = '%1'), 0)")
+            .arg(kDb));
     if (!exists) {
         std::fprintf(stderr, "%s\n", qPrintable(exists.error().toString()));
         return false;
     }
     if (exists->toLongLong(0, 0) < kMinBytes) {
-        std::fprintf(stderr, "strata-bench: making %s (at least 500 MB, once)...\n", qPrintable(kDb));
-        adminExec(env, QStringLiteral("postgres"),
-                  QStringLiteral("DROP DATABASE IF EXISTS %1").arg(kDb));
-        auto c = adminExec(env, QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE %1").arg(kDb));
+        std::fprintf(
+            stderr, "strata-bench: making %s (at least 500 MB, once)...\n", qPrintable(kDb));
+        adminExec(
+            env, QStringLiteral("postgres"), QStringLiteral("DROP DATABASE IF EXISTS %1").arg(kDb));
+        auto c = adminExec(
+            env, QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE %1").arg(kDb));
         if (!c) {
             std::fprintf(stderr, "%s\n", qPrintable(c.error().toString()));
             return false;
@@ -103,8 +105,8 @@ bool prepare(Env &env, const QStringList &args)
     }
     auto size = adminExec(env, kDb, QStringLiteral("SELECT pg_database_size(current_database())"));
     if (size)
-        strata::bench::report(QStringLiteral("jobs.database_mb"), size->toLongLong(0, 0) / 1048576.0,
-                              QStringLiteral("MB"));
+        strata::bench::report(QStringLiteral("jobs.database_mb"),
+            size->toLongLong(0, 0) / 1048576.0, QStringLiteral("MB"));
     ToolLocator locator(env.source);
     auto d = locator.locate(QStringLiteral("pg_dump"), 0, QStringLiteral("dump"));
     auto r = locator.locate(QStringLiteral("pg_restore"), 0, QStringLiteral("restore"));
@@ -144,19 +146,19 @@ struct Sample
 
 // Runs the job, sampling the bar and the true bytes every 50 ms.
 double runJob(const std::shared_ptr<Job> &job, const std::function<qint64()> &bytesNow,
-              QList<Sample> &samples)
+    QList<Sample> &samples)
 {
     QElapsedTimer t;
     t.start();
     auto f = job->start();
     while (!f.isFinished()) {
-        samples << Sample{t.elapsed(), job->status().fraction, bytesNow()};
+        samples << Sample { t.elapsed(), job->status().fraction, bytesNow() };
         QThread::msleep(50);
     }
     const double secs = t.nsecsElapsed() / 1e9;
     if (!job->result() || !job->result()->ok)
         std::fprintf(stderr, "strata-bench: the job failed: %s\n",
-                     job->result() ? qPrintable(job->result()->error.toString()) : "no result");
+            job->result() ? qPrintable(job->result()->error.toString()) : "no result");
     return secs;
 }
 
@@ -165,29 +167,32 @@ void reportTracking(const QString &prefix, const QList<Sample> &samples, qint64 
     if (samples.isEmpty() || finalBytes <= 0)
         return;
     const qint64 total = samples.last().ms;
-    for (int pct : {25, 50, 75}) {
+    for (int pct : { 25, 50, 75 }) {
         const qint64 at = total * pct / 100;
         const Sample *best = &samples.first();
         for (const Sample &s : samples)
             if (qAbs(s.ms - at) < qAbs(best->ms - at))
                 best = &s;
         strata::bench::report(QStringLiteral("%1.progress_at_%2pct_time").arg(prefix).arg(pct),
-                              best->shown * 100, QStringLiteral("%"));
+            best->shown * 100, QStringLiteral("%"));
         strata::bench::report(QStringLiteral("%1.bytes_done_at_%2pct_time").arg(prefix).arg(pct),
-                              100.0 * double(best->bytes) / double(finalBytes), QStringLiteral("%"));
+            100.0 * double(best->bytes) / double(finalBytes), QStringLiteral("%"));
     }
 }
 
 qint64 partialSize(const QString &dir)
 {
     qint64 n = 0;
-    for (const QFileInfo &fi : QDir(dir).entryInfoList({QStringLiteral(".*partial*")},
-                                                       QDir::Files | QDir::Hidden))
+    for (const QFileInfo &fi :
+        QDir(dir).entryInfoList({ QStringLiteral(".*partial*") }, QDir::Files | QDir::Hidden))
         n += fi.size();
     return n;
 }
 
-QString archivePath(const Env &env) { return QDir(env.dir).filePath(QStringLiteral("bench.dump")); }
+QString archivePath(const Env &env)
+{
+    return QDir(env.dir).filePath(QStringLiteral("bench.dump"));
+}
 
 int benchBackup(const QStringList &args)
 {
@@ -196,9 +201,8 @@ int benchBackup(const QStringList &args)
         return 1;
     const QString bare = QDir(env.dir).filePath(QStringLiteral("bare.dump"));
     // Compression 0 keeps the run short and the comparison about Strata, not zlib.
-    const QStringList bareArgs{QStringLiteral("--format=custom"), QStringLiteral("--compress=0"),
-                               QStringLiteral("--file=") + bare,
-                               QStringLiteral("--dbname=") + env.source.toConnInfo()};
+    const QStringList bareArgs { QStringLiteral("--format=custom"), QStringLiteral("--compress=0"),
+        QStringLiteral("--file=") + bare, QStringLiteral("--dbname=") + env.source.toConnInfo() };
     runBare(env.pgDump.path, bareArgs, env.password); // warms the page cache
     double bareSecs = 0, strataSecs = 0;
     QList<Sample> samples;
@@ -213,7 +217,8 @@ int benchBackup(const QStringList &args)
         job->setCatalogPath({});
         samples.clear();
         const QString dir = env.dir;
-        strataSecs += runJob(job, [dir] { return partialSize(dir); }, samples);
+        strataSecs += runJob(
+            job, [dir] { return partialSize(dir); }, samples);
         finalBytes = QFileInfo(o.outputPath).size();
         // Once renamed the partial is gone: the last samples count as complete.
         for (Sample &s : samples)
@@ -224,7 +229,7 @@ int benchBackup(const QStringList &args)
     strata::bench::report(QStringLiteral("jobs.backup.pg_dump_bare_s"), bareSecs / rounds, "s");
     strata::bench::report(QStringLiteral("jobs.backup.strata_job_s"), strataSecs / rounds, "s");
     strata::bench::report(QStringLiteral("jobs.backup.overhead_pct"),
-                          100.0 * (strataSecs - bareSecs) / bareSecs, QStringLiteral("%"));
+        100.0 * (strataSecs - bareSecs) / bareSecs, QStringLiteral("%"));
     strata::bench::report(QStringLiteral("jobs.backup.archive_mb"), finalBytes / 1048576.0, "MB");
     reportTracking(QStringLiteral("jobs.backup"), samples, finalBytes);
     return 0;
@@ -248,14 +253,14 @@ int benchRestore(const QStringList &args)
     }
     auto recreate = [&] {
         adminExec(env, QStringLiteral("postgres"),
-                  QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(kTarget));
-        adminExec(env, QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE %1").arg(kTarget));
+            QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(kTarget));
+        adminExec(
+            env, QStringLiteral("postgres"), QStringLiteral("CREATE DATABASE %1").arg(kTarget));
     };
     // The same command Strata runs: one transaction, stop at the first error.
-    const QStringList bareArgs{QStringLiteral("--exit-on-error"),
-                               QStringLiteral("--single-transaction"),
-                               QStringLiteral("--dbname=") + env.target.toConnInfo(),
-                               archivePath(env)};
+    const QStringList bareArgs { QStringLiteral("--exit-on-error"),
+        QStringLiteral("--single-transaction"),
+        QStringLiteral("--dbname=") + env.target.toConnInfo(), archivePath(env) };
     double bareSecs = 0, strataSecs = 0;
     QList<Sample> samples;
     qint64 finalBytes = 0;
@@ -264,9 +269,9 @@ int benchRestore(const QStringList &args)
         recreate();
         bareSecs += runBare(env.pgRestore.path, bareArgs, env.password);
         recreate();
-        const qint64 empty = adminExec(env, kTarget,
-                                       QStringLiteral("SELECT pg_database_size(current_database())"))
-                                 ->toLongLong(0, 0);
+        const qint64 empty
+            = adminExec(env, kTarget, QStringLiteral("SELECT pg_database_size(current_database())"))
+                  ->toLongLong(0, 0);
         RestoreOptions o;
         o.archivePath = archivePath(env);
         auto job = std::make_shared<RestoreJob>(env.target, env.password, o);
@@ -275,23 +280,30 @@ int benchRestore(const QStringList &args)
         so.statementTimeoutMs = 0;
         auto monitor = std::make_shared<Session>(env.target, env.password, so);
         samples.clear();
-        strataSecs += runJob(job, [monitor, empty] {
-            auto s = monitor->run([](SessionContext &ctx) {
-                                return ctx.execText(QStringLiteral(
-                                    "SELECT pg_database_size(current_database())"));
-                            }).result();
-            return s ? s->toLongLong(0, 0) - empty : 0;
-        }, samples);
-        finalBytes = samples.isEmpty() ? 0 : adminExec(env, kTarget, QStringLiteral(
-                                                 "SELECT pg_database_size(current_database())"))
-                                                     ->toLongLong(0, 0) - empty;
+        strataSecs += runJob(
+            job,
+            [monitor, empty] {
+                auto s = monitor
+                             ->run([](SessionContext &ctx) {
+                                 return ctx.execText(
+                                     QStringLiteral("SELECT pg_database_size(current_database())"));
+                             })
+                             .result();
+                return s ? s->toLongLong(0, 0) - empty : 0;
+            },
+            samples);
+        finalBytes = samples.isEmpty()
+            ? 0
+            : adminExec(env, kTarget, QStringLiteral("SELECT pg_database_size(current_database())"))
+                    ->toLongLong(0, 0)
+                - empty;
     }
     adminExec(env, QStringLiteral("postgres"),
-              QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(kTarget));
+        QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(kTarget));
     strata::bench::report(QStringLiteral("jobs.restore.pg_restore_bare_s"), bareSecs / rounds, "s");
     strata::bench::report(QStringLiteral("jobs.restore.strata_job_s"), strataSecs / rounds, "s");
     strata::bench::report(QStringLiteral("jobs.restore.overhead_pct"),
-                          100.0 * (strataSecs - bareSecs) / bareSecs, QStringLiteral("%"));
+        100.0 * (strataSecs - bareSecs) / bareSecs, QStringLiteral("%"));
     reportTracking(QStringLiteral("jobs.restore"), samples, finalBytes);
     return 0;
 }

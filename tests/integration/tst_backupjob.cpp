@@ -25,8 +25,7 @@ namespace {
 const char *kDb = "tst_backupjob";
 
 // Waits (in the test thread) until pred() or the timeout.
-template <typename P>
-bool waitFor(P pred, int ms = 30000)
+template <typename P> bool waitFor(P pred, int ms = 30000)
 {
     QElapsedTimer t;
     t.start();
@@ -40,14 +39,14 @@ bool waitFor(P pred, int ms = 30000)
 
 QStringList leftovers(const QString &dir)
 {
-    return QDir(dir).entryList(QStringList{QStringLiteral(".*partial*")},
-                               QDir::Files | QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot);
+    return QDir(dir).entryList(QStringList { QStringLiteral(".*partial*") },
+        QDir::Files | QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot);
 }
 
 QString listArchive(const QString &path)
 {
     QProcess p;
-    p.start(TestServer::binDir() + "/pg_restore", {"--list", path});
+    p.start(TestServer::binDir() + "/pg_restore", { "--list", path });
     p.waitForFinished(30000);
     return QString::fromUtf8(p.readAllStandardOutput());
 }
@@ -127,7 +126,7 @@ void tst_BackupJob::locatorPicksAToolForTheServer()
     auto none = locator.locate("pg_dump", 99, "dump a PostgreSQL 99 server");
     QVERIFY(!none.ok());
     QVERIFY2(none.error().message.contains("cannot dump a PostgreSQL 99 server"),
-             qPrintable(none.error().message));
+        qPrintable(none.error().message));
     QVERIFY(none.error().message.contains("postgresql-client-99"));
 }
 
@@ -148,14 +147,14 @@ void tst_BackupJob::oldPgDumpIsRefusedBeforeAnythingRuns()
     BackupOptions o;
     o.outputPath = m_dir.filePath("old.dump");
     auto job = std::make_shared<BackupJob>(TestServer::profile(kDb), QString(), o);
-    job->setToolFolders({tools.path()});
+    job->setToolFolders({ tools.path() });
     job->setCatalogPath(m_catalog);
     const JobResult r = job->start().result();
     QVERIFY(!r.ok);
     QCOMPARE(r.error.kind, Error::Kind::Tool);
     QVERIFY2(r.error.message.startsWith("pg_dump 13 cannot dump a PostgreSQL 15 server: install "
                                         "postgresql-client-15 or set the tools folder"),
-             qPrintable(r.error.message));
+        qPrintable(r.error.message));
     QVERIFY2(r.error.detail.contains(tools.filePath("pg_dump")), qPrintable(r.error.detail));
     QVERIFY(!QFile::exists(marker));
     QVERIFY(!QFile::exists(o.outputPath));
@@ -168,7 +167,7 @@ void tst_BackupJob::missingToolsNameWhereTheyWereLookedFor()
     BackupOptions o;
     o.outputPath = m_dir.filePath("missing.dump");
     auto job = std::make_shared<BackupJob>(TestServer::profile(kDb), QString(), o);
-    job->setToolFolders({empty.path()});
+    job->setToolFolders({ empty.path() });
     const JobResult r = job->start().result();
     QVERIFY(!r.ok);
     QVERIFY2(r.error.message.contains("pg_dump was not found"), qPrintable(r.error.message));
@@ -193,7 +192,7 @@ void tst_BackupJob::dockerCommandRunsInsideTheContainer()
     const QStringList args = BackupJob::dumpArguments(o, {}, p.toConnInfo(), {});
     const ToolCommand c = locator.command(t, args);
     QCOMPARE(c.program, QStringLiteral("docker"));
-    QCOMPARE(c.arguments.mid(0, 2), (QStringList{"exec", "-i"}));
+    QCOMPARE(c.arguments.mid(0, 2), (QStringList { "exec", "-i" }));
     const int at = c.arguments.indexOf("pg-prod");
     QVERIFY(at > 0);
     QCOMPARE(c.arguments.at(at + 1), QStringLiteral("pg_dump"));
@@ -283,7 +282,7 @@ void tst_BackupJob::foreignKeyClosureOfOddlyNamedTables()
 {
     BackupOptions o;
     o.outputPath = m_dir.filePath("closure.dump");
-    o.tables = {QString::fromUtf8(R"("Sch ém""a.x"."Tab ""le"".y")")};
+    o.tables = { QString::fromUtf8(R"("Sch ém""a.x"."Tab ""le"".y")") };
     o.withDependencies = true;
     auto job = std::make_shared<BackupJob>(TestServer::profile(kDb), QString(), o);
     job->setCatalogPath({});
@@ -294,9 +293,10 @@ void tst_BackupJob::foreignKeyClosureOfOddlyNamedTables()
     for (const auto &t : plan.closureAdded)
         added << t.qualified();
     added.sort();
-    QCOMPARE(added, (QStringList{QString::fromUtf8("Sch ém\"a.x.Cüstomer"), "public.region"}));
+    QCOMPARE(added, (QStringList { QString::fromUtf8("Sch ém\"a.x.Cüstomer"), "public.region" }));
     const QString toc = listArchive(o.outputPath);
-    QVERIFY2(toc.contains(QString::fromUtf8("TABLE DATA Sch ém\"a.x Tab \"le\".y")), qPrintable(toc));
+    QVERIFY2(
+        toc.contains(QString::fromUtf8("TABLE DATA Sch ém\"a.x Tab \"le\".y")), qPrintable(toc));
     QVERIFY(toc.contains(QString::fromUtf8("TABLE DATA Sch ém\"a.x Cüstomer")));
     QVERIFY(toc.contains("TABLE DATA public region"));
     QVERIFY(!toc.contains("unrelated"));
@@ -311,7 +311,8 @@ void tst_BackupJob::cancelMidDumpRemovesThePartialFile()
     auto job = std::make_shared<BackupJob>(TestServer::profile(kDb), QString(), o);
     job->setCatalogPath(catalog);
     auto f = job->start();
-    QVERIFY(waitFor([&] { return logContains(*job, "dumping contents of table \"public.big_a\""); }));
+    QVERIFY(
+        waitFor([&] { return logContains(*job, "dumping contents of table \"public.big_a\""); }));
     QVERIFY(!leftovers(m_dir.path()).isEmpty()); // the partial file exists while it runs
     job->cancel();
     QVERIFY(waitFor([&] { return f.isFinished(); }));
@@ -350,9 +351,11 @@ void tst_BackupJob::serverDyingMidDumpFailsCleanly()
     auto job = std::make_shared<BackupJob>(TestServer::profile(kDb), QString(), o);
     job->setCatalogPath({});
     auto f = job->start();
-    QVERIFY(waitFor([&] { return logContains(*job, "dumping contents of table \"public.big_a\""); }));
-    TestServer::exec("postgres", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                                 "WHERE application_name LIKE 'strata-backup-%'");
+    QVERIFY(
+        waitFor([&] { return logContains(*job, "dumping contents of table \"public.big_a\""); }));
+    TestServer::exec("postgres",
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        "WHERE application_name LIKE 'strata-backup-%'");
     QVERIFY(waitFor([&] { return f.isFinished(); }));
     const JobResult r = f.result();
     QVERIFY(!r.ok);
@@ -374,11 +377,12 @@ void tst_BackupJob::fullDiskFailsAndLeavesNoFile()
     auto job = std::make_shared<BackupJob>(TestServer::profile(kDb), QString(), o);
     job->setCatalogPath({});
     const JobResult r = job->start().result();
-    const QStringList left = QDir(mountPoint.path()).entryList(QDir::AllEntries | QDir::Hidden
-                                                               | QDir::NoDotAndDotDot);
+    const QStringList left
+        = QDir(mountPoint.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
     ::umount(QFile::encodeName(mountPoint.path()).constData());
     QVERIFY(!r.ok);
-    QVERIFY2(r.error.toString().contains("No space left on device"), qPrintable(r.error.toString()));
+    QVERIFY2(
+        r.error.toString().contains("No space left on device"), qPrintable(r.error.toString()));
     QVERIFY2(left.isEmpty(), qPrintable(left.join(",")));
 }
 
@@ -389,8 +393,8 @@ void tst_BackupJob::passwordNeverAppearsInAProcessArgument()
     const QByteArray secret = TestServer::scramPassword().toUtf8();
     qunsetenv("PGPASSWORD");
     qputenv("PGPASSFILE", "/nonexistent/pgpass");
-    std::atomic<bool> stop{false};
-    std::atomic<int> scans{0};
+    std::atomic<bool> stop { false };
+    std::atomic<int> scans { 0 };
     QStringList offenders;
     std::thread scanner([&] {
         while (!stop) {
@@ -405,7 +409,7 @@ void tst_BackupJob::passwordNeverAppearsInAProcessArgument()
     });
     BackupOptions o;
     o.outputPath = m_dir.filePath("scram.dump");
-    o.schemas = {QString::fromUtf8("Sch ém\"a.x")};
+    o.schemas = { QString::fromUtf8("Sch ém\"a.x") };
     auto job = std::make_shared<BackupJob>(p, TestServer::scramPassword(), o);
     job->setCatalogPath({});
     const JobResult r = job->start().result();
@@ -418,7 +422,7 @@ void tst_BackupJob::passwordNeverAppearsInAProcessArgument()
     QVERIFY(!job->commandLine().contains(TestServer::scramPassword()));
     for (const QString &l : job->log())
         QVERIFY(!l.contains(TestServer::scramPassword()));
-    QVERIFY(QDir::temp().entryList({"strata-pgpass-*"}, QDir::Files).isEmpty());
+    QVERIFY(QDir::temp().entryList({ "strata-pgpass-*" }, QDir::Files).isEmpty());
     QVERIFY(listArchive(o.outputPath).contains(QString::fromUtf8("Cüstomer")));
 }
 
@@ -433,7 +437,7 @@ void tst_BackupJob::invalidOptionsAreRefused()
     QVERIFY(!o.validate().ok());
     o.inserts = true;
     QVERIFY(o.validate().ok());
-    o.tables = {"no_such_table"};
+    o.tables = { "no_such_table" };
     auto job = std::make_shared<BackupJob>(TestServer::profile(kDb), QString(), o);
     job->setCatalogPath({});
     const JobResult r = job->start().result();

@@ -16,8 +16,8 @@ namespace {
 
 const char *kSource = "tst_restore_src";
 
-QString runBackup(const QString &db, const QString &path, BackupFormat format = BackupFormat::Custom,
-                  bool schemaOnly = false)
+QString runBackup(const QString &db, const QString &path,
+    BackupFormat format = BackupFormat::Custom, bool schemaOnly = false)
 {
     BackupOptions o;
     o.outputPath = path;
@@ -30,7 +30,7 @@ QString runBackup(const QString &db, const QString &path, BackupFormat format = 
 }
 
 JobResult runRestore(const RestoreOptions &o, const QString &profileDb = "postgres",
-                     std::shared_ptr<RestoreJob> *out = nullptr)
+    std::shared_ptr<RestoreJob> *out = nullptr)
 {
     auto job = std::make_shared<RestoreJob>(TestServer::profile(profileDb), QString(), o);
     if (out)
@@ -54,10 +54,11 @@ QString fingerprint(const QString &db)
 
 int tableCount(const QString &db)
 {
-    return TestServer::scalar(db, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON "
-                                  "n.oid = c.relnamespace WHERE c.relkind = 'r' AND n.nspname "
-                                  "NOT IN ('pg_catalog','information_schema') AND c.relname <> "
-                                  "'spatial_ref_sys'")
+    return TestServer::scalar(db,
+        "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON "
+        "n.oid = c.relnamespace WHERE c.relkind = 'r' AND n.nspname "
+        "NOT IN ('pg_catalog','information_schema') AND c.relname <> "
+        "'spatial_ref_sys'")
         .toInt();
 }
 
@@ -111,17 +112,18 @@ void tst_RestoreJob::initTestCase()
 
 void tst_RestoreJob::tocParsesNamesWithSpacesAndQuotes()
 {
-    const QString list = QString::fromUtf8(
-        ";\n; Archive created at 2026-11-22 02:40:35 UTC\n;     dbname: exp\n"
-        ";     TOC Entries: 20\n;     Format: CUSTOM\n;     Dumped from database version: 15.18 (Debian 15.18-0+deb12u1)\n"
-        ";     Dumped by pg_dump version: 16.2 (Debian 16.2-1)\n;\n"
-        "6; 2615 17462 SCHEMA - Sch ém\"a postgres\n"
-        "216; 1259 17464 TABLE Sch ém\"a Tab le postgres\n"
-        "3366; 0 0 SEQUENCE OWNED BY Sch ém\"a Tab le_id_seq postgres\n"
-        "3356; 0 17464 TABLE DATA Sch ém\"a Tab le postgres\n"
-        "3358; 0 17473 TABLE DATA public t2 postgres\n"
-        "3212; 2606 17478 FK CONSTRAINT public t2 t2_ref_fkey postgres\n"
-        "4275; 0 0 COMMENT - EXTENSION postgis \n");
+    const QString list
+        = QString::fromUtf8(";\n; Archive created at 2026-11-22 02:40:35 UTC\n;     dbname: exp\n"
+                            ";     TOC Entries: 20\n;     Format: CUSTOM\n;     Dumped from "
+                            "database version: 15.18 (Debian 15.18-0+deb12u1)\n"
+                            ";     Dumped by pg_dump version: 16.2 (Debian 16.2-1)\n;\n"
+                            "6; 2615 17462 SCHEMA - Sch ém\"a postgres\n"
+                            "216; 1259 17464 TABLE Sch ém\"a Tab le postgres\n"
+                            "3366; 0 0 SEQUENCE OWNED BY Sch ém\"a Tab le_id_seq postgres\n"
+                            "3356; 0 17464 TABLE DATA Sch ém\"a Tab le postgres\n"
+                            "3358; 0 17473 TABLE DATA public t2 postgres\n"
+                            "3212; 2606 17478 FK CONSTRAINT public t2 t2_ref_fkey postgres\n"
+                            "4275; 0 0 COMMENT - EXTENSION postgis \n");
     auto toc = ArchiveToc::parse(list);
     QVERIFY(toc.ok());
     QCOMPARE(toc->dumpedByMajor, 16);
@@ -137,7 +139,7 @@ void tst_RestoreJob::tocParsesNamesWithSpacesAndQuotes()
     QCOMPARE(toc->entries.at(5).name, QStringLiteral("t2 t2_ref_fkey"));
     QCOMPARE(toc->entries.at(6).name, QStringLiteral("EXTENSION postgis"));
     QCOMPARE(toc->entries.at(6).owner, QString());
-    const QByteArray use = toc->useList({3356, 3212});
+    const QByteArray use = toc->useList({ 3356, 3212 });
     QVERIFY(use.contains("3356; 0 17464 TABLE DATA"));
     QVERIFY(use.contains("3212;"));
     QVERIFY(!use.contains("216;"));
@@ -211,7 +213,7 @@ void tst_RestoreJob::truncatedArchiveIsRefusedBeforeTouchingTheTarget()
     out.write(all.left(all.size() - 3000));
     out.close();
     QProcess list;
-    list.start(TestServer::binDir() + "/pg_restore", {"--list", truncated});
+    list.start(TestServer::binDir() + "/pg_restore", { "--list", truncated });
     list.waitForFinished();
     QCOMPARE(list.exitCode(), 0);
 
@@ -224,9 +226,10 @@ void tst_RestoreJob::truncatedArchiveIsRefusedBeforeTouchingTheTarget()
     QVERIFY(!r.ok);
     QVERIFY2(r.error.message.contains("truncated or damaged"), qPrintable(r.error.toString()));
     // The target was never created.
-    QCOMPARE(TestServer::scalar("postgres", "SELECT count(*) FROM pg_database WHERE datname = "
-                                            "'tst_restore_trunc'"),
-             QStringLiteral("0"));
+    QCOMPARE(TestServer::scalar("postgres",
+                 "SELECT count(*) FROM pg_database WHERE datname = "
+                 "'tst_restore_trunc'"),
+        QStringLiteral("0"));
 
     // Garbage is refused too, naming the file.
     const QString garbage = m_dir.filePath("garbage.dump");
@@ -245,7 +248,8 @@ void tst_RestoreJob::archiveNotMatchingItsManifestIsRefused()
     const QString copy = m_dir.filePath("changed.dump");
     QFile::remove(copy);
     QVERIFY(QFile::copy(m_archive, copy));
-    QVERIFY(QFile::copy(BackupManifest::manifestPath(m_archive), BackupManifest::manifestPath(copy)));
+    QVERIFY(
+        QFile::copy(BackupManifest::manifestPath(m_archive), BackupManifest::manifestPath(copy)));
     QFile f(copy);
     QVERIFY(f.open(QIODevice::ReadWrite));
     f.seek(f.size() - 10);
@@ -264,7 +268,8 @@ void tst_RestoreJob::archiveNotMatchingItsManifestIsRefused()
 void tst_RestoreJob::databaseWithTablesNeedsItsNameTyped()
 {
     TestServer::createDatabase("tst_restore_guard");
-    TestServer::exec("tst_restore_guard", "CREATE TABLE keep_me (x int); INSERT INTO keep_me VALUES (7)");
+    TestServer::exec(
+        "tst_restore_guard", "CREATE TABLE keep_me (x int); INSERT INTO keep_me VALUES (7)");
     RestoreOptions o;
     o.archivePath = m_archive;
     JobResult r = runRestore(o, "tst_restore_guard");
@@ -286,8 +291,8 @@ void tst_RestoreJob::failureHalfWayInOneTransactionLeavesTargetUnchanged()
     // the schema and other tables were made inside the transaction.
     TestServer::createDatabase("tst_restore_fail");
     TestServer::exec("tst_restore_fail",
-                     "CREATE TABLE public.plain_serial (id int, v int); "
-                     "INSERT INTO public.plain_serial VALUES (1, 1)");
+        "CREATE TABLE public.plain_serial (id int, v int); "
+        "INSERT INTO public.plain_serial VALUES (1, 1)");
     const QString before = fingerprint("tst_restore_fail");
     RestoreOptions o;
     o.archivePath = m_archive;
@@ -299,9 +304,9 @@ void tst_RestoreJob::failureHalfWayInOneTransactionLeavesTargetUnchanged()
     QVERIFY(r.error.hint.contains("unchanged"));
     QVERIFY2(job->log().join("\n").contains("creating TABLE"), "it failed before doing anything");
     QCOMPARE(fingerprint("tst_restore_fail"), before);
-    QCOMPARE(TestServer::scalar("tst_restore_fail",
-                                "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'Sch%'"),
-             QStringLiteral("0"));
+    QCOMPARE(TestServer::scalar(
+                 "tst_restore_fail", "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'Sch%'"),
+        QStringLiteral("0"));
 }
 
 void tst_RestoreJob::dataOnlyRestoreResetsSequencesSoInsertsWork()
@@ -315,7 +320,7 @@ void tst_RestoreJob::dataOnlyRestoreResetsSequencesSoInsertsWork()
     s.archivePath = schema;
     QVERIFY(runRestore(s, "tst_restore_data").ok);
 
-    ArchiveInspector inspector{ToolLocator(TestServer::profile(kSource))};
+    ArchiveInspector inspector { ToolLocator(TestServer::profile(kSource)) };
     auto toc = inspector.readToc(m_archive);
     QVERIFY(toc.ok());
     QSet<int> data;
@@ -335,8 +340,9 @@ void tst_RestoreJob::dataOnlyRestoreResetsSequencesSoInsertsWork()
     QVERIFY(TestServer::exec("tst_restore_data", "INSERT INTO public.plain_serial(v) VALUES (0)")
                 .contains("duplicate key"));
 
-    TestServer::exec("tst_restore_data", QString::fromUtf8(
-        "TRUNCATE public.plain_serial, \"Sch ém\"\"a.x\".\"Cüstomer\", \"Sch ém\"\"a.x\".\"Tab \"\"le\"\".y\""));
+    TestServer::exec("tst_restore_data",
+        QString::fromUtf8("TRUNCATE public.plain_serial, \"Sch ém\"\"a.x\".\"Cüstomer\", \"Sch "
+                          "ém\"\"a.x\".\"Tab \"\"le\"\".y\""));
     o.resetSequences = true;
     std::shared_ptr<RestoreJob> job;
     const JobResult r = runRestore(o, "tst_restore_data", &job);
@@ -345,22 +351,23 @@ void tst_RestoreJob::dataOnlyRestoreResetsSequencesSoInsertsWork()
     for (const auto &m : job->movedSequences())
         moved << m.column;
     moved.sort();
-    QCOMPARE(moved, (QStringList{QString::fromUtf8("Sch ém\"a.x.Cüstomer.id"),
-                                 QString::fromUtf8("Sch ém\"a.x.Tab \"le\".y.id"),
-                                 "public.plain_serial.id"}));
+    QCOMPARE(moved,
+        (QStringList { QString::fromUtf8("Sch ém\"a.x.Cüstomer.id"),
+            QString::fromUtf8("Sch ém\"a.x.Tab \"le\".y.id"), "public.plain_serial.id" }));
     QCOMPARE(r.notes.size(), 3);
     QCOMPARE(TestServer::exec("tst_restore_data", "INSERT INTO public.plain_serial(v) VALUES (0)"),
-             QString());
-    QCOMPARE(TestServer::exec("tst_restore_data", QString::fromUtf8(
-                 "INSERT INTO \"Sch ém\"\"a.x\".\"Tab \"\"le\"\".y\"(note) VALUES ('new')")),
-             QString());
+        QString());
+    QCOMPARE(TestServer::exec("tst_restore_data",
+                 QString::fromUtf8(
+                     "INSERT INTO \"Sch ém\"\"a.x\".\"Tab \"\"le\"\".y\"(note) VALUES ('new')")),
+        QString());
     QCOMPARE(TestServer::scalar("tst_restore_data", "SELECT max(id) FROM public.plain_serial"),
-             QStringLiteral("20001"));
+        QStringLiteral("20001"));
 }
 
 void tst_RestoreJob::chosenItemsOnlyAreRestored()
 {
-    ArchiveInspector inspector{ToolLocator(TestServer::profile(kSource))};
+    ArchiveInspector inspector { ToolLocator(TestServer::profile(kSource)) };
     auto toc = inspector.readToc(m_archive);
     QVERIFY(toc.ok());
     QSet<int> ids;
@@ -374,7 +381,7 @@ void tst_RestoreJob::chosenItemsOnlyAreRestored()
     QVERIFY(runRestore(o, "tst_restore_pick").ok);
     QCOMPARE(tableCount("tst_restore_pick"), 1);
     QCOMPARE(TestServer::scalar("tst_restore_pick", "SELECT count(*) FROM public.plain_serial"),
-             QStringLiteral("20000"));
+        QStringLiteral("20000"));
 }
 
 void tst_RestoreJob::plainSqlRestoresThroughPsqlAndStopsOnError()
@@ -398,7 +405,7 @@ void tst_RestoreJob::plainSqlRestoresThroughPsqlAndStopsOnError()
 
 void tst_RestoreJob::verifyReportsManifestAndContents()
 {
-    ArchiveInspector inspector{ToolLocator(TestServer::profile(kSource))};
+    ArchiveInspector inspector { ToolLocator(TestServer::profile(kSource)) };
     auto rep = inspector.verify(m_archive);
     QVERIFY2(rep.ok(), qPrintable(rep.error().toString()));
     QVERIFY(rep->manifestMatches.has_value());
@@ -408,7 +415,8 @@ void tst_RestoreJob::verifyReportsManifestAndContents()
     const QString copy = m_dir.filePath("verify-changed.dump");
     QFile::remove(copy);
     QVERIFY(QFile::copy(m_archive, copy));
-    QVERIFY(QFile::copy(BackupManifest::manifestPath(m_archive), BackupManifest::manifestPath(copy)));
+    QVERIFY(
+        QFile::copy(BackupManifest::manifestPath(m_archive), BackupManifest::manifestPath(copy)));
     QFile f(copy);
     QVERIFY(f.open(QIODevice::Append));
     f.write("x");

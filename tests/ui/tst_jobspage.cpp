@@ -11,9 +11,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
-#include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -46,11 +46,11 @@ void tst_JobsPage::initTestCase()
     STRATA_REQUIRE_SERVER();
     TestServer::createDatabase("tst_jobspage");
     QCOMPARE(TestServer::exec("tst_jobspage",
-                              "CREATE TABLE parent (id int PRIMARY KEY); "
-                              "CREATE TABLE child (id serial PRIMARY KEY, p int REFERENCES parent); "
-                              "INSERT INTO parent SELECT g FROM generate_series(1, 100) g; "
-                              "INSERT INTO child(p) SELECT 1 + g % 100 FROM generate_series(1, 300000) g;"),
-             QString());
+                 "CREATE TABLE parent (id int PRIMARY KEY); "
+                 "CREATE TABLE child (id serial PRIMARY KEY, p int REFERENCES parent); "
+                 "INSERT INTO parent SELECT g FROM generate_series(1, 100) g; "
+                 "INSERT INTO child(p) SELECT 1 + g % 100 FROM generate_series(1, 300000) g;"),
+        QString());
     m_profiles = std::make_unique<core::ProfileStore>(m_dir.filePath("profiles.ini"));
     m_passwords = std::make_unique<core::PasswordStore>();
     m_passwords->setKeychainEnabled(false);
@@ -116,7 +116,7 @@ void tst_JobsPage::busyWhileAJobRuns()
 void tst_JobsPage::backupDialogPreviewsTheForeignKeyClosureAndCommand()
 {
     ui::JobsPage page(m_context.get());
-    ui::BackupDialog *d = page.createBackupDialog({"public.child"});
+    ui::BackupDialog *d = page.createBackupDialog({ "public.child" });
     d->setIncludeReferenced(true);
     QLabel *closure = nullptr;
     // The preview arrives asynchronously: wait for the closure text.
@@ -170,7 +170,8 @@ void tst_JobsPage::restoreDialogAsksForTheTypedName()
     QTRY_VERIFY(!start->isEnabled());
     QLineEdit *guard = nullptr;
     for (auto *e : d.findChildren<QLineEdit *>())
-        if (e->isVisibleTo(&d) && e->text().isEmpty() && e->isEnabled() && e->placeholderText().isEmpty())
+        if (e->isVisibleTo(&d) && e->text().isEmpty() && e->isEnabled()
+            && e->placeholderText().isEmpty())
             guard = e;
     QVERIFY(guard);
     guard->setText("tst_jobspag");
@@ -192,7 +193,7 @@ void tst_JobsPage::screenshotDialogsAreFilled()
     auto *backup = qobject_cast<ui::BackupDialog *>(dialogs[0].second);
     QVERIFY(backup);
     QVERIFY2(backup->commandText().contains("--table=\"catalog\".\"products\""),
-             qPrintable(backup->commandText()));
+        qPrintable(backup->commandText()));
     auto *restore = qobject_cast<ui::RestoreDialog *>(dialogs[1].second);
     QVERIFY(restore);
     QCOMPARE(restore->findChild<QTreeWidget *>()->topLevelItemCount(), 16);

@@ -32,16 +32,17 @@ void tst_DumpLogParser::parsesLines_data()
     QTest::addColumn<QString>("type");
     QTest::addColumn<int>("item");
     auto row = [](const char *tag, const QString &l, K k, const QString &n, const QString &t,
-                  int item = -1) { QTest::newRow(tag) << l << int(k) << n << t << item; };
+                   int item = -1) { QTest::newRow(tag) << l << int(k) << n << t << item; };
     row("catalog", "pg_dump: reading user-defined tables", K::CatalogStep, {}, {});
-    row("dumping odd name", QString::fromUtf8("pg_dump: dumping contents of table \"Sch ém\"a.Tab le\""),
+    row("dumping odd name",
+        QString::fromUtf8("pg_dump: dumping contents of table \"Sch ém\"a.Tab le\""),
         K::DumpingTable, QString::fromUtf8("Sch ém\"a.Tab le"), "TABLE DATA");
-    row("finished item", "pg_dump: finished item 3356 TABLE DATA Tab le", K::FinishedItem,
-        "Tab le", "TABLE DATA", 3356);
+    row("finished item", "pg_dump: finished item 3356 TABLE DATA Tab le", K::FinishedItem, "Tab le",
+        "TABLE DATA", 3356);
     row("restore creating", "pg_restore: creating FK CONSTRAINT \"public.t2 t2_ref_fkey\"",
         K::Creating, "public.t2 t2_ref_fkey", "FK CONSTRAINT");
-    row("restore data", "pg_restore: processing data for table \"public.empty\"",
-        K::ProcessingData, "public.empty", "TABLE DATA");
+    row("restore data", "pg_restore: processing data for table \"public.empty\"", K::ProcessingData,
+        "public.empty", "TABLE DATA");
     row("executing", "pg_restore: executing SEQUENCE SET t2_id_seq", K::Executing, "t2_id_seq",
         "SEQUENCE SET");
     row("launching", "pg_restore: launching item 3358 TABLE DATA t2", K::LaunchingItem, "t2",
@@ -49,7 +50,8 @@ void tst_DumpLogParser::parsesLines_data()
     row("processing item", "pg_restore: processing item 3366 SEQUENCE OWNED BY Tab le_id_seq",
         K::ProcessingItem, "Tab le_id_seq", "SEQUENCE OWNED BY", 3366);
     row("error", "pg_dump: error: aborting because of server version mismatch", K::Error, {}, {});
-    row("detail", "pg_dump: detail: server version: 16.1; pg_dump version: 15.18", K::Detail, {}, {});
+    row("detail", "pg_dump: detail: server version: 16.1; pg_dump version: 15.18", K::Detail, {},
+        {});
     row("ignored", "pg_restore: warning: errors ignored on restore: 3", K::IgnoredErrors, {}, {});
     row("psql error", "psql:<stdin>:3: ERROR:  function no_such_function() does not exist",
         K::Error, {}, {});
@@ -75,9 +77,9 @@ void tst_DumpLogParser::parsesLines()
 
 void tst_DumpLogParser::progressAdvancesBySizeAndNeverPastTheTableInFlight()
 {
-    TableRef small{1, "public", "small", 100000, 1000};
-    TableRef big{2, "public", "big", 900000, 9000};
-    DumpProgress p({small, big}, false);
+    TableRef small { 1, "public", "small", 100000, 1000 };
+    TableRef big { 2, "public", "big", 900000, 9000 };
+    DumpProgress p({ small, big }, false);
     QCOMPARE(p.fraction(), 0.0);
     p.onEvent(DumpLogParser::parse("pg_dump: reading schemas"));
     const double catalog = p.fraction();
@@ -86,7 +88,8 @@ void tst_DumpLogParser::progressAdvancesBySizeAndNeverPastTheTableInFlight()
     QVERIFY(p.fraction() < 0.05);
     p.onEvent(DumpLogParser::parse("pg_dump: dumping contents of table \"public.big\""));
     const double afterSmall = p.fraction();
-    QVERIFY2(qAbs(afterSmall - (0.04 + 0.96 * 0.1)) < 1e-6, qPrintable(QString::number(afterSmall)));
+    QVERIFY2(
+        qAbs(afterSmall - (0.04 + 0.96 * 0.1)) < 1e-6, qPrintable(QString::number(afterSmall)));
     p.onCopySample(2, 0, 4500); // half the rows of big
     QVERIFY(qAbs(p.fraction() - (0.04 + 0.96 * 0.55)) < 1e-6);
     p.onCopySample(2, 0, 90000); // more rows than estimated: capped below complete
@@ -96,9 +99,9 @@ void tst_DumpLogParser::progressAdvancesBySizeAndNeverPastTheTableInFlight()
 
 void tst_DumpLogParser::parallelDumpFinishesTablesByItem()
 {
-    TableRef a{1, "s1", "t", 500000, 0};
-    TableRef b{2, "s2", "u", 500000, 0};
-    DumpProgress p({a, b}, true);
+    TableRef a { 1, "s1", "t", 500000, 0 };
+    TableRef b { 2, "s2", "u", 500000, 0 };
+    DumpProgress p({ a, b }, true);
     p.onEvent(DumpLogParser::parse("pg_dump: dumping contents of table \"s1.t\""));
     p.onEvent(DumpLogParser::parse("pg_dump: dumping contents of table \"s2.u\""));
     QVERIFY(p.fraction() < 0.05); // both in flight, none finished
@@ -116,9 +119,10 @@ void tst_DumpLogParser::shellQuotingForDisplay()
 {
     ToolCommand c;
     c.program = "/usr/bin/pg_dump";
-    c.arguments = {"--file=/tmp/a b.dump", "--table=\"Sch\".\"it's\"", "--verbose"};
-    QCOMPARE(c.display(), QStringLiteral("/usr/bin/pg_dump '--file=/tmp/a b.dump' "
-                                         "'--table=\"Sch\".\"it'\\''s\"' --verbose"));
+    c.arguments = { "--file=/tmp/a b.dump", "--table=\"Sch\".\"it's\"", "--verbose" };
+    QCOMPARE(c.display(),
+        QStringLiteral("/usr/bin/pg_dump '--file=/tmp/a b.dump' "
+                       "'--table=\"Sch\".\"it'\\''s\"' --verbose"));
 }
 
 void tst_DumpLogParser::restoreJobsTurnOffSingleTransaction()

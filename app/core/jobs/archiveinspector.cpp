@@ -10,7 +10,7 @@
 
 namespace strata::core {
 
-ArchiveInspector::ArchiveInspector(ToolLocator locator) : m_locator(std::move(locator)) {}
+ArchiveInspector::ArchiveInspector(ToolLocator locator) : m_locator(std::move(locator)) { }
 
 namespace {
 
@@ -58,43 +58,43 @@ Result<ArchiveToc> ArchiveInspector::readToc(const QString &path, ToolInfo *tool
 {
     if (!QFileInfo::exists(path))
         return Error(Error::Kind::Io, QStringLiteral("%1 does not exist.").arg(path),
-                     QStringLiteral("Check the archive's path."));
+            QStringLiteral("Check the archive's path."));
     const ArchiveFormat format = ArchiveToc::detect(path);
     if (format == ArchiveFormat::Unknown)
         return Error(Error::Kind::InvalidInput,
-                     QStringLiteral("%1 is not a pg_dump archive or SQL file.").arg(path),
-                     QStringLiteral("Choose a file made by pg_dump (custom, tar or plain) or a "
-                                    "directory-format folder."));
+            QStringLiteral("%1 is not a pg_dump archive or SQL file.").arg(path),
+            QStringLiteral("Choose a file made by pg_dump (custom, tar or plain) or a "
+                           "directory-format folder."));
     if (format == ArchiveFormat::Plain) {
         ArchiveToc toc;
         toc.format = format;
         return toc;
     }
-    auto tool = m_locator.locate(QStringLiteral("pg_restore"), 0,
-                                 QStringLiteral("read %1").arg(path));
+    auto tool
+        = m_locator.locate(QStringLiteral("pg_restore"), 0, QStringLiteral("read %1").arg(path));
     if (!tool)
         return tool.error();
-    Listing l = runList(m_locator.command(tool.value(), {QStringLiteral("--list"), path}));
+    Listing l = runList(m_locator.command(tool.value(), { QStringLiteral("--list"), path }));
     if (!l.ok) {
         static const QRegularExpression unsupported(
             QStringLiteral("unsupported version \\(([\\d.]+)\\) in file header"));
         const auto m = unsupported.match(l.err);
         if (m.hasMatch()) {
             Error e(Error::Kind::Tool,
-                    QStringLiteral("pg_restore %1 cannot read %2: its archive format %3 comes "
-                                   "from a newer pg_dump.")
-                        .arg(tool->major)
-                        .arg(path, m.captured(1)),
-                    QStringLiteral("Install the postgresql-client package of the PostgreSQL "
-                                   "release that made the archive, or set the tools folder in "
-                                   "the connection's settings."));
+                QStringLiteral("pg_restore %1 cannot read %2: its archive format %3 comes "
+                               "from a newer pg_dump.")
+                    .arg(tool->major)
+                    .arg(path, m.captured(1)),
+                QStringLiteral("Install the postgresql-client package of the PostgreSQL "
+                               "release that made the archive, or set the tools folder in "
+                               "the connection's settings."));
             e.detail = l.err;
             return e;
         }
         Error e(Error::Kind::InvalidInput,
-                QStringLiteral("%1 is damaged or not a pg_dump archive: %2")
-                    .arg(path, firstError(l.err)),
-                QStringLiteral("Nothing was restored. Use an intact copy of the archive."));
+            QStringLiteral("%1 is damaged or not a pg_dump archive: %2")
+                .arg(path, firstError(l.err)),
+            QStringLiteral("Nothing was restored. Use an intact copy of the archive."));
         e.detail = l.err;
         return e;
     }
@@ -109,8 +109,7 @@ Result<ArchiveToc> ArchiveInspector::readToc(const QString &path, ToolInfo *tool
     ToolInfo chosen = tool.value();
     if (toc->dumpedByMajor > chosen.major) {
         auto newer = m_locator.locate(QStringLiteral("pg_restore"), toc->dumpedByMajor,
-                                      QStringLiteral("restore an archive made by pg_dump %1")
-                                          .arg(toc->dumpedByMajor));
+            QStringLiteral("restore an archive made by pg_dump %1").arg(toc->dumpedByMajor));
         if (!newer)
             return newer.error();
         chosen = newer.value();
@@ -121,8 +120,7 @@ Result<ArchiveToc> ArchiveInspector::readToc(const QString &path, ToolInfo *tool
 }
 
 Status ArchiveInspector::checkIntegrity(const QString &path, const ArchiveToc &toc,
-                                        const ToolInfo &tool,
-                                        const std::function<bool()> &canceled) const
+    const ToolInfo &tool, const std::function<bool()> &canceled) const
 {
     auto manifest = BackupManifest::read(path);
     if (manifest && !manifest->sha256.isEmpty()) {
@@ -131,32 +129,34 @@ Status ArchiveInspector::checkIntegrity(const QString &path, const ArchiveToc &t
             return sha.error();
         if (sha.value() != manifest->sha256)
             return Error(Error::Kind::InvalidInput,
-                         QStringLiteral("%1 does not match its manifest: the SHA-256 is %2, the "
-                                        "manifest says %3. The archive is damaged or was changed.")
-                             .arg(path, sha->left(16), manifest->sha256.left(16)),
-                         QStringLiteral("Nothing was restored. Use an intact copy."));
-        return Ok{};
+                QStringLiteral("%1 does not match its manifest: the SHA-256 is %2, the "
+                               "manifest says %3. The archive is damaged or was changed.")
+                    .arg(path, sha->left(16), manifest->sha256.left(16)),
+                QStringLiteral("Nothing was restored. Use an intact copy."));
+        return Ok {};
     }
     if (toc.format == ArchiveFormat::Plain)
-        return Ok{}; // psql stops at the first error, inside one transaction
+        return Ok {}; // psql stops at the first error, inside one transaction
     // No manifest: read every block (pg_restore to /dev/null touches no database).
     ToolRunOptions ro;
     ro.canceled = canceled;
-    auto run = runTool(m_locator.command(tool, {QStringLiteral("--file=/dev/null"), path}), ro);
+    auto run = runTool(m_locator.command(tool, { QStringLiteral("--file=/dev/null"), path }), ro);
     if (!run)
         return run.error();
     if (run->canceled)
         return Error(Error::Kind::Canceled, QStringLiteral("Cancelled."));
     if (!run->ok()) {
         Error e(Error::Kind::InvalidInput,
-                QStringLiteral("%1 is truncated or damaged: %2")
-                    .arg(path, run->errorLines.value(0, QStringLiteral("pg_restore could not "
-                                                                       "read it to the end"))),
-                QStringLiteral("Nothing was restored. Use an intact copy of the archive."));
+            QStringLiteral("%1 is truncated or damaged: %2")
+                .arg(path,
+                    run->errorLines.value(0,
+                        QStringLiteral("pg_restore could not "
+                                       "read it to the end"))),
+            QStringLiteral("Nothing was restored. Use an intact copy of the archive."));
         e.detail = run->errorLines.join(u'\n');
         return e;
     }
-    return Ok{};
+    return Ok {};
 }
 
 Result<VerifyReport> ArchiveInspector::verify(const QString &path) const

@@ -34,7 +34,7 @@ public:
     // The whole archive is sound: its SHA-256 matches the manifest beside it or, without a
     // manifest, pg_restore reads every block of it (a truncated custom archive still lists).
     Status checkIntegrity(const QString &path, const ArchiveToc &toc, const ToolInfo &tool,
-                          const std::function<bool()> &canceled = {}) const;
+        const std::function<bool()> &canceled = {}) const;
     // For `strata-cli verify`: re-hash against the manifest and list the contents.
     Result<VerifyReport> verify(const QString &path) const;
 

@@ -14,11 +14,16 @@ namespace strata::core {
 QString ArchiveToc::formatName(ArchiveFormat f)
 {
     switch (f) {
-    case ArchiveFormat::Custom: return QStringLiteral("custom");
-    case ArchiveFormat::Directory: return QStringLiteral("directory");
-    case ArchiveFormat::Tar: return QStringLiteral("tar");
-    case ArchiveFormat::Plain: return QStringLiteral("plain");
-    case ArchiveFormat::Unknown: break;
+    case ArchiveFormat::Custom:
+        return QStringLiteral("custom");
+    case ArchiveFormat::Directory:
+        return QStringLiteral("directory");
+    case ArchiveFormat::Tar:
+        return QStringLiteral("tar");
+    case ArchiveFormat::Plain:
+        return QStringLiteral("plain");
+    case ArchiveFormat::Unknown:
+        break;
     }
     return QStringLiteral("unknown");
 }
@@ -57,7 +62,7 @@ Result<ArchiveToc> ArchiveToc::parse(const QString &listOutput)
         QString rest; // "SCHEMA NAME OWNER"
     };
     QList<Raw> raws;
-    QSet<QString> schemas{QStringLiteral("public")};
+    QSet<QString> schemas { QStringLiteral("public") };
     for (const QString &line : listOutput.split(u'\n')) {
         if (line.startsWith(u';')) {
             const QString h = line.mid(1).trimmed();
@@ -103,12 +108,12 @@ Result<ArchiveToc> ArchiveToc::parse(const QString &listOutput)
     // pg_restore happily "lists" a few junk bytes after the PGDMP magic as an empty archive.
     if (toc.declaredEntries <= 0 || (raws.isEmpty() && toc.formatText.isEmpty()))
         return Error(Error::Kind::InvalidInput,
-                     QStringLiteral("The archive has no table of contents: it is damaged or not "
-                                    "a pg_dump archive."),
-                     QStringLiteral("The file may not be a pg_dump archive."));
+            QStringLiteral("The archive has no table of contents: it is damaged or not "
+                           "a pg_dump archive."),
+            QStringLiteral("The file may not be a pg_dump archive."));
     QStringList bySize(schemas.begin(), schemas.end());
     std::sort(bySize.begin(), bySize.end(),
-              [](const QString &a, const QString &b) { return a.size() > b.size(); });
+        [](const QString &a, const QString &b) { return a.size() > b.size(); });
     for (Raw &r : raws) {
         QString rest = r.rest;
         // The owner is the last word; an entry without one ends in a space.

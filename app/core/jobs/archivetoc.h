@@ -15,11 +15,11 @@ enum class ArchiveFormat { Unknown, Custom, Directory, Tar, Plain };
 struct TocEntry
 {
     int id = 0;
-    QString type;   // "TABLE DATA", "SEQUENCE SET", ...
+    QString type; // "TABLE DATA", "SEQUENCE SET", ...
     QString schema; // empty for "-"
-    QString name;   // the rest of the tag (a constraint is "table conname")
+    QString name; // the rest of the tag (a constraint is "table conname")
     QString owner;
-    QString line;   // as pg_restore printed it; written back into a --use-list file
+    QString line; // as pg_restore printed it; written back into a --use-list file
     qint64 weight = 1; // for progress: bytes for TABLE DATA when known
 
     bool isData() const { return type == QLatin1String("TABLE DATA"); }
@@ -31,10 +31,10 @@ struct ArchiveToc
 {
     ArchiveFormat format = ArchiveFormat::Unknown;
     QString database;
-    QString dumpedFrom;  // server version text
-    QString dumpedBy;    // pg_dump version text
+    QString dumpedFrom; // server version text
+    QString dumpedBy; // pg_dump version text
     int dumpedByMajor = 0;
-    QString formatText;  // "CUSTOM"
+    QString formatText; // "CUSTOM"
     int declaredEntries = -1; // "TOC Entries: N" in the header
     QList<TocEntry> entries;
 

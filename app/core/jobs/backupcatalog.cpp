@@ -26,9 +26,9 @@ public:
         db.setDatabaseName(path);
         if (!db.open()) {
             m_error = Error(Error::Kind::Io,
-                            QStringLiteral("Could not open the backup catalog %1: %2")
-                                .arg(path, db.lastError().text()),
-                            QStringLiteral("Check that the folder is writable."));
+                QStringLiteral("Could not open the backup catalog %1: %2")
+                    .arg(path, db.lastError().text()),
+                QStringLiteral("Check that the folder is writable."));
             return;
         }
         QSqlQuery q(db);
@@ -37,8 +37,8 @@ public:
                 "database TEXT, server_version TEXT, format TEXT, started TEXT, duration_ms "
                 "INTEGER, size INTEGER, sha256 TEXT, manifest TEXT)")))
             m_error = Error(Error::Kind::Io,
-                            QStringLiteral("The backup catalog %1 cannot be used: %2")
-                                .arg(path, q.lastError().text()));
+                QStringLiteral("The backup catalog %1 cannot be used: %2")
+                    .arg(path, q.lastError().text()));
     }
     ~CatalogConnection()
     {
@@ -67,7 +67,7 @@ QString BackupCatalog::defaultPath()
         + QStringLiteral("/backups.sqlite");
 }
 
-BackupCatalog::BackupCatalog(QString path) : m_path(std::move(path)) {}
+BackupCatalog::BackupCatalog(QString path) : m_path(std::move(path)) { }
 
 Status BackupCatalog::record(const BackupManifest &m)
 {
@@ -75,8 +75,9 @@ Status BackupCatalog::record(const BackupManifest &m)
     if (c.error().isError())
         return c.error();
     QSqlQuery q(c.db());
-    q.prepare(QStringLiteral("INSERT INTO backups (path, database, server_version, format, started, "
-                             "duration_ms, size, sha256, manifest) VALUES (?,?,?,?,?,?,?,?,?)"));
+    q.prepare(
+        QStringLiteral("INSERT INTO backups (path, database, server_version, format, started, "
+                       "duration_ms, size, sha256, manifest) VALUES (?,?,?,?,?,?,?,?,?)"));
     q.addBindValue(QFileInfo(m.path).absoluteFilePath());
     q.addBindValue(m.database);
     q.addBindValue(m.serverVersion);
@@ -88,9 +89,9 @@ Status BackupCatalog::record(const BackupManifest &m)
     q.addBindValue(BackupManifest::manifestPath(QFileInfo(m.path).absoluteFilePath()));
     if (!q.exec())
         return Error(Error::Kind::Io,
-                     QStringLiteral("Could not record the backup in %1: %2")
-                         .arg(m_path, q.lastError().text()));
-    return Ok{};
+            QStringLiteral("Could not record the backup in %1: %2")
+                .arg(m_path, q.lastError().text()));
+    return Ok {};
 }
 
 Result<QList<BackupRecord>> BackupCatalog::list() const

@@ -49,7 +49,7 @@ QString BackupJob::title() const
 {
     return QStringLiteral("Backup of %1 to %2")
         .arg(m_profile.database.isEmpty() ? m_profile.displayTarget() : m_profile.database,
-             QFileInfo(m_options.outputPath).fileName());
+            QFileInfo(m_options.outputPath).fileName());
 }
 
 BackupPlan BackupJob::plan() const
@@ -65,11 +65,11 @@ QString BackupJob::temporaryPath(const QString &target)
     return fi.absoluteDir().filePath(QStringLiteral(".%1.partial-%2").arg(fi.fileName(), random));
 }
 
-QStringList BackupJob::dumpArguments(const BackupOptions &o, const BackupPlan &plan,
-                                     const QString &connInfo, const QString &fileArg)
+QStringList BackupJob::dumpArguments(
+    const BackupOptions &o, const BackupPlan &plan, const QString &connInfo, const QString &fileArg)
 {
-    QStringList a{QStringLiteral("--verbose"),
-                  QStringLiteral("--format=") + BackupOptions::formatName(o.format)};
+    QStringList a { QStringLiteral("--verbose"),
+        QStringLiteral("--format=") + BackupOptions::formatName(o.format) };
     if (o.jobs > 1)
         a << QStringLiteral("--jobs=%1").arg(o.jobs);
     if (!fileArg.isEmpty())
@@ -114,20 +114,21 @@ JobResult BackupJob::execute()
     const bool docker = !m_profile.dockerContainer.isEmpty();
     if (docker && m_options.format == BackupFormat::Directory)
         return fail(Error(Error::Kind::InvalidInput,
-                          QStringLiteral("The directory format cannot be streamed back from a "
-                                         "Docker container."),
-                          QStringLiteral("Choose the custom, tar or plain format.")),
-                    {});
+                        QStringLiteral("The directory format cannot be streamed back from a "
+                                       "Docker container."),
+                        QStringLiteral("Choose the custom, tar or plain format.")),
+            {});
     if (QFileInfo(target).isDir() && !QDir(target).isEmpty())
         return fail(Error(Error::Kind::InvalidInput,
-                          QStringLiteral("%1 already exists and is not empty.").arg(target),
-                          QStringLiteral("Choose a new name for the backup.")),
-                    {});
+                        QStringLiteral("%1 already exists and is not empty.").arg(target),
+                        QStringLiteral("Choose a new name for the backup.")),
+            {});
     if (!QFileInfo(QFileInfo(target).absolutePath()).isWritable())
-        return fail(Error(Error::Kind::Io,
-                          QStringLiteral("Cannot write into %1.").arg(QFileInfo(target).absolutePath()),
-                          QStringLiteral("Choose a folder you can write to.")),
-                    {});
+        return fail(
+            Error(Error::Kind::Io,
+                QStringLiteral("Cannot write into %1.").arg(QFileInfo(target).absolutePath()),
+                QStringLiteral("Choose a folder you can write to.")),
+            {});
 
     setProgress(0, QStringLiteral("connecting"));
     SessionOptions so;
@@ -145,7 +146,7 @@ JobResult BackupJob::execute()
         locator.setSearchFolders(*m_toolFolders);
     const int serverMajor = info->version.major();
     auto tool = locator.locate(QStringLiteral("pg_dump"), serverMajor,
-                               QStringLiteral("dump a PostgreSQL %1 server").arg(serverMajor));
+        QStringLiteral("dump a PostgreSQL %1 server").arg(serverMajor));
     if (!tool)
         return fail(tool.error(), {});
     appendLog(QStringLiteral("using %1 (%2)").arg(tool->path, tool->versionText));
@@ -154,9 +155,9 @@ JobResult BackupJob::execute()
 
     setProgress(0, QStringLiteral("reading table sizes"));
     const BackupOptions options = m_options;
-    auto planned = session.run([options](SessionContext &ctx) {
-                              return backupplanner::plan(ctx, options);
-                          }).result();
+    auto planned
+        = session.run([options](SessionContext &ctx) { return backupplanner::plan(ctx, options); })
+              .result();
     if (!planned)
         return fail(planned.error(), {});
     {
@@ -174,15 +175,16 @@ JobResult BackupJob::execute()
     const QString temp = temporaryPath(target);
     const ToolCommand shown = locator.command(
         tool.value(), dumpArguments(options, plan, connInfo, docker ? QString() : target));
-    setCommandLine(docker ? shown.display() + QStringLiteral(" > ") + ToolCommand::shellQuote(target)
-                          : shown.display());
+    setCommandLine(docker
+            ? shown.display() + QStringLiteral(" > ") + ToolCommand::shellQuote(target)
+            : shown.display());
     const ToolCommand cmd = locator.command(
         tool.value(), dumpArguments(options, plan, connInfo, docker ? QString() : temp));
     appendLog(QStringLiteral("running: %1").arg(commandLine()));
 
     // A second session watches pg_stat_progress_copy for the tool's backends.
-    const QString appName = QStringLiteral("strata-backup-") +
-        QUuid::createUuid().toString(QUuid::Id128).left(12);
+    const QString appName
+        = QStringLiteral("strata-backup-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
     SessionOptions mo;
     mo.statementTimeoutMs = 5000;
     mo.applicationName = QStringLiteral("strata-monitor");
@@ -212,14 +214,14 @@ JobResult BackupJob::execute()
             const auto r = poll.result();
             if (r) {
                 for (int i = 0; i < r->rows(); ++i)
-                    progress.onCopySample(quint32(r->toLongLong(i, 0)), r->toLongLong(i, 1),
-                                          r->toLongLong(i, 2));
+                    progress.onCopySample(
+                        quint32(r->toLongLong(i, 0)), r->toLongLong(i, 1), r->toLongLong(i, 2));
                 report();
             }
             poll = {};
         }
         if (!poll.isValid())
-            poll = monitor.query(QStringLiteral("jobs/copy_progress"), {appName});
+            poll = monitor.query(QStringLiteral("jobs/copy_progress"), { appName });
     };
     auto ran = runTool(cmd, ro);
     monitor.cancel();
@@ -228,17 +230,17 @@ JobResult BackupJob::execute()
     const ToolRunResult &run = ran.value();
     if (run.canceled || canceled())
         return fail(Error(Error::Kind::Canceled,
-                          QStringLiteral("Cancelled; the partial backup was removed.")),
-                    temp);
+                        QStringLiteral("Cancelled; the partial backup was removed.")),
+            temp);
     if (run.ioError.isError())
         return fail(run.ioError, temp);
     if (!run.ok()) {
         Error e(Error::Kind::Tool,
-                run.errorLines.isEmpty()
-                    ? QStringLiteral("pg_dump failed (exit code %1).").arg(run.exitCode)
-                    : QStringLiteral("pg_dump failed: %1").arg(run.errorLines.first()),
-                QStringLiteral("Nothing was written to %1; the log has pg_dump's messages.")
-                    .arg(target));
+            run.errorLines.isEmpty()
+                ? QStringLiteral("pg_dump failed (exit code %1).").arg(run.exitCode)
+                : QStringLiteral("pg_dump failed: %1").arg(run.errorLines.first()),
+            QStringLiteral("Nothing was written to %1; the log has pg_dump's messages.")
+                .arg(target));
         e.detail = run.errorLines.mid(1).join(u'\n');
         if (run.crashed)
             e.detail += QStringLiteral("\npg_dump ended on a signal.");
@@ -254,11 +256,12 @@ JobResult BackupJob::execute()
     // under the target's name.
     if (QFileInfo(target).isDir())
         QDir().rmdir(target); // empty, checked above
-    if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(target).constData()) != 0)
+    if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(target).constData())
+        != 0)
         return fail(Error(Error::Kind::Io,
-                          QStringLiteral("Could not rename %1 to %2: %3")
-                              .arg(temp, target, QString::fromLocal8Bit(strerror(errno)))),
-                    temp);
+                        QStringLiteral("Could not rename %1 to %2: %3")
+                            .arg(temp, target, QString::fromLocal8Bit(strerror(errno)))),
+            temp);
 
     BackupManifest m;
     m.path = target;
@@ -269,10 +272,9 @@ JobResult BackupJob::execute()
     m.options = options.toJson();
     QJsonArray objects;
     for (const TableRef &t : plan.tables)
-        objects.append(QJsonObject{{QStringLiteral("schema"), t.schema},
-                                   {QStringLiteral("name"), t.name},
-                                   {QStringLiteral("bytes"), double(t.bytes)},
-                                   {QStringLiteral("rows_estimate"), double(t.estRows)}});
+        objects.append(QJsonObject { { QStringLiteral("schema"), t.schema },
+            { QStringLiteral("name"), t.name }, { QStringLiteral("bytes"), double(t.bytes) },
+            { QStringLiteral("rows_estimate"), double(t.estRows) } });
     m.setObjects(objects);
     m.started = started;
     m.durationMs = started.msecsTo(QDateTime::currentDateTimeUtc());
@@ -291,9 +293,9 @@ JobResult BackupJob::execute()
         if (auto c = BackupCatalog(m_catalogPath).record(m); !c)
             r.notes << QStringLiteral("warning: ") + c.error().toString();
     }
-    r.summary = QStringLiteral("Backed up %1 to %2 (%3, SHA-256 %4)")
-                    .arg(info->database, target, QLocale::c().formattedDataSize(size),
-                         m.sha256.left(16));
+    r.summary
+        = QStringLiteral("Backed up %1 to %2 (%3, SHA-256 %4)")
+              .arg(info->database, target, QLocale::c().formattedDataSize(size), m.sha256.left(16));
     appendLog(r.summary);
     return r;
 }

@@ -32,7 +32,7 @@ public:
 
     // pg_dump's arguments for a plan. fileArg empty: to stdout (Docker streams it back).
     static QStringList dumpArguments(const BackupOptions &options, const BackupPlan &plan,
-                                     const QString &connInfo, const QString &fileArg);
+        const QString &connInfo, const QString &fileArg);
     // The temporary name beside the target: hidden and plainly partial.
     static QString temporaryPath(const QString &target);
 

@@ -37,7 +37,7 @@ Result<BackupManifest> BackupManifest::fromJson(const QJsonObject &o)
 {
     if (o.value(QStringLiteral("manifest_version")).toInt() != 1)
         return Error(Error::Kind::InvalidInput, QStringLiteral("Unknown manifest version."),
-                     QStringLiteral("The manifest was written by another program or version."));
+            QStringLiteral("The manifest was written by another program or version."));
     BackupManifest m;
     m.database = o.value(QStringLiteral("database")).toString();
     m.serverVersion = o.value(QStringLiteral("server_version")).toString();
@@ -45,7 +45,8 @@ Result<BackupManifest> BackupManifest::fromJson(const QJsonObject &o)
     m.format = o.value(QStringLiteral("format")).toString();
     m.options = o.value(QStringLiteral("options")).toObject();
     m.m_objects = o.value(QStringLiteral("objects")).toArray();
-    m.started = QDateTime::fromString(o.value(QStringLiteral("started")).toString(), Qt::ISODateWithMs);
+    m.started
+        = QDateTime::fromString(o.value(QStringLiteral("started")).toString(), Qt::ISODateWithMs);
     m.durationMs = qint64(o.value(QStringLiteral("duration_ms")).toDouble());
     m.size = qint64(o.value(QStringLiteral("size")).toDouble());
     m.sha256 = o.value(QStringLiteral("sha256")).toString();
@@ -64,13 +65,15 @@ Status BackupManifest::write() const
     QSaveFile f(manifestPath(path));
     if (!f.open(QIODevice::WriteOnly))
         return Error(Error::Kind::Io,
-                     QStringLiteral("Could not write the manifest %1: %2").arg(f.fileName(), f.errorString()));
+            QStringLiteral("Could not write the manifest %1: %2")
+                .arg(f.fileName(), f.errorString()));
     f.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
     if (!f.commit())
         return Error(Error::Kind::Io,
-                     QStringLiteral("Could not write the manifest %1: %2").arg(f.fileName(), f.errorString()),
-                     QStringLiteral("Free some space; the backup itself is complete."));
-    return Ok{};
+            QStringLiteral("Could not write the manifest %1: %2")
+                .arg(f.fileName(), f.errorString()),
+            QStringLiteral("Free some space; the backup itself is complete."));
+    return Ok {};
 }
 
 Result<BackupManifest> BackupManifest::read(const QString &backupPath)
@@ -78,31 +81,33 @@ Result<BackupManifest> BackupManifest::read(const QString &backupPath)
     QFile f(manifestPath(backupPath));
     if (!f.open(QIODevice::ReadOnly))
         return Error(Error::Kind::Io, QStringLiteral("No manifest beside %1.").arg(backupPath),
-                     QStringLiteral("Backups made by Strata have a .manifest.json beside them."));
+            QStringLiteral("Backups made by Strata have a .manifest.json beside them."));
     QJsonParseError pe;
     const auto doc = QJsonDocument::fromJson(f.readAll(), &pe);
     if (!doc.isObject())
         return Error(Error::Kind::InvalidInput,
-                     QStringLiteral("The manifest %1 is not valid JSON: %2").arg(f.fileName(), pe.errorString()));
+            QStringLiteral("The manifest %1 is not valid JSON: %2")
+                .arg(f.fileName(), pe.errorString()));
     auto m = fromJson(doc.object());
     if (m)
         m->path = backupPath;
     return m;
 }
 
-Result<QString> BackupManifest::hash(const QString &path, qint64 *size,
-                                     const std::function<bool()> &canceled)
+Result<QString> BackupManifest::hash(
+    const QString &path, qint64 *size, const std::function<bool()> &canceled)
 {
     std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> h(EVP_MD_CTX_new(), EVP_MD_CTX_free);
     if (!h || EVP_DigestInit_ex(h.get(), EVP_sha256(), nullptr) != 1)
-        return Error(Error::Kind::Internal, QStringLiteral("SHA-256 is not available (libcrypto)."));
+        return Error(
+            Error::Kind::Internal, QStringLiteral("SHA-256 is not available (libcrypto)."));
     auto add = [&h](const char *data, qint64 n) { EVP_DigestUpdate(h.get(), data, size_t(n)); };
     qint64 total = 0;
     auto addFile = [&](const QString &file) -> Status {
         QFile f(file);
         if (!f.open(QIODevice::ReadOnly))
             return Error(Error::Kind::Io,
-                         QStringLiteral("Could not read %1: %2").arg(file, f.errorString()));
+                QStringLiteral("Could not read %1: %2").arg(file, f.errorString()));
         QByteArray buf(1 << 20, Qt::Uninitialized);
         while (true) {
             if (canceled && canceled())
@@ -110,13 +115,13 @@ Result<QString> BackupManifest::hash(const QString &path, qint64 *size,
             const qint64 n = f.read(buf.data(), buf.size());
             if (n < 0)
                 return Error(Error::Kind::Io,
-                             QStringLiteral("Could not read %1: %2").arg(file, f.errorString()));
+                    QStringLiteral("Could not read %1: %2").arg(file, f.errorString()));
             if (n == 0)
                 break;
             add(buf.constData(), n);
             total += n;
         }
-        return Ok{};
+        return Ok {};
     };
     const QFileInfo fi(path);
     if (fi.isDir()) {
@@ -143,7 +148,8 @@ Result<QString> BackupManifest::hash(const QString &path, qint64 *size,
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
     EVP_DigestFinal_ex(h.get(), digest, &length);
-    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(digest), int(length)).toHex());
+    return QString::fromLatin1(
+        QByteArray(reinterpret_cast<const char *>(digest), int(length)).toHex());
 }
 
 } // namespace strata::core

@@ -15,7 +15,7 @@ namespace strata::core {
 // which tools from which server, and the SHA-256 that `verify` checks.
 struct BackupManifest
 {
-    QString path;      // the backup (file, or folder for the directory format)
+    QString path; // the backup (file, or folder for the directory format)
     QString database;
     QString serverVersion;
     QString toolVersion;
@@ -38,8 +38,8 @@ struct BackupManifest
 
     // SHA-256 of a file, or of a directory archive (each file's relative name, a NUL, and its
     // bytes, in name order). `canceled` is polled between blocks.
-    static Result<QString> hash(const QString &path, qint64 *size = nullptr,
-                                const std::function<bool()> &canceled = {});
+    static Result<QString> hash(
+        const QString &path, qint64 *size = nullptr, const std::function<bool()> &canceled = {});
 
 private:
     QJsonArray m_objects;

@@ -41,8 +41,8 @@ QStringList oidList(const QList<TableRef> &tables)
 Result<QList<TableRef>> resolveTables(SessionContext &ctx, const QStringList &names)
 {
     if (names.isEmpty())
-        return QList<TableRef>{};
-    auto r = ctx.exec(QStringLiteral("jobs/resolve_tables"), {arrayLiteral(names)});
+        return QList<TableRef> {};
+    auto r = ctx.exec(QStringLiteral("jobs/resolve_tables"), { arrayLiteral(names) });
     if (!r)
         return r.error();
     QList<TableRef> out;
@@ -60,15 +60,15 @@ Result<QList<TableRef>> resolveTables(SessionContext &ctx, const QStringList &na
     }
     if (!unknown.isEmpty())
         return Error(Error::Kind::InvalidInput,
-                     QStringLiteral("No such table: %1").arg(unknown.join(QStringLiteral(", "))),
-                     QStringLiteral("Write names as in SQL: schema.table, with double quotes "
-                                    "around names that have capitals, spaces or dots."));
+            QStringLiteral("No such table: %1").arg(unknown.join(QStringLiteral(", "))),
+            QStringLiteral("Write names as in SQL: schema.table, with double quotes "
+                           "around names that have capitals, spaces or dots."));
     return out;
 }
 
 Result<QList<TableRef>> foreignKeyClosure(SessionContext &ctx, const QList<TableRef> &tables)
 {
-    auto r = ctx.exec(QStringLiteral("jobs/fk_closure"), {arrayLiteral(oidList(tables))});
+    auto r = ctx.exec(QStringLiteral("jobs/fk_closure"), { arrayLiteral(oidList(tables)) });
     if (!r)
         return r.error();
     QList<TableRef> out;
@@ -104,10 +104,10 @@ Result<BackupPlan> plan(SessionContext &ctx, const BackupOptions &options)
         plan.chosenTables = chosen;
         tableFilter = arrayLiteral(oidList(chosen));
     }
-    const QVariant schemaFilter = options.schemas.isEmpty() ? QVariant()
-                                                            : QVariant(arrayLiteral(options.schemas));
+    const QVariant schemaFilter
+        = options.schemas.isEmpty() ? QVariant() : QVariant(arrayLiteral(options.schemas));
     if (!options.schemaOnly) {
-        auto r = ctx.exec(QStringLiteral("jobs/dump_tables"), {schemaFilter, tableFilter});
+        auto r = ctx.exec(QStringLiteral("jobs/dump_tables"), { schemaFilter, tableFilter });
         if (!r)
             return r.error();
         QSet<quint32> excluded;

@@ -15,7 +15,7 @@ struct TableRef
     quint32 oid = 0;
     QString schema;
     QString name;
-    qint64 bytes = 0;   // pg_table_size
+    qint64 bytes = 0; // pg_table_size
     qint64 estRows = 0; // reltuples
     bool addedByClosure = false;
     QString qualified() const { return schema + u'.' + name; } // as pg_dump prints it
@@ -25,7 +25,7 @@ struct TableRef
 // closure) and their sizes, which weight the progress.
 struct BackupPlan
 {
-    QList<TableRef> tables;      // whose rows will be dumped
+    QList<TableRef> tables; // whose rows will be dumped
     QList<TableRef> closureAdded; // tables added by "include what these tables reference"
     QList<TableRef> chosenTables; // resolved -t tables plus closure (empty: no -t)
     qint64 totalBytes = 0;

@@ -12,19 +12,32 @@ namespace {
 const QStringList &multiWordTypes()
 {
     static const QStringList multi = {
-        QStringLiteral("SEQUENCE OWNED BY"), QStringLiteral("TABLE DATA"),
-        QStringLiteral("SEQUENCE SET"),      QStringLiteral("FK CONSTRAINT"),
-        QStringLiteral("MATERIALIZED VIEW DATA"), QStringLiteral("MATERIALIZED VIEW"),
-        QStringLiteral("DEFAULT ACL"),       QStringLiteral("LARGE OBJECT"),
-        QStringLiteral("BLOB DATA"),         QStringLiteral("BLOBS"),
-        QStringLiteral("TEXT SEARCH CONFIGURATION"), QStringLiteral("TEXT SEARCH DICTIONARY"),
-        QStringLiteral("FOREIGN TABLE"),     QStringLiteral("FOREIGN SERVER"),
-        QStringLiteral("FOREIGN DATA WRAPPER"), QStringLiteral("USER MAPPING"),
-        QStringLiteral("EVENT TRIGGER"),     QStringLiteral("OPERATOR CLASS"),
-        QStringLiteral("OPERATOR FAMILY"),   QStringLiteral("ROW SECURITY"),
-        QStringLiteral("PUBLICATION TABLE"), QStringLiteral("PUBLICATION TABLES IN SCHEMA"),
-        QStringLiteral("CHECK CONSTRAINT"),  QStringLiteral("INDEX ATTACH"),
-        QStringLiteral("TABLE ATTACH"),      QStringLiteral("STATISTICS"),
+        QStringLiteral("SEQUENCE OWNED BY"),
+        QStringLiteral("TABLE DATA"),
+        QStringLiteral("SEQUENCE SET"),
+        QStringLiteral("FK CONSTRAINT"),
+        QStringLiteral("MATERIALIZED VIEW DATA"),
+        QStringLiteral("MATERIALIZED VIEW"),
+        QStringLiteral("DEFAULT ACL"),
+        QStringLiteral("LARGE OBJECT"),
+        QStringLiteral("BLOB DATA"),
+        QStringLiteral("BLOBS"),
+        QStringLiteral("TEXT SEARCH CONFIGURATION"),
+        QStringLiteral("TEXT SEARCH DICTIONARY"),
+        QStringLiteral("FOREIGN TABLE"),
+        QStringLiteral("FOREIGN SERVER"),
+        QStringLiteral("FOREIGN DATA WRAPPER"),
+        QStringLiteral("USER MAPPING"),
+        QStringLiteral("EVENT TRIGGER"),
+        QStringLiteral("OPERATOR CLASS"),
+        QStringLiteral("OPERATOR FAMILY"),
+        QStringLiteral("ROW SECURITY"),
+        QStringLiteral("PUBLICATION TABLE"),
+        QStringLiteral("PUBLICATION TABLES IN SCHEMA"),
+        QStringLiteral("CHECK CONSTRAINT"),
+        QStringLiteral("INDEX ATTACH"),
+        QStringLiteral("TABLE ATTACH"),
+        QStringLiteral("STATISTICS"),
     };
     return multi;
 }
@@ -126,18 +139,18 @@ DumpLogEvent DumpLogParser::parse(const QString &rawLine)
         const auto m = item.match(msg);
         if (m.hasMatch()) {
             const QString verb = m.captured(1);
-            e.kind = verb == QLatin1String("finished")    ? DumpLogEvent::Kind::FinishedItem
-                : verb == QLatin1String("launching") ? DumpLogEvent::Kind::LaunchingItem
-                                                      : DumpLogEvent::Kind::ProcessingItem;
+            e.kind = verb == QLatin1String("finished") ? DumpLogEvent::Kind::FinishedItem
+                : verb == QLatin1String("launching")   ? DumpLogEvent::Kind::LaunchingItem
+                                                       : DumpLogEvent::Kind::ProcessingItem;
             e.itemId = m.captured(2).toInt();
             splitTypeAndName(m.captured(3), e);
         } else if (e.program == QLatin1String("pg_dump")
-                   && (msg.startsWith(QLatin1String("reading "))
-                       || msg.startsWith(QLatin1String("finding "))
-                       || msg.startsWith(QLatin1String("flagging "))
-                       || msg.startsWith(QLatin1String("identifying "))
-                       || msg.startsWith(QLatin1String("saving "))
-                       || msg.startsWith(QLatin1String("last built-in OID")))) {
+            && (msg.startsWith(QLatin1String("reading "))
+                || msg.startsWith(QLatin1String("finding "))
+                || msg.startsWith(QLatin1String("flagging "))
+                || msg.startsWith(QLatin1String("identifying "))
+                || msg.startsWith(QLatin1String("saving "))
+                || msg.startsWith(QLatin1String("last built-in OID")))) {
             e.kind = DumpLogEvent::Kind::CatalogStep;
         }
     }

@@ -106,9 +106,8 @@ double DumpProgress::partial(int index) const
 double DumpProgress::fraction() const
 {
     const double catalogShare = m_totalBytes > 0 ? catalogShareWithData : catalogShareWithoutData;
-    const double catalog = m_dataStarted
-        ? 1.0
-        : std::min(1.0, double(m_catalogSteps) / expectedCatalogSteps);
+    const double catalog
+        = m_dataStarted ? 1.0 : std::min(1.0, double(m_catalogSteps) / expectedCatalogSteps);
     double data = 0;
     if (m_totalBytes > 0) {
         double bytes = double(m_doneBytes);

@@ -39,8 +39,8 @@ QFuture<JobResult> Job::start(QThreadPool *pool)
                 self->m_status.etaSeconds = 0;
                 self->m_status.text = QStringLiteral("100% done");
             } else {
-                self->m_status.text = r.canceled ? QStringLiteral("cancelled")
-                                                 : QStringLiteral("failed");
+                self->m_status.text
+                    = r.canceled ? QStringLiteral("cancelled") : QStringLiteral("failed");
             }
         }
         if (r.ok)
@@ -68,7 +68,10 @@ void Job::cancel()
     m_cancel = true;
 }
 
-bool Job::cancelRequested() const { return m_cancel.load(); }
+bool Job::cancelRequested() const
+{
+    return m_cancel.load();
+}
 
 bool Job::canceled() const
 {
@@ -84,7 +87,10 @@ QFuture<JobResult> Job::future() const
     return m_future;
 }
 
-bool Job::isRunning() const { return m_running.load(); }
+bool Job::isRunning() const
+{
+    return m_running.load();
+}
 
 JobStatus Job::status() const
 {

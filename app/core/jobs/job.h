@@ -19,10 +19,10 @@ namespace strata::core {
 // A snapshot of a running job for the panel and the CLI.
 struct JobStatus
 {
-    double fraction = 0;  // 0..1
-    QString object;       // what is being worked on: "public.orders"
+    double fraction = 0; // 0..1
+    QString object; // what is being worked on: "public.orders"
     qint64 etaSeconds = -1;
-    QString text;         // "42% dumping public.orders, about 3 min left"
+    QString text; // "42% dumping public.orders, about 3 min left"
     qint64 elapsedMs = 0;
 };
 
@@ -31,8 +31,8 @@ struct JobResult
     bool ok = false;
     bool canceled = false;
     Error error;
-    QString summary;       // one line: "Backed up strata_demo to /x/demo.dump (12 MB)"
-    QStringList notes;     // e.g. sequences moved by the reset
+    QString summary; // one line: "Backed up strata_demo to /x/demo.dump (12 MB)"
+    QStringList notes; // e.g. sequences moved by the reset
     QString outputPath;
     QString manifestPath;
     qint64 bytes = 0;
@@ -86,8 +86,8 @@ private:
     QFuture<JobResult> m_future;
     QPromise<JobResult> *m_promise = nullptr; // valid while execute() runs
     QElapsedTimer m_clock;
-    std::atomic<bool> m_cancel{false};
-    std::atomic<bool> m_running{false};
+    std::atomic<bool> m_cancel { false };
+    std::atomic<bool> m_running { false };
     int m_lastValue = -1;
 };
 

@@ -36,10 +36,10 @@ QList<SequenceMove> RestoreJob::movedSequences() const
     return m_moved;
 }
 
-QStringList RestoreJob::restoreArguments(const RestoreOptions &o, const QString &connInfo,
-                                         const QString &useListFile)
+QStringList RestoreJob::restoreArguments(
+    const RestoreOptions &o, const QString &connInfo, const QString &useListFile)
 {
-    QStringList a{QStringLiteral("--verbose"), QStringLiteral("--exit-on-error")};
+    QStringList a { QStringLiteral("--verbose"), QStringLiteral("--exit-on-error") };
     if (o.effectiveSingleTransaction())
         a << QStringLiteral("--single-transaction");
     if (o.jobs > 1)
@@ -56,7 +56,7 @@ QStringList RestoreJob::restoreArguments(const RestoreOptions &o, const QString 
 
 QStringList RestoreJob::psqlArguments(const RestoreOptions &o, const QString &connInfo)
 {
-    QStringList a{QStringLiteral("--no-psqlrc"), QStringLiteral("--set=ON_ERROR_STOP=1")};
+    QStringList a { QStringLiteral("--no-psqlrc"), QStringLiteral("--set=ON_ERROR_STOP=1") };
     if (o.singleTransaction)
         a << QStringLiteral("--single-transaction");
     a << QStringLiteral("--file=-") << QStringLiteral("--dbname=") + connInfo;
@@ -84,19 +84,19 @@ Status RestoreJob::prepareTarget(const ConnectionProfile &target)
         maintenance.database = QStringLiteral("postgres");
         Session s(maintenance, m_password, so);
         auto r = s.run([name](SessionContext &ctx) -> Status {
-                      auto exists = ctx.exec(QStringLiteral("jobs/database_exists"), {name});
+                      auto exists = ctx.exec(QStringLiteral("jobs/database_exists"), { name });
                       if (!exists)
                           return exists.error();
                       if (exists->toLongLong(0, 0) > 0)
                           return Error(Error::Kind::InvalidInput,
-                                       QStringLiteral("The database %1 already exists.").arg(name),
-                                       QStringLiteral("Choose a new name, or restore into the "
-                                                      "existing database."));
-                      auto c = ctx.execText(QStringLiteral("CREATE DATABASE %1")
-                                                .arg(ctx.quoteIdentifier(name)));
+                              QStringLiteral("The database %1 already exists.").arg(name),
+                              QStringLiteral("Choose a new name, or restore into the "
+                                             "existing database."));
+                      auto c = ctx.execText(
+                          QStringLiteral("CREATE DATABASE %1").arg(ctx.quoteIdentifier(name)));
                       if (!c)
                           return c.error();
-                      return Ok{};
+                      return Ok {};
                   }).result();
         if (r)
             appendLog(QStringLiteral("created database %1").arg(name));
@@ -104,22 +104,24 @@ Status RestoreJob::prepareTarget(const ConnectionProfile &target)
     }
     Session s(target, m_password, so);
     const QString confirmation = m_options.confirmation;
-    return s.run([name, confirmation](SessionContext &ctx) -> Status {
-                auto count = ctx.exec(QStringLiteral("jobs/user_table_count"));
-                if (!count)
-                    return count.error();
-                const qint64 n = count->toLongLong(0, 0);
-                if (n > 0 && confirmation != name)
-                    return Error(Error::Kind::InvalidInput,
-                                 QStringLiteral("The database %1 already has %2 tables; restoring "
-                                                "into it can overwrite or mix data.")
-                                     .arg(name)
-                                     .arg(n),
-                                 QStringLiteral("Type the database's name (%1) to confirm, or "
-                                                "restore into a new database.")
-                                     .arg(name));
-                return Ok{};
-            }).result();
+    return s
+        .run([name, confirmation](SessionContext &ctx) -> Status {
+            auto count = ctx.exec(QStringLiteral("jobs/user_table_count"));
+            if (!count)
+                return count.error();
+            const qint64 n = count->toLongLong(0, 0);
+            if (n > 0 && confirmation != name)
+                return Error(Error::Kind::InvalidInput,
+                    QStringLiteral("The database %1 already has %2 tables; restoring "
+                                   "into it can overwrite or mix data.")
+                        .arg(name)
+                        .arg(n),
+                    QStringLiteral("Type the database's name (%1) to confirm, or "
+                                   "restore into a new database.")
+                        .arg(name));
+            return Ok {};
+        })
+        .result();
 }
 
 JobResult RestoreJob::execute()
@@ -139,16 +141,16 @@ JobResult RestoreJob::execute()
     const bool plain = toc->format == ArchiveFormat::Plain;
     if (plain && (o.selectedIds || !o.useListFile.isEmpty() || o.jobs > 1 || o.dataOnly || o.clean))
         return fail(Error(Error::Kind::InvalidInput,
-                          QStringLiteral("%1 is a plain SQL file: it is run whole by psql, so items "
-                                         "cannot be chosen and -j, data-only and clean do not "
-                                         "apply.")
-                              .arg(o.archivePath),
-                          QStringLiteral("Make the backup in the custom format to choose items.")));
+            QStringLiteral("%1 is a plain SQL file: it is run whole by psql, so items "
+                           "cannot be chosen and -j, data-only and clean do not "
+                           "apply.")
+                .arg(o.archivePath),
+            QStringLiteral("Make the backup in the custom format to choose items.")));
     if (toc->format == ArchiveFormat::Tar && o.jobs > 1)
         return fail(Error(Error::Kind::InvalidInput,
-                          QStringLiteral("pg_restore cannot restore a tar archive with -j."),
-                          QStringLiteral("Use one job, or back up in the custom or directory "
-                                         "format.")));
+            QStringLiteral("pg_restore cannot restore a tar archive with -j."),
+            QStringLiteral("Use one job, or back up in the custom or directory "
+                           "format.")));
     if (o.jobs > 1 && o.singleTransaction)
         appendLog(QStringLiteral("note: -j %1 runs %1 connections, each in its own transaction, "
                                  "so the restore is not one transaction: a failure half-way "
@@ -163,8 +165,8 @@ JobResult RestoreJob::execute()
 
     // Sound archive first: nothing has touched the target yet.
     setProgress(0.005, QStringLiteral("checking the archive"));
-    if (auto s = inspector.checkIntegrity(o.archivePath, toc.value(), restoreTool,
-                                          [this] { return canceled(); });
+    if (auto s = inspector.checkIntegrity(
+            o.archivePath, toc.value(), restoreTool, [this] { return canceled(); });
         !s)
         return fail(s.error());
     constexpr double checkShare = 0.03;
@@ -181,8 +183,8 @@ JobResult RestoreJob::execute()
         for (const auto &v : m->objects()) {
             const auto obj = v.toObject();
             sizes.insert(obj.value("schema").toString() + u'.' + obj.value("name").toString(),
-                         {qint64(obj.value("bytes").toDouble()),
-                          qint64(obj.value("rows_estimate").toDouble())});
+                { qint64(obj.value("bytes").toDouble()),
+                    qint64(obj.value("rows_estimate").toDouble()) });
         }
     }
     QList<TocEntry> entries;
@@ -198,7 +200,7 @@ JobResult RestoreJob::execute()
             if (w <= 0 && toc->format == ArchiveFormat::Directory) {
                 const QDir d(o.archivePath);
                 w = std::max(QFileInfo(d.filePath(QStringLiteral("%1.dat").arg(e.id))).size(),
-                             QFileInfo(d.filePath(QStringLiteral("%1.dat.gz").arg(e.id))).size());
+                    QFileInfo(d.filePath(QStringLiteral("%1.dat.gz").arg(e.id))).size());
             }
             e.weight = w > 0 ? w : 1 << 20;
             dataBytes += e.weight;
@@ -213,13 +215,13 @@ JobResult RestoreJob::execute()
             e.weight = otherWeight;
 
     const QString connInfo = target.toConnInfo();
-    const QString appName = QStringLiteral("strata-restore-")
-        + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    const QString appName
+        = QStringLiteral("strata-restore-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
     RestoreProgress progress(entries, o.jobs > 1);
     constexpr double runShare = 0.95;
     auto report = [&] {
-        setProgress(checkShare + (runShare - checkShare) * progress.fraction(),
-                    progress.currentObject());
+        setProgress(
+            checkShare + (runShare - checkShare) * progress.fraction(), progress.currentObject());
     };
 
     ToolCommand cmd;
@@ -230,26 +232,30 @@ JobResult RestoreJob::execute()
     ro.canceled = [this] { return canceled(); };
     const qint64 plainSize = plain ? QFileInfo(o.archivePath).size() : 0;
     if (plain) {
-        auto psql = locator.locate(QStringLiteral("psql"), 0, QStringLiteral("run %1").arg(o.archivePath));
+        auto psql = locator.locate(
+            QStringLiteral("psql"), 0, QStringLiteral("run %1").arg(o.archivePath));
         if (!psql)
             return fail(psql.error());
         cmd = locator.command(psql.value(), psqlArguments(o, connInfo));
         ro.stdinFile = o.archivePath;
         ro.onStdinProgress = [&](qint64 bytes) {
-            setProgress(checkShare + (runShare - checkShare) * double(bytes)
-                                         / double(std::max<qint64>(1, plainSize)),
-                        QStringLiteral("running %1").arg(QFileInfo(o.archivePath).fileName()));
+            setProgress(checkShare
+                    + (runShare - checkShare) * double(bytes)
+                        / double(std::max<qint64>(1, plainSize)),
+                QStringLiteral("running %1").arg(QFileInfo(o.archivePath).fileName()));
         };
-        setCommandLine(cmd.display() + QStringLiteral(" < ") + ToolCommand::shellQuote(o.archivePath));
+        setCommandLine(
+            cmd.display() + QStringLiteral(" < ") + ToolCommand::shellQuote(o.archivePath));
     } else {
         QString useList = o.useListFile;
         if (o.selectedIds) {
-            listFile = std::make_unique<QTemporaryFile>(QDir::tempPath()
-                                                        + QStringLiteral("/strata-use-list-XXXXXX"));
+            listFile = std::make_unique<QTemporaryFile>(
+                QDir::tempPath() + QStringLiteral("/strata-use-list-XXXXXX"));
             if (!listFile->open())
-                return fail(Error(Error::Kind::Io, QStringLiteral("Could not write the list of "
-                                                                  "chosen items: %1")
-                                                       .arg(listFile->errorString())));
+                return fail(Error(Error::Kind::Io,
+                    QStringLiteral("Could not write the list of "
+                                   "chosen items: %1")
+                        .arg(listFile->errorString())));
             listFile->write(toc->useList(*o.selectedIds));
             listFile->flush();
             useList = listFile->fileName();
@@ -277,8 +283,8 @@ JobResult RestoreJob::execute()
             const auto r = poll.result();
             if (r)
                 for (int i = 0; i < r->rows(); ++i) {
-                    const QString q = r->isNull(i, 4) ? QString()
-                                                      : r->text(i, 3) + u'.' + r->text(i, 4);
+                    const QString q
+                        = r->isNull(i, 4) ? QString() : r->text(i, 3) + u'.' + r->text(i, 4);
                     const QString current = progress.currentObject();
                     const qint64 rows = sizes.value(q.isEmpty() ? current : q).second;
                     progress.onCopySample(q, r->toLongLong(i, 2), rows);
@@ -287,7 +293,7 @@ JobResult RestoreJob::execute()
             poll = {};
         }
         if (!poll.isValid())
-            poll = monitor.query(QStringLiteral("jobs/copy_progress"), {appName});
+            poll = monitor.query(QStringLiteral("jobs/copy_progress"), { appName });
     };
     auto ran = runTool(cmd, ro);
     monitor.cancel();
@@ -296,21 +302,21 @@ JobResult RestoreJob::execute()
     const bool single = plain ? o.singleTransaction : o.effectiveSingleTransaction();
     if (ran->canceled || canceled()) {
         Error e(Error::Kind::Canceled, QStringLiteral("Cancelled."),
-                single ? QStringLiteral("The restore ran in one transaction: %1 is unchanged.")
-                             .arg(target.database)
-                       : QStringLiteral("%1 may be partly restored.").arg(target.database));
+            single ? QStringLiteral("The restore ran in one transaction: %1 is unchanged.")
+                         .arg(target.database)
+                   : QStringLiteral("%1 may be partly restored.").arg(target.database));
         return fail(e);
     }
     if (!ran->ok()) {
         const QString tool = plain ? QStringLiteral("psql") : QStringLiteral("pg_restore");
         Error e(Error::Kind::Tool,
-                ran->errorLines.isEmpty()
-                    ? QStringLiteral("%1 failed (exit code %2).").arg(tool).arg(ran->exitCode)
-                    : QStringLiteral("%1 failed: %2").arg(tool, ran->errorLines.first()),
-                single ? QStringLiteral("The restore ran in one transaction, so %1 is unchanged.")
-                             .arg(target.database)
-                       : QStringLiteral("%1 may be partly restored; the log lists what ran.")
-                             .arg(target.database));
+            ran->errorLines.isEmpty()
+                ? QStringLiteral("%1 failed (exit code %2).").arg(tool).arg(ran->exitCode)
+                : QStringLiteral("%1 failed: %2").arg(tool, ran->errorLines.first()),
+            single ? QStringLiteral("The restore ran in one transaction, so %1 is unchanged.")
+                         .arg(target.database)
+                   : QStringLiteral("%1 may be partly restored; the log lists what ran.")
+                         .arg(target.database));
         e.detail = ran->errorLines.mid(1).join(u'\n');
         return fail(e);
     }
@@ -324,8 +330,8 @@ JobResult RestoreJob::execute()
         so.statementTimeoutMs = 0;
         Session s(target, m_password, so);
         // A whole restore touches every table; a chosen one only its tables.
-        const QSet<QString> only = (o.selectedIds || !o.useListFile.isEmpty()) ? restoredTables
-                                                                             : QSet<QString>();
+        const QSet<QString> only
+            = (o.selectedIds || !o.useListFile.isEmpty()) ? restoredTables : QSet<QString>();
         if ((o.selectedIds || !o.useListFile.isEmpty()) && only.isEmpty()) {
             appendLog(QStringLiteral("no table data restored: sequences left alone"));
         } else {
@@ -348,8 +354,9 @@ JobResult RestoreJob::execute()
     r.outputPath = target.database;
     r.summary = QStringLiteral("Restored %1 into %2%3")
                     .arg(QFileInfo(o.archivePath).fileName(), target.database,
-                         o.resetSequences ? QStringLiteral(" (%1 sequences moved)").arg(movedSequences().size())
-                                          : QString());
+                        o.resetSequences
+                            ? QStringLiteral(" (%1 sequences moved)").arg(movedSequences().size())
+                            : QString());
     appendLog(r.summary);
     return r;
 }

@@ -28,8 +28,8 @@ public:
     QString targetDatabase() const;
     QList<SequenceMove> movedSequences() const;
 
-    static QStringList restoreArguments(const RestoreOptions &o, const QString &connInfo,
-                                        const QString &useListFile);
+    static QStringList restoreArguments(
+        const RestoreOptions &o, const QString &connInfo, const QString &useListFile);
     static QStringList psqlArguments(const RestoreOptions &o, const QString &connInfo);
 
 protected:

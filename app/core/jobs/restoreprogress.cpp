@@ -72,7 +72,7 @@ void RestoreProgress::onEvent(const DumpLogEvent &e)
     if (i < 0) {
         // Lines that are not table data: the next entry not yet done that is not data.
         while (m_nextSerial < m_entries.size()
-               && (m_done[m_nextSerial] || m_entries[m_nextSerial].isData()))
+            && (m_done[m_nextSerial] || m_entries[m_nextSerial].isData()))
             ++m_nextSerial;
         if (m_nextSerial < m_entries.size())
             i = m_nextSerial;
@@ -91,11 +91,11 @@ void RestoreProgress::onCopySample(const QString &qualified, qint64 tuples, qint
         if (m_entries[i].isData())
             data << i;
     for (int i : data) {
-        const bool match = qualified.isEmpty() ? data.size() == 1
-                                               : m_entries[i].qualified() == qualified;
+        const bool match
+            = qualified.isEmpty() ? data.size() == 1 : m_entries[i].qualified() == qualified;
         if (match && estRows > 0)
-            m_partial[i] = std::max(m_partial.value(i),
-                                    std::clamp(double(tuples) / double(estRows), 0.0, 0.98));
+            m_partial[i] = std::max(
+                m_partial.value(i), std::clamp(double(tuples) / double(estRows), 0.0, 0.98));
     }
 }
 

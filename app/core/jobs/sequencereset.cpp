@@ -42,8 +42,8 @@ Result<QList<SequenceMove>> run(SessionContext &ctx, const QSet<QString> &tables
         const qint64 next = state->toBool(0, 2) ? last + increment : last;
         if (next > max)
             continue;
-        auto set = ctx.execText(QStringLiteral("SELECT setval($1::regclass, $2::bigint, true)"),
-                                {seq, max});
+        auto set = ctx.execText(
+            QStringLiteral("SELECT setval($1::regclass, $2::bigint, true)"), { seq, max });
         if (!set)
             return set.error();
         SequenceMove m;

@@ -13,10 +13,10 @@ class SessionContext;
 struct SequenceMove
 {
     QString sequence; // schema.name
-    QString column;   // schema.table.column
+    QString column; // schema.table.column
     bool identity = false;
-    qint64 from = 0;  // the value nextval() would have returned
-    qint64 to = 0;    // the value it returns now
+    qint64 from = 0; // the value nextval() would have returned
+    qint64 to = 0; // the value it returns now
 };
 
 // After a data-only or partial restore, rows carry explicit ids that never went through

@@ -16,7 +16,7 @@ QString ToolCommand::shellQuote(const QString &arg)
 
 QString ToolCommand::display() const
 {
-    QStringList parts{shellQuote(program)};
+    QStringList parts { shellQuote(program) };
     for (const QString &a : arguments)
         parts << shellQuote(a);
     return parts.join(u' ');

@@ -10,11 +10,11 @@ namespace strata::core {
 // child through a temporary PGPASSFILE (or, for Docker, PGPASSWORD forwarded with `-e`).
 struct ToolCommand
 {
-    QString program;              // absolute path, or "docker"
+    QString program; // absolute path, or "docker"
     QStringList arguments;
-    QMap<QString, QString> env;   // added to the inherited environment
-    QString dockerContainer;      // set when program is docker exec
-    bool streamsStdout = false;   // the output comes back on stdout (Docker): caller writes it
+    QMap<QString, QString> env; // added to the inherited environment
+    QString dockerContainer; // set when program is docker exec
+    bool streamsStdout = false; // the output comes back on stdout (Docker): caller writes it
 
     // A shell-quoted line for display and copy.
     QString display() const;

@@ -11,7 +11,7 @@
 
 namespace strata::core {
 
-ToolLocator::ToolLocator(ConnectionProfile profile) : m_profile(std::move(profile)) {}
+ToolLocator::ToolLocator(ConnectionProfile profile) : m_profile(std::move(profile)) { }
 
 void ToolLocator::setSearchFolders(const QStringList &folders)
 {
@@ -41,9 +41,9 @@ ToolInfo readVersion(const QString &program, const QString &exe, const QStringLi
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
     if (prefix.isEmpty())
-        p.start(exe, {QStringLiteral("--version")});
+        p.start(exe, { QStringLiteral("--version") });
     else
-        p.start(exe, prefix + QStringList{program, QStringLiteral("--version")});
+        p.start(exe, prefix + QStringList { program, QStringLiteral("--version") });
     if (p.waitForFinished(prefix.isEmpty() ? 5000 : 20000) && p.exitStatus() == QProcess::NormalExit
         && p.exitCode() == 0) {
         t.versionText = QString::fromLocal8Bit(p.readAll()).trimmed();
@@ -63,7 +63,7 @@ QList<ToolInfo> ToolLocator::findAll(const QString &program) const
     QList<ToolInfo> found;
     if (!m_profile.dockerContainer.isEmpty()) {
         ToolInfo t = readVersion(program, QStringLiteral("docker"),
-                                 {QStringLiteral("exec"), m_profile.dockerContainer});
+            { QStringLiteral("exec"), m_profile.dockerContainer });
         t.dockerContainer = m_profile.dockerContainer;
         if (t.major > 0)
             found.append(t);
@@ -81,12 +81,12 @@ QList<ToolInfo> ToolLocator::findAll(const QString &program) const
         found.append(readVersion(program, fi.absoluteFilePath(), {}));
     }
     std::stable_sort(found.begin(), found.end(),
-                     [](const ToolInfo &a, const ToolInfo &b) { return a.major > b.major; });
+        [](const ToolInfo &a, const ToolInfo &b) { return a.major > b.major; });
     return found;
 }
 
-Result<ToolInfo> ToolLocator::locate(const QString &program, int minMajor,
-                                     const QString &purpose) const
+Result<ToolInfo> ToolLocator::locate(
+    const QString &program, int minMajor, const QString &purpose) const
 {
     const QList<ToolInfo> all = findAll(program);
     for (const ToolInfo &t : all)
@@ -111,8 +111,9 @@ Result<ToolInfo> ToolLocator::locate(const QString &program, int minMajor,
     }
     QStringList versions;
     for (const ToolInfo &t : all)
-        versions << (t.major > 0 ? QStringLiteral("%1 %2 (%3)").arg(program).arg(t.major).arg(t.path)
-                                 : QStringLiteral("%1 of unknown version (%2)").arg(program, t.path));
+        versions << (t.major > 0
+                ? QStringLiteral("%1 %2 (%3)").arg(program).arg(t.major).arg(t.path)
+                : QStringLiteral("%1 of unknown version (%2)").arg(program, t.path));
     const ToolInfo &best = all.first();
     e.message = QStringLiteral("%1 %2 cannot %3: install %4 or set the tools folder in the "
                                "connection's settings.")
@@ -120,7 +121,8 @@ Result<ToolInfo> ToolLocator::locate(const QString &program, int minMajor,
                     .arg(best.major > 0 ? QString::number(best.major) : QStringLiteral("(unknown)"))
                     .arg(purpose, package);
     e.detail = QStringLiteral("Found: %1; %2.").arg(versions.join(QStringLiteral(", ")), where);
-    e.hint = QStringLiteral("A %1 of major version %2 or newer is needed.").arg(program).arg(minMajor);
+    e.hint
+        = QStringLiteral("A %1 of major version %2 or newer is needed.").arg(program).arg(minMajor);
     return e;
 }
 
@@ -131,12 +133,10 @@ ToolCommand ToolLocator::command(const ToolInfo &tool, const QStringList &argume
         // -e NAME without a value forwards the docker client's own variable, so the password
         // travels in the environment and never in an argument.
         c.program = QStringLiteral("docker");
-        c.arguments = {QStringLiteral("exec"), QStringLiteral("-i"),
-                       QStringLiteral("-e"), QStringLiteral("PGPASSWORD"),
-                       QStringLiteral("-e"), QStringLiteral("PGAPPNAME"),
-                       QStringLiteral("-e"), QStringLiteral("LC_MESSAGES=C"),
-                       QStringLiteral("-e"), QStringLiteral("PG_COLOR=never"),
-                       tool.dockerContainer, tool.program};
+        c.arguments = { QStringLiteral("exec"), QStringLiteral("-i"), QStringLiteral("-e"),
+            QStringLiteral("PGPASSWORD"), QStringLiteral("-e"), QStringLiteral("PGAPPNAME"),
+            QStringLiteral("-e"), QStringLiteral("LC_MESSAGES=C"), QStringLiteral("-e"),
+            QStringLiteral("PG_COLOR=never"), tool.dockerContainer, tool.program };
         c.arguments += arguments;
         c.dockerContainer = tool.dockerContainer;
     } else {

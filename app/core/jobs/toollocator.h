@@ -13,8 +13,8 @@ namespace strata::core {
 struct ToolInfo
 {
     QString program; // "pg_dump"
-    QString path;    // where it lives (inside the container for Docker)
-    int major = 0;   // 0 when `--version` could not be read
+    QString path; // where it lives (inside the container for Docker)
+    int major = 0; // 0 when `--version` could not be read
     QString versionText;
     QString dockerContainer;
 };

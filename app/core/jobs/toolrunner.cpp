@@ -2,10 +2,10 @@
 
 #include "jobs/dumplogparser.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
-#include <QDir>
 #include <QTemporaryFile>
 
 #include <memory>
@@ -37,13 +37,13 @@ Result<ToolRunResult> runTool(const ToolCommand &command, const ToolRunOptions &
             env.insert(QStringLiteral("PGPASSWORD"), o.password);
         } else {
             // QTemporaryFile creates the file with mode 0600 and removes it when destroyed.
-            passFile = std::make_unique<QTemporaryFile>(QDir::tempPath()
-                                                        + QStringLiteral("/strata-pgpass-XXXXXX"));
+            passFile = std::make_unique<QTemporaryFile>(
+                QDir::tempPath() + QStringLiteral("/strata-pgpass-XXXXXX"));
             if (!passFile->open())
                 return Error(Error::Kind::Io,
-                             QStringLiteral("Could not create a temporary password file: %1")
-                                 .arg(passFile->errorString()),
-                             QStringLiteral("Check that the temporary folder is writable."));
+                    QStringLiteral("Could not create a temporary password file: %1")
+                        .arg(passFile->errorString()),
+                    QStringLiteral("Check that the temporary folder is writable."));
             passFile->setPermissions(QFile::ReadOwner | QFile::WriteOwner);
             passFile->write(pgpassLine(o.password));
             passFile->flush();
@@ -57,15 +57,15 @@ Result<ToolRunResult> runTool(const ToolCommand &command, const ToolRunOptions &
         out = std::make_unique<QFile>(o.stdoutFile);
         if (!out->open(QIODevice::WriteOnly | QIODevice::Truncate))
             return Error(Error::Kind::Io,
-                         QStringLiteral("Could not write %1: %2").arg(o.stdoutFile, out->errorString()),
-                         QStringLiteral("Choose a folder you can write to."));
+                QStringLiteral("Could not write %1: %2").arg(o.stdoutFile, out->errorString()),
+                QStringLiteral("Choose a folder you can write to."));
     }
     std::unique_ptr<QFile> in;
     if (!o.stdinFile.isEmpty()) {
         in = std::make_unique<QFile>(o.stdinFile);
         if (!in->open(QIODevice::ReadOnly))
             return Error(Error::Kind::Io,
-                         QStringLiteral("Could not read %1: %2").arg(o.stdinFile, in->errorString()));
+                QStringLiteral("Could not read %1: %2").arg(o.stdinFile, in->errorString()));
     }
 
     QProcess p;
@@ -77,8 +77,8 @@ Result<ToolRunResult> runTool(const ToolCommand &command, const ToolRunOptions &
     p.start(in ? QIODevice::ReadWrite : QIODevice::ReadOnly);
     if (!p.waitForStarted(15000))
         return Error(Error::Kind::Tool,
-                     QStringLiteral("Could not start %1: %2").arg(command.program, p.errorString()),
-                     QStringLiteral("Check that the program exists and can be run."));
+            QStringLiteral("Could not start %1: %2").arg(command.program, p.errorString()),
+            QStringLiteral("Check that the program exists and can be run."));
 
     ToolRunResult r;
     QByteArray errBuffer;
@@ -112,9 +112,8 @@ Result<ToolRunResult> runTool(const ToolCommand &command, const ToolRunOptions &
             return;
         if (out->write(chunk) != chunk.size()) {
             r.ioError = Error(Error::Kind::Io,
-                              QStringLiteral("Writing %1 failed: %2")
-                                  .arg(o.stdoutFile, out->errorString()),
-                              QStringLiteral("Free some space or choose another folder."));
+                QStringLiteral("Writing %1 failed: %2").arg(o.stdoutFile, out->errorString()),
+                QStringLiteral("Free some space or choose another folder."));
             stop();
             return;
         }
@@ -166,9 +165,8 @@ Result<ToolRunResult> runTool(const ToolCommand &command, const ToolRunOptions &
     if (out) {
         if (!out->flush() && !r.ioError.isError())
             r.ioError = Error(Error::Kind::Io,
-                              QStringLiteral("Writing %1 failed: %2")
-                                  .arg(o.stdoutFile, out->errorString()),
-                              QStringLiteral("Free some space or choose another folder."));
+                QStringLiteral("Writing %1 failed: %2").arg(o.stdoutFile, out->errorString()),
+                QStringLiteral("Free some space or choose another folder."));
         out->close();
     }
     r.crashed = p.exitStatus() == QProcess::CrashExit && !r.canceled;

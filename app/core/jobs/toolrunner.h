@@ -12,12 +12,12 @@ namespace strata::core {
 
 struct ToolRunOptions
 {
-    QString password;      // given to the child through a temporary PGPASSFILE, never argv
-    QString appName;       // PGAPPNAME, so Strata can find the tool's backend
-    QString stdoutFile;    // when set, the child's stdout is written here (Docker streaming)
-    QString stdinFile;     // when set, fed to the child's stdin (psql restoring a plain dump)
+    QString password; // given to the child through a temporary PGPASSFILE, never argv
+    QString appName; // PGAPPNAME, so Strata can find the tool's backend
+    QString stdoutFile; // when set, the child's stdout is written here (Docker streaming)
+    QString stdinFile; // when set, fed to the child's stdin (psql restoring a plain dump)
     std::function<void(const QString &line)> onStderrLine;
-    std::function<void()> onTick;             // about every 250 ms
+    std::function<void()> onTick; // about every 250 ms
     std::function<bool()> canceled;
     std::function<void(qint64 bytes)> onStdinProgress;
 };
@@ -29,7 +29,7 @@ struct ToolRunResult
     bool canceled = false;
     QStringList errorLines; // "error:", "detail:", "hint:" lines, in order
     qint64 stdoutBytes = 0;
-    Error ioError;          // writing stdoutFile failed (a full disk)
+    Error ioError; // writing stdoutFile failed (a full disk)
     bool ok() const { return !crashed && !canceled && exitCode == 0 && !ioError.isError(); }
 };
 
