@@ -259,6 +259,7 @@ struct FindMatch
     QList<quint32> ancestorPath;
     quint32 rootSchemaOid = 0;
     QString displayName() const;
+    bool internal() const { return isInternalSchemaName(schemaName); }
 };
 
 // The first-level children counts of a relation in the tree.
