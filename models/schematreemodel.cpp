@@ -745,6 +745,7 @@ void SchemaTreeModel::reveal(const core::FindMatch &match)
     if (!m_loader)
         return;
     m_reveal.clear();
+    m_revealRetried.clear();
     m_revealName = match.displayName();
     const bool partition = match.ancestorPath.size() > 1;
     const quint32 top = partition ? match.ancestorPath.first() : match.oid;
@@ -785,6 +786,12 @@ void SchemaTreeModel::advanceReveal()
         for (auto &c : n->children)
             if (c->key == step.key)
                 next = c.get();
+        if (!next && n != m_root.get() && !m_revealRetried.contains(n->id)) {
+            // Created after this node was read: read it again once before giving up.
+            m_revealRetried.insert(n->id);
+            refreshNode(n);
+            return;
+        }
         if (!next) {
             m_reveal.clear();
             Q_EMIT revealFailed(QStringLiteral("%1 is no longer in the catalog; refresh the tree.")

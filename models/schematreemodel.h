@@ -6,6 +6,7 @@
 #include <QAbstractItemModel>
 #include <QFuture>
 #include <QHash>
+#include <QSet>
 #include <QTimer>
 
 #include <deque>
@@ -127,6 +128,7 @@ private:
     };
     QList<RevealStep> m_reveal;
     QString m_revealName;
+    QSet<quint64> m_revealRetried;
 };
 
 } // namespace strata::models

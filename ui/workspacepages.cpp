@@ -2,6 +2,7 @@
 
 #include "overviewpage.h"
 #include "placeholderpage.h"
+#include "schemapage.h"
 
 namespace strata::ui {
 
@@ -9,7 +10,7 @@ QList<WorkspacePage *> createWorkspacePages(AppContext *context)
 {
     return {
         new OverviewPage(context),
-        new PlaceholderPage(context, QStringLiteral("schema"), QStringLiteral("Schema")),
+        new SchemaPage(context),
         new PlaceholderPage(context, QStringLiteral("migrations"), QStringLiteral("Migrations")),
         new PlaceholderPage(context, QStringLiteral("statistics"), QStringLiteral("Statistics")),
         new PlaceholderPage(context, QStringLiteral("jobs"), QStringLiteral("Backup & restore")),
