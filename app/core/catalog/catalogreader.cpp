@@ -158,6 +158,26 @@ Result<QList<RelationInfo>> partitions(SessionContext &ctx, quint32 parentOid)
     return out;
 }
 
+Result<QList<RelationInfo>> allRelations(SessionContext &ctx, quint32 schemaOid)
+{
+    auto r = ctx.exec(QStringLiteral("catalog/cli_relations"), {QString::number(schemaOid)});
+    if (!r)
+        return r.error();
+    QList<RelationInfo> out;
+    out.reserve(r->rows());
+    for (int i = 0; i < r->rows(); ++i) {
+        RelationInfo o;
+        o.name = r->text(i, 0);
+        o.kind = kindFromRelkind(charAt(*r, i, 1));
+        o.parentName = r->text(i, 2);
+        o.estimatedRows = r->toLongLong(i, 3, -1);
+        o.totalBytes = r->isNull(i, 4) ? -1 : r->toLongLong(i, 4);
+        o.schemaOid = schemaOid;
+        out.append(std::move(o));
+    }
+    return out;
+}
+
 Result<RelationCounts> relationCounts(SessionContext &ctx, quint32 relOid)
 {
     auto r = ctx.exec(QStringLiteral("catalog/relation_counts"), {QString::number(relOid)});

@@ -20,6 +20,9 @@ Result<QList<SchemaInfo>> schemas(SessionContext &ctx);
 // One group of one schema; partitions are left out (see partitions()).
 Result<QList<RelationInfo>> objects(SessionContext &ctx, quint32 schemaOid, CatalogGroup group);
 Result<QList<RelationInfo>> partitions(SessionContext &ctx, quint32 parentOid);
+// Every relation of a schema, partitions included with their parent's name, with exact sizes:
+// for scripts (strata-cli schema), not for the interactive tree.
+Result<QList<RelationInfo>> allRelations(SessionContext &ctx, quint32 schemaOid);
 Result<RelationCounts> relationCounts(SessionContext &ctx, quint32 relOid);
 
 Result<QList<ColumnInfo>> columns(SessionContext &ctx, quint32 relOid);

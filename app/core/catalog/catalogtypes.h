@@ -87,6 +87,8 @@ struct RelationInfo
     qint64 partitionCount = 0;
     QString partitionBound; // "FOR VALUES FROM (...) TO (...)", for a partition
     QString detail;         // function arguments, type text, extension version
+    QString parentName;     // "schema.table" of a partition's parent (allRelations only)
+    qint64 totalBytes = -1; // exact pg_total_relation_size (allRelations only); -1: none
 };
 
 struct ColumnInfo
