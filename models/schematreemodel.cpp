@@ -91,6 +91,19 @@ void SchemaTreeModel::setLoader(std::shared_ptr<core::CatalogLoader> loader,
     updateBusy();
 }
 
+SchemaTreeNode *SchemaTreeModel::makeNode(Type type)
+{
+    auto *n = new Node;
+    n->type = type;
+    return n;
+}
+
+void SchemaTreeModel::registerNode(Node *n)
+{
+    n->id = m_nextId++;
+    m_live.insert(n->id, n);
+}
+
 SchemaTreeNode *SchemaTreeModel::newNode(Type type, Node *parent)
 {
     auto *n = new Node;
@@ -299,21 +312,44 @@ void SchemaTreeModel::watch(Node *n, QFuture<T> future, Build build)
     const quint64 generation = n->generation;
     ++m_inFlight;
     updateBusy();
+    // What the builder needs of the parent, copied: the nodes are built on a pool thread so
+    // that 50,000 of them do not stall the GUI thread; they get ids when inserted.
+    auto proto = std::make_shared<Node>();
+    proto->type = n->type;
+    proto->kind = n->kind;
+    proto->group = n->group;
+    proto->sub = n->sub;
+    proto->oid = n->oid;
+    proto->schemaOid = n->schemaOid;
+    proto->schemaName = n->schemaName;
+    proto->name = n->name;
+    proto->internal = n->internal;
     QPointer<SchemaTreeModel> self(this);
     auto loader = m_loader;
-    future.then(this, [self, id, generation, build, loader](T result) {
-        if (!self || self->m_loader != loader)
-            return;
-        --self->m_inFlight;
-        if (!result) {
-            self->failed(id, generation, result.error().toString());
-        } else {
-            Node *target = self->m_live.value(id);
-            if (target && target->generation == generation)
-                self->applyChildren(id, generation, build(self.data(), target, result.value()));
-        }
-        self->updateBusy();
-    });
+    future
+        .then(QtFuture::Launch::Async,
+              [proto, build](T result) {
+                  auto built = std::make_shared<Built>();
+                  if (!result)
+                      built->error = result.error().toString();
+                  else
+                      built->nodes = build(nullptr, proto.get(), result.value());
+                  built->ok = result.ok();
+                  return built;
+              })
+        .then(this, [self, id, generation, loader](std::shared_ptr<Built> built) {
+            if (!self || self->m_loader != loader)
+                return;
+            --self->m_inFlight;
+            if (!built->ok) {
+                self->failed(id, generation, built->error);
+            } else {
+                Node *target = self->m_live.value(id);
+                if (target && target->generation == generation)
+                    self->applyChildren(id, generation, std::move(built->nodes));
+            }
+            self->updateBusy();
+        });
 }
 
 SchemaTreeModel::NodeList SchemaTreeModel::schemaGroups(const Node *schema,
@@ -325,7 +361,7 @@ SchemaTreeModel::NodeList SchemaTreeModel::schemaGroups(const Node *schema,
         const qint64 count = info.count(group);
         if (count == 0 && group != CatalogGroup::Tables)
             continue;
-        Node *n = newNode(Type::Group, nullptr);
+        Node *n = makeNode(Type::Group);
         n->group = group;
         n->kind = core::groupObjectKind(group);
         n->key = QStringLiteral("g:%1").arg(g);
@@ -346,7 +382,7 @@ SchemaTreeModel::NodeList SchemaTreeModel::objectChildren(const Node *parent,
     NodeList out;
     out.reserve(size_t(objects.size()));
     for (const core::RelationInfo &o : objects) {
-        Node *n = newNode(Type::Object, nullptr);
+        Node *n = makeNode(Type::Object);
         n->kind = o.kind;
         n->oid = o.oid;
         n->name = o.name;
@@ -378,15 +414,16 @@ void SchemaTreeModel::startLoad(Node *n)
     switch (n->type) {
     case Type::Server:
         watch(n, l.databases(),
-              [](SchemaTreeModel *m, Node *, const QList<core::DatabaseInfo> &dbs) {
+              [db = m_loader->databaseName()](SchemaTreeModel *, Node *,
+                                              const QList<core::DatabaseInfo> &dbs) {
                   NodeList out;
                   for (const auto &d : dbs) {
-                      Node *c = m->newNode(Type::Database, nullptr);
+                      Node *c = makeNode(Type::Database);
                       c->kind = ObjectKind::Database;
                       c->oid = d.oid;
                       c->name = d.name;
                       c->key = QStringLiteral("d:") + d.name;
-                      c->disabled = d.name != m->m_loader->databaseName();
+                      c->disabled = d.name != db;
                       c->expandable = !c->disabled;
                       c->state = c->expandable ? State::Unfetched : State::Fetched;
                       out.push_back(NodePtr(c));
@@ -395,12 +432,13 @@ void SchemaTreeModel::startLoad(Node *n)
               });
         break;
     case Type::Database:
-        watch(n, l.schemas(), [](SchemaTreeModel *m, Node *, const QList<core::SchemaInfo> &all) {
+        watch(n, l.schemas(), [showInternal = m_showInternal](SchemaTreeModel *, Node *,
+                                                              const QList<core::SchemaInfo> &all) {
             NodeList out;
             for (const auto &s : all) {
-                if (s.internal && !m->m_showInternal)
+                if (s.internal && !showInternal)
                     continue;
-                Node *c = m->newNode(Type::Schema, nullptr);
+                Node *c = makeNode(Type::Schema);
                 c->kind = ObjectKind::Schema;
                 c->oid = s.oid;
                 c->schemaOid = s.oid;
@@ -422,7 +460,7 @@ void SchemaTreeModel::startLoad(Node *n)
               [](SchemaTreeModel *m, Node *schema, const QList<core::SchemaInfo> &all) {
                   for (const auto &s : all)
                       if (s.oid == schema->oid)
-                          return m->schemaGroups(schema, s);
+                          return schemaGroups(schema, s);
                   return NodeList();
               });
         break;
@@ -430,7 +468,7 @@ void SchemaTreeModel::startLoad(Node *n)
     case Type::Group:
         watch(n, l.objects(n->schemaOid, n->group),
               [](SchemaTreeModel *m, Node *group, const QList<core::RelationInfo> &objects) {
-                  return m->objectChildren(group, objects);
+                  return objectChildren(group, objects);
               });
         break;
     case Type::Object:
@@ -440,7 +478,7 @@ void SchemaTreeModel::startLoad(Node *n)
                   auto add = [&](Sub sub, qint64 count, bool always) {
                       if (count == 0 && !always)
                           return;
-                      Node *s = m->newNode(Type::SubGroup, nullptr);
+                      Node *s = makeNode(Type::SubGroup);
                       s->sub = sub;
                       s->kind = obj->kind;
                       s->oid = obj->oid;
@@ -463,7 +501,7 @@ void SchemaTreeModel::startLoad(Node *n)
         break;
     case Type::SubGroup: {
         auto leaf = [](SchemaTreeModel *m, Node *sub, const QString &name, const QString &detail) {
-            Node *c = m->newNode(Type::Leaf, nullptr);
+            Node *c = makeNode(Type::Leaf);
             c->sub = sub->sub;
             c->kind = sub->sub == Sub::Columns       ? ObjectKind::Column
                 : sub->sub == Sub::Indexes           ? ObjectKind::Index
@@ -522,7 +560,7 @@ void SchemaTreeModel::startLoad(Node *n)
         case Sub::Partitions:
             watch(n, l.partitions(n->oid),
                   [](SchemaTreeModel *m, Node *s, const QList<core::RelationInfo> &parts) {
-                      return m->objectChildren(s, parts);
+                      return objectChildren(s, parts);
                   });
             break;
         case Sub::None: break;
@@ -661,6 +699,7 @@ void SchemaTreeModel::insertBatch()
         n->children.reserve(n->children.size() + size_t(take));
         for (int i = 0; i < take; ++i) {
             n->pending[size_t(i)]->rowHint = first + i;
+            registerNode(n->pending[size_t(i)].get());
             n->children.push_back(std::move(n->pending[size_t(i)]));
         }
         n->pending.erase(n->pending.begin(), n->pending.begin() + take);

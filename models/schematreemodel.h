@@ -92,6 +92,14 @@ private:
     Node *node(const QModelIndex &index) const;
     QModelIndex indexOf(const Node *n) const;
     Node *newNode(Node::Type type, Node *parent);
+    static Node *makeNode(Node::Type type); // not registered until inserted
+    void registerNode(Node *n);
+    struct Built
+    {
+        bool ok = false;
+        QString error;
+        std::vector<std::unique_ptr<Node>> nodes;
+    };
     void forget(Node *n);
     void startLoad(Node *n);
     template <typename T, typename Build>
@@ -106,8 +114,8 @@ private:
     void updateBusy();
     void advanceReveal();
 
-    NodeList objectChildren(const Node *parent, const QList<core::RelationInfo> &objects);
-    NodeList schemaGroups(const Node *schema, const core::SchemaInfo &info);
+    static NodeList objectChildren(const Node *parent, const QList<core::RelationInfo> &objects);
+    static NodeList schemaGroups(const Node *schema, const core::SchemaInfo &info);
 
     std::shared_ptr<core::CatalogLoader> m_loader;
     NodePtr m_root;

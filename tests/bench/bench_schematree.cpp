@@ -67,7 +67,9 @@ int benchSchemaTree(const QStringList &args)
     auto session = std::make_shared<Session>(profile.value());
     auto loader = std::make_shared<CatalogLoader>(session);
     SchemaTreeModel model;
-    model.setBatchSize(2000);
+    model.setBatchSize(qEnvironmentVariableIntValue("STRATA_TREE_BATCH") > 0
+                           ? qEnvironmentVariableIntValue("STRATA_TREE_BATCH")
+                           : 1000);
     QTreeView view;
     view.setUniformRowHeights(true);
     view.setHeaderHidden(true);
@@ -114,22 +116,24 @@ int benchSchemaTree(const QStringList &args)
                 return fail(QStringLiteral("no schema found"));
             // The bare catalog query for the same list, through libpq, for comparison.
             const quint32 oid = largest.data(SchemaTreeModel::OidRole).toUInt();
-            auto bare = session->run([oid](SessionContext &ctx) -> Result<double> {
-                              QElapsedTimer t;
-                              t.start();
-                              auto r = ctx.exec(QStringLiteral("catalog/relations"),
-                                                {QString::number(oid), QStringLiteral("r")});
-                              if (!r)
-                                  return r.error();
-                              return t.nsecsElapsed() / 1e6;
-                          }).result(); // the bench's own measurement, not the GUI's path
-            if (!bare)
-                return fail(bare.error().toString());
-            strata::bench::report(QStringLiteral("catalog.list_largest_schema_ms"), bare.value(),
-                                  QStringLiteral("ms"));
-            step = Step::Schema;
-            phase.start();
-            view.expand(largest);
+            session->run([oid](SessionContext &ctx) -> Result<double> {
+                       QElapsedTimer t;
+                       t.start();
+                       auto r = ctx.exec(QStringLiteral("catalog/relations"),
+                                         {QString::number(oid), QStringLiteral("r")});
+                       if (!r)
+                           return r.error();
+                       return t.nsecsElapsed() / 1e6;
+                   })
+                .then(&model, [&](Result<double> bare) {
+                    if (!bare)
+                        return fail(bare.error().toString());
+                    strata::bench::report(QStringLiteral("catalog.list_largest_schema_ms"),
+                                          bare.value(), QStringLiteral("ms"));
+                    step = Step::Schema;
+                    phase.start();
+                    view.expand(largest);
+                });
             break;
         }
         case Step::Schema:
