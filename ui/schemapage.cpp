@@ -551,11 +551,19 @@ void SchemaPage::prepareScreenshot()
             if (!self)
                 return;
             const core::FindMatch *best = nullptr;
+            // ais.positions itself (not one of its partitions), else the first table found.
             if (r)
-                for (const auto &m : r.value())
-                    if ((m.kind == ObjectKind::Table || m.kind == ObjectKind::PartitionedTable)
-                        && (!best || m.schemaName == QLatin1String("ais")))
+                for (const auto &m : r.value()) {
+                    const bool table = m.kind == ObjectKind::Table
+                        || m.kind == ObjectKind::PartitionedTable;
+                    if (table && m.name == QLatin1String("positions")
+                        && m.schemaName == QLatin1String("ais")) {
                         best = &m;
+                        break;
+                    }
+                    if (table && !best)
+                        best = &m;
+                }
             if (best) {
                 self->m_model->reveal(*best);
             } else {

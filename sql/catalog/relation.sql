@@ -9,11 +9,26 @@ SELECT c.oid,
        c.relacl::text,
        pg_catalog.obj_description(c.oid, 'pg_class'),
        c.reltuples::bigint,
-       pg_catalog.pg_relation_size(c.oid),
-       pg_catalog.pg_indexes_size(c.oid),
-       CASE WHEN c.reltoastrelid <> 0
+       -- A partitioned table has no storage of its own: its sizes are its partitions' sums.
+       CASE WHEN c.relkind = 'p'
+            THEN (SELECT coalesce(sum(pg_catalog.pg_relation_size(t.relid)), 0)::bigint
+                  FROM pg_catalog.pg_partition_tree(c.oid) t WHERE t.isleaf)
+            ELSE pg_catalog.pg_relation_size(c.oid) END,
+       CASE WHEN c.relkind = 'p'
+            THEN (SELECT coalesce(sum(pg_catalog.pg_indexes_size(t.relid)), 0)::bigint
+                  FROM pg_catalog.pg_partition_tree(c.oid) t WHERE t.isleaf)
+            ELSE pg_catalog.pg_indexes_size(c.oid) END,
+       CASE WHEN c.relkind = 'p'
+            THEN (SELECT coalesce(sum(pg_catalog.pg_total_relation_size(tc.reltoastrelid)), 0)::bigint
+                  FROM pg_catalog.pg_partition_tree(c.oid) t
+                  JOIN pg_catalog.pg_class tc ON tc.oid = t.relid
+                  WHERE t.isleaf AND tc.reltoastrelid <> 0)
+            WHEN c.reltoastrelid <> 0
             THEN pg_catalog.pg_total_relation_size(c.reltoastrelid) ELSE 0 END,
-       pg_catalog.pg_total_relation_size(c.oid),
+       CASE WHEN c.relkind = 'p'
+            THEN (SELECT coalesce(sum(pg_catalog.pg_total_relation_size(t.relid)), 0)::bigint
+                  FROM pg_catalog.pg_partition_tree(c.oid) t WHERE t.isleaf)
+            ELSE pg_catalog.pg_total_relation_size(c.oid) END,
        c.relispartition,
        (SELECT i.inhparent FROM pg_catalog.pg_inherits i
         WHERE i.inhrelid = c.oid AND c.relispartition) AS parent_oid,

@@ -195,6 +195,16 @@ void tst_CatalogReader::partitionsSitUnderTheirParentWithBounds()
     QCOMPARE(d->kind, ObjectKind::PartitionedTable);
     QCOMPARE(d->partitionKey, QStringLiteral("RANGE (ts)"));
     QCOMPARE(d->partitions.size(), 2);
+    // No storage of its own: its sizes are those of its partitions (each has at least a page
+    // once a row is in it).
+    QVERIFY(TestServer::exec(kDb, "INSERT INTO public.measurements VALUES ('2024-05-01', 1)")
+                .isEmpty());
+    auto sized = run([parent](SessionContext &ctx) {
+        return CatalogReader::relationDetails(ctx, parent);
+    });
+    QVERIFY(sized.ok());
+    QVERIFY(sized->heapBytes > 0);
+    QVERIFY(sized->totalBytes >= sized->heapBytes + sized->indexBytes + sized->toastBytes);
     const quint32 part = relOid("public", "m_2025");
     auto p = run([part](SessionContext &ctx) { return CatalogReader::relationDetails(ctx, part); });
     QVERIFY(p.ok());
