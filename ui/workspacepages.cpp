@@ -3,6 +3,7 @@
 #include "jobspage.h"
 #include "overviewpage.h"
 #include "placeholderpage.h"
+#include "schemapage.h"
 
 namespace strata::ui {
 
@@ -10,7 +11,7 @@ QList<WorkspacePage *> createWorkspacePages(AppContext *context)
 {
     return {
         new OverviewPage(context),
-        new PlaceholderPage(context, QStringLiteral("schema"), QStringLiteral("Schema")),
+        new SchemaPage(context),
         new PlaceholderPage(context, QStringLiteral("migrations"), QStringLiteral("Migrations")),
         new PlaceholderPage(context, QStringLiteral("statistics"), QStringLiteral("Statistics")),
         new JobsPage(context),

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "catalog/catalogtypes.h"
+#include "catalog/previewreader.h"
+#include "result.h"
+
+#include <QFuture>
+
+#include <memory>
+
+namespace strata::core {
+
+class Session;
+
+// What the schema tree and pages ask of the catalog: every call returns at once with a future;
+// the reads run on the session's thread (CatalogReader). Models hold one of these and never run
+// SQL themselves.
+class CatalogLoader
+{
+public:
+    explicit CatalogLoader(std::shared_ptr<Session> session);
+
+    const std::shared_ptr<Session> &session() const { return m_session; }
+    QString databaseName() const;
+
+    QFuture<Result<QList<DatabaseInfo>>> databases();
+    QFuture<Result<QList<SchemaInfo>>> schemas();
+    QFuture<Result<QList<RelationInfo>>> objects(quint32 schemaOid, CatalogGroup group);
+    QFuture<Result<QList<RelationInfo>>> partitions(quint32 parentOid);
+    QFuture<Result<RelationCounts>> relationCounts(quint32 relOid);
+    QFuture<Result<QList<ColumnInfo>>> columns(quint32 relOid);
+    QFuture<Result<QList<IndexInfo>>> indexes(quint32 relOid);
+    QFuture<Result<QList<ConstraintInfo>>> constraints(quint32 relOid);
+    QFuture<Result<QList<TriggerInfo>>> triggers(quint32 relOid);
+    QFuture<Result<QList<FindMatch>>> find(const QString &text, int limit, bool includeInternal);
+
+    QFuture<Result<RelationDetails>> relationDetails(quint32 oid);
+    QFuture<Result<FunctionDetails>> functionDetails(quint32 oid);
+    QFuture<Result<TypeDetails>> typeDetails(quint32 oid);
+    QFuture<Result<ExtensionDetails>> extensionDetails(quint32 oid);
+    QFuture<Result<QString>> serverDefinition(ObjectKind kind, quint32 oid);
+    QFuture<Result<PreviewPage>> previewPage(const QString &schema, const QString &name,
+                                             ObjectKind kind, const PreviewCursor &cursor,
+                                             int pageSize);
+
+    // Cancels the statement running now (a slow catalog read); it ends with a Canceled error.
+    void cancel();
+
+private:
+    std::shared_ptr<Session> m_session;
+};
+
+} // namespace strata::core

@@ -1,0 +1,142 @@
+#pragma once
+
+#include "catalog/catalogtypes.h"
+#include "schematreenode.h"
+
+#include <QAbstractItemModel>
+#include <QFuture>
+#include <QHash>
+#include <QSet>
+#include <QTimer>
+
+#include <deque>
+#include <memory>
+
+namespace strata::core {
+class CatalogLoader;
+}
+
+namespace strata::models {
+
+// The lazy schema tree: server > databases > schemas > groups > objects > columns, indexes,
+// constraints, triggers, partitions. Expanding a node (fetchMore) asks the CatalogLoader for its
+// children off the GUI thread; results are inserted in batches, one batch per event-loop turn,
+// so a 50,000-table group never stalls the window. Each node carries a generation number and
+// results for an older one are dropped. The model never runs SQL.
+class SchemaTreeModel : public QAbstractItemModel
+{
+    Q_OBJECT
+public:
+    using Node = SchemaTreeNode;
+    enum Role {
+        NodeTypeRole = Qt::UserRole + 1, // int(SchemaTreeNode::Type)
+        KindRole,                        // int(core::ObjectKind)
+        OidRole,
+        SchemaOidRole,
+        SchemaNameRole,
+        NameRole,          // the bare name, without count
+        QualifiedNameRole, // "schema"."name", quoted where needed
+        EstimatedRowsRole,
+        ParentOidRole,
+        DetailRole,
+        StateRole, // int(SchemaTreeNode::State)
+    };
+
+    explicit SchemaTreeModel(QObject *parent = nullptr);
+    ~SchemaTreeModel() override;
+
+    // Starts over with this connection (nullptr: empty tree).
+    void setLoader(std::shared_ptr<core::CatalogLoader> loader, const QString &serverLabel);
+    std::shared_ptr<core::CatalogLoader> loader() const { return m_loader; }
+
+    void setShowInternal(bool show);
+    bool showInternal() const { return m_showInternal; }
+    void setBatchSize(int rows) { m_batchSize = qMax(1, rows); }
+    int batchSize() const { return m_batchSize; }
+
+    // Re-reads a node and every loaded node under it, keeping the rows that still exist (and so
+    // the view's expansion and selection); the invalid index refreshes the whole tree.
+    void refresh(const QModelIndex &index = {});
+    // Loads the path to a find result and emits revealed() with its index (or revealFailed()).
+    void reveal(const core::FindMatch &match);
+    // True while reads or batches are outstanding.
+    bool isBusy() const;
+    QModelIndex serverIndex() const;
+    QModelIndex databaseIndex() const; // the connected database
+    const Node *nodeAt(const QModelIndex &index) const;
+
+    static QString countLabel(const QString &label, qint64 count);
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool hasChildren(const QModelIndex &parent = {}) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+Q_SIGNALS:
+    void loadFailed(const QModelIndex &where, const QString &message);
+    void revealed(const QModelIndex &index);
+    void revealFailed(const QString &message);
+    void busyChanged(bool busy);
+    // A node's children are all inserted.
+    void nodeLoaded(const QModelIndex &index);
+
+private:
+    using NodePtr = std::unique_ptr<Node>;
+    using NodeList = std::vector<NodePtr>;
+
+    Node *node(const QModelIndex &index) const;
+    QModelIndex indexOf(const Node *n) const;
+    Node *newNode(Node::Type type, Node *parent);
+    static Node *makeNode(Node::Type type); // not registered until inserted
+    void registerNode(Node *n);
+    struct Built
+    {
+        bool ok = false;
+        QString error;
+        std::vector<std::unique_ptr<Node>> nodes;
+    };
+    void forget(Node *n);
+    void startLoad(Node *n);
+    template <typename T, typename Build>
+    void watch(Node *n, QFuture<T> future, Build build);
+    void applyChildren(quint64 id, quint64 generation, NodeList fresh);
+    void failed(quint64 id, quint64 generation, const QString &message);
+    void refreshNode(Node *n);
+    void updateFrom(Node *kept, const Node &fresh);
+    void enqueue(Node *n);
+    void insertBatch();
+    void finishNode(Node *n);
+    void updateBusy();
+    void advanceReveal();
+
+    static NodeList objectChildren(const Node *parent, const QList<core::RelationInfo> &objects);
+    static NodeList schemaGroups(const Node *schema, const core::SchemaInfo &info);
+
+    std::shared_ptr<core::CatalogLoader> m_loader;
+    NodePtr m_root;
+    QHash<quint64, Node *> m_live;
+    quint64 m_nextId = 1;
+    std::deque<quint64> m_queue;
+    QTimer m_batchTimer;
+    int m_batchSize = 2000;
+    int m_inFlight = 0;
+    bool m_busy = false;
+    bool m_showInternal = false;
+    QString m_serverLabel;
+
+    struct RevealStep
+    {
+        Node::Type type;
+        QString key;
+    };
+    QList<RevealStep> m_reveal;
+    QString m_revealName;
+    QSet<quint64> m_revealRetried;
+};
+
+} // namespace strata::models

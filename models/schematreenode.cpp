@@ -1,0 +1,20 @@
+#include "schematreenode.h"
+
+namespace strata::models {
+
+int SchemaTreeNode::row() const
+{
+    if (!parent)
+        return 0;
+    const auto &siblings = parent->children;
+    if (rowHint >= 0 && size_t(rowHint) < siblings.size() && siblings[rowHint].get() == this)
+        return rowHint;
+    for (size_t i = 0; i < siblings.size(); ++i)
+        if (siblings[i].get() == this) {
+            rowHint = int(i);
+            return rowHint;
+        }
+    return -1;
+}
+
+} // namespace strata::models

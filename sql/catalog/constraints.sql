@@ -1,0 +1,5 @@
+-- The constraints of a relation (foreign keys included; see foreign_keys_* for both directions).
+SELECT k.oid, k.conname, k.contype, pg_catalog.pg_get_constraintdef(k.oid, true)
+FROM pg_catalog.pg_constraint k
+WHERE k.conrelid = $1::oid
+ORDER BY CASE k.contype WHEN 'p' THEN 0 WHEN 'u' THEN 1 WHEN 'f' THEN 2 ELSE 3 END, k.conname

@@ -1,0 +1,162 @@
+#include "appcontext.h"
+#include "db/session.h"
+#include "previewmodel.h"
+#include "schemapage.h"
+#include "schematreemodel.h"
+#include "testserver.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeView>
+
+using namespace strata::core;
+using strata::test::TestServer;
+using strata::ui::AppContext;
+using strata::ui::SchemaPage;
+
+namespace {
+
+const char *kDb = "tst_schemapage";
+const QString kTable = QString::fromUtf8("Tab \"ü. X");
+const QString kColumn = QString::fromUtf8("Col \"ö. Y");
+
+const char *kSetup = R"SQL(
+CREATE SCHEMA "Sch ""ë.1";
+CREATE TABLE "Sch ""ë.1"."Tab ""ü. X" (
+    id integer PRIMARY KEY, "Col ""ö. Y" text, geom geometry(Point, 4326));
+INSERT INTO "Sch ""ë.1"."Tab ""ü. X" SELECT g, 'value ' || g, NULL FROM generate_series(1, 700) g;
+ANALYZE "Sch ""ë.1"."Tab ""ü. X";
+CREATE VIEW "Sch ""ë.1"."Vüe" AS SELECT id FROM "Sch ""ë.1"."Tab ""ü. X";
+)SQL";
+
+} // namespace
+
+class tst_SchemaPage : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void findSelectsAndShowsDetails();
+    void ddlComesFromPgDumpForATable();
+    void ddlComesFromTheServerForAView();
+    void previewPagesAsTheGridScrolls();
+    void screenshotSelectsATable();
+
+private:
+    bool selectByFind(const QString &text);
+    std::unique_ptr<AppContext> m_context;
+    std::unique_ptr<SchemaPage> m_page;
+};
+
+void tst_SchemaPage::initTestCase()
+{
+    STRATA_REQUIRE_SERVER();
+    TestServer::createDatabase(kDb);
+    const QString err = TestServer::exec(kDb, QString::fromUtf8(kSetup));
+    QVERIFY2(err.isEmpty(), qPrintable(err));
+    ConnectionProfile profile = TestServer::profile(kDb);
+    profile.toolsDir = TestServer::binDir();
+    auto session = std::make_shared<Session>(profile);
+    auto info = session->open().result();
+    QVERIFY2(info.ok(), qPrintable(info.error().toString()));
+    m_context = std::make_unique<AppContext>(nullptr, nullptr);
+    m_page = std::make_unique<SchemaPage>(m_context.get());
+    m_page->resize(1200, 800);
+    m_page->show();
+    m_context->setConnection(profile, QString(), session, info.value());
+    // The server and the connected database open by themselves.
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->treeModel()->databaseIndex().isValid(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_page->treeView()->isExpanded(m_page->treeModel()->databaseIndex()), 10000);
+}
+
+bool tst_SchemaPage::selectByFind(const QString &text)
+{
+    QSignalSpy details(m_page.get(), &SchemaPage::tabLoaded);
+    m_page->showTab(QStringLiteral("details"));
+    m_page->find(text);
+    for (int i = 0; i < 100; ++i) {
+        QTest::qWait(50);
+        const QModelIndex cur = m_page->treeView()->currentIndex();
+        if (cur.isValid() && cur.data(strata::models::SchemaTreeModel::NameRole).toString() == text
+            && m_page->detailsText().contains(text) && !m_page->detailsText().contains("Loading"))
+            return true;
+    }
+    return false;
+}
+
+void tst_SchemaPage::findSelectsAndShowsDetails()
+{
+    QVERIFY(selectByFind(kTable));
+    QVERIFY(m_page->findResults().contains(QString::fromUtf8("Sch \"ë.1.") + kTable));
+    const QString text = m_page->detailsText();
+    QVERIFY2(text.contains(kColumn), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("PostGIS POINT, SRID 4326")));
+    QVERIFY(text.contains(QStringLiteral("700"))); // estimated rows
+    QVERIFY(text.contains(QStringLiteral("Heap")));
+    QVERIFY(text.contains(QStringLiteral("primary key")));
+}
+
+void tst_SchemaPage::ddlComesFromPgDumpForATable()
+{
+    QVERIFY(selectByFind(kTable));
+    QSignalSpy loaded(m_page.get(), &SchemaPage::tabLoaded);
+    m_page->showTab(QStringLiteral("ddl"));
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() && loaded.last().first() == "ddl", 30000);
+    const QString ddl = m_page->ddlText();
+    QVERIFY2(ddl.contains(QString::fromUtf8("CREATE TABLE \"Sch \"\"ë.1\".\"Tab \"\"ü. X\"")),
+             qPrintable(ddl));
+    QVERIFY(ddl.contains(QStringLiteral("PRIMARY KEY")));
+    m_page->showTab(QStringLiteral("details"));
+}
+
+void tst_SchemaPage::ddlComesFromTheServerForAView()
+{
+    QVERIFY(selectByFind(QString::fromUtf8("Vüe")));
+    QSignalSpy loaded(m_page.get(), &SchemaPage::tabLoaded);
+    m_page->showTab(QStringLiteral("ddl"));
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() && loaded.last().first() == "ddl", 30000);
+    QVERIFY2(m_page->ddlText().startsWith(
+                 QString::fromUtf8("CREATE OR REPLACE VIEW \"Sch \"\"ë.1\".\"Vüe\" AS")),
+             qPrintable(m_page->ddlText()));
+    m_page->showTab(QStringLiteral("details"));
+}
+
+void tst_SchemaPage::previewPagesAsTheGridScrolls()
+{
+    QVERIFY(selectByFind(kTable));
+    QSignalSpy loaded(m_page.get(), &SchemaPage::tabLoaded);
+    m_page->showTab(QStringLiteral("data"));
+    QVERIFY(m_page->previewEstimateText().contains(QStringLiteral("About 700 rows")));
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->previewModel()->rowCount() > 0, 10000);
+    auto *preview = m_page->previewModel();
+    QCOMPARE(preview->headerData(1, Qt::Horizontal).toString(), kColumn);
+    QCOMPARE(preview->rowCount(), 200); // one page
+    QCOMPARE(preview->index(0, 2).data().toString(), QStringLiteral("NULL"));
+    // Fetch the rest the way a scrolling view does.
+    for (int i = 0; i < 10 && preview->canFetchMore({}); ++i) {
+        const int before = preview->rowCount();
+        preview->fetchMore({});
+        QTRY_VERIFY_WITH_TIMEOUT(preview->rowCount() > before || preview->atEnd(), 10000);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(preview->atEnd(), 10000);
+    QCOMPARE(preview->rowCount(), 700);
+    m_page->showTab(QStringLiteral("details"));
+}
+
+void tst_SchemaPage::screenshotSelectsATable()
+{
+    QVERIFY(TestServer::exec(kDb, "CREATE SCHEMA ais; CREATE TABLE ais.positions (id int, "
+                                  "at timestamptz)")
+                .isEmpty());
+    QSignalSpy ready(m_page.get(), &SchemaPage::screenshotReady);
+    m_page->prepareScreenshot();
+    QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 20000);
+    const QModelIndex cur = m_page->treeView()->currentIndex();
+    QCOMPARE(cur.data(strata::models::SchemaTreeModel::NameRole).toString(),
+             QStringLiteral("positions"));
+    QVERIFY(m_page->detailsText().contains(QStringLiteral("ais.positions")));
+}
+
+QTEST_MAIN(tst_SchemaPage)
+#include "tst_schemapage.moc"
