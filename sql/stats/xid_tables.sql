@@ -1,12 +1,14 @@
--- Tables (and materialized views, TOAST tables by their owner) with the oldest relfrozenxid:
--- the ones closest to a forced anti-wraparound vacuum. $1: how many.
-SELECT n.nspname, coalesce(o.relname, c.relname) AS relname,
-       age(c.relfrozenxid)::bigint AS xid_age,
-       mxid_age(c.relminmxid)::bigint AS mxid_age
+-- Tables and materialized views with the oldest relfrozenxid (a TOAST table counts for its
+-- owner): the ones closest to a forced anti-wraparound vacuum. $1: how many.
+SELECT n.nspname, t.relname,
+       max(age(c.relfrozenxid))::bigint AS xid_age,
+       max(mxid_age(c.relminmxid))::bigint AS mxid_age
 FROM pg_class c
 LEFT JOIN pg_class o ON c.relkind = 't' AND o.reltoastrelid = c.oid
-JOIN pg_namespace n ON n.oid = coalesce(o.relnamespace, c.relnamespace)
+JOIN pg_class t ON t.oid = coalesce(o.oid, c.oid)
+JOIN pg_namespace n ON n.oid = t.relnamespace
 WHERE c.relkind IN ('r', 'm', 't')
   AND c.relfrozenxid <> '0'
-ORDER BY age(c.relfrozenxid) DESC, n.nspname, relname
+GROUP BY n.nspname, t.relname, t.oid
+ORDER BY xid_age DESC, n.nspname, t.relname
 LIMIT $1

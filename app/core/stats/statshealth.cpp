@@ -54,10 +54,9 @@ QList<HealthWarning> evaluate(const StatsSnapshot &s, const HealthThresholds &t)
     }
     if (!nearEnd.isEmpty())
         add(critical ? Sev::Critical : Sev::Warning, "sequences",
-            QStringLiteral("%1 %2 above %3 of their range: %4.")
+            (nearEnd.size() == 1 ? QStringLiteral("%1 sequence is above %2 of its range: %3.")
+                                 : QStringLiteral("%1 sequences are above %2 of their range: %3."))
                 .arg(nearEnd.size())
-                .arg(nearEnd.size() == 1 ? QStringLiteral("sequence is")
-                                         : QStringLiteral("sequences are"))
                 .arg(percent(t.sequenceFraction), listSome(nearEnd)));
 
     // Dead tuples and vacuum that has not happened.
