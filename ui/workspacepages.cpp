@@ -2,6 +2,7 @@
 
 #include "overviewpage.h"
 #include "placeholderpage.h"
+#include "statspage.h"
 
 namespace strata::ui {
 
@@ -11,7 +12,7 @@ QList<WorkspacePage *> createWorkspacePages(AppContext *context)
         new OverviewPage(context),
         new PlaceholderPage(context, QStringLiteral("schema"), QStringLiteral("Schema")),
         new PlaceholderPage(context, QStringLiteral("migrations"), QStringLiteral("Migrations")),
-        new PlaceholderPage(context, QStringLiteral("statistics"), QStringLiteral("Statistics")),
+        new StatsPage(context),
         new PlaceholderPage(context, QStringLiteral("jobs"), QStringLiteral("Backup & restore")),
     };
 }

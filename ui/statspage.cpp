@@ -1,0 +1,620 @@
+#include "statspage.h"
+
+#include "appcontext.h"
+#include "db/session.h"
+#include "stats/livechart.h"
+#include "stats/locktreemodel.h"
+#include "stats/sizebarchart.h"
+#include "stats/statscollector.h"
+#include "stats/statsrows.h"
+#include "stats/statstablemodel.h"
+#include "stats/statstableview.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QGridLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStyle>
+#include <QTabWidget>
+#include <QThreadPool>
+#include <QVBoxLayout>
+
+namespace strata::ui {
+
+using models::StatsTableModel;
+namespace rows = models::statsrows;
+
+namespace {
+
+constexpr double kLongRunningSeconds = 60;
+
+template <typename T>
+void showSection(StatsTableView *view, const core::StatsSection<T> &s)
+{
+    if (s.error.isError())
+        view->setNote(s.error.toString(), true);
+    else
+        view->setNote(s.note);
+}
+
+QSplitter *split(Qt::Orientation o, std::initializer_list<QWidget *> widgets)
+{
+    auto *s = new QSplitter(o);
+    for (QWidget *w : widgets)
+        s->addWidget(w);
+    s->setChildrenCollapsible(false);
+    return s;
+}
+
+} // namespace
+
+StatsPage::StatsPage(AppContext *context, QWidget *parent) : WorkspacePage(context, parent)
+{
+    m_status = new QLabel(this);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_refreshButton = new QPushButton(tr("Refresh"), this);
+    m_refreshSpin = new QSpinBox(this);
+    m_refreshSpin->setRange(1, 3600);
+    m_refreshSpin->setValue(30);
+    m_refreshSpin->setSuffix(tr(" s"));
+    m_refreshSpin->setToolTip(tr("How often sizes, sessions, locks and the rest are read again"));
+    m_sampleSpin = new QSpinBox(this);
+    m_sampleSpin->setRange(1, 300);
+    m_sampleSpin->setValue(3);
+    m_sampleSpin->setSuffix(tr(" s"));
+    m_sampleSpin->setToolTip(tr("How often the live charts take a sample"));
+    m_pause = new QCheckBox(tr("Pause"), this);
+    m_jobBar = new QProgressBar(this);
+    m_jobBar->setMaximumWidth(180);
+    m_jobBar->hide();
+    m_jobLabel = new QLabel(this);
+    m_jobLabel->hide();
+    m_jobCancel = new QPushButton(tr("Stop"), this);
+    m_jobCancel->setToolTip(tr("Cancel the running maintenance statement"));
+    m_jobCancel->hide();
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_refreshButton);
+    bar->addWidget(new QLabel(tr("every"), this));
+    bar->addWidget(m_refreshSpin);
+    bar->addSpacing(16);
+    bar->addWidget(new QLabel(tr("Live sample every"), this));
+    bar->addWidget(m_sampleSpin);
+    bar->addWidget(m_pause);
+    bar->addSpacing(16);
+    bar->addWidget(m_status, 1);
+    bar->addWidget(m_jobLabel);
+    bar->addWidget(m_jobBar);
+    bar->addWidget(m_jobCancel);
+
+    m_notConnected = new QLabel(tr("<h2>Not connected</h2><p>Choose a connection to see its "
+                                   "statistics.</p>"),
+                                this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(buildHealthTab(), tr("Health"));
+    m_tabs->addTab(buildSizesTab(), tr("Sizes"));
+    m_tabs->addTab(buildActivityTab(), tr("Activity"));
+    m_tabs->addTab(buildLocksTab(), tr("Locks"));
+    m_tabs->addTab(buildVacuumTab(), tr("Vacuum"));
+    m_tabs->addTab(buildIndexesTab(), tr("Indexes"));
+    m_tabs->addTab(buildSequencesTab(), tr("Sequences"));
+    m_tabs->addTab(buildMatviewsTab(), tr("Materialized views"));
+    m_tabs->addTab(buildReplicationTab(), tr("Replication"));
+    m_tabs->addTab(buildStatementsTab(), tr("Statements"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_notConnected);
+    layout->addWidget(m_tabs, 1);
+
+    connect(m_refreshButton, &QPushButton::clicked, this, &StatsPage::refreshNow);
+    connect(m_refreshSpin, &QSpinBox::valueChanged, this,
+            [this](int s) { m_refreshTimer.setInterval(s * 1000); });
+    connect(m_sampleSpin, &QSpinBox::valueChanged, this,
+            [this](int s) { m_sampleTimer.setInterval(s * 1000); });
+    connect(m_pause, &QCheckBox::toggled, this, &StatsPage::setPaused);
+    m_refreshTimer.setInterval(m_refreshSpin->value() * 1000);
+    m_sampleTimer.setInterval(m_sampleSpin->value() * 1000);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &StatsPage::refreshNow);
+    connect(&m_sampleTimer, &QTimer::timeout, this, &StatsPage::sample);
+    m_progressTimer.setInterval(500);
+    connect(&m_progressTimer, &QTimer::timeout, this, &StatsPage::pollJobProgress);
+    connect(m_jobCancel, &QPushButton::clicked, this, [this] {
+        if (m_actions)
+            m_actions->cancel();
+    });
+    connect(context, &AppContext::connectionChanged, this, &StatsPage::onConnectionChanged);
+    onConnectionChanged();
+}
+
+StatsPage::~StatsPage()
+{
+    dropSessions();
+}
+
+QWidget *StatsPage::buildHealthTab()
+{
+    auto *w = new QWidget;
+    auto *figures = new QGridLayout;
+    const QStringList titles = {tr("Connections"), tr("Transactions/s"), tr("Tuples/s"),
+                                tr("Cache hit: tables"), tr("Cache hit: indexes"), tr("Database size")};
+    for (int i = 0; i < titles.size(); ++i) {
+        auto *title = new QLabel(titles.at(i), w);
+        auto *value = new QLabel(QStringLiteral("–"), w);
+        QFont f = value->font();
+        f.setPointSizeF(f.pointSizeF() * 1.6);
+        f.setBold(true);
+        value->setFont(f);
+        figures->addWidget(title, 0, i);
+        figures->addWidget(value, 1, i);
+        m_figureValues.append(value);
+    }
+    m_warnings = new QListWidget(w);
+    m_warnings->setWordWrap(true);
+    m_warnings->setSelectionMode(QAbstractItemView::NoSelection);
+    m_warnings->setSpacing(2);
+    auto *warningsBox = new QWidget;
+    auto *wl = new QVBoxLayout(warningsBox);
+    wl->setContentsMargins(0, 0, 0, 0);
+    wl->addWidget(new QLabel(tr("<b>Health</b>"), warningsBox));
+    wl->addWidget(m_warnings, 1);
+
+    m_tpsChart = new LiveChart(tr("Transactions per second"), {tr("commits"), tr("rollbacks")},
+                               tr("per second"));
+    m_tupleChart = new LiveChart(tr("Tuples per second"), {tr("read"), tr("written")},
+                                 tr("per second"));
+    m_connChart = new LiveChart(tr("Client sessions"),
+                                {tr("all"), tr("active"), tr("idle in transaction"), tr("waiting on a lock")},
+                                tr("sessions"));
+    auto *charts = new QWidget;
+    auto *cl = new QGridLayout(charts);
+    cl->setContentsMargins(0, 0, 0, 0);
+    cl->addWidget(m_tpsChart, 0, 0);
+    cl->addWidget(m_tupleChart, 0, 1);
+    cl->addWidget(m_connChart, 1, 0, 1, 2);
+    auto *s = split(Qt::Horizontal, {warningsBox, charts});
+    s->setStretchFactor(0, 2);
+    s->setStretchFactor(1, 5);
+    s->setSizes({420, 980});
+    auto *layout = new QVBoxLayout(w);
+    layout->addLayout(figures);
+    layout->addWidget(s, 1);
+    return w;
+}
+
+QWidget *StatsPage::buildSizesTab()
+{
+    m_sizeChart = new SizeBarChart;
+    m_relationModel = new StatsTableModel(rows::relationHeaders(), this);
+    m_relationView = new StatsTableView(tr("Largest tables"), m_relationModel);
+    m_indexSizeModel = new StatsTableModel(rows::indexSizeHeaders(), this);
+    m_indexSizeView = new StatsTableView(tr("Largest indexes"), m_indexSizeModel);
+    m_databaseModel = new StatsTableModel(rows::databaseHeaders(), this);
+    m_databaseView = new StatsTableView(tr("Databases"), m_databaseModel);
+    auto *bottom = split(Qt::Horizontal, {m_relationView, m_indexSizeView, m_databaseView});
+    bottom->setSizes({640, 400, 360});
+    auto *s = split(Qt::Vertical, {m_sizeChart, bottom});
+    s->setSizes({380, 320});
+    return s;
+}
+
+QWidget *StatsPage::buildActivityTab()
+{
+    m_activityModel = new StatsTableModel(rows::activityHeaders(), this);
+    m_activityView = new StatsTableView(tr("Client sessions"), m_activityModel);
+    m_activityFilter = new QComboBox;
+    m_activityFilter->addItems({tr("All sessions"), tr("Active"),
+                                tr("Long-running (over %1 s)").arg(kLongRunningSeconds),
+                                tr("Idle in transaction")});
+    connect(m_activityFilter, &QComboBox::currentIndexChanged, this, &StatsPage::updateActivityRows);
+    auto *cancel = new QPushButton(tr("Cancel query…"));
+    auto *terminate = new QPushButton(tr("Terminate session…"));
+    m_activityView->actionRow()->addWidget(m_activityFilter);
+    m_activityView->actionRow()->addWidget(cancel);
+    m_activityView->actionRow()->addWidget(terminate);
+    auto pid = [this] { return m_activityView->currentKey(StatsTableModel::KeyRole).toInt(); };
+    connect(cancel, &QPushButton::clicked, this, [this, pid] { signalBackend(pid(), false); });
+    connect(terminate, &QPushButton::clicked, this, [this, pid] { signalBackend(pid(), true); });
+    return m_activityView;
+}
+
+QWidget *StatsPage::buildLocksTab()
+{
+    m_lockModel = new models::LockTreeModel(this);
+    m_lockView = new StatsTableView(tr("Blocked sessions and their blockers"), m_lockModel, true);
+    auto *cancel = new QPushButton(tr("Cancel query…"));
+    auto *terminate = new QPushButton(tr("Terminate session…"));
+    m_lockView->actionRow()->addWidget(cancel);
+    m_lockView->actionRow()->addWidget(terminate);
+    auto pid = [this] { return m_lockView->currentKey(models::LockTreeModel::PidRole).toInt(); };
+    connect(cancel, &QPushButton::clicked, this, [this, pid] { signalBackend(pid(), false); });
+    connect(terminate, &QPushButton::clicked, this, [this, pid] { signalBackend(pid(), true); });
+    return m_lockView;
+}
+
+QWidget *StatsPage::buildVacuumTab()
+{
+    m_vacuumModel = new StatsTableModel(rows::vacuumHeaders(), this);
+    m_vacuumView = new StatsTableView(tr("Dead tuples and (auto)vacuum"), m_vacuumModel);
+    auto *vacuum = new QPushButton(tr("VACUUM…"));
+    auto *analyze = new QPushButton(tr("ANALYZE…"));
+    m_vacuumView->actionRow()->addWidget(vacuum);
+    m_vacuumView->actionRow()->addWidget(analyze);
+    auto run = [this](core::statsactions::Maintenance what) {
+        const QStringList key = m_vacuumView->currentKey(StatsTableModel::KeyRole).toStringList();
+        if (key.size() != 2) {
+            m_status->setText(tr("Select a table first."));
+            return;
+        }
+        startMaintenance(what, key.at(0), key.at(1));
+    };
+    connect(vacuum, &QPushButton::clicked, this, [run] { run(core::statsactions::Maintenance::Vacuum); });
+    connect(analyze, &QPushButton::clicked, this, [run] { run(core::statsactions::Maintenance::Analyze); });
+    m_xidModel = new StatsTableModel(rows::xidHeaders(), this);
+    m_xidView = new StatsTableView(tr("Oldest tables (transaction-ID wraparound at 2,147,483,647)"), m_xidModel);
+    auto *s = split(Qt::Vertical, {m_vacuumView, m_xidView});
+    s->setSizes({460, 240});
+    return s;
+}
+
+QWidget *StatsPage::buildIndexesTab()
+{
+    m_unusedModel = new StatsTableModel(rows::unusedIndexHeaders(), this);
+    m_unusedView = new StatsTableView(tr("Unused indexes (never scanned since the statistics were reset)"),
+                                      m_unusedModel);
+    m_duplicateModel = new StatsTableModel(rows::duplicateIndexHeaders(), this);
+    m_duplicateView = new StatsTableView(tr("Duplicate indexes"), m_duplicateModel);
+    return split(Qt::Vertical, {m_unusedView, m_duplicateView});
+}
+
+QWidget *StatsPage::buildSequencesTab()
+{
+    m_sequenceModel = new StatsTableModel(rows::sequenceHeaders(), this);
+    m_sequenceView = new StatsTableView(tr("Sequences, against the column they feed"), m_sequenceModel);
+    return m_sequenceView;
+}
+
+QWidget *StatsPage::buildMatviewsTab()
+{
+    m_matviewModel = new StatsTableModel(rows::matviewHeaders(), this);
+    m_matviewView = new StatsTableView(tr("Materialized views"), m_matviewModel);
+    auto *refresh = new QPushButton(tr("REFRESH…"));
+    m_matviewView->actionRow()->addWidget(refresh);
+    connect(refresh, &QPushButton::clicked, this, [this] {
+        const QStringList key = m_matviewView->currentKey(StatsTableModel::KeyRole).toStringList();
+        if (key.size() != 2) {
+            m_status->setText(tr("Select a materialized view first."));
+            return;
+        }
+        bool concurrently = false;
+        for (const core::MatViewRow &m : m_snapshot.matviews.rows)
+            if (m.schema == key.at(0) && m.name == key.at(1))
+                concurrently = m.canRefreshConcurrently();
+        startMaintenance(concurrently ? core::statsactions::Maintenance::RefreshConcurrently
+                                      : core::statsactions::Maintenance::Refresh,
+                         key.at(0), key.at(1));
+    });
+    return m_matviewView;
+}
+
+QWidget *StatsPage::buildReplicationTab()
+{
+    m_replicationModel = new StatsTableModel(rows::replicationHeaders(), this);
+    m_replicationView = new StatsTableView(tr("Standbys"), m_replicationModel);
+    m_slotModel = new StatsTableModel(rows::slotHeaders(), this);
+    m_slotView = new StatsTableView(tr("Replication slots"), m_slotModel);
+    m_checkpointLabel = new QLabel;
+    m_checkpointLabel->setWordWrap(true);
+    auto *w = new QWidget;
+    auto *l = new QVBoxLayout(w);
+    l->addWidget(split(Qt::Vertical, {m_replicationView, m_slotView}), 1);
+    l->addWidget(m_checkpointLabel);
+    return w;
+}
+
+QWidget *StatsPage::buildStatementsTab()
+{
+    m_statementModel = new StatsTableModel(rows::statementHeaders(), this);
+    m_statementView = new StatsTableView(tr("Top statements by total time (pg_stat_statements)"),
+                                         m_statementModel);
+    return m_statementView;
+}
+
+void StatsPage::dropSessions()
+{
+    // A Session's destructor waits for its thread; let that happen on a worker, not here.
+    auto drop = [](std::shared_ptr<core::Session> &s) {
+        if (s)
+            QThreadPool::globalInstance()->start([s = std::move(s)]() mutable { s.reset(); });
+        s.reset();
+    };
+    drop(m_collector);
+    drop(m_sampler);
+    drop(m_actions);
+}
+
+void StatsPage::onConnectionChanged()
+{
+    ++m_generation;
+    m_refreshTimer.stop();
+    m_sampleTimer.stop();
+    m_progressTimer.stop();
+    dropSessions();
+    m_refreshInFlight = m_sampleInFlight = m_progressInFlight = false;
+    m_jobRunning = false;
+    m_jobBar->hide();
+    m_jobLabel->hide();
+    m_jobCancel->hide();
+    m_lastSample.reset();
+    m_lastRates = {};
+    m_snapshot = {};
+    m_tpsChart->clear();
+    m_tupleChart->clear();
+    m_connChart->clear();
+    const bool connected = context()->isConnected();
+    m_notConnected->setVisible(!connected);
+    m_tabs->setVisible(connected);
+    if (!connected) {
+        m_status->clear();
+        return;
+    }
+    core::SessionOptions o;
+    o.applicationName = QStringLiteral("strata statistics");
+    m_collector = std::make_shared<core::Session>(context()->profile(), context()->password(), o);
+    m_sampler = std::make_shared<core::Session>(context()->profile(), context()->password(), o);
+    m_status->setText(tr("Reading statistics…"));
+    refreshNow();
+    sample();
+    setPaused(m_pause->isChecked());
+}
+
+void StatsPage::setPaused(bool paused)
+{
+    if (m_pause->isChecked() != paused)
+        m_pause->setChecked(paused); // comes back here through toggled
+    if (paused || !m_collector) {
+        m_refreshTimer.stop();
+        m_sampleTimer.stop();
+    } else {
+        m_refreshTimer.start();
+        m_sampleTimer.start();
+    }
+}
+
+void StatsPage::setRefreshIntervalSeconds(int seconds)
+{
+    m_refreshSpin->setValue(seconds);
+}
+
+void StatsPage::setSampleIntervalMs(int ms)
+{
+    m_sampleTimer.setInterval(ms);
+}
+
+void StatsPage::refreshNow()
+{
+    if (!m_collector)
+        return;
+    if (m_refreshInFlight) { // never queue refreshes behind a slow one
+        ++m_skippedRefreshes;
+        return;
+    }
+    m_refreshInFlight = true;
+    const int generation = m_generation;
+    QPointer<StatsPage> self(this);
+    core::StatsCollector::Options options;
+    options.longRunningSeconds = kLongRunningSeconds;
+    const core::StatsCollector collector(options);
+    m_collector->run([collector](core::SessionContext &ctx) -> core::Result<core::StatsSnapshot> {
+                    return collector.collect(ctx);
+                })
+        .then(this, [self, generation](core::Result<core::StatsSnapshot> r) {
+            if (!self || generation != self->m_generation)
+                return;
+            self->m_refreshInFlight = false;
+            if (!r) {
+                self->m_status->setText(tr("Could not read the statistics: %1").arg(r.error().toString()));
+                return;
+            }
+            self->m_snapshot = std::move(r).value();
+            ++self->m_refreshes;
+            self->applySnapshot();
+            Q_EMIT self->refreshed();
+            self->checkScreenshotReady();
+        });
+}
+
+void StatsPage::sample()
+{
+    if (!m_sampler)
+        return;
+    if (m_sampleInFlight) { // a slow server: skip this tick rather than pile up samples
+        ++m_skippedSamples;
+        return;
+    }
+    m_sampleInFlight = true;
+    const int generation = m_generation;
+    QPointer<StatsPage> self(this);
+    m_sampler->run([](core::SessionContext &ctx) { return core::StatsCollector::sample(ctx); })
+        .then(this, [self, generation](core::Result<core::ActivitySample> r) {
+            if (!self || generation != self->m_generation)
+                return;
+            self->m_sampleInFlight = false;
+            if (!r) {
+                self->m_status->setText(tr("Sampling failed: %1").arg(r.error().message));
+                return;
+            }
+            self->applySample(r.value());
+        });
+}
+
+void StatsPage::applySample(const core::ActivitySample &s)
+{
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(qint64(s.serverEpoch * 1000));
+    if (m_lastSample) {
+        const core::Rates r = core::Rates::between(*m_lastSample, s);
+        if (r.valid()) {
+            m_lastRates = r;
+            m_tpsChart->addPoint(at, {r.commits, r.rollbacks});
+            m_tupleChart->addPoint(at, {r.tuplesRead(), r.tuplesWritten()});
+        }
+    }
+    m_connChart->addPoint(at, {double(s.connections), double(s.active), double(s.idleInTransaction),
+                               double(s.waitingOnLock)});
+    m_lastSample = s;
+    ++m_samples;
+    updateFigures();
+    Q_EMIT sampled();
+    checkScreenshotReady();
+}
+
+void StatsPage::updateFigures()
+{
+    const QLocale locale;
+    int maxConn = 0;
+    if (m_snapshot.server.ok() && !m_snapshot.server.rows.isEmpty())
+        maxConn = m_snapshot.server.rows.first().maxConnections;
+    if (m_lastSample)
+        m_figureValues[0]->setText(maxConn > 0 ? tr("%1 / %2").arg(m_lastSample->connections).arg(maxConn)
+                                               : QString::number(m_lastSample->connections));
+    if (m_lastRates.valid()) {
+        m_figureValues[1]->setText(locale.toString(m_lastRates.transactions, 'f', 1));
+        m_figureValues[2]->setText(locale.toString(m_lastRates.tuplesRead() + m_lastRates.tuplesWritten(), 'f', 0));
+    }
+    if (m_snapshot.cacheHit.ok() && !m_snapshot.cacheHit.rows.isEmpty()) {
+        const core::CacheHitRow &c = m_snapshot.cacheHit.rows.first();
+        auto pct = [](double f) { return f < 0 ? tr("no reads yet") : QString::number(f * 100, 'f', 1) + u'%'; };
+        m_figureValues[3]->setText(pct(c.tableRatio()));
+        m_figureValues[4]->setText(pct(c.indexRatio()));
+    }
+    if (m_snapshot.server.ok() && !m_snapshot.server.rows.isEmpty())
+        for (const core::DatabaseRow &d : m_snapshot.databases.rows)
+            if (d.name == m_snapshot.server.rows.first().database)
+                m_figureValues[5]->setText(rows::formatBytes(d.bytes));
+}
+
+void StatsPage::updateActivityRows()
+{
+    QList<core::ActivityRow> list;
+    switch (m_activityFilter->currentIndex()) {
+    case 1:
+        for (const core::ActivityRow &a : m_snapshot.activity.rows)
+            if (a.isActive())
+                list.append(a);
+        break;
+    case 2: list = m_snapshot.longRunning(kLongRunningSeconds); break;
+    case 3: list = m_snapshot.idleInTransaction(); break;
+    default: list = m_snapshot.activity.rows;
+    }
+    m_activityModel->setRows(rows::activity(list, kLongRunningSeconds));
+}
+
+void StatsPage::applySnapshot()
+{
+    const core::StatsSnapshot &s = m_snapshot;
+    const QDateTime now = s.server.ok() && !s.server.rows.isEmpty()
+        ? QDateTime::fromMSecsSinceEpoch(qint64(s.server.rows.first().serverEpoch * 1000), Qt::UTC)
+        : s.takenAt;
+
+    m_warnings->clear();
+    QStyle *st = style();
+    for (const core::HealthWarning &w : s.warnings) {
+        const auto icon = w.severity == core::HealthWarning::Severity::Critical
+            ? st->standardIcon(QStyle::SP_MessageBoxCritical)
+            : w.severity == core::HealthWarning::Severity::Warning ? st->standardIcon(QStyle::SP_MessageBoxWarning)
+                                                                   : st->standardIcon(QStyle::SP_MessageBoxInformation);
+        m_warnings->addItem(new QListWidgetItem(icon, w.text));
+    }
+    if (s.warnings.isEmpty())
+        m_warnings->addItem(new QListWidgetItem(st->standardIcon(QStyle::SP_DialogApplyButton),
+                                                tr("No warnings: nothing here needs attention now.")));
+
+    m_sizeChart->setRelations(s.relations.rows);
+    m_relationModel->setRows(rows::relations(s.relations.rows));
+    showSection(m_relationView, s.relations);
+    m_indexSizeModel->setRows(rows::indexSizes(s.largestIndexes.rows));
+    showSection(m_indexSizeView, s.largestIndexes);
+    m_databaseModel->setRows(rows::databases(s.databases.rows));
+    showSection(m_databaseView, s.databases);
+    updateActivityRows();
+    showSection(m_activityView, s.activity);
+    const auto tree = s.lockTree();
+    m_lockModel->setTree(tree);
+    showSection(m_lockView, s.locks);
+    m_vacuumModel->setRows(rows::vacuum(s.vacuum.rows, now));
+    showSection(m_vacuumView, s.vacuum);
+    m_xidModel->setRows(rows::xidTables(s.xidTables.rows));
+    showSection(m_xidView, s.xidTables);
+    m_unusedModel->setRows(rows::unusedIndexes(s.unusedIndexes.rows));
+    showSection(m_unusedView, s.unusedIndexes);
+    m_duplicateModel->setRows(rows::duplicateIndexes(s.duplicateIndexes.rows));
+    showSection(m_duplicateView, s.duplicateIndexes);
+    m_sequenceModel->setRows(rows::sequences(s.sequences.rows, 0.8));
+    showSection(m_sequenceView, s.sequences);
+    m_matviewModel->setRows(rows::matviews(s.matviews.rows));
+    showSection(m_matviewView, s.matviews);
+    m_replicationModel->setRows(rows::replication(s.replication.rows));
+    showSection(m_replicationView, s.replication);
+    if (s.replication.ok() && s.replication.rows.isEmpty())
+        m_replicationView->setNote(tr("No standby is streaming from this server."));
+    m_slotModel->setRows(rows::slots(s.slots.rows));
+    showSection(m_slotView, s.slots);
+    m_statementModel->setRows(rows::statements(s.statements.rows));
+    showSection(m_statementView, s.statements);
+    m_statementView->view()->setVisible(s.statementsState == core::StatementsState::Available);
+    if (s.checkpoints.ok() && !s.checkpoints.rows.isEmpty()) {
+        const core::CheckpointRow &c = s.checkpoints.rows.first();
+        m_checkpointLabel->setText(tr("Checkpoints since %1: %2 timed, %3 requested; %4 buffers written.")
+                                       .arg(c.statsReset.isValid() ? c.statsReset.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : tr("the start"))
+                                       .arg(c.timed)
+                                       .arg(c.requested)
+                                       .arg(c.buffersWritten));
+    }
+
+    int blocked = 0;
+    for (const core::LockRow &l : s.locks.rows)
+        blocked += l.blockedBy.isEmpty() ? 0 : 1;
+    m_tabs->setTabText(0, s.warnings.isEmpty() ? tr("Health") : tr("Health (%1)").arg(s.warnings.size()));
+    m_tabs->setTabText(2, tr("Activity (%1)").arg(s.activity.rows.size()));
+    m_tabs->setTabText(3, blocked ? tr("Locks (%1 waiting)").arg(blocked) : tr("Locks"));
+    updateFigures();
+    m_status->setText(tr("Refreshed %1 in %2 ms")
+                          .arg(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")))
+                          .arg(s.elapsedMs));
+}
+
+void StatsPage::prepareScreenshot()
+{
+    if (!context()->isConnected()) {
+        Q_EMIT screenshotReady();
+        return;
+    }
+    m_screenshotPending = true;
+    // Sample faster for a moment so the charts have points to show.
+    m_screenshotSampleMs = m_sampleTimer.interval();
+    m_sampleTimer.setInterval(1000);
+    checkScreenshotReady();
+}
+
+void StatsPage::checkScreenshotReady()
+{
+    if (!m_screenshotPending || m_refreshes < 1 || m_samples < 4)
+        return;
+    m_screenshotPending = false;
+    m_sampleTimer.setInterval(m_screenshotSampleMs > 0 ? m_screenshotSampleMs : m_sampleSpin->value() * 1000);
+    Q_EMIT screenshotReady();
+}
+
+QString StatsPage::busyReason() const
+{
+    return m_jobRunning ? tr("%1 is still running.").arg(m_jobText) : QString();
+}
+
+} // namespace strata::ui
