@@ -30,8 +30,9 @@ LiveChart::LiveChart(const QString &title, const QStringList &seriesNames, const
     m_x->setTickCount(5);
     m_y = new QValueAxis;
     m_y->setTitleText(unit);
-    m_y->setLabelFormat(QStringLiteral("%.0f"));
+    m_y->setLabelFormat(QStringLiteral("%.1f"));
     m_y->setRange(0, 1);
+    m_y->setTickCount(6);
     m_chart->addAxis(m_x, Qt::AlignBottom);
     m_chart->addAxis(m_y, Qt::AlignLeft);
     for (const QString &name : seriesNames) {
@@ -88,18 +89,23 @@ void LiveChart::addPoint(const QDateTime &at, const QList<double> &values)
     // Keep at least a minute visible so the first points do not fill the whole width.
     minX = std::min(minX, ms - 60000);
     m_x->setRange(QDateTime::fromMSecsSinceEpoch(minX), QDateTime::fromMSecsSinceEpoch(ms));
-    // A round upper bound: 1, 2, 5 x 10^n.
+    // A round upper bound (1, 2 or 5 x 10^n) and ticks on round steps, so labels read well.
     double top = 1;
+    int ticks = 6;
     if (maxY > 0) {
         const double mag = std::pow(10.0, std::floor(std::log10(maxY)));
         for (double step : {1.0, 2.0, 5.0, 10.0})
-            if (maxY <= step * mag) {
+            if (maxY <= step * mag * 1.0000001) {
                 top = step * mag;
+                ticks = step == 2.0 ? 5 : 6;
                 break;
             }
     }
+    const double step = top / (ticks - 1);
     m_y->setRange(0, top);
-    m_y->setLabelFormat(top < 5 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
+    m_y->setTickCount(ticks);
+    m_y->setLabelFormat(step >= 1 ? QStringLiteral("%.0f")
+                                  : step >= 0.1 ? QStringLiteral("%.1f") : QStringLiteral("%.2f"));
 }
 
 void LiveChart::clear()
@@ -107,6 +113,7 @@ void LiveChart::clear()
     for (QLineSeries *s : std::as_const(m_series))
         s->clear();
     m_y->setRange(0, 1);
+    m_y->setTickCount(6);
 }
 
 int LiveChart::pointCount() const
