@@ -425,9 +425,7 @@ void StatsPage::refreshNow()
             }
             self->m_snapshot = std::move(r).value();
             ++self->m_refreshes;
-            QElapsedTimer dbg; dbg.start();
             self->applySnapshot();
-            if (qEnvironmentVariableIsSet("STRATA_STATS_DEBUG")) qInfo("applySnapshot %lld ms", dbg.elapsed());
             Q_EMIT self->refreshed();
             self->checkScreenshotReady();
         });
@@ -453,9 +451,7 @@ void StatsPage::sample()
                 self->m_status->setText(tr("Sampling failed: %1").arg(r.error().message));
                 return;
             }
-            QElapsedTimer dbg; dbg.start();
             self->applySample(r.value());
-            if (qEnvironmentVariableIsSet("STRATA_STATS_DEBUG")) qInfo("applySample %lld ms", dbg.elapsed());
         });
 }
 

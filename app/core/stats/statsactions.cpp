@@ -61,8 +61,11 @@ QString statementFor(SessionContext *ctx, Maintenance what, const QString &schem
 {
     // The template holds one placeholder for the qualified name; identifiers are quoted, never
     // pasted raw (these utility statements take no bind parameters).
-    const QString text = SqlRegistry::instance().text(templateName(what)).trimmed();
-    return text.arg(quote(ctx, schema) + u'.' + quote(ctx, name));
+    QStringList lines;
+    for (const QString &line : SqlRegistry::instance().text(templateName(what)).split(u'\n'))
+        if (!line.startsWith(QLatin1String("--")) && !line.trimmed().isEmpty())
+            lines << line.trimmed();
+    return lines.join(u' ').arg(quote(ctx, schema) + u'.' + quote(ctx, name));
 }
 
 Status runMaintenance(SessionContext &ctx, Maintenance what, const QString &schema,

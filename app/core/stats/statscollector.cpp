@@ -171,8 +171,7 @@ void readStatements(SessionContext &ctx, StatsSnapshot &s, Reader &rd, int rows)
     QString sql = SqlRegistry::instance().text(QStringLiteral("stats/statements"),
                                                statementsVariantFor(extversion));
     // The view lives in the extension's schema, which need not be on the search path.
-    sql.replace(QStringLiteral("FROM pg_stat_statements s"),
-                QStringLiteral("FROM %1.pg_stat_statements s").arg(ctx.quoteIdentifier(schema)));
+    sql = sql.arg(ctx.quoteIdentifier(schema));
     StatsSection<StatementRow> sec;
     rd.readText(sec, QStringLiteral("statements"), sql, {rows},
                 [](const Row &r) {

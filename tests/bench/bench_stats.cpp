@@ -1,0 +1,216 @@
+// strata-bench stats CONNINFO [--pgbench SECONDS] [--refreshes N] [--watch SECONDS]
+// One full dashboard refresh, end to end and as the sum of its statements' round trips, and
+// the GUI thread's longest stall while the dashboard refreshes every second. With --pgbench
+// the measurements run under a pgbench load (pgbench -i creates pgbench_* tables in the
+// connected database: use a throwaway one).
+#include "bench.h"
+
+#include "appcontext.h"
+#include "db/session.h"
+#include "stats/statscollector.h"
+#include "statspage.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <algorithm>
+
+using namespace strata;
+using namespace strata::core;
+
+namespace {
+
+QStringList pgbenchArgs(const ConnectionProfile &p)
+{
+    QStringList a;
+    if (!p.host.isEmpty())
+        a << QStringLiteral("-h") << p.host;
+    if (p.port > 0)
+        a << QStringLiteral("-p") << QString::number(p.port);
+    if (!p.user.isEmpty())
+        a << QStringLiteral("-U") << p.user;
+    return a;
+}
+
+int benchStats(const QStringList &argsIn)
+{
+    QString conninfo;
+    int pgbenchSeconds = 0, refreshes = 5, watchSeconds = 10;
+    for (int i = 0; i < argsIn.size(); ++i) {
+        const QString &a = argsIn.at(i);
+        if (a == QLatin1String("--pgbench") && i + 1 < argsIn.size())
+            pgbenchSeconds = argsIn.at(++i).toInt();
+        else if (a == QLatin1String("--refreshes") && i + 1 < argsIn.size())
+            refreshes = std::max(1, argsIn.at(++i).toInt());
+        else if (a == QLatin1String("--watch") && i + 1 < argsIn.size())
+            watchSeconds = std::max(2, argsIn.at(++i).toInt());
+        else
+            conninfo = a;
+    }
+    if (conninfo.isEmpty()) {
+        std::fprintf(stderr, "usage: strata-bench stats CONNINFO [--pgbench SECONDS] "
+                             "[--refreshes N] [--watch SECONDS]\n");
+        return 2;
+    }
+    QString password;
+    auto profile = ConnectionProfile::fromConnInfo(conninfo, &password);
+    if (!profile) {
+        std::fprintf(stderr, "%s\n", qPrintable(profile.error().toString()));
+        return 2;
+    }
+
+    // Optional load, bounded by pgbench's own -T.
+    QProcess load;
+    if (pgbenchSeconds > 0) {
+        QString pgbench = QStandardPaths::findExecutable(QStringLiteral("pgbench"));
+        if (pgbench.isEmpty() && !profile->toolsDir.isEmpty())
+            pgbench = profile->toolsDir + QStringLiteral("/pgbench");
+        if (pgbench.isEmpty()) {
+            std::fprintf(stderr, "pgbench not found: install postgresql-client or drop --pgbench\n");
+            return 1;
+        }
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        if (!password.isEmpty())
+            env.insert(QStringLiteral("PGPASSWORD"), password);
+        load.setProcessEnvironment(env);
+        QProcess init;
+        init.setProcessEnvironment(env);
+        init.start(pgbench, pgbenchArgs(profile.value()) << QStringLiteral("-i") << QStringLiteral("-q")
+                                                         << QStringLiteral("-s") << QStringLiteral("5")
+                                                         << profile->database);
+        if (!init.waitForFinished(300000) || init.exitCode() != 0) {
+            std::fprintf(stderr, "pgbench -i failed: %s\n", init.readAllStandardError().constData());
+            return 1;
+        }
+        load.start(pgbench, pgbenchArgs(profile.value())
+                                << QStringLiteral("-n") << QStringLiteral("-c") << QStringLiteral("4")
+                                << QStringLiteral("-j") << QStringLiteral("2") << QStringLiteral("-T")
+                                << QString::number(pgbenchSeconds) << profile->database);
+        if (!load.waitForStarted(10000)) {
+            std::fprintf(stderr, "pgbench did not start\n");
+            return 1;
+        }
+        QThread::msleep(1000); // let the load settle
+    }
+    const QString suffix = pgbenchSeconds > 0 ? QStringLiteral("_under_pgbench") : QString();
+
+    // 1. Full refreshes on a session of their own, measured from this (calling) thread.
+    {
+        Session session(profile.value(), password);
+        if (auto r = session.open().result(); !r) {
+            std::fprintf(stderr, "%s\n", qPrintable(r.error().toString()));
+            return 1;
+        }
+        StatsCollector collector;
+        session.run([collector](SessionContext &ctx) -> Result<StatsSnapshot> { return collector.collect(ctx); })
+            .result(); // warm-up
+        QList<double> endToEnd, statements, inside;
+        QString slowest;
+        qint64 slowestMs = -1;
+        for (int i = 0; i < refreshes; ++i) {
+            QElapsedTimer t;
+            t.start();
+            const StatsSnapshot s = session.run([collector](SessionContext &ctx) -> Result<StatsSnapshot> {
+                                               return collector.collect(ctx);
+                                           }).result().value();
+            endToEnd << t.nsecsElapsed() / 1e6;
+            statements << double(s.serverMs);
+            inside << double(s.elapsedMs);
+            auto track = [&](const char *name, qint64 ms) {
+                if (ms > slowestMs) {
+                    slowestMs = ms;
+                    slowest = QString::fromLatin1(name);
+                }
+            };
+            track("relations", s.relations.elapsedMs);
+            track("activity", s.activity.elapsedMs);
+            track("locks", s.locks.elapsedMs);
+            track("vacuum", s.vacuum.elapsedMs);
+            track("sequences", s.sequences.elapsedMs);
+            track("duplicate_indexes", s.duplicateIndexes.elapsedMs);
+            track("unused_indexes", s.unusedIndexes.elapsedMs);
+            track("xid_tables", s.xidTables.elapsedMs);
+            track("databases", s.databases.elapsedMs);
+            track("statements", s.statements.elapsedMs);
+            track("largest_indexes", s.largestIndexes.elapsedMs);
+        }
+        auto median = [](QList<double> v) {
+            std::sort(v.begin(), v.end());
+            return v.at(v.size() / 2);
+        };
+        bench::report(QStringLiteral("stats.refresh_end_to_end_ms") + suffix, median(endToEnd), QStringLiteral("ms"));
+        bench::report(QStringLiteral("stats.refresh_statements_ms") + suffix, median(statements), QStringLiteral("ms"));
+        bench::report(QStringLiteral("stats.refresh_on_session_thread_ms") + suffix, median(inside), QStringLiteral("ms"));
+        std::fprintf(stderr, "slowest section: %s (%lld ms)\n", qPrintable(slowest), slowestMs);
+    }
+
+    // 2. The dashboard refreshing every second and sampling every second; a 1 ms timer
+    //    measures the gaps between its turns of the event loop.
+    {
+        auto main = std::make_shared<Session>(profile.value(), password);
+        auto info = main->open().result();
+        if (!info) {
+            std::fprintf(stderr, "%s\n", qPrintable(info.error().toString()));
+            return 1;
+        }
+        ui::AppContext ctx(nullptr, nullptr);
+        ctx.setConnection(profile.value(), password, main, info.value());
+        ui::StatsPage page(&ctx);
+        page.resize(1400, 900);
+        page.show();
+        page.setRefreshIntervalSeconds(1);
+        page.setSampleIntervalMs(1000);
+        {
+            QEventLoop wait; // the benchmark's own loop, not the product's
+            QObject::connect(&page, &ui::StatsPage::refreshed, &wait, &QEventLoop::quit);
+            QTimer::singleShot(30000, &wait, &QEventLoop::quit);
+            wait.exec();
+        }
+        QElapsedTimer clock;
+        clock.start();
+        qint64 last = 0, longest = 0;
+        QList<qint64> gaps;
+        QTimer tick;
+        tick.setTimerType(Qt::PreciseTimer);
+        tick.setInterval(1);
+        QObject::connect(&tick, &QTimer::timeout, [&] {
+            const qint64 now = clock.elapsed();
+            gaps << now - last;
+            longest = std::max(longest, now - last);
+            last = now;
+        });
+        const int before = page.refreshCount();
+        const int samplesBefore = page.sampleCount();
+        tick.start();
+        QEventLoop watch;
+        QTimer::singleShot(watchSeconds * 1000, &watch, &QEventLoop::quit);
+        watch.exec();
+        tick.stop();
+        std::sort(gaps.begin(), gaps.end());
+        bench::report(QStringLiteral("stats.gui_longest_stall_ms") + suffix, double(longest), QStringLiteral("ms"));
+        bench::report(QStringLiteral("stats.gui_p99_gap_ms") + suffix,
+                      gaps.isEmpty() ? 0.0 : double(gaps.at(int(gaps.size() * 0.99))), QStringLiteral("ms"));
+        bench::report(QStringLiteral("stats.gui_refreshes") + suffix, double(page.refreshCount() - before),
+                      QStringLiteral("count"));
+        bench::report(QStringLiteral("stats.gui_samples") + suffix, double(page.sampleCount() - samplesBefore),
+                      QStringLiteral("count"));
+        bench::report(QStringLiteral("stats.gui_skipped_refreshes") + suffix, double(page.skippedRefreshes()),
+                      QStringLiteral("count"));
+    }
+    if (load.state() != QProcess::NotRunning) {
+        load.waitForFinished(pgbenchSeconds * 1000 + 30000);
+        const QString out = QString::fromUtf8(load.readAllStandardOutput());
+        for (const QString &line : out.split(u'\n'))
+            if (line.startsWith(QLatin1String("tps")))
+                std::fprintf(stderr, "pgbench: %s\n", qPrintable(line));
+    }
+    return 0;
+}
+
+} // namespace
+
+STRATA_BENCH("stats", "stats CONNINFO [--pgbench SECONDS] [--refreshes N] [--watch SECONDS]", benchStats);
