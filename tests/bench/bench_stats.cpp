@@ -137,6 +137,23 @@ int benchStats(const QStringList &argsIn)
             track("databases", s.databases.elapsedMs);
             track("statements", s.statements.elapsedMs);
             track("largest_indexes", s.largestIndexes.elapsedMs);
+            track("cache_hit", s.cacheHit.elapsedMs);
+            track("connections", s.connections.elapsedMs);
+            track("matviews", s.matviews.elapsedMs);
+            track("server", s.server.elapsedMs);
+            if (i == refreshes - 1 && qEnvironmentVariableIsSet("STRATA_BENCH_VERBOSE"))
+                std::fprintf(stderr,
+                             "sections ms: server %lld databases %lld relations %lld indexes %lld "
+                             "cache %lld connections %lld activity %lld locks %lld vacuum %lld "
+                             "xid %lld unused %lld duplicates %lld sequences %lld matviews %lld "
+                             "replication %lld slots %lld statements %lld checkpoints %lld\n",
+                             s.server.elapsedMs, s.databases.elapsedMs, s.relations.elapsedMs,
+                             s.largestIndexes.elapsedMs, s.cacheHit.elapsedMs,
+                             s.connections.elapsedMs, s.activity.elapsedMs, s.locks.elapsedMs,
+                             s.vacuum.elapsedMs, s.xidTables.elapsedMs, s.unusedIndexes.elapsedMs,
+                             s.duplicateIndexes.elapsedMs, s.sequences.elapsedMs,
+                             s.matviews.elapsedMs, s.replication.elapsedMs, s.slots.elapsedMs,
+                             s.statements.elapsedMs, s.checkpoints.elapsedMs);
         }
         auto median = [](QList<double> v) {
             std::sort(v.begin(), v.end());
