@@ -130,6 +130,7 @@ StatsPage::StatsPage(AppContext *context, QWidget *parent) : WorkspacePage(conte
         if (m_actions)
             m_actions->cancel();
     });
+    connect(m_tabs, &QTabWidget::currentChanged, this, &StatsPage::applyTab);
     connect(context, &AppContext::connectionChanged, this, &StatsPage::onConnectionChanged);
     onConnectionChanged();
 }
@@ -213,7 +214,9 @@ QWidget *StatsPage::buildActivityTab()
     m_activityFilter->addItems({tr("All sessions"), tr("Active"),
                                 tr("Long-running (over %1 s)").arg(kLongRunningSeconds),
                                 tr("Idle in transaction")});
-    connect(m_activityFilter, &QComboBox::currentIndexChanged, this, &StatsPage::updateActivityRows);
+    connect(m_activityFilter, &QComboBox::currentIndexChanged, this, [this] {
+        updateActivityRows();
+    });
     auto *cancel = new QPushButton(tr("Cancel query…"));
     auto *terminate = new QPushButton(tr("Terminate session…"));
     m_activityView->actionRow()->addWidget(m_activityFilter);
@@ -458,16 +461,26 @@ void StatsPage::sample()
 void StatsPage::applySample(const core::ActivitySample &s)
 {
     const QDateTime at = QDateTime::fromMSecsSinceEpoch(qint64(s.serverEpoch * 1000));
+    // The charts take their points in turns of the event loop a little apart, so each repaint
+    // covers one chart and no single turn paints all three (a long stall on a slow machine).
+    const int generation = m_generation;
+    auto later = [this, generation](int ms, LiveChart *chart, const QList<double> &values,
+                                    const QDateTime &when) {
+        QTimer::singleShot(ms, this, [this, generation, chart, values, when] {
+            if (generation == m_generation)
+                chart->addPoint(when, values);
+        });
+    };
     if (m_lastSample) {
         const core::Rates r = core::Rates::between(*m_lastSample, s);
         if (r.valid()) {
             m_lastRates = r;
             m_tpsChart->addPoint(at, {r.commits, r.rollbacks});
-            m_tupleChart->addPoint(at, {r.tuplesRead(), r.tuplesWritten()});
+            later(60, m_tupleChart, {r.tuplesRead(), r.tuplesWritten()}, at);
         }
     }
-    m_connChart->addPoint(at, {double(s.connections), double(s.active), double(s.idleInTransaction),
-                               double(s.waitingOnLock)});
+    later(120, m_connChart, {double(s.connections), double(s.active), double(s.idleInTransaction),
+                             double(s.waitingOnLock)}, at);
     m_lastSample = s;
     ++m_samples;
     updateFigures();
@@ -519,75 +532,124 @@ void StatsPage::updateActivityRows()
 void StatsPage::applySnapshot()
 {
     const core::StatsSnapshot &s = m_snapshot;
-    const QDateTime now = s.server.ok() && !s.server.rows.isEmpty()
-        ? QDateTime::fromMSecsSinceEpoch(qint64(s.server.rows.first().serverEpoch * 1000), Qt::UTC)
-        : s.takenAt;
-
-    m_warnings->clear();
-    QStyle *st = style();
-    for (const core::HealthWarning &w : s.warnings) {
-        const auto icon = w.severity == core::HealthWarning::Severity::Critical
-            ? st->standardIcon(QStyle::SP_MessageBoxCritical)
-            : w.severity == core::HealthWarning::Severity::Warning ? st->standardIcon(QStyle::SP_MessageBoxWarning)
-                                                                   : st->standardIcon(QStyle::SP_MessageBoxInformation);
-        m_warnings->addItem(new QListWidgetItem(icon, w.text));
+    // Rebuild the list only when the warnings changed: an unchanged list costs no relayout.
+    QStringList texts;
+    for (const core::HealthWarning &w : s.warnings)
+        texts << w.text;
+    if (texts != m_warningTexts || m_warnings->count() == 0) {
+        m_warningTexts = texts;
+        m_warnings->clear();
+        QStyle *st = style();
+        for (const core::HealthWarning &w : s.warnings) {
+            const auto icon = w.severity == core::HealthWarning::Severity::Critical
+                ? st->standardIcon(QStyle::SP_MessageBoxCritical)
+                : w.severity == core::HealthWarning::Severity::Warning
+                ? st->standardIcon(QStyle::SP_MessageBoxWarning)
+                : st->standardIcon(QStyle::SP_MessageBoxInformation);
+            m_warnings->addItem(new QListWidgetItem(icon, w.text));
+        }
+        if (s.warnings.isEmpty())
+            m_warnings->addItem(new QListWidgetItem(st->standardIcon(QStyle::SP_DialogApplyButton),
+                                                    tr("No warnings: nothing here needs attention now.")));
     }
-    if (s.warnings.isEmpty())
-        m_warnings->addItem(new QListWidgetItem(st->standardIcon(QStyle::SP_DialogApplyButton),
-                                                tr("No warnings: nothing here needs attention now.")));
 
-    m_sizeChart->setRelations(s.relations.rows);
-    m_relationModel->setRows(rows::relations(s.relations.rows));
-    showSection(m_relationView, s.relations);
-    m_indexSizeModel->setRows(rows::indexSizes(s.largestIndexes.rows));
-    showSection(m_indexSizeView, s.largestIndexes);
-    m_databaseModel->setRows(rows::databases(s.databases.rows));
-    showSection(m_databaseView, s.databases);
-    updateActivityRows();
-    showSection(m_activityView, s.activity);
-    const auto tree = s.lockTree();
-    m_lockModel->setTree(tree);
-    showSection(m_lockView, s.locks);
-    m_vacuumModel->setRows(rows::vacuum(s.vacuum.rows, now));
-    showSection(m_vacuumView, s.vacuum);
-    m_xidModel->setRows(rows::xidTables(s.xidTables.rows));
-    showSection(m_xidView, s.xidTables);
-    m_unusedModel->setRows(rows::unusedIndexes(s.unusedIndexes.rows));
-    showSection(m_unusedView, s.unusedIndexes);
-    m_duplicateModel->setRows(rows::duplicateIndexes(s.duplicateIndexes.rows));
-    showSection(m_duplicateView, s.duplicateIndexes);
-    m_sequenceModel->setRows(rows::sequences(s.sequences.rows, 0.8));
-    showSection(m_sequenceView, s.sequences);
-    m_matviewModel->setRows(rows::matviews(s.matviews.rows));
-    showSection(m_matviewView, s.matviews);
-    m_replicationModel->setRows(rows::replication(s.replication.rows));
-    showSection(m_replicationView, s.replication);
-    if (s.replication.ok() && s.replication.rows.isEmpty())
-        m_replicationView->setNote(tr("No standby is streaming from this server."));
-    m_slotModel->setRows(rows::slots(s.slots.rows));
-    showSection(m_slotView, s.slots);
-    m_statementModel->setRows(rows::statements(s.statements.rows));
-    showSection(m_statementView, s.statements);
-    m_statementView->view()->setVisible(s.statementsState == core::StatementsState::Available);
-    if (s.checkpoints.ok() && !s.checkpoints.rows.isEmpty()) {
-        const core::CheckpointRow &c = s.checkpoints.rows.first();
-        m_checkpointLabel->setText(tr("Checkpoints since %1: %2 timed, %3 requested; %4 buffers written.")
-                                       .arg(c.statsReset.isValid() ? c.statsReset.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : tr("the start"))
-                                       .arg(c.timed)
-                                       .arg(c.requested)
-                                       .arg(c.buffersWritten));
-    }
+    // Tables and charts of the other tabs are filled when their tab is shown: a refresh then
+    // costs the GUI thread only what is on screen.
+    m_dirtyTabs = ~0u;
+    applyTab(m_tabs->currentIndex());
 
     int blocked = 0;
     for (const core::LockRow &l : s.locks.rows)
         blocked += l.blockedBy.isEmpty() ? 0 : 1;
-    m_tabs->setTabText(0, s.warnings.isEmpty() ? tr("Health") : tr("Health (%1)").arg(s.warnings.size()));
-    m_tabs->setTabText(2, tr("Activity (%1)").arg(s.activity.rows.size()));
-    m_tabs->setTabText(3, blocked ? tr("Locks (%1 waiting)").arg(blocked) : tr("Locks"));
+    // Only real changes: a new tab text lays the tab bar out again.
+    auto setTab = [this](int i, const QString &text) {
+        if (m_tabs->tabText(i) != text)
+            m_tabs->setTabText(i, text);
+    };
+    setTab(0, s.warnings.isEmpty() ? tr("Health") : tr("Health (%1)").arg(s.warnings.size()));
+    setTab(2, tr("Activity (%1)").arg(s.activity.rows.size()));
+    setTab(3, blocked ? tr("Locks (%1 waiting)").arg(blocked) : tr("Locks"));
     updateFigures();
     m_status->setText(tr("Refreshed %1 in %2 ms")
                           .arg(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")))
                           .arg(s.elapsedMs));
+}
+
+void StatsPage::applyTab(int index)
+{
+    if (index < 0 || !(m_dirtyTabs & (1u << index)))
+        return;
+    m_dirtyTabs &= ~(1u << index);
+    const core::StatsSnapshot &s = m_snapshot;
+    switch (index) {
+    case 1:
+        m_sizeChart->setRelations(s.relations.rows);
+        m_relationModel->setRows(rows::relations(s.relations.rows));
+        showSection(m_relationView, s.relations);
+        m_indexSizeModel->setRows(rows::indexSizes(s.largestIndexes.rows));
+        showSection(m_indexSizeView, s.largestIndexes);
+        m_databaseModel->setRows(rows::databases(s.databases.rows));
+        showSection(m_databaseView, s.databases);
+        break;
+    case 2:
+        updateActivityRows();
+        showSection(m_activityView, s.activity);
+        break;
+    case 3:
+        m_lockModel->setTree(s.lockTree());
+        showSection(m_lockView, s.locks);
+        break;
+    case 4: {
+        const QDateTime now = s.server.ok() && !s.server.rows.isEmpty()
+            ? QDateTime::fromMSecsSinceEpoch(qint64(s.server.rows.first().serverEpoch * 1000), Qt::UTC)
+            : s.takenAt;
+        m_vacuumModel->setRows(rows::vacuum(s.vacuum.rows, now));
+        showSection(m_vacuumView, s.vacuum);
+        m_xidModel->setRows(rows::xidTables(s.xidTables.rows));
+        showSection(m_xidView, s.xidTables);
+        break;
+    }
+    case 5:
+        m_unusedModel->setRows(rows::unusedIndexes(s.unusedIndexes.rows));
+        showSection(m_unusedView, s.unusedIndexes);
+        m_duplicateModel->setRows(rows::duplicateIndexes(s.duplicateIndexes.rows));
+        showSection(m_duplicateView, s.duplicateIndexes);
+        break;
+    case 6:
+        m_sequenceModel->setRows(rows::sequences(s.sequences.rows, 0.8));
+        showSection(m_sequenceView, s.sequences);
+        break;
+    case 7:
+        m_matviewModel->setRows(rows::matviews(s.matviews.rows));
+        showSection(m_matviewView, s.matviews);
+        break;
+    case 8:
+        m_replicationModel->setRows(rows::replication(s.replication.rows));
+        showSection(m_replicationView, s.replication);
+        if (s.replication.ok() && s.replication.rows.isEmpty())
+            m_replicationView->setNote(tr("No standby is streaming from this server."));
+        m_slotModel->setRows(rows::slots(s.slots.rows));
+        showSection(m_slotView, s.slots);
+        if (s.checkpoints.ok() && !s.checkpoints.rows.isEmpty()) {
+            const core::CheckpointRow &c = s.checkpoints.rows.first();
+            m_checkpointLabel->setText(
+                tr("Checkpoints since %1: %2 timed, %3 requested; %4 buffers written.")
+                    .arg(c.statsReset.isValid()
+                             ? c.statsReset.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                             : tr("the start"))
+                    .arg(c.timed)
+                    .arg(c.requested)
+                    .arg(c.buffersWritten));
+        }
+        break;
+    case 9:
+        m_statementModel->setRows(rows::statements(s.statements.rows));
+        showSection(m_statementView, s.statements);
+        m_statementView->view()->setVisible(s.statementsState == core::StatementsState::Available);
+        break;
+    default:
+        break;
+    }
 }
 
 void StatsPage::prepareScreenshot()

@@ -86,6 +86,7 @@ private:
     void applySample(const core::ActivitySample &s);
     void applySnapshot();
     void updateActivityRows();
+    void applyTab(int index);
     void updateFigures();
     void checkScreenshotReady();
 
@@ -112,6 +113,7 @@ private:
     std::optional<core::ActivitySample> m_lastSample;
     core::Rates m_lastRates;
     core::StatsSnapshot m_snapshot;
+    quint32 m_dirtyTabs = 0; // tabs whose tables still show an older snapshot
     bool m_screenshotPending = false;
     int m_screenshotSampleMs = 0; // the interval to go back to after the screenshot
 
@@ -138,6 +140,7 @@ private:
 
     QList<QLabel *> m_figureValues; // connections, TPS, tuples, cache tables, cache indexes, size
     QListWidget *m_warnings;
+    QStringList m_warningTexts;
     LiveChart *m_tpsChart;
     LiveChart *m_tupleChart;
     LiveChart *m_connChart;

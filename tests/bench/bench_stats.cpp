@@ -19,10 +19,21 @@
 
 #include <algorithm>
 
+#include <time.h>
+
 using namespace strata;
 using namespace strata::core;
 
 namespace {
+
+// CPU time this thread has used, in ms: a gap in the 1 ms timer that used little CPU was the
+// scheduler (a loaded machine), one that used a lot was work on the GUI thread.
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
 
 QStringList pgbenchArgs(const ConnectionProfile &p)
 {
@@ -165,6 +176,28 @@ int benchStats(const QStringList &argsIn)
         std::fprintf(stderr, "slowest section: %s (%lld ms)\n", qPrintable(slowest), slowestMs);
     }
 
+    // 2a. The same 1 ms timer with nothing else to do: the machine's own scheduling noise,
+    //     to read the dashboard's figure against.
+    {
+        QElapsedTimer clock;
+        clock.start();
+        qint64 last = 0, longest = 0;
+        QTimer tick;
+        tick.setTimerType(Qt::PreciseTimer);
+        tick.setInterval(1);
+        QObject::connect(&tick, &QTimer::timeout, [&] {
+            const qint64 now = clock.elapsed();
+            longest = std::max(longest, now - last);
+            last = now;
+        });
+        tick.start();
+        QEventLoop idle;
+        QTimer::singleShot(3000, &idle, &QEventLoop::quit);
+        idle.exec();
+        bench::report(QStringLiteral("stats.gui_idle_longest_gap_ms") + suffix, double(longest),
+                      QStringLiteral("ms"));
+    }
+
     // 2. The dashboard refreshing every second and sampling every second; a 1 ms timer
     //    measures the gaps between its turns of the event loop.
     {
@@ -190,15 +223,22 @@ int benchStats(const QStringList &argsIn)
         QElapsedTimer clock;
         clock.start();
         qint64 last = 0, longest = 0;
+        double lastCpu = threadCpuMs(), longestCpu = 0, cpuOfLongest = 0;
         QList<qint64> gaps;
         QTimer tick;
         tick.setTimerType(Qt::PreciseTimer);
         tick.setInterval(1);
         QObject::connect(&tick, &QTimer::timeout, [&] {
             const qint64 now = clock.elapsed();
+            const double cpu = threadCpuMs();
             gaps << now - last;
-            longest = std::max(longest, now - last);
+            if (now - last > longest) {
+                longest = now - last;
+                cpuOfLongest = cpu - lastCpu;
+            }
+            longestCpu = std::max(longestCpu, cpu - lastCpu);
             last = now;
+            lastCpu = cpu;
         });
         const int before = page.refreshCount();
         const int samplesBefore = page.sampleCount();
@@ -209,6 +249,17 @@ int benchStats(const QStringList &argsIn)
         tick.stop();
         std::sort(gaps.begin(), gaps.end());
         bench::report(QStringLiteral("stats.gui_longest_stall_ms") + suffix, double(longest), QStringLiteral("ms"));
+        bench::report(QStringLiteral("stats.gui_cpu_in_longest_stall_ms") + suffix, cpuOfLongest,
+                      QStringLiteral("ms"));
+        bench::report(QStringLiteral("stats.gui_longest_busy_ms") + suffix, longestCpu,
+                      QStringLiteral("ms"));
+        {
+            QElapsedTimer g;
+            g.start();
+            page.grab();
+            bench::report(QStringLiteral("stats.gui_full_repaint_ms") + suffix, g.nsecsElapsed() / 1e6,
+                          QStringLiteral("ms"));
+        }
         bench::report(QStringLiteral("stats.gui_p99_gap_ms") + suffix,
                       gaps.isEmpty() ? 0.0 : double(gaps.at(int(gaps.size() * 0.99))), QStringLiteral("ms"));
         bench::report(QStringLiteral("stats.gui_refreshes") + suffix, double(page.refreshCount() - before),
