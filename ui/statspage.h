@@ -63,6 +63,9 @@ public:
     models::LockTreeModel *lockModel() const { return m_lockModel; }
     QTabWidget *tabs() const { return m_tabs; }
 
+    // Sessions whose statement has run longer than this are "long-running".
+    static constexpr double kLongRunningSeconds = 60;
+
 Q_SIGNALS:
     void refreshed();
     void sampled();
