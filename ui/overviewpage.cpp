@@ -18,6 +18,10 @@ OverviewPage::OverviewPage(AppContext *context, QWidget *parent) : WorkspacePage
     m_header->setTextFormat(Qt::RichText);
     m_header->setWordWrap(true);
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_facts = new QLabel(this);
+    m_facts->setTextFormat(Qt::RichText);
+    m_facts->setWordWrap(true);
+    m_facts->hide();
     m_warning = new QLabel(this);
     m_warning->setWordWrap(true);
     m_warning->setStyleSheet(QStringLiteral("QLabel { background: #fff4ce; color: #5c4400; "
@@ -31,6 +35,7 @@ OverviewPage::OverviewPage(AppContext *context, QWidget *parent) : WorkspacePage
     m_databases->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_databases->setAlternatingRowColors(true);
     layout->addWidget(m_header);
+    layout->addWidget(m_facts);
     layout->addWidget(m_warning);
     layout->addWidget(new QLabel(tr("Databases on this server"), this));
     layout->addWidget(m_databases, 1);
@@ -43,6 +48,7 @@ void OverviewPage::reload()
     const int generation = ++m_generation;
     m_loaded = false;
     m_databases->setRowCount(0);
+    m_facts->hide();
     if (!context()->isConnected()) {
         m_header->setText(tr("<h2>Not connected</h2><p>Choose a connection on the left, or add one "
                              "with <b>New connection</b>.</p>"));
@@ -61,6 +67,25 @@ void OverviewPage::reload()
     m_warning->setVisible(!info.warning.isEmpty());
 
     QPointer<OverviewPage> self(this);
+    context()->session()->query(QStringLiteral("overview/server"))
+        .then(this, [self, generation](core::Result<core::PgResult> r) {
+            if (!self || generation != self->m_generation || !r || r->rows() == 0)
+                return;
+            const core::PgResult &row = r.value();
+            const QLocale locale;
+            self->m_facts->setText(
+                tr("<table cellspacing=4>"
+                   "<tr><td><b>Up for</b></td><td>%1</td><td width=24></td>"
+                   "<td><b>Connections</b></td><td>%2 of %3</td></tr>"
+                   "<tr><td><b>This database</b></td><td>%4, %5 schemas</td><td></td>"
+                   "<td><b>Encoding, time zone</b></td><td>%6, %7</td></tr>"
+                   "<tr><td><b>Extensions</b></td><td colspan=4>%8</td></tr></table>")
+                    .arg(row.text(0, 0).toHtmlEscaped(), row.text(0, 1), row.text(0, 2),
+                         locale.formattedDataSize(row.toLongLong(0, 3)), row.text(0, 5),
+                         row.text(0, 6).toHtmlEscaped(), row.text(0, 7).toHtmlEscaped(),
+                         row.isNull(0, 4) ? tr("none") : row.text(0, 4).toHtmlEscaped()));
+            self->m_facts->show();
+        });
     context()->session()->query(QStringLiteral("overview/databases"))
         .then(this, [self, generation](core::Result<core::PgResult> r) {
             if (!self || generation != self->m_generation)

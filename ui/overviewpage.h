@@ -21,6 +21,7 @@ private:
     void reload();
 
     QLabel *m_header;
+    QLabel *m_facts;
     QLabel *m_warning;
     QTableWidget *m_databases;
     int m_generation = 0;
