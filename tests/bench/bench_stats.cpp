@@ -1,8 +1,10 @@
-// strata-bench stats CONNINFO [--pgbench SECONDS] [--refreshes N] [--watch SECONDS]
+// strata-bench stats CONNINFO [--in-place] [--tables N] [--pgbench SECONDS] [--refreshes N]
+//                              [--watch SECONDS]
 // One full dashboard refresh, end to end and as the sum of its statements' round trips, and
-// the GUI thread's longest stall while the dashboard refreshes every second. With --pgbench
-// the measurements run under a pgbench load (pgbench -i creates pgbench_* tables in the
-// connected database: use a throwaway one).
+// the GUI thread's longest stall while the dashboard refreshes every second; first on a quiet
+// server, then under a pgbench load. Meant for a throwaway server (./run bench): unless
+// --in-place is given it creates the database strata_bench_stats there with N tables (default
+// 10000) and the pgbench tables, and measures in it.
 #include "bench.h"
 
 #include "appcontext.h"
@@ -47,32 +49,53 @@ QStringList pgbenchArgs(const ConnectionProfile &p)
     return a;
 }
 
-int benchStats(const QStringList &argsIn)
+// Creates strata_bench_stats with `tables` small tables (a large catalog), once.
+Result<ConnectionProfile> setUp(ConnectionProfile profile, const QString &password, int tables)
 {
-    QString conninfo;
-    int pgbenchSeconds = 0, refreshes = 5, watchSeconds = 10;
-    for (int i = 0; i < argsIn.size(); ++i) {
-        const QString &a = argsIn.at(i);
-        if (a == QLatin1String("--pgbench") && i + 1 < argsIn.size())
-            pgbenchSeconds = argsIn.at(++i).toInt();
-        else if (a == QLatin1String("--refreshes") && i + 1 < argsIn.size())
-            refreshes = std::max(1, argsIn.at(++i).toInt());
-        else if (a == QLatin1String("--watch") && i + 1 < argsIn.size())
-            watchSeconds = std::max(2, argsIn.at(++i).toInt());
-        else
-            conninfo = a;
+    SessionOptions rw;
+    rw.readOnly = false;
+    rw.statementTimeoutMs = 0;
+    const QString name = QStringLiteral("strata_bench_stats");
+    {
+        Session admin(profile, password, rw);
+        auto r = admin.run([name](SessionContext &ctx) -> Result<PgResult> {
+                          auto exists = ctx.execText(
+                              QStringLiteral("SELECT 1 FROM pg_database WHERE datname = $1"), {name});
+                          if (!exists || exists->rows() > 0)
+                              return exists;
+                          return ctx.execScript(QStringLiteral("CREATE DATABASE ") + ctx.quoteIdentifier(name));
+                      }).result();
+        if (!r)
+            return r.error();
     }
-    if (conninfo.isEmpty()) {
-        std::fprintf(stderr, "usage: strata-bench stats CONNINFO [--pgbench SECONDS] "
-                             "[--refreshes N] [--watch SECONDS]\n");
-        return 2;
-    }
-    QString password;
-    auto profile = ConnectionProfile::fromConnInfo(conninfo, &password);
-    if (!profile) {
-        std::fprintf(stderr, "%s\n", qPrintable(profile.error().toString()));
-        return 2;
-    }
+    profile.database = name;
+    Session s(profile, password, rw);
+    auto r = s.run([tables](SessionContext &ctx) -> Result<PgResult> {
+                  auto have = ctx.execText(QStringLiteral(
+                      "SELECT count(*) FROM pg_class WHERE relname LIKE 'bench\\_t%' AND relkind = 'r'"));
+                  if (!have)
+                      return have;
+                  // Batches of 1000: one transaction holds a lock per table created.
+                  for (int from = int(have->toLongLong(0, 0)) + 1; from <= tables; from += 1000) {
+                      auto b = ctx.execScript(QStringLiteral(
+                          "DO $$ BEGIN FOR i IN %1..%2 LOOP EXECUTE format("
+                          "'CREATE TABLE bench_t%s(id int PRIMARY KEY, v text)', i); END LOOP; END $$")
+                                                  .arg(from)
+                                                  .arg(std::min(tables, from + 999)));
+                      if (!b)
+                          return b;
+                  }
+                  return have;
+              }).result();
+    if (!r)
+        return r.error();
+    return profile;
+}
+
+int measure(const ConnectionProfile &profileIn, const QString &password, int pgbenchSeconds,
+            int refreshes, int watchSeconds)
+{
+    Result<ConnectionProfile> profile = profileIn;
 
     // Optional load, bounded by pgbench's own -T.
     QProcess load;
@@ -279,6 +302,61 @@ int benchStats(const QStringList &argsIn)
     return 0;
 }
 
+int benchStats(const QStringList &argsIn)
+{
+    QString conninfo;
+    int pgbenchSeconds = -1, refreshes = 5, watchSeconds = 10, tables = 10000;
+    bool inPlace = false;
+    for (int i = 0; i < argsIn.size(); ++i) {
+        const QString &a = argsIn.at(i);
+        if (a == QLatin1String("--pgbench") && i + 1 < argsIn.size())
+            pgbenchSeconds = argsIn.at(++i).toInt();
+        else if (a == QLatin1String("--refreshes") && i + 1 < argsIn.size())
+            refreshes = std::max(1, argsIn.at(++i).toInt());
+        else if (a == QLatin1String("--watch") && i + 1 < argsIn.size())
+            watchSeconds = std::max(2, argsIn.at(++i).toInt());
+        else if (a == QLatin1String("--tables") && i + 1 < argsIn.size())
+            tables = std::max(0, argsIn.at(++i).toInt());
+        else if (a == QLatin1String("--in-place"))
+            inPlace = true;
+        else
+            conninfo = a;
+    }
+    if (conninfo.isEmpty()) {
+        std::fprintf(stderr, "usage: strata-bench stats CONNINFO [--in-place] [--tables N] "
+                             "[--pgbench SECONDS] [--refreshes N] [--watch SECONDS]\n");
+        return 2;
+    }
+    QString password;
+    auto profile = ConnectionProfile::fromConnInfo(conninfo, &password);
+    if (!profile) {
+        std::fprintf(stderr, "%s\n", qPrintable(profile.error().toString()));
+        return 2;
+    }
+    ConnectionProfile target = profile.value();
+    if (!inPlace) {
+        QElapsedTimer t;
+        t.start();
+        auto made = setUp(target, password, tables);
+        if (!made) {
+            std::fprintf(stderr, "setting up strata_bench_stats failed: %s\n",
+                         qPrintable(made.error().toString()));
+            return 1;
+        }
+        target = made.value();
+        std::fprintf(stderr, "catalog of %d tables ready in %.1f s\n", tables, t.elapsed() / 1000.0);
+        if (pgbenchSeconds < 0)
+            pgbenchSeconds = QStandardPaths::findExecutable(QStringLiteral("pgbench")).isEmpty() ? 0 : 20;
+    }
+    int rc = measure(target, password, 0, refreshes, watchSeconds);
+    if (rc == 0 && pgbenchSeconds > 0)
+        rc = measure(target, password, pgbenchSeconds, refreshes, watchSeconds);
+    return rc;
+}
+
 } // namespace
 
-STRATA_BENCH("stats", "stats CONNINFO [--pgbench SECONDS] [--refreshes N] [--watch SECONDS]", benchStats);
+STRATA_BENCH("stats",
+             "stats CONNINFO [--in-place] [--tables N] [--pgbench SECONDS] [--refreshes N] "
+             "[--watch SECONDS]",
+             benchStats);
