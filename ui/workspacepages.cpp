@@ -4,6 +4,7 @@
 #include "overviewpage.h"
 #include "placeholderpage.h"
 #include "schemapage.h"
+#include "statspage.h"
 
 namespace strata::ui {
 
@@ -13,7 +14,7 @@ QList<WorkspacePage *> createWorkspacePages(AppContext *context)
         new OverviewPage(context),
         new SchemaPage(context),
         new PlaceholderPage(context, QStringLiteral("migrations"), QStringLiteral("Migrations")),
-        new PlaceholderPage(context, QStringLiteral("statistics"), QStringLiteral("Statistics")),
+        new StatsPage(context),
         new JobsPage(context),
     };
 }
