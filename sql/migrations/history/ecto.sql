@@ -1,0 +1,5 @@
+-- Ecto's applied migrations, newest first.
+SELECT version::text AS version, inserted_at::text AS inserted_at
+FROM {{table}}
+ORDER BY version DESC
+LIMIT $1

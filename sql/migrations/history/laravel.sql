@@ -1,0 +1,5 @@
+-- Laravel's applied migrations, newest first.
+SELECT id::text AS id, migration::text AS migration, batch::text AS batch
+FROM {{table}}
+ORDER BY batch DESC NULLS LAST, migration DESC
+LIMIT $1

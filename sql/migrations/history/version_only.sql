@@ -1,0 +1,5 @@
+-- Rails / dbmate / Sequelize-style tables: one version (or name) per applied migration.
+SELECT version::text AS version
+FROM {{table}}
+ORDER BY version::text DESC
+LIMIT $1
