@@ -53,6 +53,8 @@ QList<Detection> DetectorRegistry::detect(const CatalogSnapshot &snapshot) const
         d.table = t;
         QList<const MigrationDetector *> maybe;
         for (const auto &det : m_detectors) {
+            if (!det->tableNames().contains(t.table))
+                continue; // sequelize's lone `name` column must not claim pgmigrations
             const auto m = det->matches(t, snapshot);
             if (m == MigrationDetector::Match::Yes)
                 d.detectors.append(det.get());

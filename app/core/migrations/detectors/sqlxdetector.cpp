@@ -3,6 +3,28 @@
 namespace strata::core::detectors {
 namespace {
 
+// bytea's text form as hex, whichever bytea_output the server uses ("\\x0102" or "\\001\\002").
+QString byteaHex(const QString &s)
+{
+    if (s.startsWith(QLatin1String("\\x")))
+        return s.mid(2);
+    QByteArray bytes;
+    const QByteArray in = s.toLatin1();
+    for (int i = 0; i < in.size(); ++i) {
+        if (in.at(i) == '\\' && i + 3 < in.size()
+            && QByteArray("0123").contains(in.at(i + 1))) {
+            bytes.append(char(in.mid(i + 1, 3).toInt(nullptr, 8)));
+            i += 3;
+        } else if (in.at(i) == '\\' && i + 1 < in.size() && in.at(i + 1) == '\\') {
+            bytes.append('\\');
+            ++i;
+        } else {
+            bytes.append(in.at(i));
+        }
+    }
+    return QString::fromLatin1(bytes.toHex());
+}
+
 class SqlxDetector : public MigrationDetector
 {
 public:
@@ -26,10 +48,7 @@ protected:
             e.version = text(r, i, "version");
             e.description = text(r, i, "description");
             e.appliedAt = timestamp(r, i, "installed_on");
-            QString sum = text(r, i, "checksum");
-            if (sum.startsWith(QLatin1String("\\x")))
-                sum = sum.mid(2); // bytea's text form
-            e.checksum = sum;
+            e.checksum = byteaHex(text(r, i, "checksum"));
             const qint64 ns = number(r, i, "execution_time");
             if (ns == -1) {
                 e.state = MigrationState::Running;
