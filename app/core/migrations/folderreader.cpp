@@ -41,7 +41,8 @@ QStringList files(const QString &dir, const QStringList &patterns)
 // Files listed even when unreadable, so they can be reported.
 QStringList allFiles(const QString &dir, const QStringList &patterns)
 {
-    return QDir(dir).entryList(patterns, QDir::Files, QDir::Name);
+    // System: a dangling symlink is listed too, and reported as unreadable.
+    return QDir(dir).entryList(patterns, QDir::Files | QDir::System, QDir::Name);
 }
 
 QString firstExisting(const QString &dir, const QStringList &subdirs)
