@@ -1,0 +1,2 @@
+-- A file finished. $1: version.
+UPDATE {{table}} SET finished_at = clock_timestamp() WHERE version = $1
