@@ -1,5 +1,6 @@
 #include "workspacepages.h"
 
+#include "migrationspage.h"
 #include "overviewpage.h"
 #include "placeholderpage.h"
 
@@ -10,7 +11,7 @@ QList<WorkspacePage *> createWorkspacePages(AppContext *context)
     return {
         new OverviewPage(context),
         new PlaceholderPage(context, QStringLiteral("schema"), QStringLiteral("Schema")),
-        new PlaceholderPage(context, QStringLiteral("migrations"), QStringLiteral("Migrations")),
+        new MigrationsPage(context),
         new PlaceholderPage(context, QStringLiteral("statistics"), QStringLiteral("Statistics")),
         new PlaceholderPage(context, QStringLiteral("jobs"), QStringLiteral("Backup & restore")),
     };
