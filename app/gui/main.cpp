@@ -1,1 +1,142 @@
-int main() { return 0; }
+// strata: the composition root. Builds the services, shows the main window, nothing else.
+#include "appcontext.h"
+#include "db/connectionprofile.h"
+#include "db/passwordstore.h"
+#include "db/profilestore.h"
+#include "demolauncher.h"
+#include "mainwindow.h"
+#include "screenshotrunner.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+using namespace strata;
+
+namespace {
+
+struct Options
+{
+    QCommandLineOption demo{QStringLiteral("demo"),
+                            QStringLiteral("Start the private demo cluster (created on first use) "
+                                           "and connect to it.")};
+    QCommandLineOption connectTo{QStringLiteral("connect"),
+                                 QStringLiteral("Connect to CONNINFO (a libpq connection string or "
+                                                "postgresql:// URI)."),
+                                 QStringLiteral("CONNINFO")};
+    QCommandLineOption screenshot{QStringLiteral("screenshot"),
+                                  QStringLiteral("Render the main window and its dialogs to "
+                                                 "DIR/*.png offscreen, then exit."),
+                                  QStringLiteral("DIR")};
+};
+
+void describe(QCommandLineParser &cli, const Options &o)
+{
+    cli.setApplicationDescription(QStringLiteral("Strata: a desktop console for PostgreSQL."));
+    cli.addHelpOption();
+    cli.addVersionOption();
+    cli.addOptions({o.demo, o.connectTo, o.screenshot});
+}
+
+bool wantsOnlyText(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "-h" || a == "--help" || a == "-v" || a == "--version" || a == "--help-all")
+            return true;
+    }
+    return false;
+}
+
+void setNames()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("strata"));
+    QCoreApplication::setOrganizationName(QStringLiteral("strata"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(STRATA_VERSION));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const Options opts;
+    // --help and --version must work without a display.
+    if (wantsOnlyText(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        setNames();
+        QCommandLineParser cli;
+        describe(cli, opts);
+        cli.process(app); // prints and exits
+        return 0;
+    }
+    // Screenshots need no display: render offscreen unless the caller chose a platform.
+    for (int i = 1; i < argc; ++i)
+        if (QByteArray(argv[i]).startsWith("--screenshot") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    QApplication app(argc, argv);
+    setNames();
+    QApplication::setApplicationDisplayName(QStringLiteral("Strata"));
+    QApplication::setDesktopFileName(QStringLiteral("strata"));
+    QCommandLineParser cli;
+    describe(cli, opts);
+    cli.process(app);
+    const auto &demo = opts.demo;
+    const auto &connectTo = opts.connectTo;
+    const auto &screenshot = opts.screenshot;
+
+    const bool shooting = cli.isSet(screenshot);
+    core::PasswordStore passwords;
+    // Screenshots show no one's saved connections and touch no keychain.
+    QTemporaryDir scratch;
+    if (shooting)
+        passwords.setKeychainEnabled(false);
+    core::ProfileStore profiles(shooting ? scratch.filePath(QStringLiteral("strata.ini")) : QString());
+    ui::AppContext context(&profiles, &passwords);
+    ui::MainWindow window(&context);
+    window.show();
+
+    ui::ScreenshotRunner *runner = nullptr;
+    if (shooting) {
+        runner = new ui::ScreenshotRunner(&window, cli.value(screenshot), &app);
+        QObject::connect(runner, &ui::ScreenshotRunner::finished, &app,
+                         [](int code) { QCoreApplication::exit(code); });
+        runner->start(cli.isSet(demo) || cli.isSet(connectTo));
+    }
+
+    if (cli.isSet(connectTo)) {
+        QString password;
+        auto profile = core::ConnectionProfile::fromConnInfo(cli.value(connectTo), &password);
+        if (!profile) {
+            std::fprintf(stderr, "strata: %s\n", qPrintable(profile.error().toString()));
+            window.showBanner(profile.error().message + u'\n' + profile.error().hint, true);
+            if (shooting)
+                Q_EMIT window.connectionFailed(profile.error());
+        } else {
+            window.connectTo(profile.value(), password);
+        }
+    } else if (cli.isSet(demo)) {
+        auto *launcher = new ui::DemoLauncher(&app);
+        QObject::connect(launcher, &ui::DemoLauncher::progress, &window,
+                         [&window](const QString &text, int pct) { window.showProgress(text, pct); });
+        QObject::connect(launcher, &ui::DemoLauncher::ready, &window,
+                         [&window](const core::DemoStatus &status) {
+                             const auto demoProfiles = ui::DemoLauncher::profiles(status);
+                             window.setDemoProfiles(demoProfiles);
+                             window.connectTo(demoProfiles.first());
+                         });
+        QObject::connect(launcher, &ui::DemoLauncher::failed, &window,
+                         [&window](const core::Error &e) {
+                             window.showProgress(QString(), 100);
+                             window.showBanner(QObject::tr("The demo could not start: %1")
+                                                   .arg(e.toString()),
+                                               true);
+                             Q_EMIT window.connectionFailed(e);
+                         });
+        window.showProgress(QObject::tr("Starting the demo…"), -1);
+        launcher->start();
+    }
+    return app.exec();
+}

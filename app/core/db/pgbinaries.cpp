@@ -32,9 +32,7 @@ int parseMajor(const QString &versionOutput)
     const auto m = re.match(versionOutput);
     if (!m.hasMatch())
         return 0;
-    const int first = m.captured(1).toInt();
-    // 9.6 and older were "major.minor" majors.
-    return first >= 10 ? first : first * 10 + m.captured(2).toInt();
+    return m.captured(1).toInt(); // 9 for 9.6, as ServerVersion::major()
 }
 
 QList<Found> findAll(const QString &program, const QString &preferredDir)

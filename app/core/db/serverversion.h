@@ -9,7 +9,9 @@ struct ServerVersion
 {
     int number = 0;
 
-    int major() const { return number >= 100000 ? number / 10000 : number / 100; }
+    // 15 for 15.4; 9 for 9.6 (releases before 10 had two-part majors; Strata only needs to
+    // know that they are old).
+    int major() const { return number / 10000; }
     bool isValid() const { return number > 0; }
     bool atLeast(int wantedMajor) const { return major() >= wantedMajor; }
     QString toString() const;

@@ -175,11 +175,7 @@ Result<ServerInfo> SessionContext::openConnection()
     info.user = row.text(0, 1);
     info.versionString = row.text(0, 2);
     info.superuser = row.toBool(0, 3);
-    if (!info.version.atLeast(ServerVersion::oldestSupportedMajor))
-        info.warning = QStringLiteral("PostgreSQL %1 is older than %2, the oldest release Strata "
-                                      "is made for: some views may be incomplete.")
-                           .arg(info.version.toString())
-                           .arg(ServerVersion::oldestSupportedMajor);
+    info.warning = ServerInfo::warningFor(info.version);
     m_info = info;
     return info;
 }
@@ -195,6 +191,16 @@ void SessionContext::close()
         QSqlDatabase::removeDatabase(m_connectionName);
     }
     m_opened = false;
+}
+
+QString ServerInfo::warningFor(const ServerVersion &version)
+{
+    if (version.atLeast(ServerVersion::oldestSupportedMajor))
+        return {};
+    return QStringLiteral("PostgreSQL %1 is older than %2, the oldest release Strata is made for: "
+                          "it still connects, but some views may be incomplete or fail.")
+        .arg(version.toString())
+        .arg(ServerVersion::oldestSupportedMajor);
 }
 
 Error SessionContext::errorFrom(pg_result *res) const
@@ -312,12 +318,16 @@ Session::Session(ConnectionProfile profile, QString password, SessionOptions opt
 
 Session::~Session()
 {
-    // Stop what runs, close on the session's own thread, and let the thread end. The wait is
-    // short: the running statement has been cancelled.
+    // Stop what runs and close on the session's own thread, without making the caller wait: a
+    // connect in progress can take up to connect_timeout, and the caller may be the GUI thread.
+    // A thread of the global pool waits for the session's thread to finish, then frees it.
     m_cancel->cancel();
-    m_pool->start([ctx = m_ctx] { ctx->close(); });
-    m_ctx.reset();
-    m_pool->waitForDone();
+    m_pool->start([ctx = std::move(m_ctx)] { ctx->close(); });
+    QThreadPool *pool = m_pool.release();
+    QThreadPool::globalInstance()->start([pool] {
+        pool->waitForDone();
+        delete pool;
+    });
 }
 
 QFuture<Result<ServerInfo>> Session::open()

@@ -38,6 +38,9 @@ struct ServerInfo
     QString user;
     bool superuser = false;
     QString warning; // e.g. a server older than Strata supports
+
+    // The warning for a server of this version; empty when Strata is made for it.
+    static QString warningFor(const ServerVersion &version);
 };
 
 // What a work function sees on the session's thread. Never stored, never passed to another thread.

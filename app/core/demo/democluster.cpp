@@ -193,9 +193,14 @@ Status DemoCluster::initCluster(const Progress &progress)
     QFile::setPermissions(m_base + QStringLiteral("/run"),
                           QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     if (m_asRoot) {
-        QDir().mkpath(QFileInfo(m_base).path());
         if (auto st = chownToServerUser(m_base); !st)
             return st;
+        // Every folder above the demo must let the postgres user through.
+        if (!runAsServerUser(QStringLiteral("test"), {QStringLiteral("-w"), m_base}, 10000))
+            return Error(Error::Kind::Io,
+                         QStringLiteral("The postgres user cannot reach the demo folder %1.").arg(m_base),
+                         QStringLiteral("Set STRATA_DEMO_DIR to a folder it can enter, such as "
+                                        "/var/lib/strata/demo, or run Strata as an ordinary user."));
     }
     QString out;
     auto st = runAsServerUser(initdb->path,
@@ -296,6 +301,7 @@ Status DemoCluster::seed(const Progress &progress)
         PQfinish(c);
         return e;
     }
+    PQsetNoticeProcessor(c, [](void *, const char *) {}, nullptr); // "does not exist, skipping"
     for (const QString &db : dbs) {
         PQclear(PQexec(c, QStringLiteral("DROP DATABASE IF EXISTS \"%1\"").arg(db).toUtf8().constData()));
         PGresult *r = PQexec(c, QStringLiteral("CREATE DATABASE \"%1\"").arg(db).toUtf8().constData());

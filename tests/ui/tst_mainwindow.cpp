@@ -1,0 +1,252 @@
+#include "appcontext.h"
+#include "connectdialog.h"
+#include "connectioncontroller.h"
+#include "db/passwordstore.h"
+#include "db/profilestore.h"
+#include "mainwindow.h"
+#include "passworddialog.h"
+#include "screenshotrunner.h"
+#include "testserver.h"
+
+#include <QElapsedTimer>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace strata;
+using strata::test::TestServer;
+
+// The main window and its connect flow, driven offscreen against the real test server.
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void connectsAndShowsTheOverview();
+    void unansweredServerFailsInTimeWhileTheWindowStaysResponsive();
+    void wrongPasswordSaysSoAndAsksAgain();
+    void missingPasswordIsAskedFor();
+    void failedConnectLosesNoSavedProfile();
+    void connectDialogNamesTheBadPartOfAConnectionString();
+    void connectDialogSavesOnlyAfterASuccessfulTest();
+    void screenshotsAreWrittenAndReadable();
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<core::ProfileStore> m_profiles;
+    std::unique_ptr<core::PasswordStore> m_passwords;
+    std::unique_ptr<ui::AppContext> m_context;
+    std::unique_ptr<ui::MainWindow> m_window;
+};
+
+void tst_MainWindow::initTestCase()
+{
+    STRATA_REQUIRE_SERVER();
+    TestServer::createDatabase("tst_mainwindow");
+}
+
+void tst_MainWindow::init()
+{
+    m_profiles = std::make_unique<core::ProfileStore>(m_dir.filePath("settings.ini"));
+    m_passwords = std::make_unique<core::PasswordStore>();
+    m_passwords->setKeychainEnabled(false);
+    m_context = std::make_unique<ui::AppContext>(m_profiles.get(), m_passwords.get());
+    m_window = std::make_unique<ui::MainWindow>(m_context.get());
+    m_window->show();
+}
+
+void tst_MainWindow::cleanup()
+{
+    m_window.reset();
+    m_context.reset();
+}
+
+void tst_MainWindow::connectsAndShowsTheOverview()
+{
+    QSignalSpy ready(m_window.get(), &ui::MainWindow::connectionReady);
+    m_window->connectTo(TestServer::profile("tst_mainwindow"));
+    QVERIFY(ready.wait(15000));
+    QVERIFY(m_context->isConnected());
+    QCOMPARE(m_context->serverInfo().database, QStringLiteral("tst_mainwindow"));
+    QVERIFY(m_window->bannerText().isEmpty());
+}
+
+void tst_MainWindow::unansweredServerFailsInTimeWhileTheWindowStaysResponsive()
+{
+    // A socket that accepts the TCP handshake (the kernel does) but never answers: what a hung
+    // or firewalled server looks like. Loopback only.
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    QVERIFY(::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0);
+    QVERIFY(::listen(fd, 4) == 0);
+    socklen_t len = sizeof addr;
+    ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len);
+
+    core::ConnectionProfile p;
+    p.id = "silent";
+    p.host = "127.0.0.1";
+    p.port = ntohs(addr.sin_port);
+    p.database = "x";
+    p.user = "x";
+    p.extraOptions = "connect_timeout=2";
+
+    // The event loop must keep turning while libpq waits: record the longest gap between ticks.
+    qint64 longestGap = 0;
+    QElapsedTimer sinceTick;
+    sinceTick.start();
+    QTimer ticker;
+    ticker.setInterval(5);
+    connect(&ticker, &QTimer::timeout, this, [&] {
+        longestGap = qMax(longestGap, sinceTick.elapsed());
+        sinceTick.restart();
+    });
+    ticker.start();
+
+    QSignalSpy failed(m_window.get(), &ui::MainWindow::connectionFailed);
+    QElapsedTimer t;
+    t.start();
+    m_window->connectTo(p);
+    QVERIFY(failed.wait(10000));
+    ticker.stop();
+    ::close(fd);
+    QVERIFY2(t.elapsed() < 6000, qPrintable(QString::number(t.elapsed())));
+    const auto error = failed.first().first().value<core::Error>();
+    QCOMPARE(error.kind, core::Error::Kind::Unreachable);
+    QVERIFY2(m_window->bannerText().contains("No answer"), qPrintable(m_window->bannerText()));
+    // Not a timing benchmark: a blocked GUI thread would show a gap of about 2 s.
+    QVERIFY2(longestGap < 500, qPrintable(QString::number(longestGap)));
+}
+
+void tst_MainWindow::wrongPasswordSaysSoAndAsksAgain()
+{
+    core::ConnectionProfile p = TestServer::profile("tst_mainwindow");
+    p.user = TestServer::scramUser();
+    QSignalSpy ready(m_window.get(), &ui::MainWindow::connectionReady);
+    m_window->connectTo(p, "not the password");
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->controller()->passwordDialog()
+                                 && m_window->controller()->passwordDialog()->isVisible(),
+                             10000);
+    ui::PasswordDialog *dialog = m_window->controller()->passwordDialog();
+    QLabel *message = dialog->findChild<QLabel *>();
+    QVERIFY(message->text().contains("rejected the password"));
+    QVERIFY(!message->text().contains("not the password"));
+    dialog->findChild<QLineEdit *>()->setText(TestServer::scramPassword());
+    dialog->accept();
+    QVERIFY(ready.wait(10000));
+    QCOMPARE(m_context->serverInfo().user, TestServer::scramUser());
+    // Kept for this session only: the keychain is off, and nothing went to the settings file.
+    QCOMPARE(m_passwords->remembered(p.id).value_or(QString()), TestServer::scramPassword());
+    QFile settings(m_dir.filePath("settings.ini"));
+    if (settings.open(QIODevice::ReadOnly))
+        QVERIFY(!settings.readAll().contains(TestServer::scramPassword().toUtf8()));
+}
+
+void tst_MainWindow::missingPasswordIsAskedFor()
+{
+    qputenv("PGPASSFILE", "/nonexistent/pgpass");
+    qunsetenv("PGPASSWORD");
+    core::ConnectionProfile p = TestServer::profile("tst_mainwindow");
+    p.id = "needs-password";
+    p.user = TestServer::scramUser();
+    QSignalSpy failed(m_window.get(), &ui::MainWindow::connectionFailed);
+    m_window->connectTo(p);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->controller()->passwordDialog()
+                                 && m_window->controller()->passwordDialog()->isVisible(),
+                             10000);
+    QVERIFY(m_window->controller()->passwordDialog()->findChild<QLabel *>()->text().contains(
+        "asks for a password"));
+    m_window->controller()->passwordDialog()->reject(); // giving up is an error in the window
+    QVERIFY(failed.count() == 1 || failed.wait(2000));
+    QVERIFY(!m_window->bannerText().isEmpty());
+}
+
+void tst_MainWindow::failedConnectLosesNoSavedProfile()
+{
+    core::ConnectionProfile p;
+    p.id = "keep-me";
+    p.name = "Keep me";
+    p.host = "127.0.0.1";
+    p.port = 1;
+    p.database = "nothing";
+    m_profiles->save(p);
+    QSignalSpy failed(m_window.get(), &ui::MainWindow::connectionFailed);
+    m_window->connectTo(p);
+    QVERIFY(failed.wait(10000));
+    const auto left = m_profiles->load();
+    QCOMPARE(left.size(), 1);
+    QVERIFY(left.first() == p);
+}
+
+void tst_MainWindow::connectDialogNamesTheBadPartOfAConnectionString()
+{
+    ui::ConnectDialog dialog;
+    QVERIFY(!dialog.applyConnectionString("host=db colour=blue"));
+    QVERIFY2(dialog.statusText().contains("colour"), qPrintable(dialog.statusText()));
+    QVERIFY(dialog.applyConnectionString("postgresql://dba:pw@db.example:6543/app"));
+    QCOMPARE(dialog.profile().host, QStringLiteral("db.example"));
+    QCOMPARE(dialog.profile().port, 6543);
+    QCOMPARE(dialog.password(), QStringLiteral("pw"));
+}
+
+void tst_MainWindow::connectDialogSavesOnlyAfterASuccessfulTest()
+{
+    ui::ConnectDialog dialog;
+    core::ConnectionProfile bad = TestServer::profile("tst_mainwindow");
+    bad.port = 1;
+    dialog.setProfile(bad);
+    dialog.show();
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+    QSignalSpy tested(&dialog, &ui::ConnectDialog::testFinished);
+    QMetaObject::invokeMethod(&dialog, "accept");
+    QVERIFY(tested.wait(10000));
+    QCOMPARE(tested.first().first().toBool(), false);
+    QCOMPARE(accepted.count(), 0);
+    QVERIFY(dialog.statusText().contains("Could not reach"));
+
+    dialog.setProfile(TestServer::profile("tst_mainwindow"));
+    tested.clear();
+    QMetaObject::invokeMethod(&dialog, "accept");
+    QVERIFY(tested.wait(10000));
+    QCOMPARE(tested.first().first().toBool(), true);
+    QCOMPARE(accepted.count(), 1);
+    QVERIFY(dialog.statusText().startsWith("Connected"));
+}
+
+void tst_MainWindow::screenshotsAreWrittenAndReadable()
+{
+    QTemporaryDir out;
+    ui::ScreenshotRunner runner(m_window.get(), out.path());
+    QSignalSpy finished(&runner, &ui::ScreenshotRunner::finished);
+    runner.start(true);
+    m_window->connectTo(TestServer::profile("tst_mainwindow"));
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(finished.first().first().toInt(), 0);
+    const QStringList files = runner.written();
+    QVERIFY(files.size() >= 3);
+    QVERIFY(files.contains(out.filePath("main-overview.png")));
+    QVERIFY(files.contains(out.filePath("dialog-connect.png")));
+    const QImage overview(out.filePath("main-overview.png"));
+    QCOMPARE(overview.size(), m_window->size());
+    // Not blank: a rendered window has many distinct colours (text, frames, selection).
+    QSet<QRgb> colours;
+    for (int y = 0; y < overview.height(); y += 7)
+        for (int x = 0; x < overview.width(); x += 7)
+            colours.insert(overview.pixel(x, y));
+    QVERIFY(colours.size() > 8);
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "db/connectionprofile.h"
+#include "result.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTabWidget;
+
+namespace strata::models {
+class ConnectionListModel;
+}
+
+namespace strata::ui {
+
+class AppContext;
+class ConnectDialog;
+class ConnectionController;
+class ConnectionPanel;
+class WorkspacePage;
+
+// Wires the parts together: the connection list, the connect flow, the workspace pages, the
+// status bar and the message banner. Does no work of its own.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(AppContext *context, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void setDemoProfiles(const QList<core::ConnectionProfile> &demo);
+    void connectTo(const core::ConnectionProfile &profile, const QString &password = {});
+    void showBanner(const QString &text, bool isError);
+    void showProgress(const QString &text, int percent); // percent < 0: busy
+
+    QList<WorkspacePage *> pages() const { return m_pages; }
+    QTabWidget *tabs() const { return m_tabs; }
+    ConnectionController *controller() const { return m_controller; }
+    ConnectionPanel *connectionPanel() const { return m_panel; }
+    QString bannerText() const;
+    // A dialog for a new or saved profile; shown with open() (also used for screenshots).
+    ConnectDialog *createConnectDialog(const core::ConnectionProfile *existing);
+
+Q_SIGNALS:
+    void connectionFailed(const core::Error &error);
+    void connectionReady();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void reloadConnectionList();
+    void editProfile(const core::ConnectionProfile *existing);
+    void removeProfile(const core::ConnectionProfile &profile);
+
+    AppContext *m_context;
+    models::ConnectionListModel *m_connections;
+    ConnectionPanel *m_panel;
+    ConnectionController *m_controller;
+    QTabWidget *m_tabs;
+    QList<WorkspacePage *> m_pages;
+    QLabel *m_banner;
+    QLabel *m_state;
+    QProgressBar *m_progress;
+    QPushButton *m_cancel;
+    bool m_closeConfirmed = false;
+};
+
+} // namespace strata::ui
