@@ -1,3 +1,4 @@
+-- strata:template: {{table}}/{{schema}} are quoted identifiers pasted at run time
 -- Atlas's revisions, newest first, without its cloud identifier row.
 SELECT version::text AS version, description::text AS description, type::text AS type,
        applied::text AS applied, total::text AS total, executed_at::text AS executed_at,

@@ -1,3 +1,4 @@
+-- strata:template: {{table}}/{{schema}} are quoted identifiers pasted at run time
 -- Diesel's applied migrations, newest first.
 SELECT version::text AS version, run_on::text AS run_on
 FROM {{table}}

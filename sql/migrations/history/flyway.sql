@@ -1,3 +1,4 @@
+-- strata:template: {{table}}/{{schema}} are quoted identifiers pasted at run time
 -- Flyway's log, newest first. {{table}} is the quoted history table; $1 the row limit.
 SELECT installed_rank::text AS installed_rank, version::text AS version,
        description::text AS description, type::text AS type, script::text AS script,

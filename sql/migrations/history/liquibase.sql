@@ -1,3 +1,4 @@
+-- strata:template: {{table}}/{{schema}} are quoted identifiers pasted at run time
 -- Liquibase's applied changesets, newest first.
 SELECT id::text AS id, author::text AS author, filename::text AS filename,
        dateexecuted::text AS dateexecuted, orderexecuted::text AS orderexecuted,

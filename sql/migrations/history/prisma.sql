@@ -1,3 +1,4 @@
+-- strata:template: {{table}}/{{schema}} are quoted identifiers pasted at run time
 -- Prisma's log: applied, failed and rolled back, newest first.
 SELECT id::text AS id, checksum::text AS checksum, finished_at::text AS finished_at,
        migration_name::text AS migration_name, logs::text AS logs,

@@ -1,3 +1,4 @@
+-- strata:template: {{table}}/{{schema}} are quoted identifiers pasted at run time
 -- Sqitch's event log, newest first, with each change's script hash.
 SELECT e.event::text AS event, e.change_id::text AS change_id, e.change::text AS change,
        e.project::text AS project, e.note::text AS note, e.committed_at::text AS committed_at,
