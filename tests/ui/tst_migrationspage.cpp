@@ -135,6 +135,10 @@ void tst_MigrationsPage::showsHistoriesTimelineAndFilters()
     QCOMPARE(proxy->rowCount(), 1);
     QCOMPARE(proxy->index(0, models::MigrationEntryModel::State).data().toString(),
              QStringLiteral("failed"));
+    filter->clear();
+    // For looking at the page by eye: STRATA_MIGRATIONS_SHOT=/some/dir.
+    if (const QString shots = qEnvironmentVariable("STRATA_MIGRATIONS_SHOT"); !shots.isEmpty())
+        page.grab().save(shots + "/migrations-page.png");
 }
 
 void tst_MigrationsPage::alembicBranchesAreDrawnAsAGraph()
@@ -157,6 +161,11 @@ void tst_MigrationsPage::alembicBranchesAreDrawnAsAGraph()
     QVERIFY(spy.wait(20000));
     auto *graph = page.findChild<ui::AlembicGraphView *>();
     QCOMPARE(graph->nodeCount(), 5);
+    if (const QString shots = qEnvironmentVariable("STRATA_MIGRATIONS_SHOT"); !shots.isEmpty()) {
+        page.resize(1200, 800);
+        QTest::qWait(200); // let the chart lay itself out
+        page.grab().save(shots + "/migrations-alembic.png");
+    }
     QVERIFY(graph->scene()->items().size() > 10); // nodes, labels and edges
     // Applied: the ancestors of c3 and d4; pending: the merge.
     int pending = 0, applied = 0;

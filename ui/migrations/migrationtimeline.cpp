@@ -25,22 +25,39 @@ int sizeBucket(qint64 ms)
     return 2;
 }
 
+// A date label is about 80 pixels wide: as many ticks as fit without overlapping.
+int tickCountFor(int width)
+{
+    if (width < 300) // not laid out yet (a hidden page): resizeEvent corrects it later
+        return 5;
+    return std::clamp((width - 220) / 100, 2, 8);
+}
+
 } // namespace
+
+void MigrationTimeline::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    for (auto *axis : chart()->axes(Qt::Horizontal))
+        if (auto *x = qobject_cast<QDateTimeAxis *>(axis))
+            x->setTickCount(tickCountFor(width()));
+}
 
 MigrationTimeline::MigrationTimeline(QWidget *parent) : QChartView(parent)
 {
     setRenderHint(QPainter::Antialiasing);
     chart()->setTitle(tr("Applied migrations over time"));
-    chart()->legend()->setAlignment(Qt::AlignBottom);
     setMinimumHeight(220);
 }
 
 void MigrationTimeline::setHistories(const QList<core::MigrationHistory> &histories)
 {
-    QChart *c = chart();
-    c->removeAllSeries();
-    for (auto *axis : c->axes())
-        c->removeAxis(axis);
+    // A fresh chart each time: removing axes and series from a live chart left stray labels.
+    QChart *old = chart();
+    auto *c = new QChart;
+    c->legend()->setAlignment(Qt::AlignBottom);
+    setChart(c);
+    delete old;
     m_points = 0;
 
     // One series per (state, size) so each point's colour and size are its own.
@@ -49,7 +66,10 @@ void MigrationTimeline::setHistories(const QList<core::MigrationHistory> &histor
     QStringList lanes;
     for (int h = 0; h < histories.size(); ++h) {
         const auto &hist = histories.at(h);
-        lanes.append(QStringLiteral("%1 %2.%3").arg(hist.frameworkName, hist.schema, hist.table));
+        // Short lane names: the table is the framework's usual one; the schema tells them apart.
+        QString schema = hist.schema.size() > 18 ? hist.schema.left(17) + QChar(0x2026)
+                                                 : hist.schema;
+        lanes.append(QStringLiteral("%1 (%2)").arg(hist.frameworkName, schema));
         for (const auto &e : hist.entries) {
             if (!e.appliedAt.isValid())
                 continue;
@@ -88,7 +108,7 @@ void MigrationTimeline::setHistories(const QList<core::MigrationHistory> &histor
     x->setFormat(span > 2LL * 365 * 86400 * 1000 ? QStringLiteral("yyyy-MM")
                  : span > 2LL * 86400 * 1000     ? QStringLiteral("yyyy-MM-dd")
                                                  : QStringLiteral("MM-dd HH:mm"));
-    x->setTickCount(6);
+    x->setTickCount(tickCountFor(width()));
     x->setTitleText(tr("Applied at"));
     auto *y = new QCategoryAxis;
     y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);

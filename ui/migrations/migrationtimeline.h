@@ -17,6 +17,9 @@ public:
     void setHistories(const QList<core::MigrationHistory> &histories);
     int pointCount() const { return m_points; }
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 Q_SIGNALS:
     void entryClicked(int history, const QString &version);
 
