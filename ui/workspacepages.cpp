@@ -1,8 +1,8 @@
 #include "workspacepages.h"
 
 #include "jobspage.h"
+#include "migrationspage.h"
 #include "overviewpage.h"
-#include "placeholderpage.h"
 #include "schemapage.h"
 #include "statspage.h"
 
@@ -13,7 +13,7 @@ QList<WorkspacePage *> createWorkspacePages(AppContext *context)
     return {
         new OverviewPage(context),
         new SchemaPage(context),
-        new PlaceholderPage(context, QStringLiteral("migrations"), QStringLiteral("Migrations")),
+        new MigrationsPage(context),
         new StatsPage(context),
         new JobsPage(context),
     };

@@ -1,0 +1,115 @@
+#include "command.h"
+
+#include "db/session.h"
+#include "migrations/migrationinspector.h"
+
+#include <QJsonDocument>
+
+using namespace strata::core;
+
+namespace {
+
+QString cell(const QString &s, int width)
+{
+    return s.size() > width ? s.left(width - 1) + QChar(0x2026) : s.leftJustified(width);
+}
+
+void printEntries(const QString &title, const QList<MigrationEntry> &entries)
+{
+    if (entries.isEmpty())
+        return;
+    strata::cli::out(QStringLiteral("  %1:").arg(title));
+    for (const auto &e : entries) {
+        const QString when = e.appliedAt.isValid() ? e.appliedAt.toString("yyyy-MM-dd HH:mm:ss")
+                                                   : QString();
+        const QString dur = e.durationMs >= 0 ? QStringLiteral("%1 ms").arg(e.durationMs)
+                                              : QString();
+        QString line = QStringLiteral("    %1 %2 %3 %4 %5")
+                           .arg(cell(e.version.isEmpty() ? QStringLiteral("(repeatable)")
+                                                         : e.version, 28),
+                                cell(migrationStateLabel(e.state), 12), cell(when, 19),
+                                cell(dur, 10), e.description);
+        if (!e.note.isEmpty())
+            line += QStringLiteral("  [%1]").arg(e.note);
+        strata::cli::out(line.trimmed().prepend(QStringLiteral("    ")));
+    }
+}
+
+int runMigrations(const QStringList &args)
+{
+    QString conn, dir;
+    bool json = false;
+    for (int i = 0; i < args.size(); ++i) {
+        if (args.at(i) == QLatin1String("--json"))
+            json = true;
+        else if (args.at(i) == QLatin1String("--dir") && i + 1 < args.size())
+            dir = args.at(++i);
+        else if (conn.isEmpty())
+            conn = args.at(i);
+        else {
+            strata::cli::err(QStringLiteral("Unexpected argument: %1").arg(args.at(i)));
+            return 2;
+        }
+    }
+    if (conn.isEmpty()) {
+        strata::cli::err(QStringLiteral("Usage: strata-cli migrations CONNINFO [--dir PATH] [--json]"));
+        return 2;
+    }
+    QString password;
+    auto profile = ConnectionProfile::fromConnInfo(conn, &password);
+    if (!profile) {
+        strata::cli::err(profile.error().toString());
+        return 2;
+    }
+    Session session(profile.value(), password);
+    auto r = session.run([dir](SessionContext &ctx) { return MigrationInspector::inspect(ctx, dir); })
+                 .result();
+    if (!r) {
+        strata::cli::err(r.error().toString());
+        return 1;
+    }
+    if (!r->folderError.isEmpty())
+        strata::cli::err(QStringLiteral("warning: ") + r->folderError);
+    if (r->folder)
+        for (const auto &m : r->folder->migrations)
+            if (!m.error.isEmpty())
+                strata::cli::err(QStringLiteral("warning: %1: %2").arg(m.relativePath, m.error));
+    int status = 0;
+    for (const auto &h : r->histories)
+        if (!h.error.isEmpty()) {
+            strata::cli::err(QStringLiteral("error: %1.%2: %3").arg(h.schema, h.table, h.error));
+            status = 1;
+        }
+    if (json) {
+        strata::cli::out(QString::fromUtf8(
+            QJsonDocument(MigrationInspector::toJson(r->histories)).toJson(QJsonDocument::Indented)));
+        return status;
+    }
+    if (r->histories.isEmpty())
+        strata::cli::out(QStringLiteral("No migration history tables found."));
+    for (const auto &h : r->histories) {
+        strata::cli::out(QStringLiteral("%1%2 in %3.%4: %5 entries")
+                             .arg(h.frameworkName,
+                                  h.ambiguous ? QStringLiteral(" (ambiguous: %1)")
+                                                    .arg(h.alternatives.join(QStringLiteral(" or ")))
+                                              : QString(),
+                                  h.schema, h.table)
+                             .arg(h.entries.size()));
+        for (const auto &n : h.notes)
+            strata::cli::out(QStringLiteral("  note: ") + n);
+        printEntries(QStringLiteral("history"), h.entries);
+        printEntries(QStringLiteral("pending"), h.pending);
+        printEntries(QStringLiteral("missing"), h.missing);
+        printEntries(QStringLiteral("changed"), h.changed);
+        if (!h.pending.isEmpty() && !h.upgradeCommand.isEmpty())
+            strata::cli::out(QStringLiteral("  to apply: %1").arg(h.upgradeCommand));
+    }
+    return status;
+}
+
+} // namespace
+
+STRATA_CLI_COMMAND("migrations", "migrations CONNINFO [--dir PATH] [--json]",
+                   "List every migration framework's history in the database, compared with a "
+                   "folder.",
+                   runMigrations);

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "migrations/migrationfolder.h"
+
+#include <QHash>
+#include <QSet>
+
+namespace strata::core {
+
+// The revision graph of an Alembic versions/ folder: edges from down_revision (a merge has
+// several) and depends_on. Revisions are ordered topologically, parents first.
+class AlembicGraph
+{
+public:
+    explicit AlembicGraph(const QList<FolderMigration> &revisions);
+
+    QList<FolderMigration> ordered() const { return m_ordered; }
+    QStringList heads() const; // revisions nothing revises
+    QStringList roots() const;
+    bool hasBranches() const; // more than one head, or a merge somewhere
+    // Every revision reached from the given ones through down_revision and depends_on,
+    // the given ones included. Unknown names are returned in *unknown.
+    QSet<QString> ancestors(const QStringList &revisions, QStringList *unknown = nullptr) const;
+    // Parents named in down_revision/depends_on that no file defines.
+    QStringList danglingParents() const;
+    QStringList cycleMembers() const { return m_cycle; }
+
+private:
+    QHash<QString, FolderMigration> m_byRevision;
+    QList<FolderMigration> m_ordered;
+    QStringList m_cycle;
+};
+
+} // namespace strata::core

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "migrations/migrationdetector.h"
+
+#include <memory>
+
+// Factories for the detectors, one file each; the registry lists them in one place.
+namespace strata::core::detectors {
+
+using DetectorPtr = std::unique_ptr<MigrationDetector>;
+
+DetectorPtr flyway();
+DetectorPtr liquibase();
+DetectorPtr alembic();
+DetectorPtr rails();
+DetectorPtr golangMigrate();
+DetectorPtr django();
+DetectorPtr prisma();
+DetectorPtr sqlx();
+DetectorPtr diesel();
+DetectorPtr goose();
+DetectorPtr dbmate();
+DetectorPtr knex();
+DetectorPtr typeorm();
+DetectorPtr efCore();
+DetectorPtr laravel();
+DetectorPtr sequelize();
+DetectorPtr sqitch();
+DetectorPtr ecto();
+DetectorPtr phinx();
+DetectorPtr nodePgMigrate();
+DetectorPtr atlas();
+DetectorPtr homeGrown();
+DetectorPtr unknownSchemaMigrations();
+
+// The schema_migrations variants (spec: "Telling the schema_migrations tables apart").
+enum class SchemaMigrationsKind { NotSchemaMigrations, GolangMigrate, Ecto, HomeGrown, RailsOrDbmate, Unknown };
+SchemaMigrationsKind classifySchemaMigrations(const CandidateTable &t);
+
+} // namespace strata::core::detectors

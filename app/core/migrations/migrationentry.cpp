@@ -1,0 +1,31 @@
+#include "migrationentry.h"
+
+namespace strata::core {
+
+QString migrationStateName(MigrationState state)
+{
+    switch (state) {
+    case MigrationState::Applied: return QStringLiteral("applied");
+    case MigrationState::Failed: return QStringLiteral("failed");
+    case MigrationState::Dirty: return QStringLiteral("dirty");
+    case MigrationState::RolledBack: return QStringLiteral("rolled_back");
+    case MigrationState::Running: return QStringLiteral("running");
+    case MigrationState::Baseline: return QStringLiteral("baseline");
+    case MigrationState::Deleted: return QStringLiteral("deleted");
+    case MigrationState::Pending: return QStringLiteral("pending");
+    case MigrationState::Missing: return QStringLiteral("missing");
+    case MigrationState::Changed: return QStringLiteral("changed");
+    }
+    return QStringLiteral("unknown");
+}
+
+QString migrationStateLabel(MigrationState state)
+{
+    switch (state) {
+    case MigrationState::RolledBack: return QStringLiteral("rolled back");
+    case MigrationState::Running: return QStringLiteral("running / unfinished");
+    default: return migrationStateName(state);
+    }
+}
+
+} // namespace strata::core

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "migrations/migrationfolder.h"
+#include "migrations/migrationhistory.h"
+#include "result.h"
+
+#include <QJsonArray>
+#include <optional>
+
+namespace strata::core {
+
+class SessionContext;
+
+// Every history in the database, compared with the project folder when one is given.
+struct MigrationOverview
+{
+    QList<MigrationHistory> histories;
+    std::optional<MigrationFolder> folder;
+    QString folderError; // the folder could not be read; the histories are still shown
+};
+
+class MigrationInspector
+{
+public:
+    // Runs on a session's thread (reads the catalog, the tables and the folder).
+    static Result<MigrationOverview> inspect(SessionContext &ctx, const QString &folderDir,
+                                             int rowLimit = 5000);
+    // Compares each history the folder fits (by framework, or by an ambiguous alternative).
+    static void compareAll(QList<MigrationHistory> &histories, const MigrationFolder &folder);
+    // The CLI's JSON: [{framework, schema, table, ambiguous, entries, pending, missing, changed}].
+    static QJsonArray toJson(const QList<MigrationHistory> &histories);
+};
+
+} // namespace strata::core

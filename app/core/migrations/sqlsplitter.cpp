@@ -1,0 +1,111 @@
+#include "sqlsplitter.h"
+
+namespace strata::core {
+
+int SqlSplitter::lineAt(const QString &script, int offset)
+{
+    return int(QStringView(script).left(std::clamp(offset, 0, int(script.size()))).count(u'\n'))
+        + 1;
+}
+
+QList<SqlSplitter::Statement> SqlSplitter::split(const QString &s)
+{
+    QList<Statement> out;
+    const int n = int(s.size());
+    int start = 0;
+    auto flush = [&](int end) {
+        // Skip leading whitespace and comments to find where the statement really starts.
+        int b = start;
+        for (;;) {
+            while (b < end && s.at(b).isSpace())
+                ++b;
+            if (b + 1 < end && s.at(b) == u'-' && s.at(b + 1) == u'-') {
+                while (b < end && s.at(b) != u'\n')
+                    ++b;
+            } else if (b + 1 < end && s.at(b) == u'/' && s.at(b + 1) == u'*') {
+                int depth = 0;
+                do {
+                    if (b + 1 < end && s.at(b) == u'/' && s.at(b + 1) == u'*') {
+                        ++depth;
+                        b += 2;
+                    } else if (b + 1 < end && s.at(b) == u'*' && s.at(b + 1) == u'/') {
+                        --depth;
+                        b += 2;
+                    } else {
+                        ++b;
+                    }
+                } while (depth > 0 && b < end);
+            } else {
+                break;
+            }
+        }
+        const QString text = s.mid(b, end - b).trimmed();
+        if (!text.isEmpty() && text != QLatin1String(";"))
+            out.append({text, b, lineAt(s, b)});
+        start = end;
+    };
+    int i = 0;
+    while (i < n) {
+        const QChar c = s.at(i);
+        const QChar next = i + 1 < n ? s.at(i + 1) : QChar();
+        if (c == u'-' && next == u'-') {
+            while (i < n && s.at(i) != u'\n')
+                ++i;
+        } else if (c == u'/' && next == u'*') {
+            int depth = 1;
+            i += 2;
+            while (i < n && depth > 0) {
+                if (s.at(i) == u'/' && i + 1 < n && s.at(i + 1) == u'*') {
+                    ++depth;
+                    i += 2;
+                } else if (s.at(i) == u'*' && i + 1 < n && s.at(i + 1) == u'/') {
+                    --depth;
+                    i += 2;
+                } else {
+                    ++i;
+                }
+            }
+        } else if (c == u'\'' || c == u'"') {
+            // E'...' strings allow backslash escapes; standard strings double the quote.
+            const bool escapes = c == u'\'' && i > 0 && (s.at(i - 1) == u'E' || s.at(i - 1) == u'e')
+                && (i < 2 || !(s.at(i - 2).isLetterOrNumber() || s.at(i - 2) == u'_'));
+            ++i;
+            while (i < n) {
+                if (escapes && s.at(i) == u'\\') {
+                    i += 2;
+                    continue;
+                }
+                if (s.at(i) == c) {
+                    if (i + 1 < n && s.at(i + 1) == c) {
+                        i += 2;
+                        continue;
+                    }
+                    ++i;
+                    break;
+                }
+                ++i;
+            }
+        } else if (c == u'$' && (i == 0 || !(s.at(i - 1).isLetterOrNumber() || s.at(i - 1) == u'_'))) {
+            // $tag$ ... $tag$ (a positional parameter like $1 is not a tag).
+            int j = i + 1;
+            while (j < n && (s.at(j).isLetterOrNumber() || s.at(j) == u'_') && !s.at(i + 1).isDigit())
+                ++j;
+            if (j < n && s.at(j) == u'$') {
+                const QString tag = s.mid(i, j - i + 1);
+                const int close = int(s.indexOf(tag, j + 1));
+                i = close < 0 ? n : close + int(tag.size());
+            } else {
+                ++i;
+            }
+        } else if (c == u';') {
+            ++i;
+            flush(i);
+        } else {
+            ++i;
+        }
+    }
+    flush(n);
+    return out;
+}
+
+} // namespace strata::core

@@ -1,0 +1,10 @@
+-- strata:template: {{table}}/{{schema}} are quoted identifiers pasted at run time
+-- Flyway's log, newest first. {{table}} is the quoted history table; $1 the row limit.
+SELECT installed_rank::text AS installed_rank, version::text AS version,
+       description::text AS description, type::text AS type, script::text AS script,
+       checksum::text AS checksum, installed_by::text AS installed_by,
+       installed_on::text AS installed_on, execution_time::text AS execution_time,
+       success::text AS success
+FROM {{table}}
+ORDER BY installed_rank DESC NULLS LAST
+LIMIT $1

@@ -1,0 +1,504 @@
+#include "migrationspage.h"
+
+#include "appcontext.h"
+#include "db/profilestore.h"
+#include "db/session.h"
+#include "demo/democluster.h"
+#include "migrationentrymodel.h"
+#include "migrations/alembicgraph.h"
+#include "migrations/alembicgraphview.h"
+#include "migrations/folderreader.h"
+#include "migrations/migrationfilterproxy.h"
+#include "migrations/migrationtimeline.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace strata::ui {
+
+using core::MigrationState;
+
+MigrationsPage::MigrationsPage(AppContext *context, QWidget *parent)
+    : WorkspacePage(context, parent), m_model(new models::MigrationEntryModel(this)),
+      m_proxy(new MigrationFilterProxy(this)),
+      m_runWatcher(new QFutureWatcher<core::RunReport>(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Migrations folder:"), this));
+    m_folderEdit = new QLineEdit(this);
+    m_folderEdit->setPlaceholderText(tr("none: choose the project's migrations folder to see "
+                                        "pending, missing and changed files"));
+    m_folderEdit->setReadOnly(true);
+    top->addWidget(m_folderEdit, 1);
+    m_chooseButton = new QPushButton(tr("Choose…"), this);
+    m_reloadButton = new QPushButton(tr("Reload"), this);
+    top->addWidget(m_chooseButton);
+    top->addWidget(m_reloadButton);
+    layout->addLayout(top);
+
+    auto *filters = new QHBoxLayout;
+    m_stateFilter = new QComboBox(this);
+    m_stateFilter->addItem(tr("All states"), -1);
+    for (auto s : {MigrationState::Applied, MigrationState::Failed, MigrationState::Dirty,
+                   MigrationState::RolledBack, MigrationState::Running, MigrationState::Baseline,
+                   MigrationState::Deleted, MigrationState::Pending, MigrationState::Missing,
+                   MigrationState::Changed})
+        m_stateFilter->addItem(core::migrationStateLabel(s), int(s));
+    m_textFilter = new QLineEdit(this);
+    m_textFilter->setPlaceholderText(tr("Filter by version, name, table, note…"));
+    m_textFilter->setClearButtonEnabled(true);
+    filters->addWidget(m_stateFilter);
+    filters->addWidget(m_textFilter, 1);
+    layout->addLayout(filters);
+
+    m_notes = new QLabel(this);
+    m_notes->setWordWrap(true);
+    m_notes->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_notes->setStyleSheet(QStringLiteral("QLabel { background: #fff4ce; color: #5c4400; "
+                                          "border: 1px solid #e0c060; padding: 6px; }"));
+    m_notes->hide();
+    layout->addWidget(m_notes);
+
+    m_timeline = new MigrationTimeline(this);
+    m_table = new QTableView(this);
+    m_proxy->setSourceModel(m_model);
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_proxy->sort(-1); // history order until the user picks a column
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+
+    auto *left = new QSplitter(Qt::Vertical, this);
+    left->addWidget(m_timeline);
+    left->addWidget(m_table);
+    left->setStretchFactor(0, 2);
+    left->setStretchFactor(1, 3);
+    m_tabs = new QTabWidget(this);
+    m_details = new QTextBrowser(this);
+    m_details->setOpenLinks(false);
+    m_graph = new AlembicGraphView(this);
+    m_tabs->addTab(m_details, tr("Details"));
+    m_tabs->addTab(m_graph, tr("Alembic graph"));
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(left);
+    split->addWidget(m_tabs);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    layout->addWidget(split, 1);
+
+    auto *bottom = new QHBoxLayout;
+    m_applyButton = new QPushButton(tr("Apply pending…"), this);
+    m_applyButton->setToolTip(tr("Runs the pending plain-SQL files in order, each in its own "
+                                 "transaction unless it says %1. A dry run shows the list first.")
+                                  .arg(QLatin1String(core::FolderReader::noTransactionMarker)));
+    m_command = new QLabel(this);
+    m_command->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_command->setWordWrap(true);
+    m_progress = new QProgressBar(this);
+    m_progress->hide();
+    bottom->addWidget(m_applyButton);
+    bottom->addWidget(m_progress);
+    bottom->addWidget(m_command, 1);
+    layout->addLayout(bottom);
+
+    connect(m_chooseButton, &QPushButton::clicked, this, &MigrationsPage::chooseFolder);
+    connect(m_reloadButton, &QPushButton::clicked, this, &MigrationsPage::reload);
+    connect(m_textFilter, &QLineEdit::textChanged, m_proxy, &MigrationFilterProxy::setText);
+    connect(m_stateFilter, &QComboBox::currentIndexChanged, this,
+            [this] { m_proxy->setState(m_stateFilter->currentData().toInt()); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { showEntry(current); });
+    connect(m_timeline, &MigrationTimeline::entryClicked, this, &MigrationsPage::selectEntry);
+    connect(m_graph, &AlembicGraphView::revisionClicked, this, [this](const QString &rev) {
+        for (int h = 0; h < m_overview.histories.size(); ++h)
+            if (m_overview.histories.at(h).framework == QLatin1String("alembic"))
+                selectEntry(h, rev);
+    });
+    connect(m_applyButton, &QPushButton::clicked, this, &MigrationsPage::startApply);
+    connect(m_runWatcher, &QFutureWatcher<core::RunReport>::progressValueChanged, m_progress,
+            &QProgressBar::setValue);
+    connect(m_runWatcher, &QFutureWatcher<core::RunReport>::progressRangeChanged, m_progress,
+            &QProgressBar::setRange);
+    connect(m_runWatcher, &QFutureWatcher<core::RunReport>::progressTextChanged, this,
+            [this](const QString &t) { m_progress->setFormat(t + QStringLiteral("  %v/%m")); });
+    connect(m_runWatcher, &QFutureWatcher<core::RunReport>::finished, this, [this] {
+        m_progress->hide();
+        if (m_runWatcher->future().resultCount() == 0)
+            return;
+        const core::RunReport report = m_runWatcher->result();
+        m_runSession.reset();
+        if (report.failed) {
+            const QString where = report.failedFile.isEmpty()
+                ? QString()
+                : tr("%1, line %2: ").arg(report.failedFile).arg(report.failedLine);
+            Q_EMIT this->context()->errorMessage(where + report.error.toString());
+        } else {
+            Q_EMIT this->context()->statusMessage(report.summary());
+        }
+        Q_EMIT applyFinished(report);
+        reload();
+    });
+    connect(context, &AppContext::connectionChanged, this, [this] {
+        m_dir = this->context()->profile().migrationsDir;
+        m_folderEdit->setText(m_dir);
+        reload();
+    });
+    m_dir = context->profile().migrationsDir;
+    m_folderEdit->setText(m_dir);
+    reload();
+}
+
+MigrationsPage::~MigrationsPage()
+{
+    if (m_runSession)
+        m_runSession->cancel(); // the session's destructor waits only for the cancelled statement
+}
+
+QString MigrationsPage::busyReason() const
+{
+    return m_runWatcher->isRunning() ? tr("Migrations are being applied.") : QString();
+}
+
+void MigrationsPage::setFolder(const QString &dir, bool remember)
+{
+    m_dir = dir;
+    m_folderEdit->setText(dir);
+    if (remember && context()->isConnected() && !context()->profile().id.isEmpty()
+        && context()->profiles()) {
+        core::ConnectionProfile p = context()->profile();
+        p.migrationsDir = dir;
+        context()->profiles()->save(p);
+    }
+    reload();
+}
+
+void MigrationsPage::chooseFolder()
+{
+    // Opened, not exec'd: no nested event loop.
+    auto *dialog = new QFileDialog(this, tr("Choose the migrations folder"), m_dir);
+    dialog->setFileMode(QFileDialog::Directory);
+    dialog->setOption(QFileDialog::ShowDirsOnly);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this,
+            [this](const QString &dir) { setFolder(dir); });
+    dialog->open();
+}
+
+void MigrationsPage::reload()
+{
+    const int generation = ++m_generation;
+    if (!context()->isConnected()) {
+        m_loading = false;
+        m_overview = {};
+        m_model->setHistories({});
+        m_timeline->setHistories({});
+        m_details->setHtml(tr("<p>Not connected.</p>"));
+        updateActions();
+        return;
+    }
+    m_loading = true;
+    m_reloadButton->setEnabled(false);
+    QPointer<MigrationsPage> self(this);
+    const QString dir = m_dir;
+    context()->session()
+        ->run([dir](core::SessionContext &ctx) { return core::MigrationInspector::inspect(ctx, dir); })
+        .then(this, [self, generation](core::Result<core::MigrationOverview> r) {
+            if (!self || generation != self->m_generation)
+                return;
+            self->m_loading = false;
+            self->m_reloadButton->setEnabled(true);
+            if (!r) {
+                Q_EMIT self->context()->errorMessage(r.error().toString());
+                self->showOverview({});
+            } else {
+                self->showOverview(r.value());
+            }
+            Q_EMIT self->loaded();
+            if (self->m_screenshotPending) {
+                self->m_screenshotPending = false;
+                // Show the registry's history with its unfinished run selected.
+                for (int h = 0; h < self->m_overview.histories.size(); ++h) {
+                    const auto &hist = self->m_overview.histories.at(h);
+                    for (const auto &e : hist.entries)
+                        if (e.state == MigrationState::Running) {
+                            self->selectEntry(h, e.version);
+                            break;
+                        }
+                }
+                Q_EMIT self->screenshotReady();
+            }
+        });
+}
+
+void MigrationsPage::showOverview(const core::MigrationOverview &overview)
+{
+    m_overview = overview;
+    m_model->setHistories(overview.histories);
+    m_timeline->setHistories(overview.histories);
+    m_table->resizeColumnsToContents();
+    for (int c : {models::MigrationEntryModel::Description, models::MigrationEntryModel::Note,
+                  models::MigrationEntryModel::Checksum})
+        m_table->setColumnWidth(c, std::min(m_table->columnWidth(c), 260));
+
+    QStringList notes;
+    if (overview.histories.isEmpty() && context()->isConnected())
+        notes.append(tr("No migration history table was found in any schema of this database."));
+    if (!overview.folderError.isEmpty())
+        notes.append(overview.folderError.toHtmlEscaped());
+    if (overview.folder) {
+        for (const auto &e : overview.folder->errors)
+            notes.append(e.toHtmlEscaped());
+        for (const auto &m : overview.folder->migrations)
+            if (!m.error.isEmpty())
+                notes.append(tr("%1: %2").arg(m.relativePath, m.error).toHtmlEscaped());
+    }
+    for (const auto &h : overview.histories) {
+        const QString where = QStringLiteral("<b>%1</b> %2.%3").arg(h.frameworkName.toHtmlEscaped(),
+                                                                   h.schema.toHtmlEscaped(),
+                                                                   h.table.toHtmlEscaped());
+        if (!h.error.isEmpty())
+            notes.append(where + QStringLiteral(": ") + h.error.toHtmlEscaped());
+        for (const auto &n : h.notes)
+            notes.append(where + QStringLiteral(": ") + n.toHtmlEscaped());
+    }
+    m_notes->setText(notes.join(QStringLiteral("<br>")));
+    m_notes->setVisible(!notes.isEmpty());
+
+    // The Alembic graph, when the folder is an Alembic project.
+    bool graphShown = false;
+    if (overview.folder && overview.folder->kind == core::FolderKind::Alembic) {
+        QSet<QString> applied;
+        QStringList heads;
+        for (const auto &h : overview.histories) {
+            if (h.framework != QLatin1String("alembic"))
+                continue;
+            for (const auto &e : h.entries) {
+                applied.insert(e.version);
+                if (e.note == QLatin1String("current head"))
+                    heads.append(e.version);
+            }
+        }
+        graphShown = m_graph->setGraph(overview.folder->migrations, applied, heads);
+        if (core::AlembicGraph(overview.folder->migrations).hasBranches())
+            m_tabs->setCurrentWidget(m_graph);
+    }
+    m_tabs->setTabEnabled(m_tabs->indexOf(m_graph), graphShown);
+    updateActions();
+}
+
+void MigrationsPage::updateActions()
+{
+    const bool plainFolder = m_overview.folder
+        && m_overview.folder->kind == core::FolderKind::PlainSql;
+    int plainPending = 0;
+    QStringList commands;
+    for (const auto &h : m_overview.histories) {
+        if (h.framework == QLatin1String("homegrown") || h.framework == QLatin1String("unknown"))
+            plainPending += int(h.pending.size());
+        else if (!h.pending.isEmpty() && !h.upgradeCommand.isEmpty())
+            commands.append(tr("%1 pending for %2: run <code>%3</code>")
+                                .arg(h.pending.size())
+                                .arg(h.frameworkName.toHtmlEscaped(),
+                                     h.upgradeCommand.toHtmlEscaped()));
+    }
+    if (plainFolder && m_overview.histories.isEmpty() && m_overview.folder)
+        plainPending = int(m_overview.folder->migrations.size());
+    m_applyButton->setVisible(plainFolder);
+    m_applyButton->setEnabled(plainFolder && context()->isConnected()
+                              && !m_runWatcher->isRunning());
+    m_applyButton->setText(plainPending > 0 ? tr("Apply %1 pending…").arg(plainPending)
+                                            : tr("Apply pending…"));
+    m_command->setText(commands.join(QStringLiteral("<br>")));
+}
+
+void MigrationsPage::selectEntry(int history, const QString &version)
+{
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        const auto *row = m_model->rowAt(r);
+        if (row->history == history && row->entry.version == version) {
+            const QModelIndex idx = m_proxy->mapFromSource(m_model->index(r, 0));
+            if (idx.isValid()) {
+                m_table->setCurrentIndex(idx);
+                m_table->scrollTo(idx);
+            }
+            return;
+        }
+    }
+}
+
+void MigrationsPage::showEntry(const QModelIndex &proxyIndex)
+{
+    const int generation = ++m_detailGeneration;
+    const auto *row = m_model->rowAt(m_proxy->mapToSource(proxyIndex).row());
+    if (!row) {
+        m_details->clear();
+        return;
+    }
+    const auto &h = m_overview.histories.at(row->history);
+    const auto &e = row->entry;
+    QString html = QStringLiteral("<h3>%1 %2</h3><table>").arg(e.version.toHtmlEscaped(),
+                                                               e.description.toHtmlEscaped());
+    auto add = [&html](const QString &k, const QString &v) {
+        if (!v.isEmpty())
+            html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                        .arg(k, v.toHtmlEscaped());
+    };
+    add(tr("Framework"), h.frameworkName + (h.ambiguous ? tr(" (ambiguous)") : QString()));
+    add(tr("Table"), h.schema + u'.' + h.table);
+    add(tr("State"), core::migrationStateLabel(e.state));
+    add(tr("Applied at"), e.appliedAt.isValid() ? e.appliedAt.toString(Qt::ISODateWithMs) : QString());
+    add(tr("Duration"), models::MigrationEntryModel::formatDuration(e.durationMs));
+    add(tr("Applied by"), e.appliedBy);
+    add(tr("Checksum"), e.checksum);
+    add(tr("Script"), e.script);
+    add(tr("Note"), e.note);
+    add(tr("File"), e.filePath);
+    if (e.state == MigrationState::Pending && !h.upgradeCommand.isEmpty())
+        add(tr("To apply"), h.upgradeCommand);
+    html += QStringLiteral("</table>");
+    m_details->setHtml(html);
+    if (e.filePath.isEmpty())
+        return;
+    // The migration's text, read off the GUI thread.
+    QPointer<MigrationsPage> self(this);
+    const QString path = e.filePath;
+    QtConcurrent::run([path] {
+        QString error;
+        QString text = core::FolderReader::readText(path, &error);
+        if (text.size() > 200000)
+            text = text.left(200000) + QStringLiteral("\n… (shortened)");
+        return error.isEmpty() ? text : error;
+    }).then(this, [self, generation, html](const QString &text) {
+        if (!self || generation != self->m_detailGeneration)
+            return;
+        self->m_details->setHtml(html + QStringLiteral("<h4>%1</h4><pre>%2</pre>")
+                                            .arg(tr("Migration file"), text.toHtmlEscaped()));
+    });
+}
+
+void MigrationsPage::startApply()
+{
+    if (!m_overview.folder || !context()->isConnected())
+        return;
+    const core::MigrationFolder folder = *m_overview.folder;
+    QPointer<MigrationsPage> self(this);
+    core::RunOptions options;
+    options.dryRun = true;
+    m_applyButton->setEnabled(false);
+    context()->session()
+        ->run([folder, options](core::SessionContext &ctx) {
+            return core::SqlMigrationRunner::plan(ctx, folder, options);
+        })
+        .then(this, [self](core::Result<core::RunReport> plan) {
+            if (!self)
+                return;
+            self->updateActions();
+            if (!plan) {
+                Q_EMIT self->context()->errorMessage(plan.error().toString());
+                return;
+            }
+            self->confirmApply(plan.value());
+        });
+}
+
+void MigrationsPage::confirmApply(const core::RunReport &plan)
+{
+    if (plan.steps.isEmpty()) {
+        Q_EMIT context()->statusMessage(tr("Nothing to apply: every file is recorded."));
+        return;
+    }
+    QStringList lines;
+    for (const auto &s : plan.steps)
+        lines.append(s.file.relativePath
+                     + (s.note.isEmpty() ? QString() : QStringLiteral("  (%1)").arg(s.note)));
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Apply pending migrations"),
+                                tr("Run these %1 file(s) against %2, in this order, recording them "
+                                   "in %3.%4? It stops at the first error.")
+                                    .arg(plan.steps.size())
+                                    .arg(context()->profile().displayTarget(), plan.schema,
+                                         plan.table),
+                                QMessageBox::Ok | QMessageBox::Cancel, this);
+    box->setDetailedText(lines.join(u'\n'));
+    box->button(QMessageBox::Ok)->setText(tr("Apply"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box](int) {
+        if (box->clickedButton() == box->button(QMessageBox::Ok))
+            runApply();
+    });
+    box->open();
+}
+
+void MigrationsPage::runApply()
+{
+    if (m_runWatcher->isRunning() || !m_overview.folder)
+        return;
+    core::SessionOptions options;
+    options.readOnly = false;
+    options.statementTimeoutMs = 0;
+    options.applicationName = QStringLiteral("strata migrations");
+    m_runSession = std::make_shared<core::Session>(context()->profile(), context()->password(),
+                                                   options);
+    const core::MigrationFolder folder = *m_overview.folder;
+    const core::RunOptions run;
+    m_progress->setRange(0, 0);
+    m_progress->show();
+    m_applyButton->setEnabled(false);
+    m_runWatcher->setFuture(m_runSession->runWithPromise<core::RunReport>(
+        [folder, run](QPromise<core::RunReport> &p, core::SessionContext &ctx) {
+            p.addResult(core::SqlMigrationRunner::run(p, ctx, folder, run));
+        },
+        [](const core::Error &e) {
+            core::RunReport r;
+            r.failed = true;
+            r.error = e;
+            return r;
+        }));
+}
+
+void MigrationsPage::prepareScreenshot()
+{
+    if (!context()->isConnected()) {
+        Q_EMIT screenshotReady();
+        return;
+    }
+    m_screenshotPending = true;
+    if (!m_dir.isEmpty()) {
+        if (!m_loading)
+            reload();
+        return;
+    }
+    // The demo's migration folder; DemoCluster reads files, so off the GUI thread.
+    QPointer<MigrationsPage> self(this);
+    QtConcurrent::run([] { return core::DemoCluster().status().migrationsDir; })
+        .then(this, [self](const QString &dir) {
+            if (!self)
+                return;
+            if (QFileInfo(dir).isDir())
+                self->setFolder(dir, false);
+            else
+                self->reload();
+        });
+}
+
+} // namespace strata::ui
