@@ -256,6 +256,11 @@ void MigrationsPage::showOverview(const core::MigrationOverview &overview)
     m_overview = overview;
     m_model->setHistories(overview.histories);
     m_timeline->setHistories(overview.histories);
+    // With one history the framework and table are the same on every row (the details say them):
+    // their width goes to the state instead.
+    const bool several = overview.histories.size() > 1;
+    m_table->setColumnHidden(models::MigrationEntryModel::Framework, !several);
+    m_table->setColumnHidden(models::MigrationEntryModel::Table, !several);
     m_table->resizeColumnsToContents();
     for (int c : {models::MigrationEntryModel::Description, models::MigrationEntryModel::Note,
                   models::MigrationEntryModel::Checksum})

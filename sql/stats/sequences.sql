@@ -28,7 +28,7 @@ WITH feeds AS (
     GROUP BY f.seqid
 )
 SELECT sn.nspname, sc.relname, format_type(s.seqtypid, NULL) AS sequence_type,
-       s.seqincrement, s.seqmin, s.seqmax, s.seqcycle,
+       s.seqincrement, s.seqmin, s.seqmax, s.seqstart, s.seqcycle,
        CASE WHEN has_sequence_privilege(sc.oid, 'SELECT,USAGE')
             THEN pg_sequence_last_value(sc.oid) END AS last_value,
        has_sequence_privilege(sc.oid, 'SELECT,USAGE') AS readable,

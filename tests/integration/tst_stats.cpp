@@ -233,12 +233,18 @@ void tst_Stats::measuresASequenceAgainstTheNarrowerColumn()
                  "  nextval('\"Séq Schema\".\"Big \"\"Seq\"\"\"'), v text);"
                  "SELECT setval('\"Séq Schema\".\"Big \"\"Seq\"\"\"', 1932735282);" // 90%
                  "CREATE TABLE \"Séq Schema\".wide(id bigserial);"
-                 "SELECT setval('\"Séq Schema\".wide_id_seq', 1932735282);")),
+                 "SELECT setval('\"Séq Schema\".wide_id_seq', 1932735282);"
+                 // Counting down from 100 to 1, at 81: a fifth of the way, not 81 times over.
+                 "CREATE SEQUENCE \"Séq Schema\".countdown AS smallint INCREMENT BY -1"
+                 "  MINVALUE 1 MAXVALUE 100 START WITH 100;"
+                 "SELECT setval('\"Séq Schema\".countdown', 81);")),
              QString());
     const StatsSnapshot s = collect(kDb);
     QVERIFY2(s.sequences.ok(), qPrintable(s.sequences.error.toString()));
-    const SequenceRow *narrow = nullptr, *wide = nullptr;
+    const SequenceRow *narrow = nullptr, *wide = nullptr, *down = nullptr;
     for (const SequenceRow &q : s.sequences.rows) {
+        if (q.name == QStringLiteral("countdown"))
+            down = &q;
         if (q.name == QStringLiteral("Big \"Seq\""))
             narrow = &q;
         if (q.name == QStringLiteral("wide_id_seq"))
@@ -256,6 +262,10 @@ void tst_Stats::measuresASequenceAgainstTheNarrowerColumn()
     // The same value in a bigint sequence feeding a bigint column is nowhere near its end.
     QCOMPARE(wide->limit, std::numeric_limits<qint64>::max());
     QVERIFY(wide->usedFraction() < 0.001);
+    QVERIFY(down);
+    QCOMPARE(down->limit, qint64(1));
+    QVERIFY2(qAbs(down->usedFraction() - 19.0 / 99.0) < 0.001,
+             qPrintable(QString::number(down->usedFraction())));
     QVERIFY2(hasWarning(s, "sequences", "1 sequence is above 80%"), qPrintable(warningsText(s)));
     QVERIFY2(hasWarning(s, "sequences", "Big \"Seq\" (90% of integer column Narrow.T.id)"),
              qPrintable(warningsText(s)));

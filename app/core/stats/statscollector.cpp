@@ -366,6 +366,7 @@ StatsSnapshot StatsCollector::collect(SessionContext &ctx) const
         q.increment = r.i("seqincrement", 1);
         q.minValue = r.i("seqmin");
         q.maxValue = r.i("seqmax");
+        q.startValue = r.i("seqstart", 1);
         q.cycles = r.b("seqcycle");
         q.readable = r.b("readable");
         q.used = !r.null("last_value");

@@ -2,6 +2,8 @@
 
 #include "result.h"
 
+#include <algorithm>
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -198,6 +200,7 @@ struct SequenceRow
     qint64 increment = 1;
     qint64 minValue = 0;
     qint64 maxValue = 0;
+    qint64 startValue = 1;
     bool cycles = false;
     bool readable = true;
     bool used = false;        // last_value known (nextval called at least once)
@@ -205,12 +208,16 @@ struct SequenceRow
     QString tableSchema, table, column, columnType; // empty when the sequence feeds no column
     qint64 limit = 0; // the nearer of the sequence's bound and the column type's
 
-    // Share of the range used, 0..1; -1 when unknown (unused or unreadable).
+    // Share of the way from the start value to the limit travelled, 0..1, for ascending and
+    // descending sequences alike; -1 when unknown (unused or unreadable).
     double usedFraction() const
     {
-        if (!used || !readable || limit == 0)
+        // From 0 for the usual ascending sequence starting at 1, so that 90% of int4 reads 90%.
+        const double origin = increment > 0 ? std::min<qint64>(startValue, 0) : double(startValue);
+        const double span = double(limit) - origin;
+        if (!used || !readable || span == 0)
             return -1;
-        return double(lastValue) / double(limit);
+        return std::clamp((double(lastValue) - origin) / span, 0.0, 1.0);
     }
     bool limitedByColumn() const
     {
