@@ -292,6 +292,15 @@ void JobsPage::prepareScreenshot()
     job->setCatalogPath({});
     m_screenshotPending = true;
     startJob(job);
+    // The restore dialog's guard rail shows the real count (the backup takes longer than this).
+    QPointer<JobsPage> self(this);
+    context()
+        ->session()
+        ->query(QStringLiteral("jobs/user_table_count"))
+        .then(this, [self](core::Result<core::PgResult> r) {
+            if (self && r)
+                self->m_screenshotTables = r->toLongLong(0, 0);
+        });
 }
 
 QList<QPair<QString, QWidget *>> JobsPage::screenshotDialogs()
@@ -305,42 +314,54 @@ QList<QPair<QString, QWidget *>> JobsPage::screenshotDialogs()
     }
     auto *backup = new BackupDialog(p, nullptr, 15);
     backup->setOutputPath(QStringLiteral("/srv/backups/%1-20261122-0300.dump").arg(p.database));
-    backup->setTables({ QStringLiteral("sales.order_items") });
+    // The demo's agri schema: the card signatures reference the DIAS catalogue, the parcel set
+    // and the parcels, and the parcels reference the crops.
+    const QString agri = QStringLiteral("agri");
+    backup->setTables({ QStringLiteral("agri.roi2024_card_signatures") });
     backup->setIncludeReferenced(true);
-    core::TableRef items { 1, QStringLiteral("sales"), QStringLiteral("order_items"), 0, 0, false };
-    core::TableRef orders { 2, QStringLiteral("sales"), QStringLiteral("orders"), 0, 0, true };
-    core::TableRef customers { 3, QStringLiteral("sales"), QStringLiteral("customers"), 0, 0,
-        true };
-    core::TableRef products { 4, QStringLiteral("catalog"), QStringLiteral("products"), 0, 0,
-        true };
-    backup->showPreview({ items, orders, customers, products },
+    backup->showPreview(
+        {
+            core::TableRef { 1, agri, QStringLiteral("roi2024_card_signatures"), 0, 0, false },
+            core::TableRef { 2, agri, QStringLiteral("dias_catalogue"), 0, 0, true },
+            core::TableRef { 3, agri, QStringLiteral("parcel_set"), 0, 0, true },
+            core::TableRef { 4, agri, QStringLiteral("parcels"), 0, 0, true },
+            core::TableRef { 5, agri, QStringLiteral("crops"), 0, 0, true },
+        },
         QStringLiteral("/usr/lib/postgresql/15/bin/pg_dump"),
         tr("Using /usr/lib/postgresql/15/bin/pg_dump (pg_dump (PostgreSQL) 15.18)."));
 
     auto *restore = new RestoreDialog(p, nullptr);
     const QString list = QStringLiteral(
-        ";\n;     dbname: %1\n;     TOC Entries: 24\n;     Format: CUSTOM\n"
+        ";\n;     dbname: %1\n;     TOC Entries: 21\n;     Format: CUSTOM\n"
         ";     Dumped from database version: 15.18\n;     Dumped by pg_dump version: 15.18\n;\n"
-        "6; 2615 16390 SCHEMA - sales dba\n7; 2615 16391 SCHEMA - catalog dba\n"
-        "220; 1259 16400 TABLE sales customers dba\n219; 1259 16399 SEQUENCE sales "
-        "customers_id_seq dba\n"
-        "222; 1259 16410 TABLE sales orders dba\n224; 1259 16420 TABLE sales order_items dba\n"
-        "226; 1259 16430 TABLE catalog products dba\n"
-        "3390; 0 16400 TABLE DATA sales customers dba\n3391; 0 16410 TABLE DATA sales orders dba\n"
-        "3392; 0 16420 TABLE DATA sales order_items dba\n3393; 0 16430 TABLE DATA catalog products "
-        "dba\n"
-        "3401; 0 0 SEQUENCE SET sales customers_id_seq dba\n"
-        "3210; 2606 16405 CONSTRAINT sales customers customers_pkey dba\n"
-        "3212; 2606 16415 CONSTRAINT sales orders orders_pkey dba\n"
-        "3215; 1259 16425 INDEX sales order_items_order_idx dba\n"
-        "3220; 2606 16440 FK CONSTRAINT sales order_items order_items_order_fkey dba\n")
+        "6; 2615 16390 SCHEMA - agri postgres\n"
+        "220; 1259 16400 TABLE agri crops postgres\n"
+        "222; 1259 16410 TABLE agri dias_catalogue postgres\n"
+        "221; 1259 16409 SEQUENCE agri dias_catalogue_id_seq postgres\n"
+        "224; 1259 16420 TABLE agri parcel_set postgres\n"
+        "226; 1259 16430 TABLE agri parcels postgres\n"
+        "228; 1259 16440 TABLE agri roi2024_card_signatures postgres\n"
+        "3390; 0 16400 TABLE DATA agri crops postgres\n"
+        "3391; 0 16410 TABLE DATA agri dias_catalogue postgres\n"
+        "3392; 0 16420 TABLE DATA agri parcel_set postgres\n"
+        "3393; 0 16430 TABLE DATA agri parcels postgres\n"
+        "3394; 0 16440 TABLE DATA agri roi2024_card_signatures postgres\n"
+        "3401; 0 0 SEQUENCE SET agri dias_catalogue_id_seq postgres\n"
+        "3210; 2606 16405 CONSTRAINT agri crops crops_pkey postgres\n"
+        "3212; 2606 16415 CONSTRAINT agri dias_catalogue dias_catalogue_pkey postgres\n"
+        "3214; 2606 16425 CONSTRAINT agri parcel_set parcel_set_pkey postgres\n"
+        "3216; 2606 16435 CONSTRAINT agri parcels parcels_pkey postgres\n"
+        "3218; 1259 16445 INDEX agri roi2024_card_signatures_dias_id_idx postgres\n"
+        "3220; 2606 16450 FK CONSTRAINT agri parcels parcels_crop_code_fkey postgres\n"
+        "3222; 2606 16455 FK CONSTRAINT agri roi2024_card_signatures "
+        "roi2024_card_signatures_dias_id_fkey postgres\n")
                              .arg(p.database);
     if (auto toc = core::ArchiveToc::parse(list)) {
         toc->format = core::ArchiveFormat::Custom;
         restore->setToc(
             QStringLiteral("/srv/backups/%1-20261122-0300.dump").arg(p.database), toc.value());
     }
-    restore->setCurrentTableCount(42);
+    restore->setCurrentTableCount(m_screenshotTables >= 0 ? m_screenshotTables : 42);
     restore->chooseCurrentDatabase();
     return { { QStringLiteral("backup"), backup }, { QStringLiteral("restore"), restore } };
 }

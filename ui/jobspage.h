@@ -72,6 +72,7 @@ private:
     QList<Entry> m_jobs;
     bool m_screenshotPending = false;
     QString m_screenshotDir;
+    qint64 m_screenshotTables = -1; // the open database's tables, for the restore dialog
 };
 
 } // namespace strata::ui
