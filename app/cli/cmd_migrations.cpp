@@ -3,6 +3,7 @@
 #include "db/session.h"
 #include "migrations/migrationinspector.h"
 
+#include <QDir>
 #include <QJsonDocument>
 
 using namespace strata::core;
@@ -14,7 +15,7 @@ QString cell(const QString &s, int width)
     return s.size() > width ? s.left(width - 1) + QChar(0x2026) : s.leftJustified(width);
 }
 
-void printEntries(const QString &title, const QList<MigrationEntry> &entries)
+void printEntries(const QString &title, const QList<MigrationEntry> &entries, int stateWidth)
 {
     if (entries.isEmpty())
         return;
@@ -24,11 +25,11 @@ void printEntries(const QString &title, const QList<MigrationEntry> &entries)
                                                    : QString();
         const QString dur = e.durationMs >= 0 ? QStringLiteral("%1 ms").arg(e.durationMs)
                                               : QString();
-        QString line = QStringLiteral("    %1 %2 %3 %4 %5")
-                           .arg(cell(e.version.isEmpty() ? QStringLiteral("(repeatable)")
-                                                         : e.version, 28),
-                                cell(migrationStateLabel(e.state), 12), cell(when, 19),
-                                cell(dur, 10), e.description);
+        QString line
+            = QStringLiteral("    %1 %2 %3 %4 %5")
+                  .arg(cell(e.version.isEmpty() ? QStringLiteral("(repeatable)") : e.version, 28),
+                      cell(migrationStateLabel(e.state), stateWidth), cell(when, 19), cell(dur, 10),
+                      e.description);
         if (!e.note.isEmpty())
             line += QStringLiteral("  [%1]").arg(e.note);
         strata::cli::out(line.trimmed().prepend(QStringLiteral("    ")));
@@ -97,10 +98,28 @@ int runMigrations(const QStringList &args)
                              .arg(h.entries.size()));
         for (const auto &n : h.notes)
             strata::cli::out(QStringLiteral("  note: ") + n);
-        printEntries(QStringLiteral("history"), h.entries);
-        printEntries(QStringLiteral("pending"), h.pending);
-        printEntries(QStringLiteral("missing"), h.missing);
-        printEntries(QStringLiteral("changed"), h.changed);
+        // The state column is as wide as its longest label ("running / unfinished").
+        int stateWidth = 7;
+        for (const auto *list : { &h.entries, &h.pending, &h.missing, &h.changed })
+            for (const auto &e : *list)
+                stateWidth = std::max(stateWidth, int(migrationStateLabel(e.state).size()));
+        printEntries(QStringLiteral("history"), h.entries, stateWidth);
+        printEntries(QStringLiteral("pending"), h.pending, stateWidth);
+        printEntries(QStringLiteral("missing"), h.missing, stateWidth);
+        printEntries(QStringLiteral("changed"), h.changed, stateWidth);
+        if (!h.unfinished.isEmpty()) {
+            // Neither applied nor pending: `migrate` refuses to run past them until told to.
+            strata::cli::out(QStringLiteral("  unfinished (started, never finished; check "
+                                            "pg_stat_activity, then re-run with "
+                                            "`strata-cli migrate ... --rerun-unfinished`):"));
+            for (const auto &e : h.unfinished)
+                strata::cli::out(
+                    QStringLiteral("    %1 started %2  %3")
+                        .arg(e.version,
+                            e.appliedAt.isValid() ? e.appliedAt.toString("yyyy-MM-dd HH:mm:ss")
+                                                  : QStringLiteral("(unknown)"),
+                            QDir::toNativeSeparators(e.filePath)));
+        }
         if (!h.pending.isEmpty() && !h.upgradeCommand.isEmpty())
             strata::cli::out(QStringLiteral("  to apply: %1").arg(h.upgradeCommand));
     }
