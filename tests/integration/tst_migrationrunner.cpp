@@ -26,6 +26,7 @@ private Q_SLOTS:
     void unfinishedFileAfterThePendingOnesIsLeftAlone();
     void filesThatCannotRunInATransactionRunStatementByStatement();
     void fileWithItsOwnTransactionsRunsAsWrittenAndReportsHonestly();
+    void callOfACommittingProcedureRunsOutsideATransaction();
     void cancelInterruptsTheStatementAndRollsTheFileBack();
     void unreadableFileWouldFailAndStopsTheRun();
     void selfRecordingFileGetsMeasuredTimings();
@@ -441,6 +442,28 @@ void tst_MigrationRunner::fileWithItsOwnTransactionsRunsAsWrittenAndReportsHones
     QVERIFY2(report.error.message.contains("still open (begun at line 1)"),
         qPrintable(report.error.message));
     QCOMPARE(TestServer::scalar(kDb, "SELECT count(*) FROM aw.t WHERE x = 3"), QStringLiteral("0"));
+}
+
+void tst_MigrationRunner::callOfACommittingProcedureRunsOutsideATransaction()
+{
+    const QString e = TestServer::exec(kDb,
+        "DROP SCHEMA IF EXISTS pc CASCADE; CREATE SCHEMA pc; CREATE TABLE pc.n (x int);"
+        "CREATE PROCEDURE pc.\"Batched\"() LANGUAGE plpgsql AS $$ BEGIN "
+        "INSERT INTO pc.n VALUES (1); COMMIT; INSERT INTO pc.n VALUES (2); END $$;");
+    QVERIFY2(e.isEmpty(), qPrintable(e));
+    QTemporaryDir dir;
+    write(dir.filePath("001_call.sql"), "CALL pc.\"Batched\"();\n");
+    RunOptions o;
+    o.schema = "pc";
+    o.dryRun = true;
+    auto report = run(dir.path(), o);
+    QCOMPARE(report.steps.at(0).transaction.mode, TransactionMode::Mode::NoTransaction);
+    QVERIFY2(report.steps.at(0).note.contains("CALL at line 1 runs a procedure that commits"),
+        qPrintable(report.steps.at(0).note));
+    o.dryRun = false;
+    report = run(dir.path(), o);
+    QVERIFY2(!report.failed, qPrintable(report.error.toString()));
+    QCOMPARE(TestServer::scalar(kDb, "SELECT count(*) FROM pc.n"), QStringLiteral("2"));
 }
 
 void tst_MigrationRunner::cancelInterruptsTheStatementAndRollsTheFileBack()

@@ -93,6 +93,10 @@ void tst_SqlSplitter::transactionModeFromStatements_data()
     QTest::newRow("procedure and call") << "CREATE PROCEDURE app.fill() LANGUAGE plpgsql AS $$ "
                                            "BEGIN COMMIT; END $$;\nCALL app.fill();"
                                         << M::NoTransaction << 2;
+    QTest::newRow("quoted procedure")
+        << "CREATE OR REPLACE PROCEDURE \"Fill\"() AS $$ BEGIN "
+           "ROLLBACK; END $$ LANGUAGE plpgsql;\nCALL public.\"Fill\"();"
+        << M::NoTransaction << 2;
     QTest::newRow("call of another procedure") << "CALL other();" << M::Wrapped << 0;
     QTest::newRow("own begin")
         << "CREATE TABLE t (x int);\nBEGIN;\nINSERT INTO t VALUES (1);\nCOMMIT;" << M::AsWritten

@@ -78,6 +78,16 @@ QString clockNow(SessionContext &ctx)
     return r && r->rows() > 0 ? r->text(0, 0) : QString();
 }
 
+QSet<QString> committingProcedures(SessionContext &ctx)
+{
+    QSet<QString> names;
+    // Servers without procedures (before 11) fail the query: then there are none.
+    if (auto r = ctx.exec(QStringLiteral("migrations/runner/committing_procedures")))
+        for (int i = 0; i < r->rows(); ++i)
+            names.insert(r->text(i, 0));
+    return names;
+}
+
 // Holds the advisory lock for the run; releases it however the run ends.
 class RunLock
 {
@@ -307,6 +317,7 @@ Result<RunReport> SqlMigrationRunner::plan(
     QHash<QString, MigrationEntry> unfinished; // file path -> its unfinished row
     for (const auto &e : history.unfinished)
         unfinished.insert(e.filePath, e);
+    const QSet<QString> committing = committingProcedures(ctx);
     QSet<QString> pending;
     for (const auto &p : history.pending)
         pending.insert(p.filePath);
@@ -330,7 +341,8 @@ Result<RunReport> SqlMigrationRunner::plan(
         }
         if (f.error.isEmpty()) {
             QString readError;
-            step.transaction = TransactionMode::of(FolderReader::readText(f.path, &readError));
+            step.transaction
+                = TransactionMode::of(FolderReader::readText(f.path, &readError), committing);
             if (!readError.isEmpty())
                 step.file.error = readError;
         }
@@ -452,7 +464,8 @@ RunReport SqlMigrationRunner::run(QPromise<RunReport> &promise, SessionContext &
                     QStringLiteral("Fix the file; nothing of it or after it "
                                    "ran.")));
         }
-        const TransactionMode mode = TransactionMode::of(text);
+        // Asked again per file: an earlier file may have created the procedure this one calls.
+        const TransactionMode mode = TransactionMode::of(text, committingProcedures(ctx));
         step.transaction = mode;
         promise.setProgressValueAndText(done,
             mode.wrapped()

@@ -54,27 +54,32 @@ QString outsideTransactionOnly(const QString &w)
     return {};
 }
 
-// The procedure's name without schema or quotes, lower case: "app"."Fill" -> fill.
-QString routineName(const QString &w, const QString &after)
+// The routine's name after a keyword, without schema or quotes, in lower case:
+// CALL app."Fill"(...) -> fill. Read from the statement as written (codeOnly hides quoted names).
+QString routineName(const QString &statement, const QString &keyword)
 {
-    const int at = int(w.indexOf(after));
-    if (at < 0)
+    const QRegularExpression re(keyword + QStringLiteral(R"re(\s+((?:"[^"]*"|[^\s("])+)\s*\()re"),
+        QRegularExpression::CaseInsensitiveOption);
+    const auto m = re.match(statement);
+    if (!m.hasMatch())
         return {};
-    QString rest = w.mid(at + after.size()).trimmed();
-    rest = rest.left(int(rest.indexOf(u'('))).trimmed();
-    rest = rest.mid(int(rest.lastIndexOf(u'.')) + 1);
-    return rest.toLower();
+    QString name = m.captured(1);
+    static const QRegularExpression last(QStringLiteral(R"re((?:"([^"]*)"|([^."]+))$)re"));
+    const auto l = last.match(name);
+    if (l.hasMatch())
+        name = l.captured(1).isEmpty() ? l.captured(2) : l.captured(1);
+    return name.toLower();
 }
 
 } // namespace
 
-TransactionMode TransactionMode::of(const QString &text)
+TransactionMode TransactionMode::of(const QString &text, const QSet<QString> &inDatabase)
 {
     static const QRegularExpression control(QStringLiteral(
         R"(^(BEGIN|START TRANSACTION|COMMIT|END|ROLLBACK|ABORT|PREPARE TRANSACTION)\b)"));
     TransactionMode result;
     TransactionMode noTransaction;
-    QSet<QString> committingProcedures;
+    QSet<QString> committingProcedures = inDatabase;
     for (const auto &st : SqlSplitter::split(text)) {
         QStringList bodies;
         const QString w = words(SqlSplitter::codeOnly(st.text, &bodies));
@@ -102,9 +107,9 @@ TransactionMode TransactionMode::of(const QString &text)
         } else if (w.contains(
                        QRegularExpression(QStringLiteral(R"(^CREATE (OR REPLACE )?PROCEDURE )")))) {
             if (commitsInside(bodies))
-                committingProcedures.insert(routineName(w, QStringLiteral("PROCEDURE ")));
+                committingProcedures.insert(routineName(st.text, QStringLiteral("PROCEDURE")));
         } else if (w.startsWith(QLatin1String("CALL "))) {
-            if (committingProcedures.contains(routineName(w, QStringLiteral("CALL "))))
+            if (committingProcedures.contains(routineName(st.text, QStringLiteral("CALL"))))
                 why = QStringLiteral("CALL at line %1 runs a procedure that commits, which is "
                                      "not allowed inside a transaction block")
                           .arg(st.line);

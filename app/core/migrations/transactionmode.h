@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSet>
 #include <QString>
 
 namespace strata::core {
@@ -19,7 +20,9 @@ struct TransactionMode
     QString reason; // why it is not wrapped: "CREATE INDEX CONCURRENTLY (line 3) cannot run ..."
     int line = 0; // the statement that decided it
 
-    static TransactionMode of(const QString &text);
+    // committingProcedures: procedures already in the database whose body commits (lower-case
+    // names without schema); a CALL of one cannot run in a transaction block either.
+    static TransactionMode of(const QString &text, const QSet<QString> &committingProcedures = {});
     bool wrapped() const { return mode == Mode::Wrapped; }
     // For dry runs and progress: "in one transaction", "outside a transaction, ...: <reason>".
     QString describe() const;
