@@ -15,7 +15,13 @@ QString cell(const QString &s, int width)
     return s.size() > width ? s.left(width - 1) + QChar(0x2026) : s.leftJustified(width);
 }
 
-void printEntries(const QString &title, const QList<MigrationEntry> &entries, int stateWidth)
+struct Widths
+{
+    int version = 12;
+    int state = 7;
+};
+
+void printEntries(const QString &title, const QList<MigrationEntry> &entries, Widths w)
 {
     if (entries.isEmpty())
         return;
@@ -27,8 +33,9 @@ void printEntries(const QString &title, const QList<MigrationEntry> &entries, in
                                               : QString();
         QString line
             = QStringLiteral("    %1 %2 %3 %4 %5")
-                  .arg(cell(e.version.isEmpty() ? QStringLiteral("(repeatable)") : e.version, 28),
-                      cell(migrationStateLabel(e.state), stateWidth), cell(when, 19), cell(dur, 10),
+                  .arg(cell(e.version.isEmpty() ? QStringLiteral("(repeatable)") : e.version,
+                           w.version),
+                      cell(migrationStateLabel(e.state), w.state), cell(when, 19), cell(dur, 10),
                       e.description);
         if (!e.note.isEmpty())
             line += QStringLiteral("  [%1]").arg(e.note);
@@ -98,15 +105,18 @@ int runMigrations(const QStringList &args)
                              .arg(h.entries.size()));
         for (const auto &n : h.notes)
             strata::cli::out(QStringLiteral("  note: ") + n);
-        // The state column is as wide as its longest label ("running / unfinished").
-        int stateWidth = 7;
+        // Columns as wide as their longest value ("running / unfinished"); very long versions
+        // are cut at 60 characters.
+        Widths w;
         for (const auto *list : { &h.entries, &h.pending, &h.missing, &h.changed })
-            for (const auto &e : *list)
-                stateWidth = std::max(stateWidth, int(migrationStateLabel(e.state).size()));
-        printEntries(QStringLiteral("history"), h.entries, stateWidth);
-        printEntries(QStringLiteral("pending"), h.pending, stateWidth);
-        printEntries(QStringLiteral("missing"), h.missing, stateWidth);
-        printEntries(QStringLiteral("changed"), h.changed, stateWidth);
+            for (const auto &e : *list) {
+                w.state = std::max(w.state, int(migrationStateLabel(e.state).size()));
+                w.version = std::clamp(int(e.version.size()), w.version, 60);
+            }
+        printEntries(QStringLiteral("history"), h.entries, w);
+        printEntries(QStringLiteral("pending"), h.pending, w);
+        printEntries(QStringLiteral("missing"), h.missing, w);
+        printEntries(QStringLiteral("changed"), h.changed, w);
         if (!h.unfinished.isEmpty()) {
             // Neither applied nor pending: `migrate` refuses to run past them until told to.
             strata::cli::out(QStringLiteral("  unfinished (started, never finished; check "
