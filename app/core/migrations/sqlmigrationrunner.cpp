@@ -7,6 +7,7 @@
 #include "migrations/folderreader.h"
 #include "migrations/historycomparer.h"
 #include "migrations/historyreader.h"
+#include "migrations/migrationlock.h"
 #include "migrations/sqlsplitter.h"
 
 #include <libpq-fe.h>
@@ -87,44 +88,6 @@ QSet<QString> committingProcedures(SessionContext &ctx)
             names.insert(r->text(i, 0));
     return names;
 }
-
-// Holds the advisory lock for the run; releases it however the run ends.
-class RunLock
-{
-public:
-    RunLock(SessionContext &ctx, QString table) : m_ctx(ctx), m_table(std::move(table)) { }
-    ~RunLock()
-    {
-        if (!m_held)
-            return;
-        rollback(m_ctx);
-        m_ctx.exec(QStringLiteral("migrations/runner/unlock"), { m_table });
-    }
-    // false and *error when another session holds it (or the lock could not be asked for).
-    bool acquire(Error *error)
-    {
-        auto r = m_ctx.exec(QStringLiteral("migrations/runner/try_lock"), { m_table });
-        if (!r) {
-            *error = r.error();
-            return false;
-        }
-        m_held = r->rows() > 0 && r->toBool(0, 0);
-        if (!m_held)
-            *error = Error(Error::Kind::InvalidInput,
-                QStringLiteral("Another Strata is applying migrations to this database "
-                               "now (it holds the lock on %1); nothing was run.")
-                    .arg(m_table),
-                QStringLiteral("Wait for it to finish (pg_stat_activity shows it with "
-                               "application_name 'strata migrations'), then apply "
-                               "again."));
-        return m_held;
-    }
-
-private:
-    SessionContext &m_ctx;
-    QString m_table;
-    bool m_held = false;
-};
 
 QString when(const QDateTime &t)
 {
@@ -428,7 +391,7 @@ RunReport SqlMigrationRunner::run(QPromise<RunReport> &promise, SessionContext &
     const QString qualified = ctx.quoteIdentifier(schema) + u'.' + ctx.quoteIdentifier(table);
     if (auto f = execOne(ctx, statement(ctx, "migrations/runner/create_history", schema, table)))
         return fail(report, f->error);
-    RunLock lock(ctx, qualified);
+    MigrationLock lock(ctx, qualified);
     if (Error e; !lock.acquire(&e))
         return fail(report, e);
     // Under the lock, the history is the truth: another run may have finished since the plan.
