@@ -11,6 +11,7 @@
 #include "migrations/migrationfilterproxy.h"
 #include "migrations/migrationtimeline.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
@@ -110,15 +111,22 @@ MigrationsPage::MigrationsPage(AppContext *context, QWidget *parent)
     auto *bottom = new QHBoxLayout;
     m_applyButton = new QPushButton(tr("Apply pending…"), this);
     m_applyButton->setToolTip(tr("Runs the pending plain-SQL files in order, each in its own "
-                                 "transaction unless it says %1. A dry run shows the list first.")
+                                 "transaction unless it cannot run in one (CREATE INDEX "
+                                 "CONCURRENTLY, COMMIT inside DO, its own BEGIN/COMMIT, or %1). "
+                                 "A dry run shows the list first.")
                                   .arg(QLatin1String(core::FolderReader::noTransactionMarker)));
     m_command = new QLabel(this);
     m_command->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_command->setWordWrap(true);
     m_progress = new QProgressBar(this);
     m_progress->hide();
+    m_cancelButton = new QPushButton(tr("Cancel"), this);
+    m_cancelButton->setToolTip(tr("Interrupts the running statement and rolls the file back; "
+                                  "files already applied stay applied."));
+    m_cancelButton->hide();
     bottom->addWidget(m_applyButton);
     bottom->addWidget(m_progress);
+    bottom->addWidget(m_cancelButton);
     bottom->addWidget(m_command, 1);
     layout->addLayout(bottom);
 
@@ -136,6 +144,7 @@ MigrationsPage::MigrationsPage(AppContext *context, QWidget *parent)
                 selectEntry(h, rev);
     });
     connect(m_applyButton, &QPushButton::clicked, this, &MigrationsPage::startApply);
+    connect(m_cancelButton, &QPushButton::clicked, this, &MigrationsPage::cancelApply);
     connect(m_runWatcher, &QFutureWatcher<core::RunReport>::progressValueChanged, m_progress,
             &QProgressBar::setValue);
     connect(m_runWatcher, &QFutureWatcher<core::RunReport>::progressRangeChanged, m_progress,
@@ -144,11 +153,14 @@ MigrationsPage::MigrationsPage(AppContext *context, QWidget *parent)
             [this](const QString &t) { m_progress->setFormat(t + QStringLiteral("  %v/%m")); });
     connect(m_runWatcher, &QFutureWatcher<core::RunReport>::finished, this, [this] {
         m_progress->hide();
+        m_cancelButton->hide();
         if (m_runWatcher->future().resultCount() == 0)
             return;
         const core::RunReport report = m_runWatcher->result();
         m_runSession.reset();
-        if (report.failed) {
+        if (report.cancelled) {
+            Q_EMIT this->context()->errorMessage(report.summary() + u'\n' + report.error.hint);
+        } else if (report.failed) {
             const QString where = report.failedFile.isEmpty()
                 ? QString()
                 : tr("%1, line %2: ").arg(report.failedFile).arg(report.failedLine);
@@ -316,12 +328,13 @@ void MigrationsPage::updateActions()
 {
     const bool plainFolder = m_overview.folder
         && m_overview.folder->kind == core::FolderKind::PlainSql;
-    int plainPending = 0;
+    int plainPending = 0, unfinished = 0;
     QStringList commands;
     for (const auto &h : m_overview.histories) {
-        if (h.framework == QLatin1String("homegrown") || h.framework == QLatin1String("unknown"))
+        if (h.framework == QLatin1String("homegrown") || h.framework == QLatin1String("unknown")) {
             plainPending += int(h.pending.size());
-        else if (!h.pending.isEmpty() && !h.upgradeCommand.isEmpty())
+            unfinished += int(h.unfinished.size());
+        } else if (!h.pending.isEmpty() && !h.upgradeCommand.isEmpty())
             commands.append(tr("%1 pending for %2: run <code>%3</code>")
                                 .arg(h.pending.size())
                                 .arg(h.frameworkName.toHtmlEscaped(),
@@ -332,8 +345,13 @@ void MigrationsPage::updateActions()
     m_applyButton->setVisible(plainFolder);
     m_applyButton->setEnabled(plainFolder && context()->isConnected()
                               && !m_runWatcher->isRunning());
-    m_applyButton->setText(plainPending > 0 ? tr("Apply %1 pending…").arg(plainPending)
-                                            : tr("Apply pending…"));
+    // Unfinished files run only when the dialog's checkbox says so: the label names both counts.
+    if (unfinished > 0)
+        m_applyButton->setText(
+            tr("Apply %1 pending, %2 unfinished…").arg(plainPending).arg(unfinished));
+    else
+        m_applyButton->setText(
+            plainPending > 0 ? tr("Apply %1 pending…").arg(plainPending) : tr("Apply pending…"));
     m_command->setText(commands.join(QStringLiteral("<br>")));
 }
 
@@ -381,6 +399,11 @@ void MigrationsPage::showEntry(const QModelIndex &proxyIndex)
     add(tr("File"), e.filePath);
     if (e.state == MigrationState::Pending && !h.upgradeCommand.isEmpty())
         add(tr("To apply"), h.upgradeCommand);
+    if (e.state == MigrationState::Running && !e.filePath.isEmpty()
+        && h.framework == QLatin1String("homegrown"))
+        add(tr("To re-run"),
+            tr("Check in pg_stat_activity that nothing is still running it, then "
+               "use Apply… and tick \u201cRe-run unfinished files\u201d."));
     html += QStringLiteral("</table>");
     m_details->setHtml(html);
     if (e.filePath.isEmpty())
@@ -429,32 +452,67 @@ void MigrationsPage::startApply()
 
 void MigrationsPage::confirmApply(const core::RunReport &plan)
 {
+    using Status = core::RunStep::Status;
     if (plan.steps.isEmpty()) {
         Q_EMIT context()->statusMessage(tr("Nothing to apply: every file is recorded."));
         return;
     }
     QStringList lines;
-    for (const auto &s : plan.steps)
-        lines.append(s.file.relativePath
-                     + (s.note.isEmpty() ? QString() : QStringLiteral("  (%1)").arg(s.note)));
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Apply pending migrations"),
-                                tr("Run these %1 file(s) against %2, in this order, recording them "
-                                   "in %3.%4? It stops at the first error.")
-                                    .arg(plan.steps.size())
-                                    .arg(context()->profile().displayTarget(), plan.schema,
-                                         plan.table),
-                                QMessageBox::Ok | QMessageBox::Cancel, this);
+    QStringList unfinished;
+    for (const auto &s : plan.steps) {
+        lines.append(QStringLiteral("%1  %2%3")
+                         .arg(core::RunStep::statusText(s.status), s.file.relativePath,
+                             s.note.isEmpty() ? QString() : QStringLiteral("  (%1)").arg(s.note)));
+        if (s.unfinished)
+            unfinished.append(tr("%1 (started %2)")
+                                  .arg(s.file.relativePath,
+                                      s.startedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
+    }
+    // What runs with and without re-running unfinished files: the button says the number.
+    int withRerun = 0;
+    for (const auto &s : plan.steps) {
+        ++withRerun;
+        if (s.status == Status::WouldFail)
+            break;
+    }
+    const int withoutRerun = plan.toRun();
+    QString text = tr("Run these file(s) against %1, in this order, recording them in %2.%3? It "
+                      "stops at the first error.")
+                       .arg(context()->profile().displayTarget(), plan.schema, plan.table);
+    if (!unfinished.isEmpty())
+        text += QStringLiteral("\n\n")
+            + tr("Started and never finished: %1. Something may still be running it: check "
+                 "pg_stat_activity first. Tick the box to run it again; otherwise %2")
+                  .arg(unfinished.join(QStringLiteral(", ")),
+                      plan.blocked ? tr("nothing runs, because pending files come after it.")
+                                   : tr("it is left alone."));
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Apply pending migrations"), text,
+        QMessageBox::Ok | QMessageBox::Cancel, this);
     box->setDetailedText(lines.join(u'\n'));
-    box->button(QMessageBox::Ok)->setText(tr("Apply"));
+    QAbstractButton *ok = box->button(QMessageBox::Ok);
+    QCheckBox *rerun = nullptr;
+    if (!unfinished.isEmpty()) {
+        rerun = new QCheckBox(tr("Re-run unfinished files (nothing else is running them)"), box);
+        rerun->setChecked(false);
+        box->setCheckBox(rerun);
+    }
+    auto label = [ok, withRerun, withoutRerun](bool again) {
+        const int n = again ? withRerun : withoutRerun;
+        ok->setText(tr("Run %n file(s)", nullptr, n));
+        ok->setEnabled(n > 0);
+    };
+    label(false);
+    if (rerun)
+        connect(rerun, &QCheckBox::toggled, box, label);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, box](int) {
+    connect(box, &QMessageBox::finished, this, [this, box, rerun](int) {
         if (box->clickedButton() == box->button(QMessageBox::Ok))
-            runApply();
+            runApply(rerun && rerun->isChecked());
     });
     box->open();
 }
 
-void MigrationsPage::runApply()
+void MigrationsPage::runApply(bool rerunUnfinished)
 {
     if (m_runWatcher->isRunning() || !m_overview.folder)
         return;
@@ -465,9 +523,13 @@ void MigrationsPage::runApply()
     m_runSession = std::make_shared<core::Session>(context()->profile(), context()->password(),
                                                    options);
     const core::MigrationFolder folder = *m_overview.folder;
-    const core::RunOptions run;
+    core::RunOptions run;
+    run.rerunUnfinished = rerunUnfinished;
     m_progress->setRange(0, 0);
     m_progress->show();
+    m_cancelButton->setEnabled(true);
+    m_cancelButton->setText(tr("Cancel"));
+    m_cancelButton->show();
     m_applyButton->setEnabled(false);
     m_runWatcher->setFuture(m_runSession->runWithPromise<core::RunReport>(
         [folder, run](QPromise<core::RunReport> &p, core::SessionContext &ctx) {
@@ -479,6 +541,16 @@ void MigrationsPage::runApply()
             r.error = e;
             return r;
         }));
+}
+
+void MigrationsPage::cancelApply()
+{
+    if (!m_runSession || !m_runWatcher->isRunning())
+        return;
+    // PQcancel through the session's token: never waits, never touches the connection.
+    m_runSession->cancel();
+    m_cancelButton->setEnabled(false);
+    m_cancelButton->setText(tr("Cancelling…"));
 }
 
 void MigrationsPage::prepareScreenshot()

@@ -62,7 +62,8 @@ private:
     void updateActions();
     void startApply();
     void confirmApply(const core::RunReport &plan);
-    void runApply();
+    void runApply(bool rerunUnfinished);
+    void cancelApply();
 
     QLineEdit *m_folderEdit;
     QPushButton *m_chooseButton;
@@ -78,6 +79,7 @@ private:
     QPushButton *m_applyButton;
     QLabel *m_command;
     QProgressBar *m_progress;
+    QPushButton *m_cancelButton;
     models::MigrationEntryModel *m_model;
     MigrationFilterProxy *m_proxy;
 

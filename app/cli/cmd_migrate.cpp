@@ -6,17 +6,71 @@
 
 #include <QFutureWatcher>
 
+#include <atomic>
+#include <csignal>
+#include <thread>
+
+#include <pthread.h>
+
 using namespace strata::core;
 
 namespace {
 
+// Ctrl-C (SIGINT) and SIGTERM cancel the run: the running statement is interrupted through
+// PQcancel and the file rolled back. The signals are taken by a thread that waits for them
+// (sigtimedwait), so nothing unsafe runs in a signal handler.
+class CancelOnSignal
+{
+public:
+    CancelOnSignal()
+    {
+        sigemptyset(&m_set);
+        sigaddset(&m_set, SIGINT);
+        sigaddset(&m_set, SIGTERM);
+        pthread_sigmask(SIG_BLOCK, &m_set, &m_old); // before the session's thread starts
+        m_thread = std::thread([this] {
+            const timespec tick { 0, 100 * 1000 * 1000 };
+            while (!m_done) {
+                if (sigtimedwait(&m_set, nullptr, &tick) <= 0)
+                    continue;
+                if (Session *s = m_session.load()) {
+                    s->cancel();
+                    strata::cli::err(QStringLiteral("Cancelling: the running file is rolled "
+                                                    "back…"));
+                }
+            }
+        });
+    }
+    ~CancelOnSignal() { stop(); }
+    void watch(Session *session) { m_session = session; }
+    void stop()
+    {
+        if (!m_thread.joinable())
+            return;
+        m_session = nullptr;
+        m_done = true;
+        m_thread.join();
+        pthread_sigmask(SIG_SETMASK, &m_old, nullptr);
+    }
+
+private:
+    sigset_t m_set {}, m_old {};
+    std::atomic<Session *> m_session { nullptr };
+    std::atomic<bool> m_done { false };
+    std::thread m_thread;
+};
+
 int runMigrate(const QStringList &args)
 {
+    // Blocks the signals before any thread of ours exists, so only the waiting thread gets them.
+    CancelOnSignal cancelOnSignal;
     QString conn, dir, schema;
-    bool dryRun = false;
+    bool dryRun = false, rerun = false;
     for (int i = 0; i < args.size(); ++i) {
         if (args.at(i) == QLatin1String("--dry-run"))
             dryRun = true;
+        else if (args.at(i) == QLatin1String("--rerun-unfinished"))
+            rerun = true;
         else if (args.at(i) == QLatin1String("--dir") && i + 1 < args.size())
             dir = args.at(++i);
         else if (args.at(i) == QLatin1String("--schema") && i + 1 < args.size())
@@ -30,7 +84,7 @@ int runMigrate(const QStringList &args)
     }
     if (conn.isEmpty() || dir.isEmpty()) {
         strata::cli::err(QStringLiteral("Usage: strata-cli migrate CONNINFO --dir PATH "
-                                        "[--dry-run] [--schema NAME]"));
+                                        "[--dry-run] [--rerun-unfinished] [--schema NAME]"));
         return 2;
     }
     QString password;
@@ -47,9 +101,12 @@ int runMigrate(const QStringList &args)
     SessionOptions options;
     options.readOnly = dryRun;
     options.statementTimeoutMs = 0;
+    options.applicationName = QStringLiteral("strata migrations");
     Session session(profile.value(), password, options);
+    cancelOnSignal.watch(&session);
     RunOptions ro;
     ro.dryRun = dryRun;
+    ro.rerunUnfinished = rerun;
     ro.schema = schema;
     const MigrationFolder f = folder.value();
     auto future = session.runWithPromise<RunReport>(
@@ -63,6 +120,7 @@ int runMigrate(const QStringList &args)
             return r;
         });
     future.waitForFinished(); // the CLI may wait
+    cancelOnSignal.stop();
     if (future.resultCount() == 0) {
         strata::cli::err(QStringLiteral("The migration run ended without a result."));
         return 1;
@@ -71,13 +129,7 @@ int runMigrate(const QStringList &args)
     if (!report.schema.isEmpty())
         strata::cli::out(QStringLiteral("history: %1.%2").arg(report.schema, report.table));
     for (const auto &s : report.steps) {
-        QString status;
-        switch (s.status) {
-        case RunStep::Status::WouldRun: status = QStringLiteral("would run"); break;
-        case RunStep::Status::Ran: status = QStringLiteral("ran"); break;
-        case RunStep::Status::Failed: status = QStringLiteral("FAILED"); break;
-        case RunStep::Status::NotRun: status = QStringLiteral("not run"); break;
-        }
+        const QString status = RunStep::statusText(s.status);
         QString line = QStringLiteral("%1  %2").arg(status.leftJustified(10), s.file.relativePath);
         if (s.durationMs >= 0)
             line += QStringLiteral("  (%1 ms)").arg(s.durationMs);
@@ -85,7 +137,17 @@ int runMigrate(const QStringList &args)
             line += QStringLiteral("  [%1]").arg(s.note);
         strata::cli::out(line);
     }
+    if (report.dryRun && report.wouldFail()) {
+        strata::cli::out(report.summary());
+        if (report.blocked)
+            strata::cli::err(report.error.toString());
+        return 1;
+    }
     if (report.failed) {
+        if (report.cancelled) {
+            strata::cli::err(QStringLiteral("cancelled: %1").arg(report.error.toString()));
+            return 1;
+        }
         if (!report.failedFile.isEmpty())
             strata::cli::err(QStringLiteral("%1:%2: %3")
                                  .arg(report.failedFile)
@@ -101,6 +163,8 @@ int runMigrate(const QStringList &args)
 
 } // namespace
 
-STRATA_CLI_COMMAND("migrate", "migrate CONNINFO --dir PATH [--dry-run] [--schema NAME]",
-                   "Apply pending plain-SQL migration files in order (home-grown style).",
-                   runMigrate);
+STRATA_CLI_COMMAND("migrate",
+    "migrate CONNINFO --dir PATH [--dry-run] [--rerun-unfinished] [--schema NAME]",
+    "Apply pending plain-SQL migration files in order (home-grown style); "
+    "--rerun-unfinished runs again files that started and never finished.",
+    runMigrate);

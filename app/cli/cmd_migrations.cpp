@@ -3,6 +3,7 @@
 #include "db/session.h"
 #include "migrations/migrationinspector.h"
 
+#include <QDir>
 #include <QJsonDocument>
 
 using namespace strata::core;
@@ -14,7 +15,13 @@ QString cell(const QString &s, int width)
     return s.size() > width ? s.left(width - 1) + QChar(0x2026) : s.leftJustified(width);
 }
 
-void printEntries(const QString &title, const QList<MigrationEntry> &entries)
+struct Widths
+{
+    int version = 12;
+    int state = 7;
+};
+
+void printEntries(const QString &title, const QList<MigrationEntry> &entries, Widths w)
 {
     if (entries.isEmpty())
         return;
@@ -24,11 +31,12 @@ void printEntries(const QString &title, const QList<MigrationEntry> &entries)
                                                    : QString();
         const QString dur = e.durationMs >= 0 ? QStringLiteral("%1 ms").arg(e.durationMs)
                                               : QString();
-        QString line = QStringLiteral("    %1 %2 %3 %4 %5")
-                           .arg(cell(e.version.isEmpty() ? QStringLiteral("(repeatable)")
-                                                         : e.version, 28),
-                                cell(migrationStateLabel(e.state), 12), cell(when, 19),
-                                cell(dur, 10), e.description);
+        QString line
+            = QStringLiteral("    %1 %2 %3 %4 %5")
+                  .arg(cell(e.version.isEmpty() ? QStringLiteral("(repeatable)") : e.version,
+                           w.version),
+                      cell(migrationStateLabel(e.state), w.state), cell(when, 19), cell(dur, 10),
+                      e.description);
         if (!e.note.isEmpty())
             line += QStringLiteral("  [%1]").arg(e.note);
         strata::cli::out(line.trimmed().prepend(QStringLiteral("    ")));
@@ -97,10 +105,31 @@ int runMigrations(const QStringList &args)
                              .arg(h.entries.size()));
         for (const auto &n : h.notes)
             strata::cli::out(QStringLiteral("  note: ") + n);
-        printEntries(QStringLiteral("history"), h.entries);
-        printEntries(QStringLiteral("pending"), h.pending);
-        printEntries(QStringLiteral("missing"), h.missing);
-        printEntries(QStringLiteral("changed"), h.changed);
+        // Columns as wide as their longest value ("running / unfinished"); very long versions
+        // are cut at 60 characters.
+        Widths w;
+        for (const auto *list : { &h.entries, &h.pending, &h.missing, &h.changed })
+            for (const auto &e : *list) {
+                w.state = std::max(w.state, int(migrationStateLabel(e.state).size()));
+                w.version = std::clamp(int(e.version.size()), w.version, 60);
+            }
+        printEntries(QStringLiteral("history"), h.entries, w);
+        printEntries(QStringLiteral("pending"), h.pending, w);
+        printEntries(QStringLiteral("missing"), h.missing, w);
+        printEntries(QStringLiteral("changed"), h.changed, w);
+        if (!h.unfinished.isEmpty()) {
+            // Neither applied nor pending: `migrate` refuses to run past them until told to.
+            strata::cli::out(QStringLiteral("  unfinished (started, never finished; check "
+                                            "pg_stat_activity, then re-run with "
+                                            "`strata-cli migrate ... --rerun-unfinished`):"));
+            for (const auto &e : h.unfinished)
+                strata::cli::out(
+                    QStringLiteral("    %1 started %2  %3")
+                        .arg(e.version,
+                            e.appliedAt.isValid() ? e.appliedAt.toString("yyyy-MM-dd HH:mm:ss")
+                                                  : QStringLiteral("(unknown)"),
+                            QDir::toNativeSeparators(e.filePath)));
+        }
         if (!h.pending.isEmpty() && !h.upgradeCommand.isEmpty())
             strata::cli::out(QStringLiteral("  to apply: %1").arg(h.upgradeCommand));
     }

@@ -1,6 +1,7 @@
 #include "testserver.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,6 +20,9 @@ private Q_SLOTS:
     void initTestCase();
     void jsonHasExactlyTheDocumentedShape();
     void migrateDryRunThenApplyThenFail();
+    void migrateOnAnotherFrameworksFolderPrintsItsCommand();
+    void migrateDryRunFailsForAnUnreadableFile();
+    void migrateIsCancelledBySigterm();
 
 private:
     static int cli(const QStringList &args, QString *out, QString *err);
@@ -78,8 +82,9 @@ void tst_MigrationCli::jsonHasExactlyTheDocumentedShape()
             reg = v.toObject();
     QStringList keys = reg.keys();
     keys.sort();
-    QCOMPARE(keys, (QStringList{"ambiguous", "changed", "entries", "framework", "missing",
-                                "pending", "schema", "table"}));
+    QCOMPARE(keys,
+        (QStringList { "ambiguous", "changed", "entries", "framework", "missing", "pending",
+            "schema", "table", "unfinished" }));
     QCOMPARE(reg.value("schema").toString(), QStringLiteral("registry"));
     QCOMPARE(reg.value("table").toString(), QStringLiteral("schema_migrations"));
     QCOMPARE(reg.value("ambiguous").toBool(), false);
@@ -93,6 +98,10 @@ void tst_MigrationCli::jsonHasExactlyTheDocumentedShape()
     QVERIFY(entries.at(0).toObject().value("applied_at").toString().startsWith("2024-01-01T10:00:00"));
     QCOMPARE(entries.at(2).toObject().value("state").toString(), QStringLiteral("running"));
     QVERIFY(entries.at(2).toObject().value("duration_ms").isNull());
+    // Unfinished is neither applied nor pending: its own list.
+    QCOMPARE(reg.value("unfinished").toArray().size(), 1);
+    QCOMPARE(reg.value("unfinished").toArray().at(0).toObject().value("version").toString(),
+        QStringLiteral("003_spot"));
     QCOMPARE(reg.value("pending").toArray().size(), 1);
     QCOMPARE(reg.value("pending").toArray().at(0).toObject().value("version").toString(),
              QStringLiteral("004_new"));
@@ -105,20 +114,44 @@ void tst_MigrationCli::jsonHasExactlyTheDocumentedShape()
     QVERIFY2(out.contains("Home-grown SQL in registry.schema_migrations"), qPrintable(out));
     QVERIFY(out.contains("goose in public.goose_db_version"));
     QVERIFY(out.contains("to apply: strata-cli migrate"));
+    // The state column fits its longest label, and unfinished files have their own section.
+    QVERIFY2(out.contains("running / unfinished "), qPrintable(out));
+    QVERIFY(out.contains("unfinished (started, never finished"));
+    QVERIFY(out.contains("003_spot started 2024-01-03 10:00:00"));
 }
 
 void tst_MigrationCli::migrateDryRunThenApplyThenFail()
 {
     QString out, err;
-    QCOMPARE(cli({"migrate", TestServer::connInfo(kDb), "--dir", m_dir.path(), "--dry-run"}, &out,
+    // 003_spot started and never finished, and 004_new comes after it: nothing would run.
+    QCOMPARE(cli({ "migrate", TestServer::connInfo(kDb), "--dir", m_dir.path(), "--dry-run" }, &out,
                  &err),
-             0);
-    QVERIFY2(out.contains("would run   003_spot.sql") || out.contains("would run  003_spot.sql"),
-             qPrintable(out));
-    QVERIFY(out.contains("004_new.sql"));
+        1);
+    QVERIFY2(out.contains("unfinished  003_spot.sql"), qPrintable(out));
+    QVERIFY2(out.contains("not run     004_new.sql"), qPrintable(out));
+    QVERIFY2(err.contains("003_spot.sql (started 2024-01-03 10:00:00) started and never finished"),
+        qPrintable(err));
+    QVERIFY(err.contains("--rerun-unfinished"));
+    QCOMPARE(cli({ "migrate", TestServer::connInfo(kDb), "--dir", m_dir.path() }, &out, &err), 1);
+    QVERIFY2(err.contains("pg_stat_activity"), qPrintable(err));
+    QCOMPARE(TestServer::scalar(kDb,
+                 "SELECT to_regclass('spot') IS NULL AND to_regclass('newer') "
+                 "IS NULL"),
+        QStringLiteral("t"));
+
+    QCOMPARE(cli({ "migrate", TestServer::connInfo(kDb), "--dir", m_dir.path(), "--dry-run",
+                     "--rerun-unfinished" },
+                 &out, &err),
+        0);
+    QVERIFY2(out.contains("would run   003_spot.sql"), qPrintable(out));
+    QVERIFY(out.contains("would run   004_new.sql"));
+    QVERIFY(out.contains("2 file(s) would run"));
     QCOMPARE(TestServer::scalar(kDb, "SELECT to_regclass('newer') IS NULL"), QStringLiteral("t"));
 
-    QCOMPARE(cli({"migrate", TestServer::connInfo(kDb), "--dir", m_dir.path()}, &out, &err), 0);
+    QCOMPARE(
+        cli({ "migrate", TestServer::connInfo(kDb), "--dir", m_dir.path(), "--rerun-unfinished" },
+            &out, &err),
+        0);
     QVERIFY2(out.contains("2 file(s) applied"), qPrintable(out + err));
     QCOMPARE(TestServer::scalar(kDb, "SELECT count(*) FROM registry.schema_migrations WHERE finished_at IS NULL"),
              QStringLiteral("0"));
@@ -128,9 +161,71 @@ void tst_MigrationCli::migrateDryRunThenApplyThenFail()
     QCOMPARE(cli({"migrate", TestServer::connInfo(kDb), "--dir", m_dir.path()}, &out, &err), 1);
     QVERIFY2(err.contains("005_bad.sql:2:") && err.contains("nope"), qPrintable(err));
     QCOMPARE(TestServer::scalar(kDb, "SELECT to_regclass('never') IS NULL"), QStringLiteral("t"));
+    QFile::remove(m_dir.filePath("005_bad.sql"));
+    QFile::remove(m_dir.filePath("006_never.sql"));
 
     QCOMPARE(cli({"migrate", TestServer::connInfo(kDb)}, &out, &err), 2);
     QVERIFY(err.contains("Usage"));
+}
+
+void tst_MigrationCli::migrateOnAnotherFrameworksFolderPrintsItsCommand()
+{
+    QTemporaryDir gm;
+    write(gm.filePath("000001_init.up.sql"), "SELECT 1;\n");
+    write(gm.filePath("000001_init.down.sql"), "SELECT 1;\n");
+    QString out, err;
+    QCOMPARE(cli({ "migrate", TestServer::connInfo(kDb), "--dir", gm.path() }, &out, &err), 1);
+    QVERIFY2(!err.contains("the migrations page shows the command"), qPrintable(err));
+    QVERIFY2(err.contains(
+                 "migrate -path " + QDir::cleanPath(gm.path()) + " -database \"$DATABASE_URL\" up"),
+        qPrintable(err));
+}
+
+void tst_MigrationCli::migrateDryRunFailsForAnUnreadableFile()
+{
+    TestServer::exec(kDb, "CREATE SCHEMA IF NOT EXISTS enc");
+    QTemporaryDir dir;
+    write(dir.filePath("001_ok.sql"), "SELECT 1;\n");
+    write(dir.filePath("002_latin1.sql"), "SELECT 'caf\xe9';\n");
+    QString out, err;
+    QCOMPARE(cli({ "migrate", TestServer::connInfo(kDb), "--dir", dir.path(), "--schema", "enc",
+                     "--dry-run" },
+                 &out, &err),
+        1);
+    QVERIFY2(out.contains("would run   001_ok.sql"), qPrintable(out));
+    QVERIFY2(out.contains("would fail  002_latin1.sql") && out.contains("[would fail: "),
+        qPrintable(out));
+    QVERIFY(out.contains("the run would stop at 002_latin1.sql"));
+}
+
+void tst_MigrationCli::migrateIsCancelledBySigterm()
+{
+    TestServer::exec(kDb, "CREATE SCHEMA IF NOT EXISTS slow");
+    QTemporaryDir dir;
+    write(dir.filePath("001_slow.sql"), "CREATE TABLE slow.t (x int);\nSELECT pg_sleep(60);\n");
+    QProcess p;
+    QElapsedTimer timer;
+    timer.start();
+    p.start(TestServer::binaryDir() + "/strata-cli",
+        { "migrate", TestServer::connInfo(kDb), "--dir", dir.path(), "--schema", "slow" });
+    QVERIFY(p.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(TestServer::scalar(kDb,
+                                  "SELECT count(*) FROM pg_stat_activity WHERE "
+                                  "application_name = 'strata migrations' AND "
+                                                      "datname = current_database() AND "
+                                  "query LIKE '%pg_sleep(60)%'"),
+        QStringLiteral("1"), 20000);
+    p.terminate(); // SIGTERM, as Ctrl-C's SIGINT
+    QVERIFY(p.waitForFinished(20000));
+    QVERIFY2(timer.elapsed() < 40000, "the sleeping statement was interrupted");
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 1);
+    QVERIFY2(err.contains("cancelled: Cancelled while running 001_slow.sql"), qPrintable(err));
+    QCOMPARE(TestServer::scalar(kDb,
+                 "SELECT to_regclass('slow.t') IS NULL AND "
+                 "(SELECT count(*) FROM slow.schema_migrations) = 0"),
+        QStringLiteral("t"));
 }
 
 QTEST_GUILESS_MAIN(tst_MigrationCli)

@@ -8,11 +8,14 @@
 #include "testserver.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -35,6 +38,7 @@ private Q_SLOTS:
     void alembicBranchesAreDrawnAsAGraph();
     void detailPaneShowsTheFileSql();
     void applyPendingRunsAfterConfirmation();
+    void cancelButtonStopsALongFile();
 
 private:
     static void write(const QString &path, const QByteArray &content);
@@ -221,25 +225,94 @@ void tst_MigrationsPage::applyPendingRunsAfterConfirmation()
             apply = b;
     QVERIFY(apply);
     QVERIFY(apply->isEnabled());
-    QCOMPARE(apply->text(), QStringLiteral("Apply 1 pending…"));
+    // 007 started and never finished: it is not counted as pending, nor silently run.
+    QCOMPARE(apply->text(), QStringLiteral("Apply 1 pending, 1 unfinished…"));
     apply->click();
     // The dry run's list is shown for confirmation.
     QMessageBox *box = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT((box = page.findChild<QMessageBox *>()) != nullptr, 10000);
-    QVERIFY(box->detailedText().contains("008_new.sql"));
-    QVERIFY(box->detailedText().contains("007_spot_restore.sql"));
+    QVERIFY(box->detailedText().contains("not run  008_new.sql"));
+    QVERIFY(box->detailedText().contains("unfinished  007_spot_restore.sql"));
+    QVERIFY2(box->text().contains("007_spot_restore.sql (started 2024-04-05 10:00:00)"),
+        qPrintable(box->text()));
+    QVERIFY(box->text().contains("pg_stat_activity"));
+    // Off by default: nothing would run, and the button says so.
+    QCheckBox *rerun = box->checkBox();
+    QVERIFY(rerun);
+    QVERIFY(!rerun->isChecked());
+    QAbstractButton *ok = box->button(QMessageBox::Ok);
+    QVERIFY(!ok->isEnabled());
+    QCOMPARE(ok->text(), QStringLiteral("Run 0 file(s)"));
+    rerun->setChecked(true);
+    QVERIFY(ok->isEnabled());
+    QCOMPARE(ok->text(), QStringLiteral("Run 2 file(s)"));
     QCOMPARE(TestServer::scalar(kDb, "SELECT to_regclass('applied_from_ui') IS NULL"),
              QStringLiteral("t"));
     QSignalSpy done(&page, &ui::MigrationsPage::applyFinished);
-    box->button(QMessageBox::Ok)->click();
+    ok->click();
     QVERIFY(done.wait(20000));
     const auto report = done.first().first().value<RunReport>();
-    Q_UNUSED(report);
+    QVERIFY2(!report.failed, qPrintable(report.error.toString()));
+    QCOMPARE(report.count(RunStep::Status::Ran), 2);
     QCOMPARE(TestServer::scalar(kDb, "SELECT to_regclass('applied_from_ui') IS NOT NULL"),
              QStringLiteral("t"));
     QCOMPARE(TestServer::scalar(kDb, "SELECT count(*) FROM registry.schema_migrations WHERE "
                                      "finished_at IS NULL AND started_at IS NOT NULL"),
              QStringLiteral("0"));
+}
+
+void tst_MigrationsPage::cancelButtonStopsALongFile()
+{
+    QTemporaryDir dir;
+    for (const char *v : { "001_init", "002_users", "003_slow", "007_spot_restore", "008_new" })
+        write(dir.filePath(QString::fromLatin1(v) + ".sql"), "SELECT 1;\n");
+    write(dir.filePath("009_long.sql"),
+        "CREATE TABLE cancelled_from_ui (x int);\nSELECT pg_sleep(60);\n");
+    ui::MigrationsPage page(m_ctx.get());
+    page.show();
+    QVERIFY(waitLoaded(page));
+    QSignalSpy spy(&page, &ui::MigrationsPage::loaded);
+    page.setFolder(dir.path(), false);
+    QVERIFY(spy.wait(20000));
+    QPushButton *apply = nullptr, *cancel = nullptr;
+    for (auto *b : page.findChildren<QPushButton *>()) {
+        if (b->text().startsWith("Apply"))
+            apply = b;
+        if (b->text() == "Cancel")
+            cancel = b;
+    }
+    QVERIFY(apply && cancel);
+    QVERIFY(!cancel->isVisible());
+    QCOMPARE(apply->text(), QStringLiteral("Apply 1 pending…"));
+    apply->click();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((box = page.findChild<QMessageBox *>()) != nullptr, 10000);
+    QCOMPARE(box->button(QMessageBox::Ok)->text(), QStringLiteral("Run 1 file(s)"));
+    QSignalSpy done(&page, &ui::MigrationsPage::applyFinished);
+    box->button(QMessageBox::Ok)->click();
+    // The Cancel button sits beside the progress bar while the file runs.
+    QVERIFY(cancel->isVisible());
+    QVERIFY(page.findChild<QProgressBar *>()->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(TestServer::scalar(kDb,
+                                  "SELECT count(*) FROM pg_stat_activity WHERE "
+                                  "application_name = 'strata migrations' AND "
+                                                      "datname = current_database() AND "
+                                  "query LIKE '%pg_sleep(60)%'"),
+        QStringLiteral("1"), 20000);
+    QElapsedTimer timer;
+    timer.start();
+    cancel->click();
+    QVERIFY(done.wait(20000));
+    QVERIFY(timer.elapsed() < 20000);
+    const auto report = done.first().first().value<RunReport>();
+    QVERIFY(report.cancelled);
+    QCOMPARE(report.steps.last().status, RunStep::Status::Cancelled);
+    QVERIFY(!cancel->isVisible());
+    QCOMPARE(TestServer::scalar(kDb,
+                 "SELECT to_regclass('cancelled_from_ui') IS NULL AND NOT "
+                 "EXISTS (SELECT FROM registry.schema_migrations WHERE version "
+                 "= '009_long')"),
+        QStringLiteral("t"));
 }
 
 QTEST_MAIN(tst_MigrationsPage)

@@ -81,6 +81,7 @@ void HistoryComparer::compare(MigrationHistory &h, const MigrationFolder &f)
     h.pending.clear();
     h.missing.clear();
     h.changed.clear();
+    h.unfinished.clear();
     if (h.ambiguous) {
         for (const QString &alt : h.alternatives) {
             if (folderFits(alt, f.kind) && f.kind != FolderKind::PlainSql) {
@@ -270,6 +271,8 @@ void HistoryComparer::compareByKey(MigrationHistory &h, const MigrationFolder &f
         if (h.entries.at(i).state == MigrationState::RolledBack
             || h.entries.at(i).state == MigrationState::Failed)
             h.pending.append(fromFile(m, MigrationState::Pending));
+        else if (h.entries.at(i).state == MigrationState::Running)
+            h.unfinished.append(h.entries.at(i)); // not applied, not pending: its own state
         const QString recorded = h.entries.at(i).checksum;
         if (!m.checksum.isEmpty() && !recorded.isEmpty() && recorded != m.checksum) {
             MigrationEntry c = fromFile(m, MigrationState::Changed);

@@ -22,6 +22,9 @@ struct MigrationHistory
     QList<MigrationEntry> pending; // in the folder, not applied
     QList<MigrationEntry> missing; // applied, not in the folder
     QList<MigrationEntry> changed; // applied, the file differs
+    // Started and never finished (state Running) with their file in the folder: neither applied
+    // nor pending. The history row as read, with filePath set.
+    QList<MigrationEntry> unfinished;
     bool truncated = false; // only the latest rowLimit rows were read
     QString error;  // reading this table failed; the others are still shown
     QStringList notes; // table-level facts: a held Knex lock, a resolved ambiguity, ...

@@ -81,6 +81,7 @@ QJsonArray MigrationInspector::toJson(const QList<MigrationHistory> &histories)
         o.insert("pending", entriesJson(h.pending));
         o.insert("missing", entriesJson(h.missing));
         o.insert("changed", entriesJson(h.changed));
+        o.insert("unfinished", entriesJson(h.unfinished));
         out.append(o);
     }
     return out;

@@ -27,7 +27,8 @@ public:
                                              int rowLimit = 5000);
     // Compares each history the folder fits (by framework, or by an ambiguous alternative).
     static void compareAll(QList<MigrationHistory> &histories, const MigrationFolder &folder);
-    // The CLI's JSON: [{framework, schema, table, ambiguous, entries, pending, missing, changed}].
+    // The CLI's JSON: [{framework, schema, table, ambiguous, entries, pending, missing, changed,
+    // unfinished}].
     static QJsonArray toJson(const QList<MigrationHistory> &histories);
 };
 

@@ -8,6 +8,94 @@ int SqlSplitter::lineAt(const QString &script, int offset)
         + 1;
 }
 
+QString SqlSplitter::codeOnly(const QString &s, QStringList *bodies)
+{
+    QString out = s;
+    const int n = int(s.size());
+    auto blank = [&out](int from, int to) {
+        for (int k = from; k < to; ++k)
+            if (out.at(k) != u'\n')
+                out[k] = u' ';
+    };
+    auto isWord = [](QChar ch) { return ch.isLetterOrNumber() || ch == u'_'; };
+    int i = 0;
+    while (i < n) {
+        const QChar c = s.at(i);
+        const QChar next = i + 1 < n ? s.at(i + 1) : QChar();
+        const int begin = i;
+        if (c == u'-' && next == u'-') {
+            while (i < n && s.at(i) != u'\n')
+                ++i;
+            blank(begin, i);
+        } else if (c == u'/' && next == u'*') {
+            int depth = 1;
+            i += 2;
+            while (i < n && depth > 0) {
+                if (s.at(i) == u'/' && i + 1 < n && s.at(i + 1) == u'*') {
+                    ++depth;
+                    i += 2;
+                } else if (s.at(i) == u'*' && i + 1 < n && s.at(i + 1) == u'/') {
+                    --depth;
+                    i += 2;
+                } else {
+                    ++i;
+                }
+            }
+            blank(begin, i);
+        } else if (c == u'\'' || c == u'"') {
+            const bool escapes = c == u'\'' && i > 0 && (s.at(i - 1) == u'E' || s.at(i - 1) == u'e')
+                && (i < 2 || !isWord(s.at(i - 2)));
+            QString content;
+            ++i;
+            while (i < n) {
+                if (escapes && s.at(i) == u'\\' && i + 1 < n) {
+                    content += s.at(i + 1);
+                    i += 2;
+                    continue;
+                }
+                if (s.at(i) == c) {
+                    if (i + 1 < n && s.at(i + 1) == c) {
+                        content += c;
+                        i += 2;
+                        continue;
+                    }
+                    ++i;
+                    break;
+                }
+                content += s.at(i);
+                ++i;
+            }
+            if (c == u'"') {
+                // An identifier stays a word, so "a b" cannot glue two keywords together.
+                for (int k = begin; k < i; ++k)
+                    out[k] = u'_';
+            } else {
+                blank(begin, i);
+                if (bodies)
+                    bodies->append(content);
+            }
+        } else if (c == u'$' && (i == 0 || !isWord(s.at(i - 1)))) {
+            int j = i + 1;
+            while (j < n && isWord(s.at(j)) && !s.at(i + 1).isDigit())
+                ++j;
+            if (j < n && s.at(j) == u'$') {
+                const QString tag = s.mid(i, j - i + 1);
+                const int close = int(s.indexOf(tag, j + 1));
+                const int end = close < 0 ? n : close + int(tag.size());
+                if (bodies)
+                    bodies->append(s.mid(j + 1, (close < 0 ? n : close) - (j + 1)));
+                i = end;
+                blank(begin, i);
+            } else {
+                ++i;
+            }
+        } else {
+            ++i;
+        }
+    }
+    return out;
+}
+
 QList<SqlSplitter::Statement> SqlSplitter::split(const QString &s)
 {
     QList<Statement> out;

@@ -23,6 +23,10 @@ public:
     static QList<Statement> split(const QString &script);
     // The 1-based line of a character offset in the script.
     static int lineAt(const QString &script, int offset);
+    // The statement's code alone: comments, string literals, quoted identifiers and dollar-quoted
+    // bodies become spaces (offsets are kept), so keywords can be searched for safely. The text of
+    // each dollar-quoted body and '...' literal (quotes undoubled) is appended to *bodies.
+    static QString codeOnly(const QString &sql, QStringList *bodies = nullptr);
 };
 
 } // namespace strata::core
