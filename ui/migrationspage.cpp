@@ -58,7 +58,7 @@ MigrationsPage::MigrationsPage(AppContext *context, QWidget *parent)
     for (auto s : {MigrationState::Applied, MigrationState::Failed, MigrationState::Dirty,
                    MigrationState::RolledBack, MigrationState::Running, MigrationState::Baseline,
                    MigrationState::Deleted, MigrationState::Pending, MigrationState::Missing,
-                   MigrationState::Changed})
+                   MigrationState::Changed, MigrationState::Unknown})
         m_stateFilter->addItem(core::migrationStateLabel(s), int(s));
     m_textFilter = new QLineEdit(this);
     m_textFilter->setPlaceholderText(tr("Filter by version, name, table, note…"));
