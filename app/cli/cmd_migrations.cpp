@@ -5,30 +5,49 @@
 
 #include <QJsonDocument>
 
+#include <algorithm>
+
 using namespace strata::core;
 
 namespace {
 
-QString cell(const QString &s, int width)
+QString versionText(const MigrationEntry &e)
 {
-    return s.size() > width ? s.left(width - 1) + QChar(0x2026) : s.leftJustified(width);
+    return e.version.isEmpty() ? QStringLiteral("(repeatable)") : e.version;
+}
+
+QString whenText(const MigrationEntry &e)
+{
+    return e.appliedAt.isValid() ? e.appliedAt.toString("yyyy-MM-dd HH:mm:ss") : QString();
+}
+
+QString durationText(const MigrationEntry &e)
+{
+    return e.durationMs >= 0 ? QStringLiteral("%1 ms").arg(e.durationMs) : QString();
 }
 
 void printEntries(const QString &title, const QList<MigrationEntry> &entries)
 {
     if (entries.isEmpty())
         return;
+    // Every column as wide as its widest cell: nothing is cut ("running / unfinished").
+    qsizetype version = 0, state = 0, when = 0, duration = 0;
+    for (const auto &e : entries) {
+        version = std::max(version, versionText(e).size());
+        state = std::max(state, migrationStateLabel(e.state).size());
+        when = std::max(when, whenText(e).size());
+        duration = std::max(duration, durationText(e).size());
+    }
     strata::cli::out(QStringLiteral("  %1:").arg(title));
     for (const auto &e : entries) {
-        const QString when = e.appliedAt.isValid() ? e.appliedAt.toString("yyyy-MM-dd HH:mm:ss")
-                                                   : QString();
-        const QString dur = e.durationMs >= 0 ? QStringLiteral("%1 ms").arg(e.durationMs)
-                                              : QString();
-        QString line = QStringLiteral("    %1 %2 %3 %4 %5")
-                           .arg(cell(e.version.isEmpty() ? QStringLiteral("(repeatable)")
-                                                         : e.version, 28),
-                                cell(migrationStateLabel(e.state), 12), cell(when, 19),
-                                cell(dur, 10), e.description);
+        QStringList cells { versionText(e).leftJustified(version),
+            migrationStateLabel(e.state).leftJustified(state) };
+        if (when > 0)
+            cells.append(whenText(e).leftJustified(when));
+        if (duration > 0)
+            cells.append(durationText(e).leftJustified(duration));
+        cells.append(e.description);
+        QString line = cells.join(u' ');
         if (!e.note.isEmpty())
             line += QStringLiteral("  [%1]").arg(e.note);
         strata::cli::out(line.trimmed().prepend(QStringLiteral("    ")));
@@ -82,7 +101,7 @@ int runMigrations(const QStringList &args)
         }
     if (json) {
         strata::cli::out(QString::fromUtf8(
-            QJsonDocument(MigrationInspector::toJson(r->histories)).toJson(QJsonDocument::Indented)));
+            QJsonDocument(MigrationInspector::toJson(r.value())).toJson(QJsonDocument::Indented)));
         return status;
     }
     if (r->histories.isEmpty())
