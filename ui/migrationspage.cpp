@@ -1,7 +1,6 @@
 #include "migrationspage.h"
 
 #include "appcontext.h"
-#include "db/profilestore.h"
 #include "db/session.h"
 #include "demo/democluster.h"
 #include "migrationentrymodel.h"
@@ -184,12 +183,8 @@ void MigrationsPage::setFolder(const QString &dir, bool remember)
 {
     m_dir = dir;
     m_folderEdit->setText(dir);
-    if (remember && context()->isConnected() && !context()->profile().id.isEmpty()
-        && context()->profiles()) {
-        core::ConnectionProfile p = context()->profile();
-        p.migrationsDir = dir;
-        context()->profiles()->save(p);
-    }
+    if (remember)
+        context()->setMigrationsDir(dir);
     reload();
 }
 
