@@ -48,6 +48,17 @@ void ConnectionListModel::setServices(const QList<core::servicefile::Service> &s
     replaceGroup(Services, entries);
 }
 
+void ConnectionListModel::setMigrationsDir(const QString &id, const QString &dir)
+{
+    for (int g = 0; g < GroupCount; ++g)
+        for (int r = 0; r < m_groups[g].size(); ++r)
+            if (m_groups[g][r].id == id) {
+                m_groups[g][r].migrationsDir = dir;
+                const QModelIndex idx = createIndex(r, 0, quintptr(g + 1));
+                Q_EMIT dataChanged(idx, idx);
+            }
+}
+
 std::optional<core::ConnectionProfile> ConnectionListModel::profile(const QModelIndex &idx) const
 {
     if (!idx.isValid() || idx.internalId() == kGroupRow)

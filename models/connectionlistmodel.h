@@ -23,6 +23,8 @@ public:
     void setDemo(const QList<core::ConnectionProfile> &demo);
     void setProfiles(const QList<core::ConnectionProfile> &profiles);
     void setServices(const QList<core::servicefile::Service> &services);
+    // Updates the folder on every entry with this id, in place (the selection stays).
+    void setMigrationsDir(const QString &id, const QString &dir);
 
     std::optional<core::ConnectionProfile> profile(const QModelIndex &index) const;
     QModelIndex indexOfProfile(const QString &id) const;

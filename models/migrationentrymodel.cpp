@@ -63,6 +63,8 @@ QColor MigrationEntryModel::stateColor(MigrationState state)
     case MigrationState::Pending: return QColor(0x15, 0x65, 0xc0);
     case MigrationState::Missing: return QColor(0x8e, 0x24, 0xaa);
     case MigrationState::Changed: return QColor(0xf9, 0xa8, 0x25);
+    case MigrationState::Unknown:
+        return QColor(0x61, 0x61, 0x61);
     }
     return Qt::black;
 }

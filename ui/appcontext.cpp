@@ -1,5 +1,7 @@
 #include "appcontext.h"
 
+#include "db/profilestore.h"
+
 namespace strata::ui {
 
 AppContext::AppContext(core::ProfileStore *profiles, core::PasswordStore *passwords, QObject *parent)
@@ -24,6 +26,23 @@ void AppContext::clearConnection()
     m_profile = {};
     m_info = {};
     Q_EMIT connectionChanged();
+}
+
+void AppContext::setMigrationsDir(const QString &dir)
+{
+    if (!isConnected() || m_profile.migrationsDir == dir)
+        return;
+    m_profile.migrationsDir = dir;
+    if (m_profiles && !m_profile.id.isEmpty()) {
+        for (core::ConnectionProfile saved : m_profiles->load()) {
+            if (saved.id == m_profile.id) {
+                saved.migrationsDir = dir;
+                m_profiles->save(saved);
+                break;
+            }
+        }
+    }
+    Q_EMIT migrationsDirChanged(m_profile.id, dir);
 }
 
 } // namespace strata::ui

@@ -37,9 +37,14 @@ public:
     void setConnection(const core::ConnectionProfile &profile, const QString &password,
                        std::shared_ptr<core::Session> session, const core::ServerInfo &info);
     void clearConnection();
+    // The open connection's migrations folder: kept in its profile, saved with it when it is a
+    // saved profile (only that field: an edit made meanwhile is not overwritten), and announced
+    // so the connection list's copy follows.
+    void setMigrationsDir(const QString &dir);
 
 Q_SIGNALS:
     void connectionChanged();
+    void migrationsDirChanged(const QString &profileId, const QString &dir);
     // Cross-page requests; the page that can do it listens.
     void backupRequested(const QStringList &qualifiedTables, const QStringList &schemas);
     void showPageRequested(const QString &pageId);

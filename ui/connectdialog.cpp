@@ -180,6 +180,7 @@ bool ConnectDialog::applyConnectionString(const QString &text)
     p.id = m_id;
     p.toolsDir = m_toolsDir->text();
     p.dockerContainer = m_docker->text();
+    p.migrationsDir = m_migrationsDir; // not part of a connection string
     if (!m_name->text().isEmpty())
         p.name = m_name->text();
     setProfile(p);

@@ -128,6 +128,8 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
             if (p->id() == id)
                 m_tabs->setCurrentWidget(p);
     });
+    connect(context, &AppContext::migrationsDirChanged, m_connections,
+        &models::ConnectionListModel::setMigrationsDir);
     connect(context, &AppContext::connectionChanged, this, [this] {
         if (!m_context->isConnected())
             m_state->setText(tr("Not connected"));
@@ -202,7 +204,12 @@ void MainWindow::editProfile(const core::ConnectionProfile *existing)
     connect(dialog, &QDialog::accepted, this, [this, guard] {
         if (!guard)
             return;
-        const core::ConnectionProfile p = guard->profile();
+        core::ConnectionProfile p = guard->profile();
+        // The dialog has no field for the migrations folder: keep the one saved now, which may
+        // have been chosen while the dialog was open.
+        for (const auto &saved : m_context->profiles()->load())
+            if (saved.id == p.id)
+                p.migrationsDir = saved.migrationsDir;
         m_context->profiles()->save(p);
         const QString pw = guard->password();
         if (!pw.isEmpty()) {

@@ -1,7 +1,6 @@
 #include "migrationspage.h"
 
 #include "appcontext.h"
-#include "db/profilestore.h"
 #include "db/session.h"
 #include "demo/democluster.h"
 #include "migrationentrymodel.h"
@@ -59,7 +58,7 @@ MigrationsPage::MigrationsPage(AppContext *context, QWidget *parent)
     for (auto s : {MigrationState::Applied, MigrationState::Failed, MigrationState::Dirty,
                    MigrationState::RolledBack, MigrationState::Running, MigrationState::Baseline,
                    MigrationState::Deleted, MigrationState::Pending, MigrationState::Missing,
-                   MigrationState::Changed})
+                   MigrationState::Changed, MigrationState::Unknown})
         m_stateFilter->addItem(core::migrationStateLabel(s), int(s));
     m_textFilter = new QLineEdit(this);
     m_textFilter->setPlaceholderText(tr("Filter by version, name, table, note…"));
@@ -196,12 +195,8 @@ void MigrationsPage::setFolder(const QString &dir, bool remember)
 {
     m_dir = dir;
     m_folderEdit->setText(dir);
-    if (remember && context()->isConnected() && !context()->profile().id.isEmpty()
-        && context()->profiles()) {
-        core::ConnectionProfile p = context()->profile();
-        p.migrationsDir = dir;
-        context()->profiles()->save(p);
-    }
+    if (remember)
+        context()->setMigrationsDir(dir);
     reload();
 }
 

@@ -6,37 +6,56 @@
 #include <QDir>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 using namespace strata::core;
 
 namespace {
 
-QString cell(const QString &s, int width)
+QString versionText(const MigrationEntry &e)
 {
-    return s.size() > width ? s.left(width - 1) + QChar(0x2026) : s.leftJustified(width);
+    return e.version.isEmpty() ? QStringLiteral("(repeatable)") : e.version;
 }
 
+QString whenText(const MigrationEntry &e)
+{
+    return e.appliedAt.isValid() ? e.appliedAt.toString("yyyy-MM-dd HH:mm:ss") : QString();
+}
+
+QString durationText(const MigrationEntry &e)
+{
+    return e.durationMs >= 0 ? QStringLiteral("%1 ms").arg(e.durationMs) : QString();
+}
+
+// Every column as wide as its widest cell across a history's lists, so they line up and nothing
+// is cut ("running / unfinished").
 struct Widths
 {
-    int version = 12;
-    int state = 7;
+    qsizetype version = 0, state = 0, when = 0, duration = 0;
+
+    void take(const MigrationEntry &e)
+    {
+        version = std::max(version, versionText(e).size());
+        state = std::max(state, migrationStateLabel(e.state).size());
+        when = std::max(when, whenText(e).size());
+        duration = std::max(duration, durationText(e).size());
+    }
 };
 
-void printEntries(const QString &title, const QList<MigrationEntry> &entries, Widths w)
+void printEntries(const QString &title, const QList<MigrationEntry> &entries, const Widths &w)
 {
     if (entries.isEmpty())
         return;
     strata::cli::out(QStringLiteral("  %1:").arg(title));
     for (const auto &e : entries) {
-        const QString when = e.appliedAt.isValid() ? e.appliedAt.toString("yyyy-MM-dd HH:mm:ss")
-                                                   : QString();
-        const QString dur = e.durationMs >= 0 ? QStringLiteral("%1 ms").arg(e.durationMs)
-                                              : QString();
-        QString line
-            = QStringLiteral("    %1 %2 %3 %4 %5")
-                  .arg(cell(e.version.isEmpty() ? QStringLiteral("(repeatable)") : e.version,
-                           w.version),
-                      cell(migrationStateLabel(e.state), w.state), cell(when, 19), cell(dur, 10),
-                      e.description);
+        QStringList cells { versionText(e).leftJustified(w.version),
+            migrationStateLabel(e.state).leftJustified(w.state) };
+        if (w.when > 0)
+            cells.append(whenText(e).leftJustified(w.when));
+        if (w.duration > 0)
+            cells.append(durationText(e).leftJustified(w.duration));
+        cells.append(e.description);
+        QString line = cells.join(u' ');
         if (!e.note.isEmpty())
             line += QStringLiteral("  [%1]").arg(e.note);
         strata::cli::out(line.trimmed().prepend(QStringLiteral("    ")));
@@ -90,7 +109,7 @@ int runMigrations(const QStringList &args)
         }
     if (json) {
         strata::cli::out(QString::fromUtf8(
-            QJsonDocument(MigrationInspector::toJson(r->histories)).toJson(QJsonDocument::Indented)));
+            QJsonDocument(MigrationInspector::toJson(r.value())).toJson(QJsonDocument::Indented)));
         return status;
     }
     if (r->histories.isEmpty())
@@ -105,14 +124,10 @@ int runMigrations(const QStringList &args)
                              .arg(h.entries.size()));
         for (const auto &n : h.notes)
             strata::cli::out(QStringLiteral("  note: ") + n);
-        // Columns as wide as their longest value ("running / unfinished"); very long versions
-        // are cut at 60 characters.
         Widths w;
         for (const auto *list : { &h.entries, &h.pending, &h.missing, &h.changed })
-            for (const auto &e : *list) {
-                w.state = std::max(w.state, int(migrationStateLabel(e.state).size()));
-                w.version = std::clamp(int(e.version.size()), w.version, 60);
-            }
+            for (const auto &e : *list)
+                w.take(e);
         printEntries(QStringLiteral("history"), h.entries, w);
         printEntries(QStringLiteral("pending"), h.pending, w);
         printEntries(QStringLiteral("missing"), h.missing, w);

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,6 +20,9 @@ class tst_MigrationCli : public QObject
 private Q_SLOTS:
     void initTestCase();
     void jsonHasExactlyTheDocumentedShape();
+    void jsonCarriesAnUnreadableTablesError();
+    void jsonCarriesFileErrorsNotesAndAlembicStates();
+    void textStateColumnIsNotCut();
     void migrateDryRunThenApplyThenFail();
     void migrateOnAnotherFrameworksFolderPrintsItsCommand();
     void migrateDryRunFailsForAnUnreadableFile();
@@ -80,11 +84,21 @@ void tst_MigrationCli::jsonHasExactlyTheDocumentedShape()
     for (const auto &v : all)
         if (v.toObject().value("framework") == "homegrown")
             reg = v.toObject();
-    QStringList keys = reg.keys();
-    keys.sort();
-    QCOMPARE(keys,
-        (QStringList { "ambiguous", "changed", "entries", "framework", "missing", "pending",
-            "schema", "table", "unfinished" }));
+    // The documented keys are always there; anything else is one of the documented optional keys
+    // (docs/migrations-json.md).
+    const QStringList required { "ambiguous", "changed", "entries", "framework", "missing",
+        "pending", "schema", "table", "unfinished" };
+    const QStringList optional { "alternatives", "error", "notes", "truncated", "folder_errors",
+        "file_errors" };
+    for (const auto &v : all) {
+        const QStringList keys = v.toObject().keys();
+        for (const auto &k : required)
+            QVERIFY2(keys.contains(k), qPrintable(k));
+        for (const auto &k : keys)
+            QVERIFY2(required.contains(k) || optional.contains(k), qPrintable(k));
+    }
+    QVERIFY(!reg.contains("error"));
+    QVERIFY(!reg.contains("folder_errors"));
     QCOMPARE(reg.value("schema").toString(), QStringLiteral("registry"));
     QCOMPARE(reg.value("table").toString(), QStringLiteral("schema_migrations"));
     QCOMPARE(reg.value("ambiguous").toBool(), false);
@@ -94,6 +108,8 @@ void tst_MigrationCli::jsonHasExactlyTheDocumentedShape()
     ekeys.sort();
     QCOMPARE(ekeys, (QStringList{"applied_at", "checksum", "description", "duration_ms", "state",
                                  "version"}));
+    // An entry's note is there when it has one (the unfinished run says what to do).
+    QVERIFY(entries.at(2).toObject().value("note").isString());
     QCOMPARE(entries.at(0).toObject().value("duration_ms").toInt(), 1250);
     QVERIFY(entries.at(0).toObject().value("applied_at").toString().startsWith("2024-01-01T10:00:00"));
     QCOMPARE(entries.at(2).toObject().value("state").toString(), QStringLiteral("running"));
@@ -118,6 +134,99 @@ void tst_MigrationCli::jsonHasExactlyTheDocumentedShape()
     QVERIFY2(out.contains("running / unfinished "), qPrintable(out));
     QVERIFY(out.contains("unfinished (started, never finished"));
     QVERIFY(out.contains("003_spot started 2024-01-03 10:00:00"));
+}
+
+void tst_MigrationCli::jsonCarriesAnUnreadableTablesError()
+{
+    const QString db = "tst_migrationcli_locked";
+    TestServer::createDatabase(db);
+    const QString e = TestServer::exec(db,
+        "CREATE SCHEMA locked;"
+        "CREATE TABLE locked.django_migrations (id bigint, app varchar, name varchar, applied "
+        "timestamptz);"
+        "CREATE ROLE mig_json_reader LOGIN;"
+        "GRANT USAGE ON SCHEMA locked TO mig_json_reader;"
+        "GRANT SELECT ON locked.django_migrations TO mig_json_reader;"
+        "REVOKE SELECT ON locked.django_migrations FROM mig_json_reader;");
+    QVERIFY2(e.isEmpty(), qPrintable(e));
+    QTemporaryDir empty;
+    QString out, err;
+    const int rc = cli(
+        { "migrations", TestServer::connInfo(db).replace("user=postgres", "user=mig_json_reader"),
+            "--dir", empty.path(), "--json" },
+        &out, &err);
+    TestServer::exec(db, "DROP OWNED BY mig_json_reader");
+    TestServer::dropDatabase(db);
+    TestServer::exec("postgres", "DROP ROLE mig_json_reader");
+    QCOMPARE(rc, 1); // a history could not be read
+    const auto doc = QJsonDocument::fromJson(out.toUtf8());
+    QVERIFY2(doc.isArray(), qPrintable(out + err));
+    QCOMPARE(doc.array().size(), 1);
+    const QJsonObject h = doc.array().at(0).toObject();
+    QCOMPARE(h.value("table").toString(), QStringLiteral("django_migrations"));
+    QVERIFY2(h.value("error").toString().contains("permission"), qPrintable(out));
+    QVERIFY(h.value("entries").toArray().isEmpty());
+    // The empty folder's problem is there too, on the history it concerns.
+    QVERIFY2(h.value("folder_errors").toArray().at(0).toString().contains("No migration files"),
+        qPrintable(out));
+}
+
+void tst_MigrationCli::jsonCarriesFileErrorsNotesAndAlembicStates()
+{
+    const QString db = "tst_migrationcli_alembic";
+    TestServer::createDatabase(db);
+    const QString e = TestServer::exec(db,
+        "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY);"
+        "INSERT INTO alembic_version VALUES ('c3');");
+    QVERIFY2(e.isEmpty(), qPrintable(e));
+    QTemporaryDir dir;
+    QDir().mkpath(dir.filePath("versions"));
+    auto rev = [&](const char *file, const QByteArray &text) {
+        write(dir.filePath(QStringLiteral("versions/") + file), text);
+    };
+    rev("a1_init.py", "revision = 'a1'\ndown_revision = None\n");
+    // Broken, and nothing but its file name says who it is.
+    rev("b2_users.py", "revision = 'b2\ndown_revision = 'a1\n");
+    rev("c3_orders.py", "revision = 'c3'\ndown_revision = 'b2'\n");
+    rev("d4_next.py", "revision = 'd4'\ndown_revision = 'c3'\n");
+    QString out, err;
+    const int rc = cli(
+        { "migrations", TestServer::connInfo(db), "--dir", dir.path(), "--json" }, &out, &err);
+    QString text;
+    cli({ "migrations", TestServer::connInfo(db), "--dir", dir.path() }, &text, &err);
+    TestServer::dropDatabase(db);
+    QCOMPARE(rc, 0);
+    const auto doc = QJsonDocument::fromJson(out.toUtf8());
+    QVERIFY2(doc.isArray() && doc.array().size() == 1, qPrintable(out + err));
+    const QJsonObject h = doc.array().at(0).toObject();
+    const QJsonArray files = h.value("file_errors").toArray();
+    QCOMPARE(files.size(), 1);
+    QCOMPARE(files.at(0).toObject().value("file").toString(), QStringLiteral("b2_users.py"));
+    QVERIFY(files.at(0).toObject().value("message").toString().contains("unterminated"));
+    QVERIFY(!h.value("notes").toArray().isEmpty());
+    QHash<QString, QString> states;
+    for (const auto &v : h.value("entries").toArray())
+        states.insert(
+            v.toObject().value("version").toString(), v.toObject().value("state").toString());
+    QCOMPARE(states.value("c3"), QStringLiteral("applied"));
+    QCOMPARE(states.value("b2"), QStringLiteral("applied"));
+    QCOMPARE(states.value("a1"), QStringLiteral("unknown"));
+    const QJsonArray pending = h.value("pending").toArray();
+    QCOMPARE(pending.size(), 1);
+    QCOMPARE(pending.at(0).toObject().value("version").toString(), QStringLiteral("d4"));
+    QVERIFY2(text.contains("cannot tell") && text.contains("b2_users.py"), qPrintable(text));
+}
+
+void tst_MigrationCli::textStateColumnIsNotCut()
+{
+    QString out, err;
+    QCOMPARE(cli({ "migrations", TestServer::connInfo(kDb) }, &out, &err), 0);
+    QString running;
+    for (const QString &line : out.split(u'\n'))
+        if (line.contains("003_spot"))
+            running = line;
+    QVERIFY2(running.contains("running / unfinished"), qPrintable(out));
+    QVERIFY2(!out.contains(QChar(0x2026)), qPrintable(out)); // no cell cut short with "…"
 }
 
 void tst_MigrationCli::migrateDryRunThenApplyThenFail()

@@ -24,6 +24,8 @@ private Q_SLOTS:
     void homeGrownRunningAndLegacyRows();
     void badTablesGiveAnErrorAndTheRestStillWorks();
     void thousandsOfRowsAreLimitedWithANote();
+    void columnsOfAFrameworkWithOtherTypesAreAmbiguous_data();
+    void columnsOfAFrameworkWithOtherTypesAreAmbiguous();
 
 private:
     QList<MigrationHistory> readAll(int limit = HistoryReader::defaultRowLimit);
@@ -457,6 +459,58 @@ FROM generate_series(1, 7000) g;
     QCOMPARE(big->entries.last().version, QStringLiteral("app.07000_m")); // the latest kept
     QCOMPARE(big->entries.first().version, QStringLiteral("app.02001_m"));
     QVERIFY(big->notes.join(" ").contains("5000"));
+}
+
+void tst_MigrationDetect::columnsOfAFrameworkWithOtherTypesAreAmbiguous_data()
+{
+    QTest::addColumn<QString>("columns");
+    QTest::addColumn<QString>("row");
+    QTest::addColumn<QString>("looksLike"); // the framework the columns point to
+    QTest::addColumn<QString>("unexpected"); // what the note must name
+    QTest::newRow("golang-migrate with a text version")
+        << "version text PRIMARY KEY, dirty boolean NOT NULL"
+        << "('20240105', false)"
+        << "golang-migrate"
+        << "version is text (expected bigint)";
+    QTest::newRow("golang-migrate with an integer dirty flag")
+        << "version bigint PRIMARY KEY, dirty integer NOT NULL"
+        << "(20240105, 0)"
+        << "golang-migrate"
+        << "dirty is integer (expected boolean)";
+    QTest::newRow("home-grown with a bigint version")
+        << "version bigint PRIMARY KEY, started_at timestamp, finished_at timestamp"
+        << "(7, '2024-01-01', '2024-01-01')"
+        << "homegrown"
+        << "version is bigint";
+    QTest::newRow("Ecto with a text inserted_at") << "version bigint PRIMARY KEY, inserted_at text"
+                                                  << "(20240101000000, 'yesterday')"
+                                                  << "ecto"
+                                                  << "inserted_at is text";
+}
+
+void tst_MigrationDetect::columnsOfAFrameworkWithOtherTypesAreAmbiguous()
+{
+    QFETCH(QString, columns);
+    QFETCH(QString, row);
+    QFETCH(QString, looksLike);
+    QFETCH(QString, unexpected);
+    const QString err = TestServer::exec(kDb,
+        QStringLiteral("CREATE SCHEMA \"Odd Types\"; CREATE TABLE \"Odd Types\".schema_migrations "
+                       "(%1); INSERT INTO \"Odd Types\".schema_migrations VALUES %2;")
+            .arg(columns, row));
+    QVERIFY2(err.isEmpty(), qPrintable(err));
+    const auto all = readAll();
+    TestServer::exec(kDb, "DROP SCHEMA \"Odd Types\" CASCADE");
+    const auto *h = find(all, "Odd Types", "schema_migrations");
+    QVERIFY(h);
+    QVERIFY2(h->error.isEmpty(), qPrintable(h->error));
+    // Not silently taken for the framework: ambiguous, with a note saying what was unexpected.
+    QVERIFY(h->ambiguous);
+    QCOMPARE(h->alternatives, (QStringList { looksLike, "unknown" }));
+    const QString notes = h->notes.join(u'\n');
+    QVERIFY2(notes.contains(unexpected) && notes.contains("Odd Types.schema_migrations"),
+        qPrintable(notes));
+    QCOMPARE(h->entries.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_MigrationDetect)

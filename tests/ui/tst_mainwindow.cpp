@@ -1,9 +1,11 @@
 #include "appcontext.h"
 #include "connectdialog.h"
 #include "connectioncontroller.h"
+#include "connectionpanel.h"
 #include "db/passwordstore.h"
 #include "db/profilestore.h"
 #include "mainwindow.h"
+#include "migrationspage.h"
 #include "passworddialog.h"
 #include "screenshotrunner.h"
 #include "testserver.h"
@@ -12,10 +14,12 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeView>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -40,6 +44,7 @@ private Q_SLOTS:
     void failedConnectLosesNoSavedProfile();
     void connectDialogNamesTheBadPartOfAConnectionString();
     void connectDialogSavesOnlyAfterASuccessfulTest();
+    void migrationsFolderStaysWithTheProfile();
     void screenshotsAreWrittenAndReadable();
 
 private:
@@ -223,6 +228,67 @@ void tst_MainWindow::connectDialogSavesOnlyAfterASuccessfulTest()
     QCOMPARE(tested.first().first().toBool(), true);
     QCOMPARE(accepted.count(), 1);
     QVERIFY(dialog.statusText().startsWith("Connected"));
+}
+
+void tst_MainWindow::migrationsFolderStaysWithTheProfile()
+{
+    core::ConnectionProfile p = TestServer::profile("tst_mainwindow");
+    p.id = "folder-profile";
+    p.name = "folder profile";
+    m_profiles->save(p);
+    m_window = std::make_unique<ui::MainWindow>(m_context.get()); // lists the saved profile
+    m_window->show();
+    auto button = [this](const QString &text) -> QPushButton * {
+        for (auto *b : m_window->connectionPanel()->findChildren<QPushButton *>())
+            if (b->text() == text)
+                return b;
+        return nullptr;
+    };
+    ui::MigrationsPage *page = nullptr;
+    for (auto *w : m_window->pages())
+        if (auto *m = qobject_cast<ui::MigrationsPage *>(w))
+            page = m;
+    QVERIFY(page);
+    auto connectFromPanel = [&] {
+        QSignalSpy ready(m_window.get(), &ui::MainWindow::connectionReady);
+        m_window->connectionPanel()->select(p.id);
+        button("&Connect")->click();
+        return ready.wait(15000);
+    };
+    auto saved = [&] {
+        for (const auto &s : m_profiles->load())
+            if (s.id == p.id)
+                return s.migrationsDir;
+        return QStringLiteral("(not saved)");
+    };
+    QVERIFY(connectFromPanel());
+    QTemporaryDir folder, later;
+    page->setFolder(folder.path());
+    QCOMPARE(m_context->profile().migrationsDir, folder.path());
+    QCOMPARE(saved(), folder.path());
+
+    // Reconnecting from the panel brings the chosen folder back, not the old one.
+    QVERIFY(connectFromPanel());
+    QCOMPARE(page->folder(), folder.path());
+
+    // An edit dialog opened before a new folder is chosen, and filled from a connection string,
+    // does not put the old folder back when saved.
+    m_window->connectionPanel()->select(p.id);
+    button("&Edit…")->click();
+    ui::ConnectDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<ui::ConnectDialog *>()) != nullptr);
+    QCOMPARE(dialog->profile().migrationsDir, folder.path());
+    QVERIFY(dialog->applyConnectionString(TestServer::connInfo("tst_mainwindow")));
+    QCOMPARE(dialog->profile().migrationsDir, folder.path());
+    page->setFolder(later.path());
+    QSignalSpy accepted(dialog, &QDialog::accepted);
+    QMetaObject::invokeMethod(dialog, "accept");
+    QVERIFY(accepted.wait(10000));
+    QCOMPARE(saved(), later.path());
+    QVERIFY(connectFromPanel());
+    QCOMPARE(page->folder(), later.path());
+    QCOMPARE(m_context->profile().migrationsDir, later.path());
+    m_profiles->remove(p.id);
 }
 
 void tst_MainWindow::screenshotsAreWrittenAndReadable()

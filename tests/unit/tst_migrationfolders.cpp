@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,6 +25,8 @@ private Q_SLOTS:
     void alembicLinearChain();
     void alembicBranchAndMerge();
     void alembicSyntaxErrorIsAnEntryError();
+    void alembicBrokenMiddleFileKeepsItsAncestorsApplied_data();
+    void alembicBrokenMiddleFileKeepsItsAncestorsApplied();
     void golangMigrateDbmateRailsDjangoPrisma();
     void railsOrDbmateIsSettledByTheFolder();
 
@@ -280,7 +283,8 @@ void tst_MigrationFolders::alembicBranchAndMerge()
     QCOMPARE(h.pending.size(), 1);
     QCOMPARE(h.pending.at(0).version, QStringLiteral("m5"));
 
-    // A head the folder does not know is missing.
+    // A head the folder does not know is missing; the files may all lie before it, so none is
+    // called pending.
     MigrationHistory h2;
     h2.framework = "alembic";
     MigrationEntry gone;
@@ -288,7 +292,74 @@ void tst_MigrationFolders::alembicBranchAndMerge()
     h2.entries.append(gone);
     HistoryComparer::compare(h2, r.value());
     QCOMPARE(h2.missing.size(), 1);
-    QCOMPARE(h2.pending.size(), 6);
+    QCOMPARE(h2.pending.size(), 0);
+    int unknown = 0;
+    for (const auto &e : h2.entries)
+        unknown += e.state == MigrationState::Unknown ? 1 : 0;
+    QCOMPARE(unknown, 6);
+    QVERIFY(h2.notes.join(u' ').contains("zz9"));
+}
+
+void tst_MigrationFolders::alembicBrokenMiddleFileKeepsItsAncestorsApplied_data()
+{
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QByteArray>("broken");
+    QTest::addColumn<QString>("ancestorState"); // a1's state: "applied" or "unknown"
+    QTest::addColumn<QString>("stopsAt"); // the file the notes name
+    // The docstring header says who it is and whom it revises: the walk goes on through it.
+    QTest::newRow("header names both")
+        << "b2_users.py"
+        << QByteArray(
+               "\"\"\"users\n\nRevision ID: b2\nRevises: a1\nCreate Date: 2024-01-01\n\"\"\"\n"
+               "revision = 'b2\ndown_revision = 'a1\n\ndef upgrade():\n    pass\n")
+        << "applied"
+        << "b2_users.py";
+    // Only the file name says who it is: what lies before it cannot be told.
+    QTest::newRow("file name only")
+        << "b2_users.py" << QByteArray("revision = 'b2\ndown_revision = 'a1\n") << "unknown"
+        << "b2_users.py";
+    // Nothing tells its id: c3 names b2, which no file defines.
+    QTest::newRow("nothing readable")
+        << "broken.py" << QByteArray("\"\"\"users\nrevision = b2\n") << "unknown"
+        << "c3_orders.py";
+}
+
+void tst_MigrationFolders::alembicBrokenMiddleFileKeepsItsAncestorsApplied()
+{
+    QFETCH(QString, fileName);
+    QFETCH(QByteArray, broken);
+    QFETCH(QString, ancestorState);
+    QFETCH(QString, stopsAt);
+    QTemporaryDir dir;
+    write(dir.filePath("versions/a1_init.py"), alembicFile("a1", "None"));
+    write(dir.filePath("versions/" + fileName), broken);
+    write(dir.filePath("versions/c3_orders.py"), alembicFile("c3", "'b2'"));
+    write(dir.filePath("versions/d4_items.py"), alembicFile("d4", "'c3'"));
+    write(dir.filePath("versions/e5_next.py"), alembicFile("e5", "'d4'"));
+    auto r = FolderReader::read(dir.path());
+    QVERIFY(r.ok());
+    MigrationHistory h;
+    h.framework = "alembic";
+    MigrationEntry head;
+    head.version = "d4";
+    h.entries.append(head);
+    HistoryComparer::compare(h, r.value());
+    QHash<QString, MigrationState> state;
+    for (const auto &e : h.entries)
+        state.insert(e.version, e.state);
+    // Applied for sure: the head and what the walk reached; only e5 (after the head) is pending.
+    QCOMPARE(h.pending.size(), 1);
+    QCOMPARE(h.pending.at(0).version, QStringLiteral("e5"));
+    QCOMPARE(state.value("d4"), MigrationState::Applied);
+    QCOMPARE(state.value("c3"), MigrationState::Applied);
+    QVERIFY(state.contains("a1"));
+    QCOMPARE(migrationStateName(state.value("a1")), ancestorState);
+    for (const auto &e : h.entries)
+        if (e.state == MigrationState::Unknown)
+            QVERIFY2(
+                e.note.contains("cannot tell") && e.note.contains(stopsAt), qPrintable(e.note));
+    QVERIFY2(h.notes.join(u' ').contains(stopsAt), qPrintable(h.notes.join(u'\n')));
+    QVERIFY(h.missing.isEmpty());
 }
 
 void tst_MigrationFolders::alembicSyntaxErrorIsAnEntryError()

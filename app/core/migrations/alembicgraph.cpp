@@ -76,7 +76,8 @@ bool AlembicGraph::hasBranches() const
     return false;
 }
 
-QSet<QString> AlembicGraph::ancestors(const QStringList &revisions, QStringList *unknown) const
+QSet<QString> AlembicGraph::ancestors(
+    const QStringList &revisions, QStringList *unknown, QStringList *blocked) const
 {
     QSet<QString> seen;
     QStringList stack;
@@ -92,9 +93,33 @@ QSet<QString> AlembicGraph::ancestors(const QStringList &revisions, QStringList 
             continue;
         seen.insert(r);
         const FolderMigration &m = m_byRevision[r];
-        for (const auto &p : m.downRevisions + m.dependsOn)
-            if (m_byRevision.contains(p) && !seen.contains(p))
+        bool stopped = !m.parentsKnown;
+        for (const auto &p : m.downRevisions + m.dependsOn) {
+            if (!m_byRevision.contains(p))
+                stopped = true;
+            else if (!seen.contains(p))
                 stack.append(p);
+        }
+        if (stopped && blocked && !blocked->contains(r))
+            blocked->append(r);
+    }
+    return seen;
+}
+
+QSet<QString> AlembicGraph::descendants(const QString &revision) const
+{
+    QHash<QString, QStringList> children;
+    for (const auto &r : m_byRevision)
+        for (const auto &p : r.downRevisions + r.dependsOn)
+            children[p].append(r.version);
+    QSet<QString> seen;
+    QStringList stack { revision };
+    while (!stack.isEmpty()) {
+        const QString r = stack.takeLast();
+        if (seen.contains(r))
+            continue;
+        seen.insert(r);
+        stack.append(children.value(r));
     }
     return seen;
 }

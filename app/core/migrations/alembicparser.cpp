@@ -94,7 +94,7 @@ FolderMigration AlembicParser::parse(const QString &text, const QString &path,
         R"(^(revision|down_revision|branch_labels|depends_on)\s*(?::[^=\n]*)?=\s*)"
         R"(((?:\([^)]*\))|(?:\[[^\]]*\])|(?:\{[^}]*\})|[^\n#]*))"),
         QRegularExpression::MultilineOption);
-    bool sawRevision = false, sawDown = false;
+    bool sawRevision = false, downRead = false;
     auto it = assign.globalMatch(text);
     while (it.hasNext()) {
         const auto match = it.next();
@@ -111,7 +111,7 @@ FolderMigration AlembicParser::parse(const QString &text, const QString &path,
             sawRevision = true;
             m.version = v.value(0);
         } else if (key == QLatin1String("down_revision")) {
-            sawDown = true;
+            downRead = ok;
             m.downRevisions = v;
         } else if (key == QLatin1String("branch_labels")) {
             m.branchLabels = v;
@@ -121,8 +121,10 @@ FolderMigration AlembicParser::parse(const QString &text, const QString &path,
     }
     if (m.error.isEmpty() && (!sawRevision || m.version.isEmpty()))
         m.error = QStringLiteral("no `revision = \"...\"` line: not an Alembic revision file?");
-    else if (m.error.isEmpty() && !sawDown)
+    else if (m.error.isEmpty() && !downRead)
         m.error = QStringLiteral("no `down_revision = ...` line");
+    if (!m.error.isEmpty())
+        recover(text, relativePath, &m, downRead);
     // The docstring's first line is the message; "Create Date:" when there.
     static const QRegularExpression doc(QStringLiteral(R"(^\s*(?:"""|''')\s*([^\n]*))"));
     const auto d = doc.match(text);
@@ -135,6 +137,48 @@ FolderMigration AlembicParser::parse(const QString &text, const QString &path,
     if (m.version.isEmpty()) // still an entry, named by its file
         m.version = relativePath;
     return m;
+}
+
+// Python cannot load a broken file, but the database may have passed it long ago: keep it in the
+// graph under the ids Alembic's template writes into the docstring (`Revision ID:`, `Revises:`),
+// or the file name's prefix (`<rev>_<slug>.py`), so its ancestors are not mistaken for pending.
+void AlembicParser::recover(
+    const QString &text, const QString &relativePath, FolderMigration *m, bool downRead)
+{
+    static const QRegularExpression idHeader(
+        QStringLiteral(R"(^\s*Revision ID:[ \t]*(\S+))"), QRegularExpression::MultilineOption);
+    static const QRegularExpression revisesHeader(
+        QStringLiteral(R"(^\s*Revises:[ \t]*([^\n]*))"), QRegularExpression::MultilineOption);
+    static const QRegularExpression plainId(QStringLiteral(R"(^[0-9A-Za-z]+$)"));
+    const auto id = idHeader.match(text);
+    const auto revises = revisesHeader.match(text);
+    QStringList sources;
+    if (m->version.isEmpty()) {
+        if (id.hasMatch()) {
+            m->version = id.captured(1);
+            sources.append(QStringLiteral("revision from its `Revision ID:` header"));
+        } else {
+            const QString base = relativePath.section(u'/', -1);
+            const QString prefix = base.section(u'_', 0, 0).section(u'.', 0, 0);
+            if (base.contains(u'_') && plainId.match(prefix).hasMatch()) {
+                m->version = prefix;
+                sources.append(QStringLiteral("revision from its file name"));
+            }
+        }
+    }
+    // down_revision as the code says when it could be read (people rebase a revision onto a new
+    // parent without touching the docstring), else as the header says, else unknown.
+    if (!downRead && revises.hasMatch()) {
+        m->downRevisions.clear();
+        for (const QString &p : revises.captured(1).split(u',', Qt::SkipEmptyParts))
+            if (!p.trimmed().isEmpty())
+                m->downRevisions.append(p.trimmed());
+        sources.append(QStringLiteral("down_revision from its `Revises:` header"));
+    } else if (!downRead) {
+        m->downRevisions.clear();
+        m->parentsKnown = false;
+    }
+    m->recoveredFrom = sources.join(QStringLiteral(", "));
 }
 
 } // namespace strata::core

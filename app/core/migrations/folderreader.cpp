@@ -315,6 +315,7 @@ QList<FolderMigration> FolderReader::readAlembic(const QString &dir)
         if (!error.isEmpty()) {
             FolderMigration m = fileEntry(dir, name, name, {});
             m.error = error;
+            m.parentsKnown = false;
             parsed.append(m);
             continue;
         }

@@ -181,13 +181,53 @@ void HistoryComparer::compareAlembic(MigrationHistory &h, const MigrationFolder 
     for (const auto &e : h.entries)
         if (!e.version.isEmpty() && !dbHeads.contains(e.version))
             dbHeads.append(e.version);
-    QStringList unknown;
-    const QSet<QString> applied = graph.ancestors(dbHeads, &unknown);
+    QStringList unknown, blocked;
+    const QSet<QString> applied = graph.ancestors(dbHeads, &unknown, &blocked);
+    // Where the walk from the database's heads stopped short, what lies before the stop may be
+    // applied or not: only what descends from every stop is surely pending.
+    QHash<QString, FolderMigration> byRevision;
+    for (const FolderMigration &m : graph.ordered())
+        byRevision.insert(m.version, m);
+    QList<QSet<QString>> afterStops;
+    QStringList stopReasons;
+    for (const QString &b : std::as_const(blocked)) {
+        afterStops.append(graph.descendants(b));
+        const FolderMigration &m = byRevision[b];
+        QStringList dangling;
+        for (const auto &p : m.downRevisions + m.dependsOn)
+            if (!byRevision.contains(p))
+                dangling.append(p);
+        if (!m.parentsKnown)
+            stopReasons.append(QStringLiteral("%1 cannot be read (%2) and does not say which "
+                                              "revision it revises")
+                                   .arg(m.relativePath, m.error));
+        else
+            stopReasons.append(QStringLiteral("%1 names %2, which no file in the folder defines")
+                                   .arg(m.relativePath, dangling.join(QStringLiteral(", "))));
+    }
+    for (const QString &u : std::as_const(unknown)) {
+        afterStops.append(QSet<QString>()); // no position in the graph: nothing is after it
+        stopReasons.append(
+            QStringLiteral("alembic_version names %1, which no file in the folder defines").arg(u));
+    }
+    const QString stopNote = QStringLiteral("cannot tell whether applied: %1")
+                                 .arg(stopReasons.join(QStringLiteral("; ")));
     // The database knows only its heads; the folder gives every applied revision.
     QList<MigrationEntry> entries;
+    int undecided = 0;
     for (const FolderMigration &m : graph.ordered()) {
         if (!applied.contains(m.version)) {
-            h.pending.append(fromFile(m, MigrationState::Pending));
+            bool surelyPending = true;
+            for (const auto &after : std::as_const(afterStops))
+                surelyPending = surelyPending && after.contains(m.version);
+            if (surelyPending) {
+                h.pending.append(fromFile(m, MigrationState::Pending));
+            } else {
+                MigrationEntry e = fromFile(m, MigrationState::Unknown);
+                e.note = m.error.isEmpty() ? stopNote : m.error + QStringLiteral("; ") + stopNote;
+                entries.append(e);
+                ++undecided;
+            }
             continue;
         }
         MigrationEntry e = fromFile(m, MigrationState::Applied);
@@ -205,6 +245,21 @@ void HistoryComparer::compareAlembic(MigrationHistory &h, const MigrationFolder 
         h.missing.append(mi);
         entries.append(mi);
     }
+    for (const FolderMigration &m : f.migrations)
+        if (!m.recoveredFrom.isEmpty())
+            h.notes.append(QStringLiteral("%1 cannot be read by Python (%2); Strata took its %3. "
+                                          "Fix the file: Alembic itself cannot load it.")
+                               .arg(m.relativePath, m.error, m.recoveredFrom));
+    if (stopReasons.isEmpty() && !graph.danglingParents().isEmpty())
+        h.notes.append(QStringLiteral("Some revisions name parents no file in the folder defines "
+                                      "(%1): is the folder complete?")
+                           .arg(graph.danglingParents().join(QStringLiteral(", "))));
+    if (undecided > 0)
+        h.notes.append(QStringLiteral("%1 revision(s) marked \"cannot tell\": %2. Fix or restore "
+                                      "the file, then reload; until then they are not pending, "
+                                      "so do not run them.")
+                           .arg(undecided)
+                           .arg(stopReasons.join(QStringLiteral("; "))));
     h.entries = entries;
 }
 

@@ -2,6 +2,7 @@
 
 #include "db/session.h"
 #include "migrations/detectorregistry.h"
+#include "migrations/detectors/detectors.h"
 
 namespace strata::core {
 
@@ -91,6 +92,8 @@ Result<QList<MigrationHistory>> HistoryReader::readAll(SessionContext &ctx, int 
                                           "the project's migrations folder to decide.")
                                .arg(names.join(QStringLiteral(" or "))));
         }
+        if (const QString odd = detectors::schemaMigrationsTypeProblem(d.table); !odd.isEmpty())
+            h.notes.append(odd);
         h.upgradeCommand = det->upgradeCommand();
         bool truncated = false;
         auto entries = det->read(ctx, d.table, rowLimit, &truncated);

@@ -15,6 +15,8 @@ QString migrationStateName(MigrationState state)
     case MigrationState::Pending: return QStringLiteral("pending");
     case MigrationState::Missing: return QStringLiteral("missing");
     case MigrationState::Changed: return QStringLiteral("changed");
+    case MigrationState::Unknown:
+        return QStringLiteral("unknown");
     }
     return QStringLiteral("unknown");
 }
@@ -24,6 +26,8 @@ QString migrationStateLabel(MigrationState state)
     switch (state) {
     case MigrationState::RolledBack: return QStringLiteral("rolled back");
     case MigrationState::Running: return QStringLiteral("running / unfinished");
+    case MigrationState::Unknown:
+        return QStringLiteral("cannot tell");
     default: return migrationStateName(state);
     }
 }

@@ -18,6 +18,7 @@ enum class MigrationState {
     Pending,    // in the folder, not applied
     Missing,    // applied, not in the folder
     Changed,    // applied, the file's checksum differs from the recorded one
+    Unknown,    // cannot tell from the database and the folder (a broken Alembic file hides it)
 };
 
 // The stable lower-case word used in JSON and filters ("rolled_back").

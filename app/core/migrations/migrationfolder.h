@@ -29,6 +29,10 @@ struct FolderMigration
     QStringList dependsOn;
     QStringList branchLabels;
     QString createDate;
+    // False when down_revision could not be read (a broken file without a `Revises:` header):
+    // the graph cannot tell what lies before this revision.
+    bool parentsKnown = true;
+    QString recoveredFrom; // a broken file: where its ids came from ("its docstring header")
 };
 
 struct MigrationFolder

@@ -29,6 +29,7 @@ struct MigrationHistory
     QString error;  // reading this table failed; the others are still shown
     QStringList notes; // table-level facts: a held Knex lock, a resolved ambiguity, ...
     QString upgradeCommand; // what the user would run for pending migrations
+    bool comparedWithFolder = false; // pending/missing/changed come from a folder
 };
 
 } // namespace strata::core

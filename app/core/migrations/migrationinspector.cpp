@@ -35,8 +35,10 @@ void MigrationInspector::compareAll(QList<MigrationHistory> &histories,
         bool fits = HistoryComparer::folderFits(h.framework, folder.kind);
         for (const auto &alt : h.alternatives)
             fits = fits || HistoryComparer::folderFits(alt, folder.kind);
-        if (fits && h.error.isEmpty())
+        if (fits && h.error.isEmpty()) {
             HistoryComparer::compare(h, folder);
+            h.comparedWithFolder = true;
+        }
     }
 }
 
@@ -61,6 +63,8 @@ QJsonArray entriesJson(const QList<MigrationEntry> &entries)
                                                   : QJsonValue(QJsonValue::Null));
         o.insert("state", migrationStateName(e.state));
         o.insert("checksum", orNull(e.checksum));
+        if (!e.note.isEmpty())
+            o.insert("note", e.note);
         out.append(o);
     }
     return out;
@@ -70,8 +74,30 @@ QJsonArray entriesJson(const QList<MigrationEntry> &entries)
 
 QJsonArray MigrationInspector::toJson(const QList<MigrationHistory> &histories)
 {
+    return toJson(MigrationOverview { histories, std::nullopt, {} });
+}
+
+QJsonArray MigrationInspector::toJson(const MigrationOverview &overview)
+{
+    // The top level stays the documented array, so the folder's problems ride on the histories
+    // they concern: those compared with the folder, or every one when none was.
+    QJsonArray folderErrors, fileErrors;
+    if (!overview.folderError.isEmpty())
+        folderErrors.append(overview.folderError);
+    if (overview.folder) {
+        for (const QString &e : overview.folder->errors)
+            folderErrors.append(e);
+        for (const auto &m : overview.folder->migrations)
+            if (!m.error.isEmpty())
+                fileErrors.append(
+                    QJsonObject { { "file", m.relativePath }, { "message", m.error } });
+    }
+    bool anyCompared = false;
+    for (const auto &h : overview.histories)
+        anyCompared = anyCompared || h.comparedWithFolder;
+
     QJsonArray out;
-    for (const auto &h : histories) {
+    for (const auto &h : overview.histories) {
         QJsonObject o;
         o.insert("framework", h.framework);
         o.insert("schema", h.schema);
@@ -82,6 +108,21 @@ QJsonArray MigrationInspector::toJson(const QList<MigrationHistory> &histories)
         o.insert("missing", entriesJson(h.missing));
         o.insert("changed", entriesJson(h.changed));
         o.insert("unfinished", entriesJson(h.unfinished));
+        // Optional keys: present only when they say something.
+        if (h.ambiguous && !h.alternatives.isEmpty())
+            o.insert("alternatives", QJsonArray::fromStringList(h.alternatives));
+        if (!h.error.isEmpty())
+            o.insert("error", h.error);
+        if (!h.notes.isEmpty())
+            o.insert("notes", QJsonArray::fromStringList(h.notes));
+        if (h.truncated)
+            o.insert("truncated", true);
+        if (h.comparedWithFolder || !anyCompared) {
+            if (!folderErrors.isEmpty())
+                o.insert("folder_errors", folderErrors);
+            if (!fileErrors.isEmpty())
+                o.insert("file_errors", fileErrors);
+        }
         out.append(o);
     }
     return out;

@@ -28,8 +28,10 @@ public:
     // Compares each history the folder fits (by framework, or by an ambiguous alternative).
     static void compareAll(QList<MigrationHistory> &histories, const MigrationFolder &folder);
     // The CLI's JSON: [{framework, schema, table, ambiguous, entries, pending, missing, changed,
-    // unfinished}].
+    // unfinished}] and the optional diagnostics docs/migrations-json.md lists.
     static QJsonArray toJson(const QList<MigrationHistory> &histories);
+    // The same, with the folder's problems on the histories it was compared with.
+    static QJsonArray toJson(const MigrationOverview &overview);
 };
 
 } // namespace strata::core

@@ -36,5 +36,9 @@ DetectorPtr unknownSchemaMigrations();
 // The schema_migrations variants (spec: "Telling the schema_migrations tables apart").
 enum class SchemaMigrationsKind { NotSchemaMigrations, GolangMigrate, Ecto, HomeGrown, RailsOrDbmate, Unknown };
 SchemaMigrationsKind classifySchemaMigrations(const CandidateTable &t);
+// What is not the type the spec gives for the variant the columns point to; empty when all is.
+QString schemaMigrationsTypeProblem(const CandidateTable &t);
+// Yes when the columns say `kind` and their types agree; Ambiguous when only the columns do.
+MigrationDetector::Match matchSchemaMigrations(const CandidateTable &t, SchemaMigrationsKind kind);
 
 } // namespace strata::core::detectors

@@ -11,7 +11,7 @@ public:
     QStringList tableNames() const override { return {QStringLiteral("schema_migrations")}; }
     Match matches(const CandidateTable &t, const CatalogSnapshot &) const override
     {
-        return classifySchemaMigrations(t) == SchemaMigrationsKind::Ecto ? Match::Yes : Match::No;
+        return matchSchemaMigrations(t, SchemaMigrationsKind::Ecto);
     }
     QString upgradeCommand() const override { return QStringLiteral("mix ecto.migrate"); }
 

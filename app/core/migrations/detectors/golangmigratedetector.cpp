@@ -11,8 +11,7 @@ public:
     QStringList tableNames() const override { return {QStringLiteral("schema_migrations")}; }
     Match matches(const CandidateTable &t, const CatalogSnapshot &) const override
     {
-        return classifySchemaMigrations(t) == SchemaMigrationsKind::GolangMigrate ? Match::Yes
-                                                                                   : Match::No;
+        return matchSchemaMigrations(t, SchemaMigrationsKind::GolangMigrate);
     }
     QString upgradeCommand() const override
     {

@@ -14,8 +14,7 @@ public:
     QStringList tableNames() const override { return {QStringLiteral("schema_migrations")}; }
     Match matches(const CandidateTable &t, const CatalogSnapshot &) const override
     {
-        return classifySchemaMigrations(t) == SchemaMigrationsKind::HomeGrown ? Match::Yes
-                                                                               : Match::No;
+        return matchSchemaMigrations(t, SchemaMigrationsKind::HomeGrown);
     }
     QString upgradeCommand() const override
     {

@@ -12,8 +12,10 @@ public:
     QStringList tableNames() const override { return {QStringLiteral("schema_migrations")}; }
     Match matches(const CandidateTable &t, const CatalogSnapshot &) const override
     {
-        return classifySchemaMigrations(t) == SchemaMigrationsKind::Unknown ? Match::Yes
-                                                                             : Match::No;
+        // Also a maybe when the columns point to a framework and the types do not.
+        if (classifySchemaMigrations(t) == SchemaMigrationsKind::Unknown)
+            return Match::Yes;
+        return schemaMigrationsTypeProblem(t).isEmpty() ? Match::No : Match::Ambiguous;
     }
     QString upgradeCommand() const override { return {}; }
 
