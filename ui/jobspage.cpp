@@ -13,6 +13,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QFutureWatcher>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
@@ -145,17 +146,15 @@ void JobsPage::startJob(const std::shared_ptr<core::Job> &job)
     m_list->setItemWidget(item, ColProgress, bar);
     m_jobs.append({ job, item, false });
     const int index = int(m_jobs.size()) - 1;
-    QPointer<JobsPage> self(this);
-    job->start()
-        .then(this,
-            [self, index](core::JobResult) {
-                if (self)
-                    self->onFinished(index);
-            })
-        .onCanceled(this, [self, index] {
-            if (self)
-                self->onFinished(index);
-        });
+    // A watcher the page owns, not .then(this, ...): Qt 6.4 posts a continuation to its context
+    // from the worker thread, which races with the page being destroyed while a job ends (closing
+    // the window); a watcher detaches from the future under the future's lock when it dies.
+    auto *watcher = new QFutureWatcher<core::JobResult>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, index] {
+        watcher->deleteLater();
+        onFinished(index);
+    });
+    watcher->setFuture(job->start());
     m_list->setCurrentItem(item);
     m_timer->start();
     refresh();

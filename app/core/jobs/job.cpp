@@ -45,8 +45,8 @@ QFuture<JobResult> Job::start(QThreadPool *pool)
         }
         if (r.ok)
             promise.setProgressValueAndText(progressMaximum, QStringLiteral("done"));
-        self->m_running = false;
         promise.addResult(r);
+        self->m_running = false; // after the result: not running means the future has it
     };
     // Jobs run for minutes: a pool of their own keeps them from starving the global pool that
     // short reads (tool versions, archive listings) use, and lets several run at once.
