@@ -215,8 +215,7 @@ Qt::ItemFlags SchemaTreeModel::flags(const QModelIndex &index) const
 {
     if (!index.isValid())
         return Qt::NoItemFlags;
-    if (node(index)->disabled)
-        return Qt::ItemIsSelectable;
+    // Another database stays enabled (greyed by its colour): double-clicking it opens it.
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
 }
 
@@ -271,13 +270,15 @@ QVariant SchemaTreeModel::data(const QModelIndex &index, int role) const
         if (!n->detail.isEmpty())
             lines << n->detail;
         if (n->disabled)
-            lines << QStringLiteral("Only the connected database is browsed in this release.");
+            lines << QStringLiteral("Not opened: a session browses one database. Double-click "
+                                    "(or right-click, Open) to connect to this one instead.");
         return lines.isEmpty() ? QVariant() : lines.join(u'\n');
     }
     case Qt::ForegroundRole:
         return n->disabled || n->internal ? QVariant(QColor(Qt::gray)) : QVariant();
     case NodeTypeRole: return int(n->type);
     case KindRole: return int(n->kind);
+    case NotOpenedRole: return n->disabled;
     case OidRole: return n->oid;
     case SchemaOidRole: return n->schemaOid;
     case SchemaNameRole: return n->schemaName;

@@ -40,6 +40,7 @@ public:
         ParentOidRole,
         DetailRole,
         StateRole, // int(SchemaTreeNode::State)
+        NotOpenedRole, // bool: another database of the server, which this session does not browse
     };
 
     explicit SchemaTreeModel(QObject *parent = nullptr);

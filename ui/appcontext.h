@@ -48,6 +48,8 @@ Q_SIGNALS:
     // Cross-page requests; the page that can do it listens.
     void backupRequested(const QStringList &qualifiedTables, const QStringList &schemas);
     void showPageRequested(const QString &pageId);
+    // Connect to another database of the same server, as the same role.
+    void openDatabaseRequested(const QString &database);
     void statusMessage(const QString &text);
     void errorMessage(const QString &text);
 

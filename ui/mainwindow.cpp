@@ -128,6 +128,18 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
             if (p->id() == id)
                 m_tabs->setCurrentWidget(p);
     });
+    connect(context, &AppContext::openDatabaseRequested, this, [this](const QString &database) {
+        // The same server and role, another database: a profile of the session only (not saved;
+        // its id is new so that the saved profile keeps its own database).
+        core::ConnectionProfile p = m_context->profile();
+        if (database.isEmpty() || p.database == database)
+            return;
+        p.id = QStringLiteral("open-db:%1:%2").arg(p.id, database);
+        p.name = QStringLiteral("%1 · %2").arg(p.name.isEmpty() ? p.host : p.name, database);
+        p.database = database;
+        // A service keeps its other settings: libpq lets an explicit dbname override its own.
+        connectTo(p, m_context->password());
+    });
     connect(context, &AppContext::migrationsDirChanged, m_connections,
         &models::ConnectionListModel::setMigrationsDir);
     connect(context, &AppContext::connectionChanged, this, [this] {

@@ -148,6 +148,11 @@ SchemaPage::SchemaPage(AppContext *context, QWidget *parent) : WorkspacePage(con
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &cur) { onCurrentChanged(cur); });
     connect(m_tree, &QTreeView::customContextMenuRequested, this, &SchemaPage::showContextMenu);
+    connect(m_tree, &QTreeView::doubleClicked, this, [this](const QModelIndex &i) {
+        if (i.data(SchemaTreeModel::NotOpenedRole).toBool())
+            Q_EMIT this->context()->openDatabaseRequested(
+                i.data(SchemaTreeModel::NameRole).toString());
+    });
     connect(m_tree, &QTreeView::expanded, this, [this](const QModelIndex &i) {
         // A node that failed to load is read again when opened again.
         if (i.data(SchemaTreeModel::StateRole).toInt()
@@ -502,6 +507,13 @@ void SchemaPage::showContextMenu(const QPoint &pos)
                 QGuiApplication::clipboard()->setText(
                     QStringLiteral("SELECT *\nFROM %1\nLIMIT 100;").arg(qualified));
             });
+    }
+    if (at.data(SchemaTreeModel::NotOpenedRole).toBool()) {
+        const QString database = at.data(SchemaTreeModel::NameRole).toString();
+        menu.addAction(tr("Open database %1").arg(database), this, [this, database] {
+            Q_EMIT context()->openDatabaseRequested(database);
+        });
+        menu.addSeparator();
     }
     const QPersistentModelIndex keep(at);
     menu.addAction(tr("Refresh"), this, [this, keep] {

@@ -7,6 +7,8 @@
 #include "mainwindow.h"
 #include "migrationspage.h"
 #include "passworddialog.h"
+#include "schemapage.h"
+#include "schematreemodel.h"
 #include "screenshotrunner.h"
 #include "testserver.h"
 
@@ -45,6 +47,7 @@ private Q_SLOTS:
     void connectDialogNamesTheBadPartOfAConnectionString();
     void connectDialogSavesOnlyAfterASuccessfulTest();
     void migrationsFolderStaysWithTheProfile();
+    void anotherDatabaseOpensFromTheTree();
     void screenshotsAreWrittenAndReadable();
 
 private:
@@ -289,6 +292,53 @@ void tst_MainWindow::migrationsFolderStaysWithTheProfile()
     QCOMPARE(page->folder(), later.path());
     QCOMPARE(m_context->profile().migrationsDir, later.path());
     m_profiles->remove(p.id);
+}
+
+void tst_MainWindow::anotherDatabaseOpensFromTheTree()
+{
+    // As the SCRAM role: the same role and the password already given reach the other database.
+    TestServer::createDatabase("tst_mainwindow_other");
+    core::ConnectionProfile p = TestServer::profile("tst_mainwindow");
+    p.user = TestServer::scramUser();
+    QSignalSpy ready(m_window.get(), &ui::MainWindow::connectionReady);
+    m_window->connectTo(p, TestServer::scramPassword());
+    QVERIFY(ready.wait(15000));
+    ui::SchemaPage *page = nullptr;
+    for (auto *w : m_window->pages())
+        if (auto *s = qobject_cast<ui::SchemaPage *>(w))
+            page = s;
+    QVERIFY(page);
+    auto *tree = page->findChild<QTreeView *>();
+    QVERIFY(tree);
+    auto *model = tree->model();
+    QModelIndex other;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            // The page is not the current tab: open the server node as a click would.
+            const QModelIndex server = model->index(0, 0);
+            if (server.isValid() && model->canFetchMore(server))
+                model->fetchMore(server);
+            const auto hits = model->match(model->index(0, 0),
+                models::SchemaTreeModel::NameRole, QStringLiteral("tst_mainwindow_other"), 1,
+                Qt::MatchExactly | Qt::MatchRecursive);
+            other = hits.isEmpty() ? QModelIndex() : hits.first();
+            return other.isValid();
+        }(),
+        15000);
+    QVERIFY(other.data(models::SchemaTreeModel::NotOpenedRole).toBool());
+    QVERIFY(model->flags(other) & Qt::ItemIsEnabled); // double-clickable
+    QVERIFY(other.data(Qt::ToolTipRole).toString().contains("Double-click"));
+    ready.clear();
+    Q_EMIT tree->doubleClicked(other);
+    QVERIFY(ready.wait(15000));
+    QCOMPARE(m_context->serverInfo().database, QStringLiteral("tst_mainwindow_other"));
+    QCOMPARE(m_context->profile().user, TestServer::scramUser());
+    QVERIFY(m_window->bannerText().isEmpty());
+    // The saved profiles are untouched: the other database is a profile of this session only.
+    for (const auto &s : m_profiles->load())
+        QVERIFY(s.database != QLatin1String("tst_mainwindow_other"));
+    m_window.reset(); // close the session before dropping its database
+    TestServer::dropDatabase("tst_mainwindow_other");
 }
 
 void tst_MainWindow::screenshotsAreWrittenAndReadable()

@@ -320,11 +320,18 @@ Session::~Session()
 {
     // Stop what runs and close on the session's own thread, without making the caller wait: a
     // connect in progress can take up to connect_timeout, and the caller may be the GUI thread.
-    // A thread of the global pool waits for the session's thread to finish, then frees it.
+    // A reaper thread waits for the session's thread to finish, then frees it. Reapers have a
+    // pool of their own: on a two-core machine the global pool has two threads, and two sessions
+    // abandoned mid-connect would hold them for the whole connect_timeout.
     m_cancel->cancel();
     m_pool->start([ctx = std::move(m_ctx)] { ctx->close(); });
     QThreadPool *pool = m_pool.release();
-    QThreadPool::globalInstance()->start([pool] {
+    static QThreadPool *reapers = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(64);
+        return p;
+    }();
+    reapers->start([pool] {
         pool->waitForDone();
         delete pool;
     });
