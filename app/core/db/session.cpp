@@ -6,6 +6,7 @@
 #include <libpq-fe.h>
 
 #include <QAtomicInt>
+#include <QCoreApplication>
 #include <QSqlDriver>
 #include <QSqlError>
 
@@ -329,6 +330,9 @@ Session::~Session()
     static QThreadPool *reapers = [] {
         auto *p = new QThreadPool;
         p->setMaxThreadCount(64);
+        // Like the global pool, finished before the application object is gone: a session's
+        // thread closing its connection must not outlive the Qt it uses.
+        qAddPostRoutine([] { reapers->waitForDone(); });
         return p;
     }();
     reapers->start([pool] {

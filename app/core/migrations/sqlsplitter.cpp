@@ -2,6 +2,41 @@
 
 namespace strata::core {
 
+namespace {
+
+// The end of the comment that starts at i ("--" to the end of the line, "/* */" nested as
+// PostgreSQL nests them), or i when none starts there.
+int commentEnd(const QString &s, int i)
+{
+    const int n = int(s.size());
+    const QChar c = s.at(i);
+    const QChar next = i + 1 < n ? s.at(i + 1) : QChar();
+    if (c == u'-' && next == u'-') {
+        while (i < n && s.at(i) != u'\n')
+            ++i;
+        return i;
+    }
+    if (c == u'/' && next == u'*') {
+        int depth = 1;
+        i += 2;
+        while (i < n && depth > 0) {
+            if (s.at(i) == u'/' && i + 1 < n && s.at(i + 1) == u'*') {
+                ++depth;
+                i += 2;
+            } else if (s.at(i) == u'*' && i + 1 < n && s.at(i + 1) == u'/') {
+                --depth;
+                i += 2;
+            } else {
+                ++i;
+            }
+        }
+        return i;
+    }
+    return i;
+}
+
+} // namespace
+
 int SqlSplitter::lineAt(const QString &script, int offset)
 {
     return int(QStringView(script).left(std::clamp(offset, 0, int(script.size()))).count(u'\n'))
@@ -21,26 +56,9 @@ QString SqlSplitter::codeOnly(const QString &s, QStringList *bodies)
     int i = 0;
     while (i < n) {
         const QChar c = s.at(i);
-        const QChar next = i + 1 < n ? s.at(i + 1) : QChar();
         const int begin = i;
-        if (c == u'-' && next == u'-') {
-            while (i < n && s.at(i) != u'\n')
-                ++i;
-            blank(begin, i);
-        } else if (c == u'/' && next == u'*') {
-            int depth = 1;
-            i += 2;
-            while (i < n && depth > 0) {
-                if (s.at(i) == u'/' && i + 1 < n && s.at(i + 1) == u'*') {
-                    ++depth;
-                    i += 2;
-                } else if (s.at(i) == u'*' && i + 1 < n && s.at(i + 1) == u'/') {
-                    --depth;
-                    i += 2;
-                } else {
-                    ++i;
-                }
-            }
+        if (const int end = commentEnd(s, i); end != i) {
+            i = end;
             blank(begin, i);
         } else if (c == u'\'' || c == u'"') {
             const bool escapes = c == u'\'' && i > 0 && (s.at(i - 1) == u'E' || s.at(i - 1) == u'e')
@@ -135,24 +153,8 @@ QList<SqlSplitter::Statement> SqlSplitter::split(const QString &s)
     int i = 0;
     while (i < n) {
         const QChar c = s.at(i);
-        const QChar next = i + 1 < n ? s.at(i + 1) : QChar();
-        if (c == u'-' && next == u'-') {
-            while (i < n && s.at(i) != u'\n')
-                ++i;
-        } else if (c == u'/' && next == u'*') {
-            int depth = 1;
-            i += 2;
-            while (i < n && depth > 0) {
-                if (s.at(i) == u'/' && i + 1 < n && s.at(i + 1) == u'*') {
-                    ++depth;
-                    i += 2;
-                } else if (s.at(i) == u'*' && i + 1 < n && s.at(i + 1) == u'/') {
-                    --depth;
-                    i += 2;
-                } else {
-                    ++i;
-                }
-            }
+        if (const int end = commentEnd(s, i); end != i) {
+            i = end;
         } else if (c == u'\'' || c == u'"') {
             // E'...' strings allow backslash escapes; standard strings double the quote.
             const bool escapes = c == u'\'' && i > 0 && (s.at(i - 1) == u'E' || s.at(i - 1) == u'e')

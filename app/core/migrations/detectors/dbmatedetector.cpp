@@ -4,7 +4,7 @@ namespace strata::core::detectors {
 namespace {
 
 // dbmate writes the same lone-version schema_migrations as Rails, without ar_internal_metadata.
-class DbmateDetector : public MigrationDetector
+class DbmateDetector : public VersionOnlyDetector
 {
 public:
     QString id() const override { return QStringLiteral("dbmate"); }
@@ -19,19 +19,6 @@ public:
         return Match::Ambiguous;
     }
     QString upgradeCommand() const override { return QStringLiteral("dbmate up"); }
-
-protected:
-    QString sqlName() const override { return QStringLiteral("migrations/history/version_only"); }
-    QList<MigrationEntry> entriesFrom(const PgResult &r) const override
-    {
-        QList<MigrationEntry> out;
-        for (int i = 0; i < r.rows(); ++i) {
-            MigrationEntry e;
-            e.version = text(r, i, "version");
-            out.append(e);
-        }
-        return out;
-    }
 };
 
 } // namespace

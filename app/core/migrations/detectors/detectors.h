@@ -41,4 +41,12 @@ QString schemaMigrationsTypeProblem(const CandidateTable &t);
 // Yes when the columns say `kind` and their types agree; Ambiguous when only the columns do.
 MigrationDetector::Match matchSchemaMigrations(const CandidateTable &t, SchemaMigrationsKind kind);
 
+// Rails and dbmate: schema_migrations(version) and nothing else, read the same way.
+class VersionOnlyDetector : public MigrationDetector
+{
+protected:
+    QString sqlName() const override { return QStringLiteral("migrations/history/version_only"); }
+    QList<MigrationEntry> entriesFrom(const PgResult &r) const override;
+};
+
 } // namespace strata::core::detectors

@@ -6,7 +6,7 @@ namespace {
 // Rails' schema_migrations holds a lone varchar version. Only ar_internal_metadata beside it
 // proves Rails; without it the table could be dbmate's (see DbmateDetector) and both answer
 // Ambiguous until a folder decides.
-class RailsDetector : public MigrationDetector
+class RailsDetector : public VersionOnlyDetector
 {
 public:
     QString id() const override { return QStringLiteral("rails"); }
@@ -23,23 +23,21 @@ public:
         return Match::Ambiguous;
     }
     QString upgradeCommand() const override { return QStringLiteral("bin/rails db:migrate"); }
-
-protected:
-    QString sqlName() const override { return QStringLiteral("migrations/history/version_only"); }
-    QList<MigrationEntry> entriesFrom(const PgResult &r) const override
-    {
-        QList<MigrationEntry> out;
-        for (int i = 0; i < r.rows(); ++i) {
-            MigrationEntry e;
-            e.version = text(r, i, "version");
-            out.append(e);
-        }
-        return out;
-    }
 };
 
 } // namespace
 
 DetectorPtr rails() { return std::make_unique<RailsDetector>(); }
+
+QList<MigrationEntry> VersionOnlyDetector::entriesFrom(const PgResult &r) const
+{
+    QList<MigrationEntry> out;
+    for (int i = 0; i < r.rows(); ++i) {
+        MigrationEntry e;
+        e.version = text(r, i, "version");
+        out.append(e);
+    }
+    return out;
+}
 
 } // namespace strata::core::detectors
