@@ -137,6 +137,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
         p.id = QStringLiteral("open-db:%1:%2").arg(p.id, database);
         p.name = QStringLiteral("%1 · %2").arg(p.name.isEmpty() ? p.host : p.name, database);
         p.database = database;
+        p.migrationsDir.clear(); // the folder belonged to the other database
         // A service keeps its other settings: libpq lets an explicit dbname override its own.
         connectTo(p, m_context->password());
     });

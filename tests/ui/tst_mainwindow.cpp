@@ -142,6 +142,7 @@ void tst_MainWindow::wrongPasswordSaysSoAndAsksAgain()
 {
     core::ConnectionProfile p = TestServer::profile("tst_mainwindow");
     p.user = TestServer::scramUser();
+    p.migrationsDir = m_dir.path(); // this database's folder, not the other's
     QSignalSpy ready(m_window.get(), &ui::MainWindow::connectionReady);
     m_window->connectTo(p, "not the password");
     QTRY_VERIFY_WITH_TIMEOUT(m_window->controller()->passwordDialog()
@@ -300,6 +301,7 @@ void tst_MainWindow::anotherDatabaseOpensFromTheTree()
     TestServer::createDatabase("tst_mainwindow_other");
     core::ConnectionProfile p = TestServer::profile("tst_mainwindow");
     p.user = TestServer::scramUser();
+    p.migrationsDir = m_dir.path(); // this database's folder, not the other's
     QSignalSpy ready(m_window.get(), &ui::MainWindow::connectionReady);
     m_window->connectTo(p, TestServer::scramPassword());
     QVERIFY(ready.wait(15000));
@@ -333,6 +335,7 @@ void tst_MainWindow::anotherDatabaseOpensFromTheTree()
     QVERIFY(ready.wait(15000));
     QCOMPARE(m_context->serverInfo().database, QStringLiteral("tst_mainwindow_other"));
     QCOMPARE(m_context->profile().user, TestServer::scramUser());
+    QVERIFY(m_context->profile().migrationsDir.isEmpty());
     QVERIFY(m_window->bannerText().isEmpty());
     // The saved profiles are untouched: the other database is a profile of this session only.
     for (const auto &s : m_profiles->load())
