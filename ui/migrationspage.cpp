@@ -153,8 +153,15 @@ MigrationsPage::MigrationsPage(AppContext *context, QWidget *parent)
     connect(m_runWatcher, &QFutureWatcher<core::RunReport>::finished, this, [this] {
         m_progress->hide();
         m_cancelButton->hide();
-        if (m_runWatcher->future().resultCount() == 0)
+        if (m_runWatcher->future().resultCount() == 0) {
+            // The run's session ended without a report (its thread was stopped): say so, close
+            // the connection and let the user try again.
+            m_runSession.reset();
+            Q_EMIT this->context()->errorMessage(
+                tr("The migration run ended without a report; reload to see what was applied."));
+            reload();
             return;
+        }
         const core::RunReport report = m_runWatcher->result();
         m_runSession.reset();
         if (report.cancelled) {

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void unreadableFileWouldFailAndStopsTheRun();
     void selfRecordingFileGetsMeasuredTimings();
     void secondRunIsRefusedWhileTheLockIsHeld();
+    void settingsOfOneFileDoNotReachTheNext();
 
 private:
     static void write(const QString &path, const QByteArray &content);
@@ -611,6 +612,34 @@ void tst_MigrationRunner::secondRunIsRefusedWhileTheLockIsHeld()
                  "AND classid = 1400140385 AND database = (SELECT oid FROM "
                                      "pg_database WHERE datname = current_database())"),
         QStringLiteral("0"));
+}
+
+void tst_MigrationRunner::settingsOfOneFileDoNotReachTheNext()
+{
+    // psql runs each file in a session of its own: a SET in one must not steer the next.
+    TestServer::exec(kDb,
+        "DROP SCHEMA IF EXISTS setreset CASCADE; DROP SCHEMA IF EXISTS elsewhere CASCADE;"
+        "CREATE SCHEMA setreset; CREATE SCHEMA elsewhere;"
+        "CREATE TABLE setreset.schema_migrations (version varchar NOT NULL PRIMARY "
+        "KEY, started_at timestamp, finished_at timestamp);");
+    QTemporaryDir dir;
+    write(dir.filePath("001_elsewhere.sql"),
+        "SET search_path = elsewhere;\n"
+        "SET session_replication_role = replica;\n"
+        "CREATE TABLE first_t (id int);\n");
+    write(dir.filePath("002_default.sql"),
+        "CREATE TABLE setreset.second_t AS SELECT current_setting('search_path') AS path,\n"
+        "  current_setting('session_replication_role') AS srr;\n");
+    RunOptions o;
+    o.schema = "setreset";
+    auto report = run(dir.path(), o);
+    QVERIFY2(!report.failed, qPrintable(report.error.toString()));
+    QCOMPARE(TestServer::scalar(kDb, "SELECT to_regclass('elsewhere.first_t') IS NOT NULL"),
+        QStringLiteral("t"));
+    QCOMPARE(TestServer::scalar(kDb, "SELECT path FROM setreset.second_t"),
+        QStringLiteral("\"$user\", public"));
+    QCOMPARE(TestServer::scalar(kDb, "SELECT srr FROM setreset.second_t"),
+        QStringLiteral("origin"));
 }
 
 QTEST_GUILESS_MAIN(tst_MigrationRunner)

@@ -553,6 +553,15 @@ RunReport SqlMigrationRunner::run(QPromise<RunReport> &promise, SessionContext &
         }
         step.status = RunStep::Status::Ran;
         step.durationMs = timer.elapsed();
+        // The next file starts from the connection's own settings, not this file's SETs.
+        if (auto r = ctx.execScript(SqlRegistry::instance().text(
+                QStringLiteral("migrations/runner/reset_session")));
+            !r)
+            return fail(report,
+                Error(r.error().kind,
+                    QStringLiteral("%1 ran, but resetting the session after it failed: %2")
+                        .arg(step.file.relativePath, r.error().message),
+                    QStringLiteral("Nothing after it ran; run Apply again.")));
         promise.setProgressValueAndText(++done, step.file.relativePath);
     }
     return report;
