@@ -32,6 +32,7 @@ private Q_SLOTS:
     void selfRecordingFileGetsMeasuredTimings();
     void secondRunIsRefusedWhileTheLockIsHeld();
     void settingsOfOneFileDoNotReachTheNext();
+    void fileThatOnlyMentionsTheHistoryTableIsStillRecorded();
 
 private:
     static void write(const QString &path, const QByteArray &content);
@@ -640,6 +641,32 @@ void tst_MigrationRunner::settingsOfOneFileDoNotReachTheNext()
         QStringLiteral("\"$user\", public"));
     QCOMPARE(TestServer::scalar(kDb, "SELECT srr FROM setreset.second_t"),
         QStringLiteral("origin"));
+}
+
+void tst_MigrationRunner::fileThatOnlyMentionsTheHistoryTableIsStillRecorded()
+{
+    // "UPDATE schema_migrations" in a comment looks like a file that records itself; it is not,
+    // and must not be left unrecorded (it would run again on every apply).
+    TestServer::exec(kDb,
+        "DROP SCHEMA IF EXISTS mention CASCADE; CREATE SCHEMA mention;"
+        "CREATE TABLE mention.schema_migrations (version varchar NOT NULL PRIMARY "
+        "KEY, started_at timestamp, finished_at timestamp);");
+    QTemporaryDir dir;
+    write(dir.filePath("001_note.sql"),
+        "-- Never UPDATE mention.schema_migrations by hand.\n"
+        "CREATE TABLE mention.t (id int);\n");
+    RunOptions o;
+    o.schema = "mention";
+    auto report = run(dir.path(), o);
+    QVERIFY2(!report.failed, qPrintable(report.error.toString()));
+    QCOMPARE(TestServer::scalar(kDb,
+                 "SELECT count(*) FROM mention.schema_migrations WHERE version = '001_note' "
+                 "AND finished_at IS NOT NULL"),
+        QStringLiteral("1"));
+    // Nothing pending the second time.
+    report = run(dir.path(), o);
+    QVERIFY2(!report.failed, qPrintable(report.error.toString()));
+    QCOMPARE(report.toRun(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_MigrationRunner)
