@@ -33,6 +33,7 @@ private Q_SLOTS:
     void secondRunIsRefusedWhileTheLockIsHeld();
     void settingsOfOneFileDoNotReachTheNext();
     void fileThatOnlyMentionsTheHistoryTableIsStillRecorded();
+    void failedConcurrentIndexSaysItLeftAnInvalidIndex();
 
 private:
     static void write(const QString &path, const QByteArray &content);
@@ -667,6 +668,29 @@ void tst_MigrationRunner::fileThatOnlyMentionsTheHistoryTableIsStillRecorded()
     report = run(dir.path(), o);
     QVERIFY2(!report.failed, qPrintable(report.error.toString()));
     QCOMPARE(report.toRun(), 0);
+}
+
+void tst_MigrationRunner::failedConcurrentIndexSaysItLeftAnInvalidIndex()
+{
+    TestServer::exec(kDb,
+        "DROP SCHEMA IF EXISTS conc CASCADE; CREATE SCHEMA conc;"
+        "CREATE TABLE conc.schema_migrations (version varchar NOT NULL PRIMARY "
+        "KEY, started_at timestamp, finished_at timestamp);"
+        "CREATE TABLE conc.t (v int); INSERT INTO conc.t VALUES (1), (1);");
+    QTemporaryDir dir;
+    write(dir.filePath("001_unique.sql"),
+        "CREATE UNIQUE INDEX CONCURRENTLY t_v_key ON conc.t (v);\n");
+    RunOptions o;
+    o.schema = "conc";
+    auto report = run(dir.path(), o);
+    QVERIFY(report.failed);
+    QCOMPARE(report.failedFile, QStringLiteral("001_unique.sql"));
+    // The server keeps the half-built index; the report says so instead of "did nothing".
+    QCOMPARE(TestServer::scalar(kDb,
+                 "SELECT NOT indisvalid FROM pg_index WHERE indexrelid = 'conc.t_v_key'::regclass"),
+        QStringLiteral("t"));
+    QVERIFY2(report.error.hint.contains("INVALID index"), qPrintable(report.error.hint));
+    QVERIFY(!report.error.hint.contains("did nothing"));
 }
 
 QTEST_GUILESS_MAIN(tst_MigrationRunner)

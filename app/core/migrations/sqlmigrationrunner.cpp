@@ -14,6 +14,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QRegularExpression>
 #include <QFileInfo>
 
 namespace strata::core {
@@ -441,6 +442,7 @@ RunReport SqlMigrationRunner::run(QPromise<RunReport> &promise, SessionContext &
         timer.start();
         std::optional<ExecFailure> failure;
         int failedOffset = -1;
+        QString failedStatement; // when one of the file's statements failed or was cancelled
         int committedThrough = 0; // the last line after which nothing was left open
         int openSince = 0; // where a transaction still open was begun (not Strata's)
         bool wrapperEnded = false;
@@ -462,6 +464,7 @@ RunReport SqlMigrationRunner::run(QPromise<RunReport> &promise, SessionContext &
                 }
                 failure = execOne(ctx, s.text);
                 if (failure) {
+                    failedStatement = s.text;
                     failedOffset = s.offset + std::max(0, failure->position - 1);
                     break;
                 }
@@ -502,7 +505,20 @@ RunReport SqlMigrationRunner::run(QPromise<RunReport> &promise, SessionContext &
             report.failedLine = failedOffset >= 0 ? SqlSplitter::lineAt(text, failedOffset) : 0;
             // What the database holds now, as the transaction status showed it.
             QStringList state;
-            if (wrapped && !wrapperEnded) {
+            const bool lost = failure->error.kind == Error::Kind::ConnectionLost;
+            static const QRegularExpression concurrentIndex(
+                QStringLiteral(R"(\b(CREATE\s+(UNIQUE\s+)?INDEX|REINDEX)\b.*\bCONCURRENTLY\b)"),
+                QRegularExpression::CaseInsensitiveOption
+                    | QRegularExpression::DotMatchesEverythingOption);
+            const bool concurrently = concurrentIndex.match(SqlSplitter::codeOnly(failedStatement))
+                                          .hasMatch();
+            if (lost) {
+                state.append(QStringLiteral("The connection was lost while %1 ran: whether its "
+                                            "last statement (or its COMMIT) took effect is not "
+                                            "known. Check the database and %2 before running "
+                                            "anything again.")
+                                 .arg(step.file.relativePath, historyName));
+            } else if (wrapped && !wrapperEnded) {
                 state.append(QStringLiteral("The file was rolled back: none of it stays applied%1.")
                                  .arg(record ? QStringLiteral(" and it is not recorded as "
                                                               "finished")
@@ -523,8 +539,15 @@ RunReport SqlMigrationRunner::run(QPromise<RunReport> &promise, SessionContext &
                     state.append(QStringLiteral("The transaction it opened at line %1 was rolled "
                                                 "back: its statements from there on are undone.")
                                      .arg(openSince));
-                state.append(cancelled ? QStringLiteral("The cancelled statement did nothing.")
-                                       : QStringLiteral("The failing statement did nothing."));
+                if (concurrently)
+                    state.append(QStringLiteral("A CONCURRENTLY index build that fails or is "
+                                                "cancelled leaves an INVALID index behind: drop it "
+                                                "with DROP INDEX CONCURRENTLY before running the "
+                                                "file again (IF NOT EXISTS would keep it)."));
+                else
+                    state.append(cancelled
+                            ? QStringLiteral("The cancelled statement did nothing.")
+                            : QStringLiteral("The failing statement did nothing."));
                 if (record)
                     state.append(QStringLiteral("Its row in %1 stays started and unfinished: "
                                                 "check what stayed, make the file safe to run "
