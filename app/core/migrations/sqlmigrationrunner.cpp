@@ -14,8 +14,8 @@
 
 #include <QDir>
 #include <QElapsedTimer>
-#include <QRegularExpression>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 namespace strata::core {
 
@@ -510,8 +510,8 @@ RunReport SqlMigrationRunner::run(QPromise<RunReport> &promise, SessionContext &
                 QStringLiteral(R"(\b(CREATE\s+(UNIQUE\s+)?INDEX|REINDEX)\b.*\bCONCURRENTLY\b)"),
                 QRegularExpression::CaseInsensitiveOption
                     | QRegularExpression::DotMatchesEverythingOption);
-            const bool concurrently = concurrentIndex.match(SqlSplitter::codeOnly(failedStatement))
-                                          .hasMatch();
+            const bool concurrently
+                = concurrentIndex.match(SqlSplitter::codeOnly(failedStatement)).hasMatch();
             if (lost) {
                 state.append(QStringLiteral("The connection was lost while %1 ran: whether its "
                                             "last statement (or its COMMIT) took effect is not "
@@ -545,9 +545,8 @@ RunReport SqlMigrationRunner::run(QPromise<RunReport> &promise, SessionContext &
                                                 "with DROP INDEX CONCURRENTLY before running the "
                                                 "file again (IF NOT EXISTS would keep it)."));
                 else
-                    state.append(cancelled
-                            ? QStringLiteral("The cancelled statement did nothing.")
-                            : QStringLiteral("The failing statement did nothing."));
+                    state.append(cancelled ? QStringLiteral("The cancelled statement did nothing.")
+                                           : QStringLiteral("The failing statement did nothing."));
                 if (record)
                     state.append(QStringLiteral("Its row in %1 stays started and unfinished: "
                                                 "check what stayed, make the file safe to run "
@@ -577,8 +576,8 @@ RunReport SqlMigrationRunner::run(QPromise<RunReport> &promise, SessionContext &
         step.status = RunStep::Status::Ran;
         step.durationMs = timer.elapsed();
         // The next file starts from the connection's own settings, not this file's SETs.
-        if (auto r = ctx.execScript(SqlRegistry::instance().text(
-                QStringLiteral("migrations/runner/reset_session")));
+        if (auto r = ctx.execScript(
+                SqlRegistry::instance().text(QStringLiteral("migrations/runner/reset_session")));
             !r)
             return fail(report,
                 Error(r.error().kind,
