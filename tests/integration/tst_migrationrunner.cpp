@@ -34,6 +34,7 @@ private Q_SLOTS:
     void settingsOfOneFileDoNotReachTheNext();
     void fileThatOnlyMentionsTheHistoryTableIsStillRecorded();
     void failedConcurrentIndexSaysItLeftAnInvalidIndex();
+    void beginAtomicFileIsRefusedBeforeAnyOfItRuns();
 
 private:
     static void write(const QString &path, const QByteArray &content);
@@ -691,6 +692,33 @@ void tst_MigrationRunner::failedConcurrentIndexSaysItLeftAnInvalidIndex()
         QStringLiteral("t"));
     QVERIFY2(report.error.hint.contains("INVALID index"), qPrintable(report.error.hint));
     QVERIFY(!report.error.hint.contains("did nothing"));
+}
+
+void tst_MigrationRunner::beginAtomicFileIsRefusedBeforeAnyOfItRuns()
+{
+    TestServer::exec(kDb,
+        "DROP SCHEMA IF EXISTS atomicbody CASCADE; CREATE SCHEMA atomicbody;"
+        "CREATE TABLE atomicbody.schema_migrations (version varchar NOT NULL PRIMARY "
+        "KEY, started_at timestamp, finished_at timestamp);");
+    QTemporaryDir dir;
+    write(dir.filePath("001_fn.sql"),
+        "CREATE TABLE atomicbody.before_fn (id int);\n"
+        "CREATE FUNCTION atomicbody.one() RETURNS int LANGUAGE sql\n"
+        "BEGIN ATOMIC\n  SELECT 1;\nEND;\n");
+    RunOptions o;
+    o.schema = "atomicbody";
+    o.dryRun = true;
+    auto report = run(dir.path(), o, true);
+    QCOMPARE(report.steps.size(), 1);
+    QCOMPARE(report.steps.first().status, RunStep::Status::WouldFail);
+    QVERIFY2(report.steps.first().note.contains("BEGIN ATOMIC"), qPrintable(report.steps.first().note));
+    o.dryRun = false;
+    report = run(dir.path(), o);
+    QVERIFY(report.failed);
+    QVERIFY2(report.error.toString().contains("BEGIN ATOMIC"), qPrintable(report.error.toString()));
+    // Nothing of it ran: not even the statement before the body.
+    QCOMPARE(TestServer::scalar(kDb, "SELECT to_regclass('atomicbody.before_fn') IS NULL"),
+        QStringLiteral("t"));
 }
 
 QTEST_GUILESS_MAIN(tst_MigrationRunner)

@@ -30,6 +30,20 @@ QString statement(
     return sql;
 }
 
+// What the splitter cannot cut safely, so that such a file is refused before any of it runs:
+// a SQL-standard routine body (BEGIN ATOMIC ... END, PostgreSQL 14+) holds semicolons and an END
+// the splitter would take for statement ends and transaction control.
+QString unsupportedReason(const QString &text)
+{
+    static const QRegularExpression atomic(
+        QStringLiteral(R"(\bBEGIN\s+ATOMIC\b)"), QRegularExpression::CaseInsensitiveOption);
+    if (atomic.match(SqlSplitter::codeOnly(text)).hasMatch())
+        return QStringLiteral("it has a BEGIN ATOMIC routine body, which Strata cannot split into "
+                              "statements safely: write the body with $$ quotes, or run this file "
+                              "with psql and record it by hand");
+    return {};
+}
+
 struct ExecFailure
 {
     Error error;
@@ -305,8 +319,10 @@ Result<RunReport> SqlMigrationRunner::plan(
         }
         if (f.error.isEmpty()) {
             QString readError;
-            step.transaction
-                = TransactionMode::of(FolderReader::readText(f.path, &readError), committing);
+            const QString text = FolderReader::readText(f.path, &readError);
+            step.transaction = TransactionMode::of(text, committing);
+            if (readError.isEmpty())
+                readError = unsupportedReason(text);
             if (!readError.isEmpty())
                 step.file.error = readError;
         }
@@ -420,6 +436,8 @@ RunReport SqlMigrationRunner::run(QPromise<RunReport> &promise, SessionContext &
         }
         QString readError;
         const QString text = FolderReader::readText(step.file.path, &readError);
+        if (readError.isEmpty())
+            readError = unsupportedReason(text);
         if (!readError.isEmpty()) {
             step.status = RunStep::Status::Failed;
             report.failedFile = step.file.relativePath;
