@@ -22,6 +22,7 @@
 #include <algorithm>
 
 #include <time.h>
+#include <unistd.h>
 
 using namespace strata;
 using namespace strata::core;
@@ -111,6 +112,10 @@ int measure(const ConnectionProfile &profileIn, const QString &password, int pgb
         if (!password.isEmpty())
             env.insert(QStringLiteral("PGPASSWORD"), password);
         load.setProcessEnvironment(env);
+        // The load runs in a session of its own, as a real one does (other clients, usually
+        // other machines): on a desktop kernel with autogroup scheduling, pgbench in the
+        // benchmark's own session would take its CPU share from the GUI thread being measured.
+        load.setChildProcessModifier([] { ::setsid(); });
         QProcess init;
         init.setProcessEnvironment(env);
         init.start(pgbench, pgbenchArgs(profile.value()) << QStringLiteral("-i") << QStringLiteral("-q")
