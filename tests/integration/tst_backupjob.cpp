@@ -68,9 +68,11 @@ private Q_SLOTS:
     void initTestCase();
     void locatorPicksAToolForTheServer();
     void oldPgDumpIsRefusedBeforeAnythingRuns();
+    void toolVersionIsReadOnceUntilTheFileChanges();
     void missingToolsNameWhereTheyWereLookedFor();
     void dockerCommandRunsInsideTheContainer();
     void backupWritesManifestCatalogAndNoPartialFile();
+    void backupReplacesAnOlderFileOfTheSameName();
     void progressMovesWithTheTablesAndNeverGoesBack();
     void foreignKeyClosureOfOddlyNamedTables();
     void cancelMidDumpRemovesThePartialFile();
@@ -161,6 +163,42 @@ void tst_BackupJob::oldPgDumpIsRefusedBeforeAnythingRuns()
     QVERIFY(leftovers(m_dir.path()).isEmpty());
 }
 
+void tst_BackupJob::toolVersionIsReadOnceUntilTheFileChanges()
+{
+    QTemporaryDir tools;
+    const QString counter = tools.filePath("runs");
+    // Each `--version` appends a line to the counter file.
+    auto writeTool = [&](const QString &version) {
+        QFile script(tools.filePath("pg_dump"));
+        QVERIFY(script.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        script.write(QStringLiteral("#!/bin/sh\necho x >> '%1'\necho 'pg_dump (PostgreSQL) %2'\n")
+                         .arg(counter, version)
+                         .toUtf8());
+        script.close();
+        script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    };
+    auto runs = [&] {
+        QFile f(counter);
+        return f.open(QIODevice::ReadOnly) ? f.readAll().count('\n') : 0;
+    };
+    writeTool("13.9");
+    ToolLocator locator(TestServer::profile(kDb));
+    locator.setSearchFolders({ tools.path() });
+    QCOMPARE(locator.locate("pg_dump", 0, "dump")->major, 13);
+    QCOMPARE(locator.locate("pg_dump", 0, "dump")->major, 13);
+    ToolLocator again(TestServer::profile(kDb));
+    again.setSearchFolders({ tools.path() });
+    QCOMPARE(again.locate("pg_dump", 0, "dump")->major, 13);
+    QCOMPARE(runs(), 1);
+
+    // A newer pg_dump installed in its place is read again.
+    writeTool("16.4");
+    auto t = again.locate("pg_dump", 15, "dump a PostgreSQL 15 server");
+    QVERIFY2(t.ok(), qPrintable(t.error().toString()));
+    QCOMPARE(t->major, 16);
+    QCOMPARE(runs(), 2);
+}
+
 void tst_BackupJob::missingToolsNameWhereTheyWereLookedFor()
 {
     QTemporaryDir empty;
@@ -248,6 +286,28 @@ void tst_BackupJob::backupWritesManifestCatalogAndNoPartialFile()
     QCOMPARE(list->first().sha256, m->sha256);
     QCOMPARE(list->first().database, QString(kDb));
     QVERIFY(listArchive(o.outputPath).contains("TABLE DATA public big_a"));
+}
+
+void tst_BackupJob::backupReplacesAnOlderFileOfTheSameName()
+{
+    BackupOptions o;
+    o.outputPath = m_dir.filePath("nightly.dump");
+    o.schemaOnly = true;
+    {
+        QFile old(o.outputPath);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write(QByteArray(1 << 20, 'x'));
+    }
+    auto job = std::make_shared<BackupJob>(TestServer::profile(kDb), QString(), o);
+    job->setCatalogPath({});
+    const JobResult r = job->start().result();
+    QVERIFY2(r.ok, qPrintable(r.error.toString()));
+    QFile now(o.outputPath);
+    QVERIFY(now.open(QIODevice::ReadOnly));
+    QCOMPARE(now.read(5), QByteArray("PGDMP"));
+    QCOMPARE(now.size(), r.bytes);
+    QCOMPARE(BackupManifest::read(o.outputPath)->sha256, BackupManifest::hash(o.outputPath).value());
+    QVERIFY(leftovers(m_dir.path()).isEmpty());
 }
 
 void tst_BackupJob::progressMovesWithTheTablesAndNeverGoesBack()

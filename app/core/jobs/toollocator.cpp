@@ -3,11 +3,16 @@
 #include "db/pgbinaries.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QHash>
+#include <QMutex>
 #include <QProcess>
 #include <QSet>
 
 #include <algorithm>
+
+#include <sys/stat.h>
 
 namespace strata::core {
 
@@ -56,6 +61,37 @@ ToolInfo readVersion(const QString &program, const QString &exe, const QStringLi
     return t;
 }
 
+// `--version` of a local executable, remembered for the life of the process while the file is
+// the same (inode, size, modification and change times): the dialog, the job and `verify` each
+// ask, and every ask otherwise starts one process per copy found, tens of milliseconds in all.
+ToolInfo cachedVersion(const QString &program, const QString &exe)
+{
+    struct stat st {};
+    if (::stat(QFile::encodeName(exe).constData(), &st) != 0)
+        return readVersion(program, exe, {});
+    const QByteArray identity = QByteArray::number(qulonglong(st.st_ino)) + ':'
+        + QByteArray::number(qlonglong(st.st_size)) + ':'
+        + QByteArray::number(qlonglong(st.st_mtim.tv_sec)) + '.'
+        + QByteArray::number(qlonglong(st.st_mtim.tv_nsec)) + ':'
+        + QByteArray::number(qlonglong(st.st_ctim.tv_sec)) + '.'
+        + QByteArray::number(qlonglong(st.st_ctim.tv_nsec));
+    static QMutex mutex;
+    static QHash<QString, QPair<QByteArray, ToolInfo>> cache;
+    const QString key = program + u'\n' + exe;
+    {
+        QMutexLocker lock(&mutex);
+        const auto it = cache.constFind(key);
+        if (it != cache.cend() && it->first == identity)
+            return it->second;
+    }
+    ToolInfo t = readVersion(program, exe, {});
+    if (t.major > 0) { // a failed read is tried again next time
+        QMutexLocker lock(&mutex);
+        cache.insert(key, { identity, t });
+    }
+    return t;
+}
+
 } // namespace
 
 QList<ToolInfo> ToolLocator::findAll(const QString &program) const
@@ -78,7 +114,7 @@ QList<ToolInfo> ToolLocator::findAll(const QString &program) const
         if (seen.contains(canonical))
             continue;
         seen.insert(canonical);
-        found.append(readVersion(program, fi.absoluteFilePath(), {}));
+        found.append(cachedVersion(program, fi.absoluteFilePath()));
     }
     std::stable_sort(found.begin(), found.end(),
         [](const ToolInfo &a, const ToolInfo &b) { return a.major > b.major; });

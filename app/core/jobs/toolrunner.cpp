@@ -147,12 +147,12 @@ Result<ToolRunResult> runTool(const ToolCommand &command, const ToolRunOptions &
             break;
         }
         feed();
-        const bool finished = p.waitForFinished(in ? 20 : 100);
+        const bool finished = p.waitForFinished(in ? 20 : 50);
         drainStdout();
         drainStderr(false);
         if (r.ioError.isError())
             break;
-        if (tick.elapsed() >= 250) {
+        if (tick.elapsed() >= 100) {
             tick.restart();
             if (o.onTick)
                 o.onTick();
