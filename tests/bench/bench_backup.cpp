@@ -10,6 +10,7 @@
 #include <QProcess>
 #include <QThread>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace strata::core;
@@ -137,6 +138,13 @@ double runBare(const QString &program, const QStringList &args, const QString &p
     return t.nsecsElapsed() / 1e9;
 }
 
+// The middle of an odd number of runs: one run slowed by the machine does not move it.
+double median(QList<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.isEmpty() ? 0 : v.at(v.size() / 2);
+}
+
 struct Sample
 {
     qint64 ms;
@@ -208,12 +216,12 @@ void compareBackup(Env &env, int compress, const QString &prefix)
     if (compress >= 0)
         bareArgs << QStringLiteral("--compress=%1").arg(compress);
     runBare(env.pgDump.path, bareArgs, env.password); // warms the page cache
-    double bareSecs = 0, strataSecs = 0;
+    QList<double> bareSecs, strataSecs; // one per round; the medians are reported
     QList<Sample> samples;
     qint64 finalBytes = 0;
-    constexpr int rounds = 2;
+    constexpr int rounds = 3;
     for (int i = 0; i < rounds; ++i) {
-        bareSecs += runBare(env.pgDump.path, bareArgs, env.password);
+        bareSecs << runBare(env.pgDump.path, bareArgs, env.password);
         BackupOptions o;
         o.outputPath = archivePath(env, compress);
         o.compress = compress;
@@ -221,7 +229,7 @@ void compareBackup(Env &env, int compress, const QString &prefix)
         job->setCatalogPath({});
         samples.clear();
         const QString dir = env.dir;
-        strataSecs += runJob(
+        strataSecs << runJob(
             job, [dir] { return partialSize(dir); }, samples);
         finalBytes = QFileInfo(o.outputPath).size();
         // Once renamed the partial is gone: the last samples count as complete.
@@ -230,10 +238,11 @@ void compareBackup(Env &env, int compress, const QString &prefix)
                 s.bytes = finalBytes;
     }
     QFile::remove(bare);
-    strata::bench::report(prefix + QStringLiteral(".pg_dump_bare_s"), bareSecs / rounds, "s");
-    strata::bench::report(prefix + QStringLiteral(".strata_job_s"), strataSecs / rounds, "s");
+    const double bareMedian = median(bareSecs), jobMedian = median(strataSecs);
+    strata::bench::report(prefix + QStringLiteral(".pg_dump_bare_s"), bareMedian, "s");
+    strata::bench::report(prefix + QStringLiteral(".strata_job_s"), jobMedian, "s");
     strata::bench::report(prefix + QStringLiteral(".overhead_pct"),
-        100.0 * (strataSecs - bareSecs) / bareSecs, QStringLiteral("%"));
+        100.0 * (jobMedian - bareMedian) / bareMedian, QStringLiteral("%"));
     strata::bench::report(prefix + QStringLiteral(".archive_mb"), finalBytes / 1048576.0, "MB");
     reportTracking(prefix, samples, finalBytes);
 }
@@ -274,13 +283,13 @@ bool compareRestore(Env &env, int compress, const QString &prefix)
     const QStringList bareArgs { QStringLiteral("--exit-on-error"),
         QStringLiteral("--single-transaction"),
         QStringLiteral("--dbname=") + env.target.toConnInfo(), archivePath(env, compress) };
-    double bareSecs = 0, strataSecs = 0;
+    QList<double> bareSecs, strataSecs; // one per round; the medians are reported
     QList<Sample> samples;
     qint64 finalBytes = 0;
-    constexpr int rounds = 2;
+    constexpr int rounds = 3;
     for (int i = 0; i < rounds; ++i) {
         recreate();
-        bareSecs += runBare(env.pgRestore.path, bareArgs, env.password);
+        bareSecs << runBare(env.pgRestore.path, bareArgs, env.password);
         recreate();
         const qint64 empty
             = adminExec(env, kTarget, QStringLiteral("SELECT pg_database_size(current_database())"))
@@ -293,7 +302,7 @@ bool compareRestore(Env &env, int compress, const QString &prefix)
         so.statementTimeoutMs = 0;
         auto monitor = std::make_shared<Session>(env.target, env.password, so);
         samples.clear();
-        strataSecs += runJob(
+        strataSecs << runJob(
             job,
             [monitor, empty] {
                 auto s = monitor
@@ -313,10 +322,11 @@ bool compareRestore(Env &env, int compress, const QString &prefix)
     }
     adminExec(env, QStringLiteral("postgres"),
         QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(kTarget));
-    strata::bench::report(prefix + QStringLiteral(".pg_restore_bare_s"), bareSecs / rounds, "s");
-    strata::bench::report(prefix + QStringLiteral(".strata_job_s"), strataSecs / rounds, "s");
+    const double bareMedian = median(bareSecs), jobMedian = median(strataSecs);
+    strata::bench::report(prefix + QStringLiteral(".pg_restore_bare_s"), bareMedian, "s");
+    strata::bench::report(prefix + QStringLiteral(".strata_job_s"), jobMedian, "s");
     strata::bench::report(prefix + QStringLiteral(".overhead_pct"),
-        100.0 * (strataSecs - bareSecs) / bareSecs, QStringLiteral("%"));
+        100.0 * (jobMedian - bareMedian) / bareMedian, QStringLiteral("%"));
     reportTracking(prefix, samples, finalBytes);
     return true;
 }

@@ -306,7 +306,8 @@ void tst_BackupJob::backupReplacesAnOlderFileOfTheSameName()
     QVERIFY(now.open(QIODevice::ReadOnly));
     QCOMPARE(now.read(5), QByteArray("PGDMP"));
     QCOMPARE(now.size(), r.bytes);
-    QCOMPARE(BackupManifest::read(o.outputPath)->sha256, BackupManifest::hash(o.outputPath).value());
+    QCOMPARE(
+        BackupManifest::read(o.outputPath)->sha256, BackupManifest::hash(o.outputPath).value());
     QVERIFY(leftovers(m_dir.path()).isEmpty());
 }
 

@@ -66,7 +66,9 @@ ToolInfo readVersion(const QString &program, const QString &exe, const QStringLi
 // ask, and every ask otherwise starts one process per copy found, tens of milliseconds in all.
 ToolInfo cachedVersion(const QString &program, const QString &exe)
 {
-    struct stat st {};
+    struct stat st
+    {
+    };
     if (::stat(QFile::encodeName(exe).constData(), &st) != 0)
         return readVersion(program, exe, {});
     const QByteArray identity = QByteArray::number(qulonglong(st.st_ino)) + ':'

@@ -17,7 +17,7 @@ struct ToolRunOptions
     QString stdoutFile; // when set, the child's stdout is written here (Docker streaming)
     QString stdinFile; // when set, fed to the child's stdin (psql restoring a plain dump)
     std::function<void(const QString &line)> onStderrLine;
-    std::function<void()> onTick; // about every 100 ms
+    std::function<void()> onTick; // every 100 ms, slowing to 1 s as the run goes on
     std::function<bool()> canceled;
     std::function<void(qint64 bytes)> onStdinProgress;
 };
