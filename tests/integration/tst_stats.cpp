@@ -2,12 +2,16 @@
 #include "db/session.h"
 #include "db/sqlregistry.h"
 #include "stats/statscollector.h"
+#include "stats/statshealth.h"
 #include "testserver.h"
 
 #include <libpq-fe.h>
 
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace strata::core;
@@ -92,6 +96,7 @@ private Q_SLOTS:
     void initTestCase();
     void everyStatsStatementPreparesOnThisServer();
     void readsEverySectionWithoutErrors();
+    void streamingClientAndSlotAreReported();
     void showsTheBlockingTreeWithBothSessionsAndTheRelation();
     void measuresASequenceAgainstTheNarrowerColumn();
     void reportsDeadTuplesOfATableWithoutAutovacuum();
@@ -183,6 +188,84 @@ void tst_Stats::readsEverySectionWithoutErrors()
     QCOMPARE(s.cacheHit.rows.size(), 1);
     QVERIFY(s.connectionCount() >= 1);
     QVERIFY(s.elapsedMs >= s.serverMs / 2);
+}
+
+void tst_Stats::streamingClientAndSlotAreReported()
+{
+    // A physical slot that keeps WAL, first with nobody reading it, then with pg_receivewal
+    // streaming from it (a walsender like a standby's).
+    const QString slot = QStringLiteral("strata_test_slot");
+    QCOMPARE(TestServer::exec("postgres",
+                 QStringLiteral("SELECT pg_create_physical_replication_slot('%1', true)").arg(slot)),
+        QString());
+    auto dropSlot = qScopeGuard([&] {
+        waitUntil([&] {
+            return TestServer::exec("postgres",
+                       QStringLiteral("SELECT pg_drop_replication_slot('%1')").arg(slot))
+                .isEmpty();
+        });
+    });
+    TestServer::exec(kDb, QStringLiteral("CREATE TABLE wal_maker AS SELECT g FROM "
+                                         "generate_series(1, 20000) g; DROP TABLE wal_maker;"));
+    auto findSlot = [&](const StatsSnapshot &s) -> const SlotRow * {
+        for (const SlotRow &r : s.slots.rows)
+            if (r.name == slot)
+                return &r;
+        return nullptr;
+    };
+    {
+        StatsSnapshot s = collect(kDb);
+        const SlotRow *r = findSlot(s);
+        QVERIFY(r);
+        QCOMPARE(r->type, QStringLiteral("physical"));
+        QVERIFY(!r->active);
+        QVERIFY2(r->retainedBytes > 0, qPrintable(QString::number(r->retainedBytes)));
+        // An inactive slot past the threshold is a warning (the threshold lowered to 1 byte).
+        HealthThresholds t;
+        t.slotRetainedBytes = 1;
+        s.warnings = statshealth::evaluate(s, t);
+        QVERIFY2(hasWarning(s, "replication", "Inactive replication slot " + slot),
+            qPrintable(warningsText(s)));
+    }
+
+    QTemporaryDir wal;
+    QProcess receiver;
+    receiver.setProcessChannelMode(QProcess::ForwardedChannels);
+    receiver.start(TestServer::binDir() + "/pg_receivewal",
+        { "-D", wal.path(), "-S", slot, "-h", "127.0.0.1", "-p",
+            QString::number(TestServer::profile(kDb).port), "-U", "postgres", "-n" });
+    QVERIFY(receiver.waitForStarted());
+    auto stop = qScopeGuard([&] {
+        receiver.terminate();
+        receiver.waitForFinished(10000);
+    });
+    QVERIFY(waitUntil([] {
+        return TestServer::scalar("postgres",
+                   "SELECT count(*) FROM pg_stat_replication WHERE application_name = "
+                   "'pg_receivewal' AND state = 'streaming'")
+            == QLatin1String("1");
+    }));
+    const StatsSnapshot s = collect(kDb);
+    QVERIFY2(s.replication.ok(), qPrintable(s.replication.error.toString()));
+    const ReplicationRow *stream = nullptr;
+    for (const ReplicationRow &r : s.replication.rows)
+        if (r.application == QLatin1String("pg_receivewal"))
+            stream = &r;
+    QVERIFY(stream);
+    QCOMPARE(stream->state, QStringLiteral("streaming"));
+    QCOMPARE(stream->clientAddress, QStringLiteral("127.0.0.1"));
+    QVERIFY(stream->pid > 0);
+    QVERIFY(!stream->sentLsn.isEmpty());
+    const SlotRow *r = findSlot(s);
+    QVERIFY(r);
+    QVERIFY(r->active);
+    // An active slot is read, not a warning, however much it holds.
+    StatsSnapshot copy = s;
+    HealthThresholds t;
+    t.slotRetainedBytes = 1;
+    copy.warnings = statshealth::evaluate(copy, t);
+    QVERIFY2(!hasWarning(copy, "replication", "Inactive replication slot " + slot),
+        qPrintable(warningsText(copy)));
 }
 
 void tst_Stats::showsTheBlockingTreeWithBothSessionsAndTheRelation()
