@@ -13,6 +13,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include <unistd.h>
+
 using namespace strata::core;
 
 // Strata's backup and restore jobs against the same pg_dump / pg_restore run bare, on a
@@ -120,7 +122,10 @@ bool prepare(Env &env, const QStringList &args)
     return true;
 }
 
-double runBare(const QString &program, const QStringList &args, const QString &password)
+// `probe` is the measuring the job's run carries (every 50 ms): the bare run carries it too,
+// so that neither is charged for it alone.
+double runBare(const QString &program, const QStringList &args, const QString &password,
+    const std::function<void()> &probe = {})
 {
     QProcess p;
     auto e = QProcessEnvironment::systemEnvironment();
@@ -132,7 +137,9 @@ double runBare(const QString &program, const QStringList &args, const QString &p
     QElapsedTimer t;
     t.start();
     p.start(program, args);
-    p.waitForFinished(-1);
+    while (!p.waitForFinished(50) && p.state() != QProcess::NotRunning)
+        if (probe)
+            probe();
     if (p.exitCode() != 0)
         std::fprintf(stderr, "strata-bench: %s failed\n", qPrintable(program));
     return t.nsecsElapsed() / 1e9;
@@ -143,6 +150,29 @@ double median(QList<double> v)
 {
     std::sort(v.begin(), v.end());
     return v.isEmpty() ? 0 : v.at(v.size() / 2);
+}
+
+// Rounds of a bare run followed by Strata's job. Each round's overhead compares the two runs
+// made back to back (a shared machine drifts between rounds); the median of the rounds is the
+// figure, and the lowest and highest show the spread.
+constexpr int kRounds = 5;
+
+void reportTimes(
+    const QString &prefix, const QString &tool, const QList<double> &bare, const QList<double> &job)
+{
+    QList<double> overhead;
+    for (int i = 0; i < std::min(bare.size(), job.size()); ++i)
+        overhead << 100.0 * (job.at(i) - bare.at(i)) / bare.at(i);
+    strata::bench::report(prefix + u'.' + tool + QStringLiteral("_bare_s"), median(bare), "s");
+    strata::bench::report(prefix + QStringLiteral(".strata_job_s"), median(job), "s");
+    strata::bench::report(prefix + QStringLiteral(".overhead_pct"), median(overhead), "%");
+    std::sort(overhead.begin(), overhead.end());
+    if (!overhead.isEmpty()) {
+        strata::bench::report(
+            prefix + QStringLiteral(".overhead_lowest_round_pct"), overhead.first(), "%");
+        strata::bench::report(
+            prefix + QStringLiteral(".overhead_highest_round_pct"), overhead.last(), "%");
+    }
 }
 
 struct Sample
@@ -203,7 +233,7 @@ QString archivePath(const Env &env, int compress)
         compress == 0 ? QStringLiteral("bench-uncompressed.dump") : QStringLiteral("bench.dump"));
 }
 
-// One comparison: `rounds` runs of the bare pg_dump and of Strata's job, alternating.
+// One comparison: kRounds runs of the bare pg_dump and of Strata's job, alternating.
 // compress -1 is pg_dump's default (what the backup dialog starts with); 0 is uncompressed,
 // the worst case for Strata's share: pg_dump is fastest while Strata's SHA-256 of the archive
 // (which must read the finished file, since pg_dump rewrites its table of contents at the end)
@@ -216,19 +246,23 @@ void compareBackup(Env &env, int compress, const QString &prefix)
     if (compress >= 0)
         bareArgs << QStringLiteral("--compress=%1").arg(compress);
     runBare(env.pgDump.path, bareArgs, env.password); // warms the page cache
-    QList<double> bareSecs, strataSecs; // one per round; the medians are reported
+    QList<double> bareSecs, strataSecs; // one per round
     QList<Sample> samples;
     qint64 finalBytes = 0;
-    constexpr int rounds = 3;
-    for (int i = 0; i < rounds; ++i) {
-        bareSecs << runBare(env.pgDump.path, bareArgs, env.password);
+    for (int i = 0; i < kRounds; ++i) {
+        // Neither run pays for freeing the previous round's file inside its time: removed
+        // here, untimed, and the background settles before the run starts.
+        QFile::remove(bare);
+        QFile::remove(archivePath(env, compress));
+        ::sync();
+        const QString dir = env.dir;
+        bareSecs << runBare(env.pgDump.path, bareArgs, env.password, [dir] { partialSize(dir); });
         BackupOptions o;
         o.outputPath = archivePath(env, compress);
         o.compress = compress;
         auto job = std::make_shared<BackupJob>(env.source, env.password, o);
         job->setCatalogPath({});
         samples.clear();
-        const QString dir = env.dir;
         strataSecs << runJob(
             job, [dir] { return partialSize(dir); }, samples);
         finalBytes = QFileInfo(o.outputPath).size();
@@ -238,11 +272,7 @@ void compareBackup(Env &env, int compress, const QString &prefix)
                 s.bytes = finalBytes;
     }
     QFile::remove(bare);
-    const double bareMedian = median(bareSecs), jobMedian = median(strataSecs);
-    strata::bench::report(prefix + QStringLiteral(".pg_dump_bare_s"), bareMedian, "s");
-    strata::bench::report(prefix + QStringLiteral(".strata_job_s"), jobMedian, "s");
-    strata::bench::report(prefix + QStringLiteral(".overhead_pct"),
-        100.0 * (jobMedian - bareMedian) / bareMedian, QStringLiteral("%"));
+    reportTimes(prefix, QStringLiteral("pg_dump"), bareSecs, strataSecs);
     strata::bench::report(prefix + QStringLiteral(".archive_mb"), finalBytes / 1048576.0, "MB");
     reportTracking(prefix, samples, finalBytes);
 }
@@ -283,13 +313,30 @@ bool compareRestore(Env &env, int compress, const QString &prefix)
     const QStringList bareArgs { QStringLiteral("--exit-on-error"),
         QStringLiteral("--single-transaction"),
         QStringLiteral("--dbname=") + env.target.toConnInfo(), archivePath(env, compress) };
-    QList<double> bareSecs, strataSecs; // one per round; the medians are reported
+    QList<double> bareSecs, strataSecs; // one per round
     QList<Sample> samples;
     qint64 finalBytes = 0;
-    constexpr int rounds = 3;
-    for (int i = 0; i < rounds; ++i) {
+    // The database's growth is the restore's "bytes written"; read on a session of its own.
+    auto sizeNow = [&env] {
+        SessionOptions so;
+        so.statementTimeoutMs = 0;
+        auto monitor = std::make_shared<Session>(env.target, env.password, so);
+        return std::function<qint64()>([monitor] {
+            auto s = monitor
+                         ->run([](SessionContext &ctx) {
+                             return ctx.execText(
+                                 QStringLiteral("SELECT pg_database_size(current_database())"));
+                         })
+                         .result();
+            return s ? s->toLongLong(0, 0) : 0;
+        });
+    };
+    for (int i = 0; i < kRounds; ++i) {
         recreate();
-        bareSecs << runBare(env.pgRestore.path, bareArgs, env.password);
+        {
+            auto probe = sizeNow();
+            bareSecs << runBare(env.pgRestore.path, bareArgs, env.password, [probe] { probe(); });
+        }
         recreate();
         const qint64 empty
             = adminExec(env, kTarget, QStringLiteral("SELECT pg_database_size(current_database())"))
@@ -297,23 +344,10 @@ bool compareRestore(Env &env, int compress, const QString &prefix)
         RestoreOptions o;
         o.archivePath = archivePath(env, compress);
         auto job = std::make_shared<RestoreJob>(env.target, env.password, o);
-        // The database's growth is the restore's "bytes written"; read on a session of its own.
-        SessionOptions so;
-        so.statementTimeoutMs = 0;
-        auto monitor = std::make_shared<Session>(env.target, env.password, so);
+        auto probe = sizeNow();
         samples.clear();
         strataSecs << runJob(
-            job,
-            [monitor, empty] {
-                auto s = monitor
-                             ->run([](SessionContext &ctx) {
-                                 return ctx.execText(
-                                     QStringLiteral("SELECT pg_database_size(current_database())"));
-                             })
-                             .result();
-                return s ? s->toLongLong(0, 0) - empty : 0;
-            },
-            samples);
+            job, [probe, empty] { return probe() - empty; }, samples);
         finalBytes = samples.isEmpty()
             ? 0
             : adminExec(env, kTarget, QStringLiteral("SELECT pg_database_size(current_database())"))
@@ -322,11 +356,7 @@ bool compareRestore(Env &env, int compress, const QString &prefix)
     }
     adminExec(env, QStringLiteral("postgres"),
         QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(kTarget));
-    const double bareMedian = median(bareSecs), jobMedian = median(strataSecs);
-    strata::bench::report(prefix + QStringLiteral(".pg_restore_bare_s"), bareMedian, "s");
-    strata::bench::report(prefix + QStringLiteral(".strata_job_s"), jobMedian, "s");
-    strata::bench::report(prefix + QStringLiteral(".overhead_pct"),
-        100.0 * (jobMedian - bareMedian) / bareMedian, QStringLiteral("%"));
+    reportTimes(prefix, QStringLiteral("pg_restore"), bareSecs, strataSecs);
     reportTracking(prefix, samples, finalBytes);
     return true;
 }
