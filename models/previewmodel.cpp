@@ -1,6 +1,7 @@
 #include "previewmodel.h"
 
 #include "catalog/catalogloader.h"
+#include "util/whenfinished.h"
 
 #include <QColor>
 #include <QFont>
@@ -89,8 +90,8 @@ void PreviewModel::fetchMore(const QModelIndex &parent)
     m_loading = true;
     const int generation = m_generation;
     QPointer<PreviewModel> self(this);
-    m_loader->previewPage(m_schema, m_name, m_kind, m_cursor, m_pageSize)
-        .then(this, [self, generation](core::Result<core::PreviewPage> r) {
+    core::whenFinished(this, m_loader->previewPage(m_schema, m_name, m_kind, m_cursor, m_pageSize),
+        [self, generation](core::Result<core::PreviewPage> r) {
             if (!self || generation != self->m_generation)
                 return;
             self->m_loading = false;

@@ -1,6 +1,7 @@
 #include "schematreemodel.h"
 
 #include "catalog/catalogloader.h"
+#include "util/whenfinished.h"
 
 #include <QColor>
 #include <QFuture>
@@ -327,18 +328,18 @@ void SchemaTreeModel::watch(Node *n, QFuture<T> future, Build build)
     proto->internal = n->internal;
     QPointer<SchemaTreeModel> self(this);
     auto loader = m_loader;
-    future
-        .then(QtFuture::Launch::Async,
-              [proto, build](T result) {
-                  auto built = std::make_shared<Built>();
-                  if (!result)
-                      built->error = result.error().toString();
-                  else
-                      built->nodes = build(nullptr, proto.get(), result.value());
-                  built->ok = result.ok();
-                  return built;
-              })
-        .then(this, [self, id, generation, loader](std::shared_ptr<Built> built) {
+    core::whenFinished(this,
+        future.then(QtFuture::Launch::Async,
+            [proto, build](T result) {
+                auto built = std::make_shared<Built>();
+                if (!result)
+                    built->error = result.error().toString();
+                else
+                    built->nodes = build(nullptr, proto.get(), result.value());
+                built->ok = result.ok();
+                return built;
+            }),
+        [self, id, generation, loader](std::shared_ptr<Built> built) {
             if (!self || self->m_loader != loader)
                 return;
             --self->m_inFlight;
@@ -458,50 +459,50 @@ void SchemaTreeModel::startLoad(Node *n)
     case Type::Schema: {
         // The schema list gives fresh per-group counts; the groups are built from them.
         watch(n, l.schemas(),
-              [](SchemaTreeModel *m, Node *schema, const QList<core::SchemaInfo> &all) {
-                  for (const auto &s : all)
-                      if (s.oid == schema->oid)
-                          return schemaGroups(schema, s);
-                  return NodeList();
-              });
+            [](SchemaTreeModel *, Node *schema, const QList<core::SchemaInfo> &all) {
+                for (const auto &s : all)
+                    if (s.oid == schema->oid)
+                        return schemaGroups(schema, s);
+                return NodeList();
+            });
         break;
     }
     case Type::Group:
         watch(n, l.objects(n->schemaOid, n->group),
-              [](SchemaTreeModel *m, Node *group, const QList<core::RelationInfo> &objects) {
-                  return objectChildren(group, objects);
-              });
+            [](SchemaTreeModel *, Node *group, const QList<core::RelationInfo> &objects) {
+                return objectChildren(group, objects);
+            });
         break;
     case Type::Object:
         watch(n, l.relationCounts(n->oid),
-              [](SchemaTreeModel *m, Node *obj, const core::RelationCounts &c) {
-                  NodeList out;
-                  auto add = [&](Sub sub, qint64 count, bool always) {
-                      if (count == 0 && !always)
-                          return;
-                      Node *s = makeNode(Type::SubGroup);
-                      s->sub = sub;
-                      s->kind = obj->kind;
-                      s->oid = obj->oid;
-                      s->schemaOid = obj->schemaOid;
-                      s->schemaName = obj->schemaName;
-                      s->key = QStringLiteral("u:%1").arg(int(sub));
-                      s->count = count;
-                      s->internal = obj->internal;
-                      s->expandable = count > 0;
-                      s->state = count > 0 ? State::Unfetched : State::Fetched;
-                      out.push_back(NodePtr(s));
-                  };
-                  add(Sub::Partitions, c.partitions, false);
-                  add(Sub::Columns, c.columns, true);
-                  add(Sub::Indexes, c.indexes, false);
-                  add(Sub::Constraints, c.constraints, false);
-                  add(Sub::Triggers, c.triggers, false);
-                  return out;
-              });
+            [](SchemaTreeModel *, Node *obj, const core::RelationCounts &c) {
+                NodeList out;
+                auto add = [&](Sub sub, qint64 count, bool always) {
+                    if (count == 0 && !always)
+                        return;
+                    Node *s = makeNode(Type::SubGroup);
+                    s->sub = sub;
+                    s->kind = obj->kind;
+                    s->oid = obj->oid;
+                    s->schemaOid = obj->schemaOid;
+                    s->schemaName = obj->schemaName;
+                    s->key = QStringLiteral("u:%1").arg(int(sub));
+                    s->count = count;
+                    s->internal = obj->internal;
+                    s->expandable = count > 0;
+                    s->state = count > 0 ? State::Unfetched : State::Fetched;
+                    out.push_back(NodePtr(s));
+                };
+                add(Sub::Partitions, c.partitions, false);
+                add(Sub::Columns, c.columns, true);
+                add(Sub::Indexes, c.indexes, false);
+                add(Sub::Constraints, c.constraints, false);
+                add(Sub::Triggers, c.triggers, false);
+                return out;
+            });
         break;
     case Type::SubGroup: {
-        auto leaf = [](SchemaTreeModel *m, Node *sub, const QString &name, const QString &detail) {
+        auto leaf = [](SchemaTreeModel *, Node *sub, const QString &name, const QString &detail) {
             Node *c = makeNode(Type::Leaf);
             c->sub = sub->sub;
             c->kind = sub->sub == Sub::Columns       ? ObjectKind::Column
@@ -560,9 +561,9 @@ void SchemaTreeModel::startLoad(Node *n)
             break;
         case Sub::Partitions:
             watch(n, l.partitions(n->oid),
-                  [](SchemaTreeModel *m, Node *s, const QList<core::RelationInfo> &parts) {
-                      return objectChildren(s, parts);
-                  });
+                [](SchemaTreeModel *, Node *s, const QList<core::RelationInfo> &parts) {
+                    return objectChildren(s, parts);
+                });
             break;
         case Sub::None: break;
         }

@@ -3,6 +3,7 @@
 #include "db/session.h"
 #include "jobs/backupjob.h"
 #include "jobs/toollocator.h"
+#include "util/whenfinished.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -248,14 +249,15 @@ void BackupDialog::resolveTables()
         return; // nothing to resolve against (screenshots show a prepared preview)
     m_closure->setText(tr("Reading the tables…"));
     QPointer<BackupDialog> self(this);
-    m_session
-        ->run([names, deps](core::SessionContext &ctx) -> core::Result<QList<core::TableRef>> {
-            auto r = core::backupplanner::resolveTables(ctx, names);
-            if (!r || !deps)
-                return r;
-            return core::backupplanner::foreignKeyClosure(ctx, r.value());
-        })
-        .then(this, [self, generation](core::Result<QList<core::TableRef>> r) {
+    core::whenFinished(this,
+        m_session->run(
+            [names, deps](core::SessionContext &ctx) -> core::Result<QList<core::TableRef>> {
+                auto r = core::backupplanner::resolveTables(ctx, names);
+                if (!r || !deps)
+                    return r;
+                return core::backupplanner::foreignKeyClosure(ctx, r.value());
+            }),
+        [self, generation](core::Result<QList<core::TableRef>> r) {
             if (!self || generation != self->m_generation)
                 return;
             if (!r) {
@@ -296,23 +298,24 @@ void BackupDialog::locateTool()
     QPointer<BackupDialog> self(this);
     const core::ConnectionProfile profile = m_profile;
     const int major = m_serverMajor;
-    QtConcurrent::run([profile, major] {
+    core::whenFinished(this, QtConcurrent::run([profile, major] {
         return core::ToolLocator(profile).locate(QStringLiteral("pg_dump"), major,
             QStringLiteral("dump a PostgreSQL %1 server").arg(major));
-    }).then(this, [self](core::Result<core::ToolInfo> r) {
-        if (!self)
-            return;
-        if (r) {
-            self->m_toolPath = r->path;
-            self->m_tool->setText(tr("Using %1 (%2).").arg(r->path, r->versionText));
-        } else {
-            self->m_tool->setText(
-                QStringLiteral("<b>%1</b><br>%2")
-                    .arg(r.error().message.toHtmlEscaped(), r.error().detail.toHtmlEscaped()));
-            self->m_start->setEnabled(false);
-        }
-        self->updateCommand();
-    });
+    }),
+        [self](core::Result<core::ToolInfo> r) {
+            if (!self)
+                return;
+            if (r) {
+                self->m_toolPath = r->path;
+                self->m_tool->setText(tr("Using %1 (%2).").arg(r->path, r->versionText));
+            } else {
+                self->m_tool->setText(
+                    QStringLiteral("<b>%1</b><br>%2")
+                        .arg(r.error().message.toHtmlEscaped(), r.error().detail.toHtmlEscaped()));
+                self->m_start->setEnabled(false);
+            }
+            self->updateCommand();
+        });
 }
 
 void BackupDialog::browse()

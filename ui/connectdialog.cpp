@@ -1,6 +1,7 @@
 #include "connectdialog.h"
 
 #include "db/servicefile.h"
+#include "util/whenfinished.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -220,11 +221,12 @@ void ConnectDialog::testConnection()
     m_testButton->setEnabled(false);
     showStatus(tr("Connecting to %1…").arg(p.displayTarget()), true);
     QPointer<ConnectDialog> self(this);
-    m_testSession->open().then(this, [self, generation](core::Result<core::ServerInfo> r) {
-        if (!self || generation != self->m_testGeneration)
-            return;
-        self->finishTest(r, false);
-    });
+    core::whenFinished(
+        this, m_testSession->open(), [self, generation](core::Result<core::ServerInfo> r) {
+            if (!self || generation != self->m_testGeneration)
+                return;
+            self->finishTest(r, false);
+        });
 }
 
 void ConnectDialog::finishTest(const core::Result<core::ServerInfo> &r, bool)

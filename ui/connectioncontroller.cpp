@@ -3,6 +3,7 @@
 #include "appcontext.h"
 #include "db/passwordstore.h"
 #include "passworddialog.h"
+#include "util/whenfinished.h"
 
 namespace strata::ui {
 
@@ -35,25 +36,26 @@ void ConnectionController::open(const core::ConnectionProfile &profile, const QS
     auto session = std::make_shared<core::Session>(profile, password);
     m_pending = session;
     QPointer<ConnectionController> self(this);
-    session->open().then(this, [self, generation, session, profile,
-                                password](core::Result<core::ServerInfo> r) {
-        if (!self || generation != self->m_generation)
-            return;
-        self->m_pending.reset();
-        if (r) {
-            self->m_context->setConnection(profile, password, session, r.value());
-            Q_EMIT self->connected(r.value());
-            return;
-        }
-        const auto kind = r.error().kind;
-        if (kind == core::Error::Kind::PasswordRequired || kind == core::Error::Kind::AuthFailed) {
-            if (kind == core::Error::Kind::AuthFailed)
-                self->m_context->passwords()->forget(profile.id);
-            self->askPassword(profile, r.error());
-            return;
-        }
-        Q_EMIT self->failed(r.error());
-    });
+    core::whenFinished(this, session->open(),
+        [self, generation, session, profile, password](core::Result<core::ServerInfo> r) {
+            if (!self || generation != self->m_generation)
+                return;
+            self->m_pending.reset();
+            if (r) {
+                self->m_context->setConnection(profile, password, session, r.value());
+                Q_EMIT self->connected(r.value());
+                return;
+            }
+            const auto kind = r.error().kind;
+            if (kind == core::Error::Kind::PasswordRequired
+                || kind == core::Error::Kind::AuthFailed) {
+                if (kind == core::Error::Kind::AuthFailed)
+                    self->m_context->passwords()->forget(profile.id);
+                self->askPassword(profile, r.error());
+                return;
+            }
+            Q_EMIT self->failed(r.error());
+        });
 }
 
 void ConnectionController::askPassword(const core::ConnectionProfile &profile, const core::Error &why)

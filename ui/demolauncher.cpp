@@ -1,4 +1,5 @@
 #include "demolauncher.h"
+#include "util/whenfinished.h"
 
 #include <QFutureWatcher>
 #include <QMetaObject>
@@ -24,7 +25,7 @@ void DemoLauncher::start()
                 Qt::QueuedConnection);
         }));
     });
-    future.then(this, [self](core::Result<core::DemoStatus> r) {
+    core::whenFinished(this, future, [self](core::Result<core::DemoStatus> r) {
         if (!self)
             return;
         if (r)

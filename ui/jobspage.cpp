@@ -6,6 +6,7 @@
 
 #include "jobs/backupjob.h"
 #include "jobs/restorejob.h"
+#include "util/whenfinished.h"
 
 #include <QApplication>
 #include <QDir>
@@ -293,10 +294,8 @@ void JobsPage::prepareScreenshot()
     startJob(job);
     // The restore dialog's guard rail shows the real count (the backup takes longer than this).
     QPointer<JobsPage> self(this);
-    context()
-        ->session()
-        ->query(QStringLiteral("jobs/user_table_count"))
-        .then(this, [self](core::Result<core::PgResult> r) {
+    core::whenFinished(this, context()->session()->query(QStringLiteral("jobs/user_table_count")),
+        [self](core::Result<core::PgResult> r) {
             if (self && r)
                 self->m_screenshotTables = r->toLongLong(0, 0);
         });

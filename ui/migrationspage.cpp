@@ -9,6 +9,7 @@
 #include "migrations/folderreader.h"
 #include "migrations/migrationfilterproxy.h"
 #include "migrations/migrationtimeline.h"
+#include "util/whenfinished.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -235,9 +236,10 @@ void MigrationsPage::reload()
     m_reloadButton->setEnabled(false);
     QPointer<MigrationsPage> self(this);
     const QString dir = m_dir;
-    context()->session()
-        ->run([dir](core::SessionContext &ctx) { return core::MigrationInspector::inspect(ctx, dir); })
-        .then(this, [self, generation](core::Result<core::MigrationOverview> r) {
+    core::whenFinished(this, context()->session()->run([dir](core::SessionContext &ctx) {
+        return core::MigrationInspector::inspect(ctx, dir);
+    }),
+        [self, generation](core::Result<core::MigrationOverview> r) {
             if (!self || generation != self->m_generation)
                 return;
             self->m_loading = false;
@@ -413,18 +415,20 @@ void MigrationsPage::showEntry(const QModelIndex &proxyIndex)
     // The migration's text, read off the GUI thread.
     QPointer<MigrationsPage> self(this);
     const QString path = e.filePath;
-    QtConcurrent::run([path] {
+    core::whenFinished(this, QtConcurrent::run([path] {
         QString error;
         QString text = core::FolderReader::readText(path, &error);
         if (text.size() > 200000)
             text = text.left(200000) + QStringLiteral("\n… (shortened)");
         return error.isEmpty() ? text : error;
-    }).then(this, [self, generation, html](const QString &text) {
-        if (!self || generation != self->m_detailGeneration)
-            return;
-        self->m_details->setHtml(html + QStringLiteral("<h4>%1</h4><pre>%2</pre>")
-                                            .arg(tr("Migration file"), text.toHtmlEscaped()));
-    });
+    }),
+        [self, generation, html](const QString &text) {
+            if (!self || generation != self->m_detailGeneration)
+                return;
+            self->m_details->setHtml(html
+                + QStringLiteral("<h4>%1</h4><pre>%2</pre>")
+                      .arg(tr("Migration file"), text.toHtmlEscaped()));
+        });
 }
 
 void MigrationsPage::startApply()
@@ -436,11 +440,11 @@ void MigrationsPage::startApply()
     core::RunOptions options;
     options.dryRun = true;
     m_applyButton->setEnabled(false);
-    context()->session()
-        ->run([folder, options](core::SessionContext &ctx) {
+    core::whenFinished(this,
+        context()->session()->run([folder, options](core::SessionContext &ctx) {
             return core::SqlMigrationRunner::plan(ctx, folder, options);
-        })
-        .then(this, [self](core::Result<core::RunReport> plan) {
+        }),
+        [self](core::Result<core::RunReport> plan) {
             if (!self)
                 return;
             self->updateActions();
@@ -569,8 +573,9 @@ void MigrationsPage::prepareScreenshot()
     }
     // The demo's migration folder; DemoCluster reads files, so off the GUI thread.
     QPointer<MigrationsPage> self(this);
-    QtConcurrent::run([] { return core::DemoCluster().status().migrationsDir; })
-        .then(this, [self](const QString &dir) {
+    core::whenFinished(this,
+        QtConcurrent::run([] { return core::DemoCluster().status().migrationsDir; }),
+        [self](const QString &dir) {
             if (!self)
                 return;
             if (QFileInfo(dir).isDir())

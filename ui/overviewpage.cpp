@@ -1,6 +1,7 @@
 #include "overviewpage.h"
 
 #include "appcontext.h"
+#include "util/whenfinished.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -67,8 +68,8 @@ void OverviewPage::reload()
     m_warning->setVisible(!info.warning.isEmpty());
 
     QPointer<OverviewPage> self(this);
-    context()->session()->query(QStringLiteral("overview/server"))
-        .then(this, [self, generation](core::Result<core::PgResult> r) {
+    core::whenFinished(this, context()->session()->query(QStringLiteral("overview/server")),
+        [self, generation](core::Result<core::PgResult> r) {
             if (!self || generation != self->m_generation || !r || r->rows() == 0)
                 return;
             const core::PgResult &row = r.value();
@@ -86,8 +87,8 @@ void OverviewPage::reload()
                          row.isNull(0, 4) ? tr("none") : row.text(0, 4).toHtmlEscaped()));
             self->m_facts->show();
         });
-    context()->session()->query(QStringLiteral("overview/databases"))
-        .then(this, [self, generation](core::Result<core::PgResult> r) {
+    core::whenFinished(this, context()->session()->query(QStringLiteral("overview/databases")),
+        [self, generation](core::Result<core::PgResult> r) {
             if (!self || generation != self->m_generation)
                 return;
             if (!r) {

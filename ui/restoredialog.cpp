@@ -2,6 +2,7 @@
 
 #include "db/session.h"
 #include "jobs/archiveinspector.h"
+#include "util/whenfinished.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -172,20 +173,21 @@ void RestoreDialog::readToc()
     m_archiveInfo->setText(tr("Reading the table of contents…"));
     const core::ConnectionProfile profile = m_profile;
     QPointer<RestoreDialog> self(this);
-    QtConcurrent::run([profile, path] {
+    core::whenFinished(this, QtConcurrent::run([profile, path] {
         return core::ArchiveInspector(core::ToolLocator(profile)).readToc(path);
-    }).then(this, [self, generation, path](core::Result<core::ArchiveToc> r) {
-        if (!self || generation != self->m_generation)
-            return;
-        if (!r) {
-            self->m_archiveInfo->setText(
-                QStringLiteral("<b>%1</b> %2")
-                    .arg(r.error().message.toHtmlEscaped(), r.error().hint.toHtmlEscaped()));
-            self->updateState();
-            return;
-        }
-        self->setToc(path, r.value());
-    });
+    }),
+        [self, generation, path](core::Result<core::ArchiveToc> r) {
+            if (!self || generation != self->m_generation)
+                return;
+            if (!r) {
+                self->m_archiveInfo->setText(
+                    QStringLiteral("<b>%1</b> %2")
+                        .arg(r.error().message.toHtmlEscaped(), r.error().hint.toHtmlEscaped()));
+                self->updateState();
+                return;
+            }
+            self->setToc(path, r.value());
+        });
 }
 
 void RestoreDialog::setToc(const QString &path, const core::ArchiveToc &toc)
@@ -223,8 +225,8 @@ void RestoreDialog::checkCurrentDatabase()
     if (!m_session)
         return;
     QPointer<RestoreDialog> self(this);
-    m_session->query(QStringLiteral("jobs/user_table_count"))
-        .then(this, [self](core::Result<core::PgResult> r) {
+    core::whenFinished(this, m_session->query(QStringLiteral("jobs/user_table_count")),
+        [self](core::Result<core::PgResult> r) {
             if (self && r)
                 self->setCurrentTableCount(r->toLongLong(0, 0));
         });

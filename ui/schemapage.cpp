@@ -7,6 +7,7 @@
 #include "previewmodel.h"
 #include "schematreemodel.h"
 #include "sqlhighlighter.h"
+#include "util/whenfinished.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -315,24 +316,28 @@ void SchemaPage::loadDetails()
     setDetailsHtml(detailshtml::message(tr("Loading…"), QString()));
     switch (kindOf(m_current)) {
     case ObjectKind::Function:
-        m_loader->functionDetails(oid).then(this, [show](core::Result<core::FunctionDetails> r) {
-            show(r, [](const core::FunctionDetails &f) { return detailshtml::function(f); });
-        });
+        core::whenFinished(
+            this, m_loader->functionDetails(oid), [show](core::Result<core::FunctionDetails> r) {
+                show(r, [](const core::FunctionDetails &f) { return detailshtml::function(f); });
+            });
         break;
     case ObjectKind::Type:
-        m_loader->typeDetails(oid).then(this, [show](core::Result<core::TypeDetails> r) {
-            show(r, [](const core::TypeDetails &t) { return detailshtml::type(t); });
-        });
+        core::whenFinished(
+            this, m_loader->typeDetails(oid), [show](core::Result<core::TypeDetails> r) {
+                show(r, [](const core::TypeDetails &t) { return detailshtml::type(t); });
+            });
         break;
     case ObjectKind::Extension:
-        m_loader->extensionDetails(oid).then(this, [show](core::Result<core::ExtensionDetails> r) {
-            show(r, [](const core::ExtensionDetails &e) { return detailshtml::extension(e); });
-        });
+        core::whenFinished(
+            this, m_loader->extensionDetails(oid), [show](core::Result<core::ExtensionDetails> r) {
+                show(r, [](const core::ExtensionDetails &e) { return detailshtml::extension(e); });
+            });
         break;
     default:
-        m_loader->relationDetails(oid).then(this, [show](core::Result<core::RelationDetails> r) {
-            show(r, [](const core::RelationDetails &d) { return detailshtml::relation(d); });
-        });
+        core::whenFinished(
+            this, m_loader->relationDetails(oid), [show](core::Result<core::RelationDetails> r) {
+                show(r, [](const core::RelationDetails &d) { return detailshtml::relation(d); });
+            });
         break;
     }
 }
@@ -368,9 +373,10 @@ void SchemaPage::loadDdl()
         || kind == ObjectKind::Sequence || kind == ObjectKind::ForeignTable;
     if (!dumped) {
         m_ddlStatus->setText(tr("Reading the definition…"));
-        m_loader->serverDefinition(kind, oid).then(this, [show](core::Result<QString> r) {
-            show(std::move(r), tr("From the server's pg_get_*def functions"));
-        });
+        core::whenFinished(
+            this, m_loader->serverDefinition(kind, oid), [show](core::Result<QString> r) {
+                show(std::move(r), tr("From the server's pg_get_*def functions"));
+            });
         return;
     }
     core::ObjectDdl::DumpRequest req;
@@ -380,8 +386,9 @@ void SchemaPage::loadDdl()
     req.schema = m_current.data(SchemaTreeModel::SchemaNameRole).toString();
     req.name = m_current.data(SchemaTreeModel::NameRole).toString();
     m_ddlStatus->setText(tr("Running pg_dump --schema-only…"));
-    QtConcurrent::run(&m_pool, [req] { return core::ObjectDdl::dumpRelation(req); })
-        .then(this, [show](core::Result<QString> r) {
+    core::whenFinished(this,
+        QtConcurrent::run(&m_pool, [req] { return core::ObjectDdl::dumpRelation(req); }),
+        [show](core::Result<QString> r) {
             show(std::move(r), tr("pg_dump --schema-only for exactly this object"));
         });
 }
@@ -419,8 +426,8 @@ void SchemaPage::runFind()
         return;
     }
     QPointer<SchemaPage> self(this);
-    m_loader->find(text, 100, m_internal->isChecked())
-        .then(this, [self, generation](core::Result<QList<core::FindMatch>> r) {
+    core::whenFinished(this, m_loader->find(text, 100, m_internal->isChecked()),
+        [self, generation](core::Result<QList<core::FindMatch>> r) {
             if (!self || generation != self->m_findGeneration)
                 return;
             self->m_findList->clear();
@@ -558,8 +565,8 @@ void SchemaPage::prepareScreenshot()
     }
     m_screenshotPending = true;
     QPointer<SchemaPage> self(this);
-    m_loader->find(QStringLiteral("positions"), 20, false)
-        .then(this, [self](core::Result<QList<core::FindMatch>> r) {
+    core::whenFinished(this, m_loader->find(QStringLiteral("positions"), 20, false),
+        [self](core::Result<QList<core::FindMatch>> r) {
             if (!self)
                 return;
             const core::FindMatch *best = nullptr;

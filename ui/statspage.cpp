@@ -9,6 +9,7 @@
 #include "stats/statsrows.h"
 #include "stats/statstablemodel.h"
 #include "stats/statstableview.h"
+#include "util/whenfinished.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -215,10 +216,12 @@ void StatsPage::refreshNow()
     core::StatsCollector::Options options;
     options.longRunningSeconds = kLongRunningSeconds;
     const core::StatsCollector collector(options);
-    m_collector->run([collector](core::SessionContext &ctx) -> core::Result<core::StatsSnapshot> {
-                    return collector.collect(ctx);
-                })
-        .then(this, [self, generation](core::Result<core::StatsSnapshot> r) {
+    core::whenFinished(this,
+        m_collector->run(
+            [collector](core::SessionContext &ctx) -> core::Result<core::StatsSnapshot> {
+                return collector.collect(ctx);
+            }),
+        [self, generation](core::Result<core::StatsSnapshot> r) {
             if (!self || generation != self->m_generation)
                 return;
             self->m_refreshInFlight = false;
@@ -245,8 +248,9 @@ void StatsPage::sample()
     m_sampleInFlight = true;
     const int generation = m_generation;
     QPointer<StatsPage> self(this);
-    m_sampler->run([](core::SessionContext &ctx) { return core::StatsCollector::sample(ctx); })
-        .then(this, [self, generation](core::Result<core::ActivitySample> r) {
+    core::whenFinished(this,
+        m_sampler->run([](core::SessionContext &ctx) { return core::StatsCollector::sample(ctx); }),
+        [self, generation](core::Result<core::ActivitySample> r) {
             if (!self || generation != self->m_generation)
                 return;
             self->m_sampleInFlight = false;

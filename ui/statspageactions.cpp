@@ -3,6 +3,7 @@
 
 #include "appcontext.h"
 #include "db/session.h"
+#include "util/whenfinished.h"
 
 #include <QLabel>
 #include <QMessageBox>
@@ -147,10 +148,10 @@ void StatsPage::pollJobProgress()
     const int pid = m_jobPid;
     const Maintenance what = m_jobKind;
     QPointer<StatsPage> self(this);
-    m_sampler->run([what, pid](core::SessionContext &ctx) {
-                 return core::statsactions::progress(ctx, what, pid);
-             })
-        .then(this, [self, generation](core::Result<core::statsactions::Progress> p) {
+    core::whenFinished(this, m_sampler->run([what, pid](core::SessionContext &ctx) {
+        return core::statsactions::progress(ctx, what, pid);
+    }),
+        [self, generation](core::Result<core::statsactions::Progress> p) {
             if (!self || generation != self->m_generation)
                 return;
             self->m_progressInFlight = false;

@@ -83,7 +83,7 @@ bool AlembicGraphView::setGraph(const QList<core::FolderMigration> &revisions,
             continue;
         const bezier &b = spl->list[0];
         QPainterPath path(toScene(b.list[0]));
-        for (size_t i = 1; i + 2 < b.size; i += 3)
+        for (int i = 1; i + 2 < b.size; i += 3)
             path.cubicTo(toScene(b.list[i]), toScene(b.list[i + 1]), toScene(b.list[i + 2]));
         QPen pen(QColor(0x60, 0x60, 0x60), 1.4);
         if (e.dependency)

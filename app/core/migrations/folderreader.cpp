@@ -45,16 +45,6 @@ QStringList allFiles(const QString &dir, const QStringList &patterns)
     return QDir(dir).entryList(patterns, QDir::Files | QDir::System, QDir::Name);
 }
 
-QString firstExisting(const QString &dir, const QStringList &subdirs)
-{
-    for (const auto &s : subdirs) {
-        const QString p = s.isEmpty() ? dir : QDir(dir).filePath(s);
-        if (QFileInfo(p).isDir())
-            return p;
-    }
-    return {};
-}
-
 bool anyFileContains(const QString &dir, const QStringList &patterns, const QByteArray &needle)
 {
     for (const auto &f : files(dir, patterns)) {
