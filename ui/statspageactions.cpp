@@ -62,11 +62,11 @@ void StatsPage::signalBackend(int pid, bool terminate)
         if (!session)
             return;
         const int generation = self->m_generation;
-        session->run([pid, terminate](core::SessionContext &ctx) {
-                   return terminate ? core::statsactions::terminateBackend(ctx, pid)
-                                    : core::statsactions::cancelBackend(ctx, pid);
-               })
-            .then(self.data(), [self, pid, terminate, generation](core::Result<bool> r) {
+        core::whenFinished(self.data(), session->run([pid, terminate](core::SessionContext &ctx) {
+            return terminate ? core::statsactions::terminateBackend(ctx, pid)
+                             : core::statsactions::cancelBackend(ctx, pid);
+        }),
+            [self, pid, terminate, generation](core::Result<bool> r) {
                 if (!self || generation != self->m_generation)
                     return;
                 if (!r)
@@ -110,16 +110,19 @@ void StatsPage::startMaintenance(Maintenance what, const QString &schema, const 
         self->m_jobLabel->setText(statement);
         self->m_jobLabel->show();
         self->m_jobCancel->show();
-        // The pid first, so the sampler's session can watch pg_stat_progress_* for it.
-        session->run([](core::SessionContext &ctx) { return core::statsactions::backendPid(ctx); })
-            .then(self.data(), [self, generation](core::Result<int> pid) {
+        core::whenFinished(self.data(), // The pid first, so the sampler's session can watch
+                                        // pg_stat_progress_* for it.
+            session->run(
+                [](core::SessionContext &ctx) { return core::statsactions::backendPid(ctx); }),
+            [self, generation](core::Result<int> pid) {
                 if (self && generation == self->m_generation && pid)
                     self->m_jobPid = pid.value();
             });
-        session->run([what, schema, name](core::SessionContext &ctx) {
-                   return core::statsactions::runMaintenance(ctx, what, schema, name);
-               })
-            .then(self.data(), [self, generation, statement](core::Status st) {
+        core::whenFinished(self.data(),
+            session->run([what, schema, name](core::SessionContext &ctx) {
+                return core::statsactions::runMaintenance(ctx, what, schema, name);
+            }),
+            [self, generation, statement](core::Status st) {
                 if (!self || generation != self->m_generation)
                     return;
                 self->m_jobRunning = false;

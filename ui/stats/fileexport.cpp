@@ -1,4 +1,5 @@
 #include "fileexport.h"
+#include "util/whenfinished.h"
 
 #include <QDir>
 #include <QFile>
@@ -20,13 +21,15 @@ void ask(QWidget *parent, const QString &title, const QString &suggestedName,
     dialog->setAcceptMode(QFileDialog::AcceptSave);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     QPointer<QWidget> guard(parent);
-    QObject::connect(dialog, &QFileDialog::fileSelected, parent, [guard, write](const QString &path) {
-        QtConcurrent::run([write, path] { return write(path); })
-            .then(guard.data(), [guard](const QString &message) {
-                if (guard)
-                    QToolTip::showText(guard->mapToGlobal(QPoint(0, 0)), message, guard.data());
-            });
-    });
+    QObject::connect(
+        dialog, &QFileDialog::fileSelected, parent, [guard, write](const QString &path) {
+            core::whenFinished(guard.data(),
+                QtConcurrent::run([write, path] { return write(path); }),
+                [guard](const QString &message) {
+                    if (guard)
+                        QToolTip::showText(guard->mapToGlobal(QPoint(0, 0)), message, guard.data());
+                });
+        });
     dialog->open();
 }
 

@@ -10,7 +10,8 @@ namespace strata::core {
 
 // Calls fn(result) on `context`'s thread once `future` has its result: always later, from the
 // event loop (never inside the caller, even when the future has already finished), and never
-// once `context` is gone. Not run when the future ends without a result (cancelled).
+// once `context` is gone (or when it is null). Not run when the future ends without a result
+// (cancelled).
 //
 // Why not QFuture::then(context, fn): in Qt 6.4 it runs fn at once, inside the caller, when the
 // future finished before then() was attached (a fast query), so a signal the caller expects
@@ -20,6 +21,8 @@ namespace strata::core {
 template <typename T, typename Fn>
 void whenFinished(QObject *context, const QFuture<T> &future, Fn fn)
 {
+    if (!context)
+        return; // nobody left to hand the result to
     auto *watcher = new QFutureWatcher<T>(context);
     QObject::connect(
         watcher, &QFutureWatcherBase::finished, watcher, [watcher, fn = std::move(fn)]() mutable {
