@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -81,6 +82,7 @@ private Q_SLOTS:
     void chosenItemsOnlyAreRestored();
     void plainSqlRestoresThroughPsqlAndStopsOnError();
     void verifyReportsManifestAndContents();
+    void dockerProfileStreamsThroughTheContainer();
 
 private:
     QTemporaryDir m_dir;
@@ -424,6 +426,111 @@ void tst_RestoreJob::verifyReportsManifestAndContents()
     auto bad = inspector.verify(copy);
     QVERIFY(bad.ok());
     QVERIFY(!bad->ok());
+}
+
+void tst_RestoreJob::dockerProfileStreamsThroughTheContainer()
+{
+    // No Docker daemon here: a stand-in `docker` first on PATH does what `docker exec` does for
+    // these tools (runs the program where the server is local: the container's environment) and
+    // logs every command line it is given.
+    QTemporaryDir bin;
+    const QString log = bin.filePath("calls");
+    {
+        QFile script(bin.filePath("docker"));
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write(QStringLiteral(R"SH(#!/bin/sh
+printf '%s\n' "$*" >> '%1'
+[ "$1" = exec ] || exit 125
+shift
+while [ $# -gt 0 ]; do
+    case "$1" in
+    -i) shift ;;
+    -e) case "$2" in *=*) export "$2" ;; esac; shift 2 ;;
+    *) break ;;
+    esac
+done
+[ "$1" = strata-test-db ] || { echo "Error: No such container: $1" >&2; exit 1; }
+shift
+export PGHOST=127.0.0.1 PGPORT=%2
+program=$1
+shift
+exec '%3'/"$program" "$@"
+)SH")
+                         .arg(log)
+                         .arg(TestServer::profile(kSource).port)
+                         .arg(TestServer::binDir())
+                         .toUtf8());
+        script.close();
+        script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
+    const QByteArray oldPath = qgetenv("PATH");
+    qputenv("PATH", QFile::encodeName(bin.path()) + ':' + oldPath);
+    auto restorePath = qScopeGuard([&] { qputenv("PATH", oldPath); });
+
+    ConnectionProfile source = TestServer::profile(kSource);
+    source.dockerContainer = "strata-test-db";
+    BackupOptions bo;
+    bo.outputPath = m_dir.filePath("through-docker.dump");
+    auto backup = std::make_shared<BackupJob>(source, QString(), bo);
+    backup->setCatalogPath({});
+    const JobResult b = backup->start().result();
+    QVERIFY2(b.ok, qPrintable(b.error.toString() + "\n" + backup->log().join("\n")));
+    QVERIFY2(backup->commandLine().startsWith("docker exec -i "), qPrintable(backup->commandLine()));
+    {
+        QFile f(bo.outputPath);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.read(5), QByteArray("PGDMP")); // streamed back from the container's stdout
+    }
+
+    ConnectionProfile admin = TestServer::profile("postgres");
+    admin.dockerContainer = "strata-test-db";
+    TestServer::dropDatabase("tst_restore_docker");
+    RestoreOptions o;
+    o.archivePath = bo.outputPath;
+    o.targetDatabase = "tst_restore_docker";
+    o.createDatabase = true;
+    auto job = std::make_shared<RestoreJob>(admin, QString(), o);
+    const JobResult r = job->start().result();
+    QVERIFY2(r.ok, qPrintable(r.error.toString() + "\n" + job->log().join("\n")));
+    QCOMPARE(fingerprint("tst_restore_docker"), fingerprint(kSource));
+    QVERIFY2(job->commandLine().startsWith("docker exec -i ")
+            && job->commandLine().endsWith(" < " + bo.outputPath),
+        qPrintable(job->commandLine()));
+
+    // Every tool ran through the container, with the container's own connection defaults and
+    // the archive on standard input, never as a path the container cannot open.
+    QFile calls(log);
+    QVERIFY(calls.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(calls.readAll()).split(u'\n', Qt::SkipEmptyParts);
+    QVERIFY(lines.size() >= 4); // versions, pg_dump, pg_restore --list, pg_restore
+    for (const QString &l : lines) {
+        QVERIFY2(l.startsWith("exec ") && l.contains(" strata-test-db "), qPrintable(l));
+        QVERIFY2(!l.contains("host=") && !l.contains("port="), qPrintable(l));
+        QVERIFY2(!l.contains(bo.outputPath), qPrintable(l));
+    }
+
+    // What a stream cannot do is refused before anything runs, with what to do instead.
+    RestoreOptions parallel = o;
+    parallel.jobs = 2;
+    parallel.createDatabase = false;
+    JobResult refused = std::make_shared<RestoreJob>(admin, QString(), parallel)->start().result();
+    QVERIFY(!refused.ok);
+    QVERIFY2(refused.error.message.contains("-j"), qPrintable(refused.error.message));
+    RestoreOptions chosen = parallel;
+    chosen.jobs = 1;
+    chosen.selectedIds = QSet<int> { 1 };
+    refused = std::make_shared<RestoreJob>(admin, QString(), chosen)->start().result();
+    QVERIFY(!refused.ok);
+    QVERIFY2(refused.error.message.startsWith("Chosen items"), qPrintable(refused.error.message));
+    const QString dir = m_dir.filePath("docker-dir");
+    QCOMPARE(runBackup(kSource, dir, BackupFormat::Directory), QString());
+    RestoreOptions fromDir = chosen;
+    fromDir.selectedIds.reset();
+    fromDir.archivePath = dir;
+    refused = std::make_shared<RestoreJob>(admin, QString(), fromDir)->start().result();
+    QVERIFY(!refused.ok);
+    QVERIFY2(refused.error.message.contains("directory-format"), qPrintable(refused.error.message));
+    QCOMPARE(tableCount("tst_restore_docker"), tableCount(kSource)); // untouched by the refusals
 }
 
 QTEST_GUILESS_MAIN(tst_RestoreJob)

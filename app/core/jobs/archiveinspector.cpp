@@ -21,9 +21,13 @@ struct Listing
     QString err;
 };
 
-Listing runList(const ToolCommand &cmd)
+// `stdinPath`: the archive fed on standard input (a tool inside a Docker container cannot open
+// a path on this machine).
+Listing runList(const ToolCommand &cmd, const QString &stdinPath = {})
 {
     QProcess p;
+    if (!stdinPath.isEmpty())
+        p.setStandardInputFile(stdinPath);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("LC_ALL"));
     for (auto it = cmd.env.cbegin(); it != cmd.env.cend(); ++it)
@@ -74,7 +78,17 @@ Result<ArchiveToc> ArchiveInspector::readToc(const QString &path, ToolInfo *tool
         = m_locator.locate(QStringLiteral("pg_restore"), 0, QStringLiteral("read %1").arg(path));
     if (!tool)
         return tool.error();
-    Listing l = runList(m_locator.command(tool.value(), { QStringLiteral("--list"), path }));
+    const bool docker = !tool->dockerContainer.isEmpty();
+    if (docker && format == ArchiveFormat::Directory)
+        return Error(Error::Kind::InvalidInput,
+            QStringLiteral("%1 is a directory-format archive: it cannot be streamed into the "
+                           "Docker container %2.")
+                .arg(path, tool->dockerContainer),
+            QStringLiteral("Restore it with pg_restore on this machine (clear the connection's "
+                           "Docker container), or copy it into the container."));
+    Listing l = docker
+        ? runList(m_locator.command(tool.value(), { QStringLiteral("--list") }), path)
+        : runList(m_locator.command(tool.value(), { QStringLiteral("--list"), path }));
     if (!l.ok) {
         static const QRegularExpression unsupported(
             QStringLiteral("unsupported version \\(([\\d.]+)\\) in file header"));
@@ -140,7 +154,12 @@ Status ArchiveInspector::checkIntegrity(const QString &path, const ArchiveToc &t
     // No manifest: read every block (pg_restore to /dev/null touches no database).
     ToolRunOptions ro;
     ro.canceled = canceled;
-    auto run = runTool(m_locator.command(tool, { QStringLiteral("--file=/dev/null"), path }), ro);
+    QStringList args { QStringLiteral("--file=/dev/null") };
+    if (tool.dockerContainer.isEmpty())
+        args << path;
+    else
+        ro.stdinFile = path; // the container reads it on standard input
+    auto run = runTool(m_locator.command(tool, args), ro);
     if (!run)
         return run.error();
     if (run->canceled)

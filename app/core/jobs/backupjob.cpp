@@ -175,7 +175,7 @@ JobResult BackupJob::execute()
                   .arg(plan.tables.size())
                   .arg(QLocale::c().formattedDataSize(plan.totalBytes)));
 
-    const QString connInfo = m_profile.toConnInfo();
+    const QString connInfo = ToolLocator::toolConnInfo(m_profile);
     const QString temp = temporaryPath(target);
     const ToolCommand shown = locator.command(
         tool.value(), dumpArguments(options, plan, connInfo, docker ? QString() : target));

@@ -151,6 +151,24 @@ JobResult RestoreJob::execute()
             QStringLiteral("pg_restore cannot restore a tar archive with -j."),
             QStringLiteral("Use one job, or back up in the custom or directory "
                            "format.")));
+    if (!restoreTool.dockerContainer.isEmpty() && !plain) {
+        // The archive goes into the container on pg_restore's standard input, which is read
+        // once, front to back: no parallel jobs, and no list file (a path on this machine).
+        if (o.jobs > 1)
+            return fail(Error(Error::Kind::InvalidInput,
+                QStringLiteral("pg_restore in the Docker container %1 reads the archive on "
+                               "its standard input, which cannot be restored with -j.")
+                    .arg(restoreTool.dockerContainer),
+                QStringLiteral("Use one job.")));
+        if (o.selectedIds || !o.useListFile.isEmpty())
+            return fail(Error(Error::Kind::InvalidInput,
+                QStringLiteral("Chosen items cannot be restored through the Docker container "
+                               "%1: pg_restore there cannot read a list file from this "
+                               "machine.")
+                    .arg(restoreTool.dockerContainer),
+                QStringLiteral("Restore the whole archive, or clear the connection's Docker "
+                               "container to use pg_restore on this machine.")));
+    }
     if (o.jobs > 1 && o.singleTransaction)
         appendLog(QStringLiteral("note: -j %1 runs %1 connections, each in its own transaction, "
                                  "so the restore is not one transaction: a failure half-way "
@@ -214,7 +232,7 @@ JobResult RestoreJob::execute()
         if (!e.isData())
             e.weight = otherWeight;
 
-    const QString connInfo = target.toConnInfo();
+    const QString connInfo = ToolLocator::toolConnInfo(target);
     const QString appName
         = QStringLiteral("strata-restore-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
     RestoreProgress progress(entries, o.jobs > 1);
@@ -260,8 +278,17 @@ JobResult RestoreJob::execute()
             listFile->flush();
             useList = listFile->fileName();
         }
-        cmd = locator.command(restoreTool, restoreArguments(o, connInfo, useList));
-        setCommandLine(cmd.display());
+        if (restoreTool.dockerContainer.isEmpty()) {
+            cmd = locator.command(restoreTool, restoreArguments(o, connInfo, useList));
+            setCommandLine(cmd.display());
+        } else {
+            QStringList args = restoreArguments(o, connInfo, useList);
+            args.removeLast(); // the archive's path: streamed in instead
+            cmd = locator.command(restoreTool, args);
+            ro.stdinFile = o.archivePath;
+            setCommandLine(
+                cmd.display() + QStringLiteral(" < ") + ToolCommand::shellQuote(o.archivePath));
+        }
     }
     appendLog(QStringLiteral("running: %1").arg(commandLine()));
 

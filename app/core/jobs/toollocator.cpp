@@ -36,6 +36,16 @@ QString ToolLocator::clientPackage(int major)
     return QStringLiteral("postgresql-client-%1").arg(major);
 }
 
+QString ToolLocator::toolConnInfo(const ConnectionProfile &profile)
+{
+    if (profile.dockerContainer.isEmpty())
+        return profile.toConnInfo();
+    ConnectionProfile inside;
+    inside.database = profile.database;
+    inside.user = profile.user;
+    return inside.toConnInfo();
+}
+
 namespace {
 
 ToolInfo readVersion(const QString &program, const QString &exe, const QStringList &prefix)

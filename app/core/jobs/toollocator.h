@@ -43,6 +43,12 @@ public:
     // "postgresql-client-15"
     static QString clientPackage(int major);
 
+    // The connection string the tools get. Inside a Docker container the server is the
+    // container's own: the tools connect there by its defaults (its socket and port), with the
+    // profile's database and user only; the host and port this machine uses (often a mapped
+    // port) mean nothing inside it.
+    static QString toolConnInfo(const ConnectionProfile &profile);
+
 private:
     ConnectionProfile m_profile;
     QStringList m_folders;
