@@ -73,6 +73,7 @@ private Q_SLOTS:
     void dockerCommandRunsInsideTheContainer();
     void backupWritesManifestCatalogAndNoPartialFile();
     void backupReplacesAnOlderFileOfTheSameName();
+    void hashReportsItsProgress();
     void progressMovesWithTheTablesAndNeverGoesBack();
     void foreignKeyClosureOfOddlyNamedTables();
     void cancelMidDumpRemovesThePartialFile();
@@ -309,6 +310,38 @@ void tst_BackupJob::backupReplacesAnOlderFileOfTheSameName()
     QCOMPARE(
         BackupManifest::read(o.outputPath)->sha256, BackupManifest::hash(o.outputPath).value());
     QVERIFY(leftovers(m_dir.path()).isEmpty());
+}
+
+void tst_BackupJob::hashReportsItsProgress()
+{
+    // A file of 3.5 MB and a directory of two files: the bytes hashed, out of all of them.
+    QTemporaryDir d;
+    auto write = [](const QString &path, qint64 bytes) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(bytes, 'a'));
+    };
+    write(d.filePath("one.dump"), 3 * (1 << 20) + 512 * 1024);
+    QDir().mkpath(d.filePath("dir"));
+    write(d.filePath("dir/toc.dat"), 1000);
+    write(d.filePath("dir/3001.dat"), 2 * (1 << 20));
+    for (const auto &[path, expected] :
+        { std::pair { d.filePath("one.dump"), qint64(3 * (1 << 20) + 512 * 1024) },
+            std::pair { d.filePath("dir"), qint64(2 * (1 << 20) + 1000) } }) {
+        QList<QPair<qint64, qint64>> seen;
+        qint64 size = 0;
+        auto sha = BackupManifest::hash(path, &size, {}, [&](qint64 done, qint64 all) {
+            seen.append({ done, all });
+        });
+        QVERIFY(sha.ok());
+        QCOMPARE(size, expected);
+        QVERIFY2(seen.size() >= 3, qPrintable(path));
+        for (int i = 0; i < seen.size(); ++i) {
+            QCOMPARE(seen.at(i).second, expected);
+            QVERIFY(i == 0 || seen.at(i).first > seen.at(i - 1).first);
+        }
+        QCOMPARE(seen.last().first, expected);
+    }
 }
 
 void tst_BackupJob::progressMovesWithTheTablesAndNeverGoesBack()

@@ -134,11 +134,12 @@ Result<ArchiveToc> ArchiveInspector::readToc(const QString &path, ToolInfo *tool
 }
 
 Status ArchiveInspector::checkIntegrity(const QString &path, const ArchiveToc &toc,
-    const ToolInfo &tool, const std::function<bool()> &canceled) const
+    const ToolInfo &tool, const std::function<bool()> &canceled,
+    const std::function<void(qint64, qint64)> &progress) const
 {
     auto manifest = BackupManifest::read(path);
     if (manifest && !manifest->sha256.isEmpty()) {
-        auto sha = BackupManifest::hash(path, nullptr, canceled);
+        auto sha = BackupManifest::hash(path, nullptr, canceled, progress);
         if (!sha)
             return sha.error();
         if (sha.value() != manifest->sha256)

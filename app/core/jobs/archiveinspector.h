@@ -33,8 +33,10 @@ public:
     Result<ArchiveToc> readToc(const QString &path, ToolInfo *tool = nullptr) const;
     // The whole archive is sound: its SHA-256 matches the manifest beside it or, without a
     // manifest, pg_restore reads every block of it (a truncated custom archive still lists).
+    // `progress(done, all)` follows the bytes hashed.
     Status checkIntegrity(const QString &path, const ArchiveToc &toc, const ToolInfo &tool,
-        const std::function<bool()> &canceled = {}) const;
+        const std::function<bool()> &canceled = {},
+        const std::function<void(qint64, qint64)> &progress = {}) const;
     // For `strata-cli verify`: re-hash against the manifest and list the contents.
     Result<VerifyReport> verify(const QString &path) const;
 

@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QLocale>
@@ -253,7 +254,19 @@ JobResult BackupJob::execute()
 
     setProgress(dumpShare, QStringLiteral("computing SHA-256"));
     qint64 size = 0;
-    auto sha = BackupManifest::hash(temp, &size, [this] { return canceled(); });
+    QElapsedTimer lastShown;
+    lastShown.start();
+    auto sha = BackupManifest::hash(
+        temp, &size, [this] { return canceled(); },
+        [&](qint64 done, qint64 all) {
+            if (lastShown.elapsed() < 100 || all <= 0)
+                return;
+            lastShown.restart();
+            setProgress(dumpShare + (1 - dumpShare) * double(done) / double(all),
+                QStringLiteral("computing SHA-256 (%1 of %2)")
+                    .arg(
+                        QLocale::c().formattedDataSize(done), QLocale::c().formattedDataSize(all)));
+        });
     if (!sha)
         return fail(sha.error(), temp);
     // rename(2) replaces an existing file in one step: there is never a moment with a half file

@@ -94,8 +94,8 @@ Result<BackupManifest> BackupManifest::read(const QString &backupPath)
     return m;
 }
 
-Result<QString> BackupManifest::hash(
-    const QString &path, qint64 *size, const std::function<bool()> &canceled)
+Result<QString> BackupManifest::hash(const QString &path, qint64 *size,
+    const std::function<bool()> &canceled, const std::function<void(qint64, qint64)> &progress)
 {
     std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> h(EVP_MD_CTX_new(), EVP_MD_CTX_free);
     if (!h || EVP_DigestInit_ex(h.get(), EVP_sha256(), nullptr) != 1)
@@ -103,6 +103,7 @@ Result<QString> BackupManifest::hash(
             Error::Kind::Internal, QStringLiteral("SHA-256 is not available (libcrypto)."));
     auto add = [&h](const char *data, qint64 n) { EVP_DigestUpdate(h.get(), data, size_t(n)); };
     qint64 total = 0;
+    qint64 all = 0; // the bytes to read, for progress
     auto addFile = [&](const QString &file) -> Status {
         QFile f(file);
         if (!f.open(QIODevice::ReadOnly))
@@ -120,6 +121,8 @@ Result<QString> BackupManifest::hash(
                 break;
             add(buf.constData(), n);
             total += n;
+            if (progress)
+                progress(total, all);
         }
         return Ok {};
     };
@@ -130,6 +133,8 @@ Result<QString> BackupManifest::hash(
         while (it.hasNext())
             files << QDir(path).relativeFilePath(it.next());
         std::sort(files.begin(), files.end());
+        for (const QString &rel : files)
+            all += QFileInfo(QDir(path).filePath(rel)).size();
         for (const QString &rel : files) {
             const QByteArray name = rel.toUtf8();
             add(name.constData(), name.size());
@@ -139,6 +144,7 @@ Result<QString> BackupManifest::hash(
                 return s.error();
         }
     } else {
+        all = fi.size();
         auto s = addFile(path);
         if (!s)
             return s.error();

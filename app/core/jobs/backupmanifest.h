@@ -37,9 +37,11 @@ struct BackupManifest
     static Result<BackupManifest> read(const QString &backupPath);
 
     // SHA-256 of a file, or of a directory archive (each file's relative name, a NUL, and its
-    // bytes, in name order). `canceled` is polled between blocks.
-    static Result<QString> hash(
-        const QString &path, qint64 *size = nullptr, const std::function<bool()> &canceled = {});
+    // bytes, in name order). `canceled` is polled and `progress(bytes done, bytes in all)` told
+    // between blocks of a megabyte.
+    static Result<QString> hash(const QString &path, qint64 *size = nullptr,
+        const std::function<bool()> &canceled = {},
+        const std::function<void(qint64, qint64)> &progress = {});
 
 private:
     QJsonArray m_objects;

@@ -7,8 +7,10 @@
 #include "jobs/toolrunner.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QLocale>
 #include <QTemporaryFile>
 #include <QUuid>
 
@@ -182,12 +184,22 @@ JobResult RestoreJob::execute()
         return fail(Error(Error::Kind::Canceled, QStringLiteral("Cancelled.")));
 
     // Sound archive first: nothing has touched the target yet.
+    constexpr double checkShare = 0.03;
     setProgress(0.005, QStringLiteral("checking the archive"));
+    QElapsedTimer shown;
+    shown.start();
+    auto checkProgress = [&](qint64 done, qint64 all) {
+        if (shown.elapsed() < 100 || all <= 0)
+            return;
+        shown.restart();
+        setProgress(0.005 + (checkShare - 0.005) * double(done) / double(all),
+            QStringLiteral("checking the archive's SHA-256 (%1 of %2)")
+                .arg(QLocale::c().formattedDataSize(done), QLocale::c().formattedDataSize(all)));
+    };
     if (auto s = inspector.checkIntegrity(
-            o.archivePath, toc.value(), restoreTool, [this] { return canceled(); });
+            o.archivePath, toc.value(), restoreTool, [this] { return canceled(); }, checkProgress);
         !s)
         return fail(s.error());
-    constexpr double checkShare = 0.03;
     setProgress(checkShare, QStringLiteral("checking the target"));
 
     ConnectionProfile target = m_profile;
