@@ -2,6 +2,7 @@
 
 #include "db/session.h"
 #include "jobs/archiveinspector.h"
+#include "jobs/backupmanifest.h"
 #include "util/whenfinished.h"
 
 #include <QCheckBox>
@@ -160,11 +161,21 @@ void RestoreDialog::setArchive(const QString &path)
     readToc();
 }
 
+RestoreDialog::~RestoreDialog()
+{
+    if (m_checkCancel)
+        *m_checkCancel = true; // the check in the background stops at its next block
+}
+
 void RestoreDialog::readToc()
 {
     const QString path = m_archive->text().trimmed();
     const int generation = ++m_generation;
     m_tocLoaded = false;
+    if (m_checkCancel)
+        *m_checkCancel = true;
+    m_checkCancel.reset();
+    m_checkProblem.clear();
     m_toc->clear();
     if (path.isEmpty()) {
         updateState();
@@ -217,7 +228,42 @@ void RestoreDialog::setToc(const QString &path, const core::ArchiveToc &toc)
                                    .arg(core::ArchiveToc::formatName(toc.format))
                                    .arg(toc.entries.size())
                                    .arg(toc.database, toc.dumpedBy));
+    checkArchive(path);
     updateState();
+}
+
+void RestoreDialog::checkArchive(const QString &path)
+{
+    auto manifest = core::BackupManifest::read(path);
+    if (!manifest || manifest->sha256.isEmpty())
+        return; // the job reads the archive whole before it restores
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    m_checkCancel = cancel;
+    const QString info = m_archiveInfo->text();
+    m_archiveInfo->setText(info + u' ' + tr("Checking its SHA-256 against the manifest…"));
+    const core::ConnectionProfile profile = m_profile;
+    const core::ArchiveToc toc = m_tocValue;
+    const int generation = m_generation;
+    QPointer<RestoreDialog> self(this);
+    core::whenFinished(this, QtConcurrent::run([profile, path, toc, cancel] {
+        const core::ArchiveInspector inspector { core::ToolLocator(profile) };
+        return inspector.checkIntegrity(path, toc, {}, [cancel] { return cancel->load(); });
+    }),
+        [self, generation, info](core::Status s) {
+            if (!self || generation != self->m_generation)
+                return;
+            self->m_checkCancel.reset();
+            if (s) {
+                self->m_archiveInfo->setText(
+                    info + u' ' + tr("Its SHA-256 matches the manifest beside it."));
+            } else if (s.error().kind != core::Error::Kind::Canceled) {
+                self->m_checkProblem = s.error().message;
+                self->m_archiveInfo->setText(
+                    QStringLiteral("<b>%1</b> %2")
+                        .arg(s.error().message.toHtmlEscaped(), s.error().hint.toHtmlEscaped()));
+            }
+            self->updateState();
+        });
 }
 
 void RestoreDialog::checkCurrentDatabase()
@@ -306,6 +352,8 @@ void RestoreDialog::updateState()
     QString problem;
     if (!m_tocLoaded)
         problem = tr("Choose an archive.");
+    else if (!m_checkProblem.isEmpty())
+        problem = tr("The archive is damaged.");
     else if (auto v = o.validate(); !v)
         problem = v.error().message;
     else if (o.targetDatabase.isEmpty())

@@ -16,6 +16,9 @@ class QRadioButton;
 class QSpinBox;
 class QTreeWidget;
 
+#include <atomic>
+#include <memory>
+
 namespace strata::core {
 class Session;
 }
@@ -31,6 +34,7 @@ class RestoreDialog : public QDialog
 public:
     RestoreDialog(core::ConnectionProfile profile, std::shared_ptr<core::Session> session,
         QWidget *parent = nullptr);
+    ~RestoreDialog() override;
 
     void setArchive(const QString &path);
     // Screenshots and tests: show this table of contents as if read from the archive.
@@ -47,6 +51,7 @@ Q_SIGNALS:
 
 private:
     void readToc();
+    void checkArchive(const QString &path);
     void checkCurrentDatabase();
     void updateState();
     void setAllChecked(bool on);
@@ -73,6 +78,10 @@ private:
     QPushButton *m_start;
     core::ArchiveToc m_tocValue;
     bool m_tocLoaded = false;
+    // The archive checked against its manifest while the dialog is read (the job then finds
+    // it already verified); cancelled when the archive changes or the dialog goes.
+    std::shared_ptr<std::atomic_bool> m_checkCancel;
+    QString m_checkProblem; // the archive does not match its manifest
     qint64 m_currentTables = -1;
     int m_generation = 0;
 };

@@ -76,6 +76,7 @@ private Q_SLOTS:
     void roundTripOfEveryFormat();
     void truncatedArchiveIsRefusedBeforeTouchingTheTarget();
     void archiveNotMatchingItsManifestIsRefused();
+    void soundArchiveIsNotReadAgainUntilItChanges();
     void databaseWithTablesNeedsItsNameTyped();
     void failureHalfWayInOneTransactionLeavesTargetUnchanged();
     void dataOnlyRestoreResetsSequencesSoInsertsWork();
@@ -265,6 +266,38 @@ void tst_RestoreJob::archiveNotMatchingItsManifestIsRefused()
     QVERIFY(!r.ok);
     QVERIFY2(r.error.message.contains("does not match its manifest"), qPrintable(r.error.message));
     QCOMPARE(tableCount("tst_restore_changed"), 0);
+}
+
+void tst_RestoreJob::soundArchiveIsNotReadAgainUntilItChanges()
+{
+    const QString copy = m_dir.filePath("remembered.dump");
+    QVERIFY(QFile::copy(m_archive, copy));
+    QVERIFY(
+        QFile::copy(BackupManifest::manifestPath(m_archive), BackupManifest::manifestPath(copy)));
+    ArchiveInspector::forgetVerified();
+    const ArchiveInspector inspector { ToolLocator(TestServer::profile(kSource)) };
+    int reads = 0;
+    auto count = [&](qint64, qint64) { ++reads; };
+    QVERIFY(inspector.checkIntegrity(copy, {}, {}, {}, count));
+    QVERIFY(reads > 0);
+    reads = 0;
+    QVERIFY(inspector.checkIntegrity(copy, {}, {}, {}, count));
+    QCOMPARE(reads, 0); // found sound a moment ago, and not written to since
+    // Written to in place (same size): read again, and refused.
+    {
+        QFile f(copy);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.seek(f.size() / 2));
+        char c = 0;
+        QVERIFY(f.getChar(&c));
+        QVERIFY(f.seek(f.size() / 2));
+        QVERIFY(f.putChar(char(c ^ 1)));
+    }
+    const Status s = inspector.checkIntegrity(copy, {}, {}, {}, count);
+    QVERIFY(reads > 0);
+    QVERIFY(!s);
+    QVERIFY2(
+        s.error().message.contains("does not match its manifest"), qPrintable(s.error().message));
 }
 
 void tst_RestoreJob::databaseWithTablesNeedsItsNameTyped()

@@ -3,7 +3,9 @@
 #include "db/passwordstore.h"
 #include "db/profilestore.h"
 #include "db/session.h"
+#include "jobs/archiveinspector.h"
 #include "jobs/backupjob.h"
+#include "jobs/backupmanifest.h"
 #include "jobspage.h"
 #include "restoredialog.h"
 #include "testserver.h"
@@ -31,6 +33,7 @@ private Q_SLOTS:
     void busyWhileAJobRuns();
     void backupDialogPreviewsTheForeignKeyClosureAndCommand();
     void restoreDialogAsksForTheTypedName();
+    void restoreDialogChecksTheArchiveAndRefusesADamagedOne();
     void screenshotDialogsAreFilled();
 
 private:
@@ -183,6 +186,51 @@ void tst_JobsPage::restoreDialogAsksForTheTypedName()
     tree->topLevelItem(0)->setCheckState(0, Qt::Unchecked);
     QVERIFY(d.options().selectedIds.has_value());
     QCOMPARE(d.options().selectedIds->size(), tree->topLevelItemCount() - 1);
+}
+
+void tst_JobsPage::restoreDialogChecksTheArchiveAndRefusesADamagedOne()
+{
+    const QString copy = m_dir.filePath("checked.dump");
+    QFile::remove(copy);
+    QFile::remove(core::BackupManifest::manifestPath(copy));
+    QVERIFY(QFile::copy(m_dir.filePath("page.dump"), copy));
+    QVERIFY(QFile::copy(core::BackupManifest::manifestPath(m_dir.filePath("page.dump")),
+        core::BackupManifest::manifestPath(copy)));
+    core::ArchiveInspector::forgetVerified();
+    auto labelSays = [](QWidget &w, const QString &part) {
+        for (auto *l : w.findChildren<QLabel *>())
+            if (l->text().contains(part))
+                return true;
+        return false;
+    };
+    ui::RestoreDialog d(TestServer::profile("tst_jobspage"), m_context->session());
+    d.setArchive(copy);
+    QTRY_VERIFY_WITH_TIMEOUT(labelSays(d, "Its SHA-256 matches the manifest"), 20000);
+    // Checked while the dialog was read: the job will not read it again.
+    int reads = 0;
+    QVERIFY(core::ArchiveInspector(core::ToolLocator(TestServer::profile("tst_jobspage")))
+                .checkIntegrity(copy, {}, {}, {}, [&](qint64, qint64) { ++reads; }));
+    QCOMPARE(reads, 0);
+
+    // One byte changed near the end: the dialog says so and will not start.
+    {
+        QFile f(copy);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.seek(f.size() - 100));
+        char c = 0;
+        QVERIFY(f.getChar(&c));
+        QVERIFY(f.seek(f.size() - 100));
+        QVERIFY(f.putChar(char(c ^ 0x5a)));
+    }
+    d.setArchive(copy);
+    QTRY_VERIFY_WITH_TIMEOUT(labelSays(d, "does not match its manifest"), 20000);
+    QPushButton *start = nullptr;
+    for (auto *b : d.findChildren<QPushButton *>())
+        if (b->text() == "Start restore")
+            start = b;
+    QVERIFY(start);
+    QVERIFY(!start->isEnabled());
+    QVERIFY(labelSays(d, "The archive is damaged."));
 }
 
 void tst_JobsPage::screenshotDialogsAreFilled()

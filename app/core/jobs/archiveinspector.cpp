@@ -2,8 +2,11 @@
 
 #include "jobs/backupmanifest.h"
 #include "jobs/toolrunner.h"
+#include "util/fileidentity.h"
 
 #include <QFileInfo>
+#include <QHash>
+#include <QMutex>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
@@ -133,15 +136,50 @@ Result<ArchiveToc> ArchiveInspector::readToc(const QString &path, ToolInfo *tool
     return toc;
 }
 
+namespace {
+
+// Archive files whose SHA-256 matched their manifest in this process, by path: the restore
+// dialog checks while the user reads it, and the job then starts at once. Kept while the file
+// is the same file (fileIdentity: any write changes it); directories are always read again
+// (a file changed inside one does not change the directory).
+QMutex verifiedMutex;
+QHash<QString, QPair<QByteArray, QString>> verified; // path -> identity, SHA-256
+
+bool knownGood(const QString &path, const QString &sha)
+{
+    if (QFileInfo(path).isDir())
+        return false;
+    const QByteArray id = fileIdentity(path);
+    QMutexLocker lock(&verifiedMutex);
+    const auto it = verified.constFind(path);
+    return !id.isEmpty() && it != verified.cend() && it->first == id && it->second == sha;
+}
+
+} // namespace
+
+void ArchiveInspector::forgetVerified()
+{
+    QMutexLocker lock(&verifiedMutex);
+    verified.clear();
+}
+
 Status ArchiveInspector::checkIntegrity(const QString &path, const ArchiveToc &toc,
     const ToolInfo &tool, const std::function<bool()> &canceled,
     const std::function<void(qint64, qint64)> &progress) const
 {
     auto manifest = BackupManifest::read(path);
     if (manifest && !manifest->sha256.isEmpty()) {
+        if (knownGood(path, manifest->sha256))
+            return Ok {};
+        const QByteArray before = fileIdentity(path);
         auto sha = BackupManifest::hash(path, nullptr, canceled, progress);
         if (!sha)
             return sha.error();
+        if (sha.value() == manifest->sha256 && !QFileInfo(path).isDir()
+            && fileIdentity(path) == before) {
+            QMutexLocker lock(&verifiedMutex);
+            verified.insert(path, { before, sha.value() });
+        }
         if (sha.value() != manifest->sha256)
             return Error(Error::Kind::InvalidInput,
                 QStringLiteral("%1 does not match its manifest: the SHA-256 is %2, the "

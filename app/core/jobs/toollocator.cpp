@@ -1,6 +1,7 @@
 #include "toollocator.h"
 
 #include "db/pgbinaries.h"
+#include "util/fileidentity.h"
 
 #include <QDir>
 #include <QFile>
@@ -11,8 +12,6 @@
 #include <QSet>
 
 #include <algorithm>
-
-#include <sys/stat.h>
 
 namespace strata::core {
 
@@ -72,21 +71,13 @@ ToolInfo readVersion(const QString &program, const QString &exe, const QStringLi
 }
 
 // `--version` of a local executable, remembered for the life of the process while the file is
-// the same (inode, size, modification and change times): the dialog, the job and `verify` each
-// ask, and every ask otherwise starts one process per copy found, tens of milliseconds in all.
+// the same (fileIdentity): the dialog, the job and `verify` each ask, and every ask otherwise
+// starts one process per copy found, tens of milliseconds in all.
 ToolInfo cachedVersion(const QString &program, const QString &exe)
 {
-    struct stat st
-    {
-    };
-    if (::stat(QFile::encodeName(exe).constData(), &st) != 0)
+    const QByteArray identity = fileIdentity(exe);
+    if (identity.isEmpty())
         return readVersion(program, exe, {});
-    const QByteArray identity = QByteArray::number(qulonglong(st.st_ino)) + ':'
-        + QByteArray::number(qlonglong(st.st_size)) + ':'
-        + QByteArray::number(qlonglong(st.st_mtim.tv_sec)) + '.'
-        + QByteArray::number(qlonglong(st.st_mtim.tv_nsec)) + ':'
-        + QByteArray::number(qlonglong(st.st_ctim.tv_sec)) + '.'
-        + QByteArray::number(qlonglong(st.st_ctim.tv_nsec));
     static QMutex mutex;
     static QHash<QString, QPair<QByteArray, ToolInfo>> cache;
     const QString key = program + u'\n' + exe;
