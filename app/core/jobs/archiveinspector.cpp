@@ -4,6 +4,7 @@
 #include "jobs/toolrunner.h"
 #include "util/fileidentity.h"
 
+#include <QDeadlineTimer>
 #include <QFileInfo>
 #include <QHash>
 #include <QMutex>
@@ -139,11 +140,17 @@ Result<ArchiveToc> ArchiveInspector::readToc(const QString &path, ToolInfo *tool
 namespace {
 
 // Archive files whose SHA-256 matched their manifest in this process, by path: the restore
-// dialog checks while the user reads it, and the job then starts at once. Kept while the file
-// is the same file (fileIdentity: any write changes it); directories are always read again
-// (a file changed inside one does not change the directory).
+// dialog checks while the user reads it, and the job then starts at once. Kept for an hour
+// while the file is the same file (fileIdentity: any write changes it); directories are always
+// read again (a file changed inside one does not change the directory).
+struct Verified
+{
+    QByteArray identity;
+    QString sha256;
+    QDeadlineTimer until;
+};
 QMutex verifiedMutex;
-QHash<QString, QPair<QByteArray, QString>> verified; // path -> identity, SHA-256
+QHash<QString, Verified> verified; // by path
 
 bool knownGood(const QString &path, const QString &sha)
 {
@@ -152,7 +159,8 @@ bool knownGood(const QString &path, const QString &sha)
     const QByteArray id = fileIdentity(path);
     QMutexLocker lock(&verifiedMutex);
     const auto it = verified.constFind(path);
-    return !id.isEmpty() && it != verified.cend() && it->first == id && it->second == sha;
+    return !id.isEmpty() && it != verified.cend() && it->identity == id && it->sha256 == sha
+        && !it->until.hasExpired();
 }
 
 } // namespace
@@ -178,7 +186,7 @@ Status ArchiveInspector::checkIntegrity(const QString &path, const ArchiveToc &t
         if (sha.value() == manifest->sha256 && !QFileInfo(path).isDir()
             && fileIdentity(path) == before) {
             QMutexLocker lock(&verifiedMutex);
-            verified.insert(path, { before, sha.value() });
+            verified.insert(path, { before, sha.value(), QDeadlineTimer(std::chrono::hours(1)) });
         }
         if (sha.value() != manifest->sha256)
             return Error(Error::Kind::InvalidInput,

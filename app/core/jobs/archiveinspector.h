@@ -33,8 +33,8 @@ public:
     Result<ArchiveToc> readToc(const QString &path, ToolInfo *tool = nullptr) const;
     // The whole archive is sound: its SHA-256 matches the manifest beside it or, without a
     // manifest, pg_restore reads every block of it (a truncated custom archive still lists).
-    // `progress(done, all)` follows the bytes hashed. A file that matched its manifest earlier
-    // in this process, and has not been written to since, is not read again.
+    // `progress(done, all)` follows the bytes hashed. A file that matched its manifest in this
+    // process within the hour, and has not been written to since, is not read again.
     Status checkIntegrity(const QString &path, const ArchiveToc &toc, const ToolInfo &tool,
         const std::function<bool()> &canceled = {},
         const std::function<void(qint64, qint64)> &progress = {}) const;
