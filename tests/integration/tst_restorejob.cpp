@@ -81,6 +81,8 @@ private Q_SLOTS:
     void failureHalfWayInOneTransactionLeavesTargetUnchanged();
     void dataOnlyRestoreResetsSequencesSoInsertsWork();
     void chosenItemsOnlyAreRestored();
+    void chosenTablesRestoreWithTheirSchemas();
+    void failedRestoreIntoANewDatabaseRemovesIt();
     void plainSqlRestoresThroughPsqlAndStopsOnError();
     void verifyReportsManifestAndContents();
     void dockerProfileStreamsThroughTheContainer();
@@ -417,6 +419,89 @@ void tst_RestoreJob::chosenItemsOnlyAreRestored()
     QCOMPARE(tableCount("tst_restore_pick"), 1);
     QCOMPARE(TestServer::scalar("tst_restore_pick", "SELECT count(*) FROM public.plain_serial"),
         QStringLiteral("20000"));
+}
+
+void tst_RestoreJob::chosenTablesRestoreWithTheirSchemas()
+{
+    // pg_dump --table leaves the schema out of the archive: into a new database Strata makes
+    // it; into an existing one without it the restore is refused before anything runs.
+    const QString path = m_dir.filePath("chosen.dump");
+    BackupOptions bo;
+    bo.outputPath = path;
+    bo.tables = { QString::fromUtf8("\"Sch ém\"\"a.x\".\"Tab \"\"le\"\".y\"") };
+    bo.withDependencies = true; // and the customers it references
+    auto backup = std::make_shared<BackupJob>(TestServer::profile(kSource), QString(), bo);
+    backup->setCatalogPath({});
+    const JobResult b = backup->start().result();
+    QVERIFY2(b.ok, qPrintable(b.error.toString()));
+
+    TestServer::dropDatabase("tst_restore_chosen");
+    RestoreOptions o;
+    o.archivePath = path;
+    o.targetDatabase = "tst_restore_chosen";
+    o.createDatabase = true;
+    std::shared_ptr<RestoreJob> job;
+    const JobResult r = runRestore(o, "postgres", &job);
+    QVERIFY2(r.ok, qPrintable(r.error.toString() + "\n" + job->log().join("\n")));
+    QVERIFY2(job->log().join("\n").contains(QString::fromUtf8("created schema Sch ém\"a.x")),
+        qPrintable(job->log().join("\n")));
+    QCOMPARE(TestServer::scalar("tst_restore_chosen",
+                 QString::fromUtf8("SELECT count(*) FROM \"Sch ém\"\"a.x\".\"Tab \"\"le\"\".y\"")),
+        QStringLiteral("5000"));
+    QCOMPARE(TestServer::scalar("tst_restore_chosen",
+                 QString::fromUtf8("SELECT count(*) FROM \"Sch ém\"\"a.x\".\"Cüstomer\"")),
+        QStringLiteral("300"));
+
+    TestServer::dropDatabase("tst_restore_noschema");
+    TestServer::createDatabase("tst_restore_noschema");
+    const int tablesBefore = tableCount("tst_restore_noschema");
+    RestoreOptions into = o;
+    into.targetDatabase = "tst_restore_noschema";
+    into.createDatabase = false;
+    into.confirmation = "tst_restore_noschema";
+    const JobResult refused = runRestore(into);
+    QVERIFY(!refused.ok);
+    QVERIFY2(refused.error.message.contains("not the schemas themselves"),
+        qPrintable(refused.error.message));
+    QVERIFY(refused.error.hint.contains("CREATE SCHEMA"));
+    QCOMPARE(tableCount("tst_restore_noschema"), tablesBefore);
+}
+
+void tst_RestoreJob::failedRestoreIntoANewDatabaseRemovesIt()
+{
+    // The archive's table belongs to a role this server no longer has: pg_restore fails on
+    // ALTER TABLE ... OWNER TO, after the job created the database.
+    TestServer::dropDatabase("tst_restore_orphan_src");
+    TestServer::exec("postgres", "DROP ROLE IF EXISTS strata_gone_owner");
+    TestServer::exec("postgres", "CREATE ROLE strata_gone_owner");
+    TestServer::createDatabase("tst_restore_orphan_src");
+    QCOMPARE(TestServer::exec("tst_restore_orphan_src",
+                 "CREATE TABLE t (x int); ALTER TABLE t OWNER TO strata_gone_owner; "
+                 "INSERT INTO t VALUES (1)"),
+        QString());
+    const QString path = m_dir.filePath("orphan.dump");
+    QCOMPARE(runBackup("tst_restore_orphan_src", path), QString());
+    TestServer::dropDatabase("tst_restore_orphan_src");
+    QCOMPARE(TestServer::exec("postgres", "DROP ROLE strata_gone_owner"), QString());
+
+    TestServer::dropDatabase("tst_restore_orphan");
+    RestoreOptions o;
+    o.archivePath = path;
+    o.targetDatabase = "tst_restore_orphan";
+    o.createDatabase = true;
+    std::shared_ptr<RestoreJob> job;
+    const JobResult r = runRestore(o, "postgres", &job);
+    QVERIFY(!r.ok);
+    QVERIFY2(r.error.message.startsWith("pg_restore failed"), qPrintable(r.error.toString()));
+    QVERIFY2(r.error.hint.contains("The new database tst_restore_orphan was removed again."),
+        qPrintable(r.error.hint));
+    QCOMPARE(TestServer::scalar("postgres",
+                 "SELECT count(*) FROM pg_database WHERE datname = 'tst_restore_orphan'"),
+        QStringLiteral("0"));
+    // So the same restore can simply be run again (and fails the same way, not on "exists").
+    const JobResult again = runRestore(o);
+    QVERIFY(!again.ok);
+    QVERIFY2(!again.error.message.contains("already exists"), qPrintable(again.error.message));
 }
 
 void tst_RestoreJob::plainSqlRestoresThroughPsqlAndStopsOnError()

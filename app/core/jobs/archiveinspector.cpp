@@ -7,6 +7,8 @@
 #include <QDeadlineTimer>
 #include <QFileInfo>
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QMutex>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -116,7 +118,11 @@ Result<ArchiveToc> ArchiveInspector::readToc(const QString &path, ToolInfo *tool
         e.detail = l.err;
         return e;
     }
-    auto toc = ArchiveToc::parse(l.out);
+    QStringList schemas; // the manifest names the tables' schemas exactly
+    if (auto m = BackupManifest::read(path))
+        for (const auto &v : m->objects())
+            schemas << v.toObject().value(QStringLiteral("schema")).toString();
+    auto toc = ArchiveToc::parse(l.out, schemas);
     if (!toc) {
         Error e = toc.error();
         e.message = QStringLiteral("%1: %2").arg(path, e.message);

@@ -52,7 +52,7 @@ ArchiveFormat ArchiveToc::detect(const QString &path)
     return ArchiveFormat::Unknown;
 }
 
-Result<ArchiveToc> ArchiveToc::parse(const QString &listOutput)
+Result<ArchiveToc> ArchiveToc::parse(const QString &listOutput, const QStringList &knownSchemas)
 {
     ArchiveToc toc;
     static const QRegularExpression entryRe(QStringLiteral("^(\\d+); (\\d+) (\\d+) (.*)$"));
@@ -63,6 +63,8 @@ Result<ArchiveToc> ArchiveToc::parse(const QString &listOutput)
     };
     QList<Raw> raws;
     QSet<QString> schemas { QStringLiteral("public") };
+    for (const QString &s : knownSchemas)
+        schemas.insert(s);
     for (const QString &line : listOutput.split(u'\n')) {
         if (line.startsWith(u';')) {
             const QString h = line.mid(1).trimmed();

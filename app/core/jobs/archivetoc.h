@@ -39,8 +39,10 @@ struct ArchiveToc
     QList<TocEntry> entries;
 
     // pg_restore prints names unquoted, so a name with spaces is ambiguous; schema names are
-    // taken from the archive's own SCHEMA entries (and "public") to split them right.
-    static Result<ArchiveToc> parse(const QString &listOutput);
+    // taken from the archive's own SCHEMA entries, "public", and `knownSchemas` (the manifest's:
+    // an archive of chosen tables has no SCHEMA entries) to split them right.
+    static Result<ArchiveToc> parse(
+        const QString &listOutput, const QStringList &knownSchemas = {});
     // A --use-list file restoring only these entries, in the archive's order.
     QByteArray useList(const QSet<int> &ids) const;
     static ArchiveFormat detect(const QString &path);

@@ -3,6 +3,7 @@
 #include "db/session.h"
 #include "jobs/archiveinspector.h"
 #include "jobs/backupmanifest.h"
+#include "jobs/backupplanner.h"
 #include "jobs/restoreprogress.h"
 #include "jobs/toolrunner.h"
 
@@ -11,6 +12,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QLocale>
+#include <QSet>
 #include <QTemporaryFile>
 #include <QUuid>
 
@@ -68,6 +70,37 @@ QStringList RestoreJob::psqlArguments(const RestoreOptions &o, const QString &co
 JobResult RestoreJob::fail(Error e)
 {
     appendLog(QStringLiteral("failed: ") + e.toString());
+    if (m_created) {
+        const QString name = m_created->database;
+        ConnectionProfile maintenance = *m_created;
+        maintenance.database = QStringLiteral("postgres");
+        m_created.reset();
+        SessionOptions so;
+        so.readOnly = false;
+        so.statementTimeoutMs = 0;
+        so.applicationName = QStringLiteral("strata-restore");
+        Session s(maintenance, m_password, so);
+        auto dropped = s.run([name](SessionContext &ctx) -> Status {
+                            const QString sql = QStringLiteral("DROP DATABASE IF EXISTS %1")
+                                                    .arg(ctx.quoteIdentifier(name));
+                            // WITH (FORCE) (13+) ends the job's own monitoring session too.
+                            auto r = ctx.execText(sql + QStringLiteral(" WITH (FORCE)"));
+                            if (!r && ctx.version().major() < 13)
+                                r = ctx.execText(sql);
+                            if (!r)
+                                return r.error();
+                            return Ok {};
+                        }).result();
+        if (dropped) {
+            appendLog(QStringLiteral("removed the database %1 this restore had created").arg(name));
+            e.hint = (e.hint.isEmpty() ? QString() : e.hint + u' ')
+                + QStringLiteral("The new database %1 was removed again.").arg(name);
+        } else {
+            appendLog(
+                QStringLiteral("could not remove the database %1 this restore had created: %2")
+                    .arg(name, dropped.error().toString()));
+        }
+    }
     JobResult r;
     r.error = std::move(e);
     r.summary = r.error.message;
@@ -100,8 +133,10 @@ Status RestoreJob::prepareTarget(const ConnectionProfile &target)
                           return c.error();
                       return Ok {};
                   }).result();
-        if (r)
+        if (r) {
             appendLog(QStringLiteral("created database %1").arg(name));
+            m_created = target;
+        }
         return r;
     }
     Session s(target, m_password, so);
@@ -124,6 +159,52 @@ Status RestoreJob::prepareTarget(const ConnectionProfile &target)
             return Ok {};
         })
         .result();
+}
+
+Status RestoreJob::provideSchemas(const ConnectionProfile &target, const QStringList &needed)
+{
+    if (needed.isEmpty())
+        return Ok {};
+    SessionOptions so;
+    so.readOnly = false;
+    so.statementTimeoutMs = 0;
+    so.applicationName = QStringLiteral("strata-restore");
+    Session s(target, m_password, so);
+    const bool created = m_options.createDatabase;
+    const QString database = target.database;
+    QStringList made;
+    auto r = s.run([needed, created, database, &made](SessionContext &ctx) -> Status {
+                  auto missing = ctx.exec(QStringLiteral("jobs/missing_schemas"),
+                      { backupplanner::arrayLiteral(needed) });
+                  if (!missing)
+                      return missing.error();
+                  QStringList names;
+                  for (int i = 0; i < missing->rows(); ++i)
+                      names << missing->text(i, 0);
+                  if (names.isEmpty())
+                      return Ok {};
+                  if (!created)
+                      return Error(Error::Kind::InvalidInput,
+                          QStringLiteral("The archive holds objects in the schema(s) %1 but not "
+                                         "the schemas themselves (pg_dump leaves them out of a "
+                                         "backup of chosen tables), and %2 has no such schema.")
+                              .arg(names.join(QStringLiteral(", ")), database),
+                          QStringLiteral("Create them first (CREATE SCHEMA ...), or restore "
+                                         "into a new database: Strata then creates them."));
+                  for (const QString &n : names) {
+                      auto c = ctx.execText(
+                          QStringLiteral("CREATE SCHEMA %1").arg(ctx.quoteIdentifier(n)));
+                      if (!c)
+                          return c.error();
+                      made << n;
+                  }
+                  return Ok {};
+              }).result();
+    for (const QString &n : made)
+        appendLog(QStringLiteral("created schema %1: the archive holds its objects but not the "
+                                 "schema itself (a backup of chosen tables)")
+                      .arg(n));
+    return r;
 }
 
 JobResult RestoreJob::execute()
@@ -206,6 +287,21 @@ JobResult RestoreJob::execute()
     target.database = targetDatabase();
     if (auto s = prepareTarget(target); !s)
         return fail(s.error());
+    if (!plain && !o.dataOnly) {
+        QSet<QString> inArchive, created;
+        for (const TocEntry &e : toc->entries) {
+            if (o.selectedIds && !o.selectedIds->contains(e.id))
+                continue;
+            if (e.type == QLatin1String("SCHEMA"))
+                created.insert(e.name);
+            else if (!e.schema.isEmpty())
+                inArchive.insert(e.schema);
+        }
+        QStringList needed = (inArchive - created).values();
+        needed.sort();
+        if (auto s = provideSchemas(target, needed); !s)
+            return fail(s.error());
+    }
 
     // Weights: table data by size (from the manifest, or the directory's data files).
     QHash<QString, QPair<qint64, qint64>> sizes; // schema.name -> bytes, rows
@@ -359,6 +455,7 @@ JobResult RestoreJob::execute()
         e.detail = ran->errorLines.mid(1).join(u'\n');
         return fail(e);
     }
+    m_created.reset(); // restored: from here on the new database is the user's, kept whatever comes
     progress.finishAll();
     setProgress(runShare, QStringLiteral("resetting sequences"));
 

@@ -38,6 +38,9 @@ protected:
 private:
     JobResult fail(Error e);
     Status prepareTarget(const ConnectionProfile &target);
+    // Schemas the chosen entries live in but the archive does not create (pg_dump --table
+    // leaves them out): made in a database this job created, else a clear refusal.
+    Status provideSchemas(const ConnectionProfile &target, const QStringList &needed);
 
     ConnectionProfile m_profile;
     QString m_password;
@@ -45,6 +48,9 @@ private:
     std::optional<QStringList> m_toolFolders;
     mutable QMutex m_movedMutex;
     QList<SequenceMove> m_moved;
+    // The database this job made with CREATE DATABASE, dropped again when the job fails: a
+    // failed restore into a new database leaves nothing behind (and can simply be run again).
+    std::optional<ConnectionProfile> m_created;
 };
 
 } // namespace strata::core
