@@ -452,6 +452,24 @@ void tst_RestoreJob::chosenTablesRestoreWithTheirSchemas()
                  QString::fromUtf8("SELECT count(*) FROM \"Sch ém\"\"a.x\".\"Cüstomer\"")),
         QStringLiteral("300"));
 
+    // The same as a plain SQL file, which psql runs: its schemas are made first too.
+    BackupOptions plainOptions = bo;
+    plainOptions.outputPath = m_dir.filePath("chosen.sql");
+    plainOptions.format = BackupFormat::Plain;
+    auto plainBackup
+        = std::make_shared<BackupJob>(TestServer::profile(kSource), QString(), plainOptions);
+    plainBackup->setCatalogPath({});
+    QVERIFY(plainBackup->start().result().ok);
+    TestServer::dropDatabase("tst_restore_chosen_plain");
+    RestoreOptions plain = o;
+    plain.archivePath = plainOptions.outputPath;
+    plain.targetDatabase = "tst_restore_chosen_plain";
+    const JobResult pr = runRestore(plain, "postgres", &job);
+    QVERIFY2(pr.ok, qPrintable(pr.error.toString() + "\n" + job->log().join("\n")));
+    QCOMPARE(TestServer::scalar("tst_restore_chosen_plain",
+                 QString::fromUtf8("SELECT count(*) FROM \"Sch ém\"\"a.x\".\"Tab \"\"le\"\".y\"")),
+        QStringLiteral("5000"));
+
     TestServer::dropDatabase("tst_restore_noschema");
     TestServer::createDatabase("tst_restore_noschema");
     const int tablesBefore = tableCount("tst_restore_noschema");

@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QLocale>
 #include <QSet>
 #include <QTemporaryFile>
@@ -287,6 +288,21 @@ JobResult RestoreJob::execute()
     target.database = targetDatabase();
     if (auto s = prepareTarget(target); !s)
         return fail(s.error());
+    if (plain && !o.dataOnly) {
+        // A plain file of chosen tables (its manifest says so) has no CREATE SCHEMA either;
+        // a whole-database one creates its schemas itself and must find them absent.
+        auto m = BackupManifest::read(o.archivePath);
+        if (m && !m->options.value(QStringLiteral("tables")).toArray().isEmpty()) {
+            QSet<QString> schemas;
+            for (const auto &v : m->objects())
+                schemas.insert(v.toObject().value(QStringLiteral("schema")).toString());
+            schemas.remove(QString());
+            QStringList needed = schemas.values();
+            needed.sort();
+            if (auto s = provideSchemas(target, needed); !s)
+                return fail(s.error());
+        }
+    }
     if (!plain && !o.dataOnly) {
         QSet<QString> inArchive, created;
         for (const TocEntry &e : toc->entries) {
