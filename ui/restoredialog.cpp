@@ -22,6 +22,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
+#include <optional>
+
 namespace strata::ui {
 
 RestoreDialog::RestoreDialog(
@@ -176,6 +178,7 @@ void RestoreDialog::readToc()
         *m_checkCancel = true;
     m_checkCancel.reset();
     m_checkProblem.clear();
+    m_hasChecksum = false;
     m_toc->clear();
     if (path.isEmpty()) {
         updateState();
@@ -184,12 +187,18 @@ void RestoreDialog::readToc()
     m_archiveInfo->setText(tr("Reading the table of contents…"));
     const core::ConnectionProfile profile = m_profile;
     QPointer<RestoreDialog> self(this);
+    // The table of contents, and whether a manifest with a SHA-256 stands beside the archive.
+    using Read = std::pair<core::Result<core::ArchiveToc>, bool>;
     core::whenFinished(this, QtConcurrent::run([profile, path] {
-        return core::ArchiveInspector(core::ToolLocator(profile)).readToc(path);
+        auto manifest = core::BackupManifest::read(path);
+        return Read(core::ArchiveInspector(core::ToolLocator(profile)).readToc(path),
+            manifest && !manifest->sha256.isEmpty());
     }),
-        [self, generation, path](core::Result<core::ArchiveToc> r) {
+        [self, generation, path](const Read &read) {
             if (!self || generation != self->m_generation)
                 return;
+            const core::Result<core::ArchiveToc> &r = read.first;
+            self->m_hasChecksum = read.second;
             if (!r) {
                 self->m_archiveInfo->setText(
                     QStringLiteral("<b>%1</b> %2")
@@ -234,9 +243,8 @@ void RestoreDialog::setToc(const QString &path, const core::ArchiveToc &toc)
 
 void RestoreDialog::checkArchive(const QString &path)
 {
-    auto manifest = core::BackupManifest::read(path);
-    if (!manifest || manifest->sha256.isEmpty())
-        return; // the job reads the archive whole before it restores
+    if (!m_hasChecksum)
+        return; // no manifest: the job reads the archive whole before it restores
     auto cancel = std::make_shared<std::atomic_bool>(false);
     m_checkCancel = cancel;
     const QString info = m_archiveInfo->text();
@@ -245,22 +253,30 @@ void RestoreDialog::checkArchive(const QString &path)
     const core::ArchiveToc toc = m_tocValue;
     const int generation = m_generation;
     QPointer<RestoreDialog> self(this);
-    core::whenFinished(this, QtConcurrent::run([profile, path, toc, cancel] {
-        const core::ArchiveInspector inspector { core::ToolLocator(profile) };
-        return inspector.checkIntegrity(path, toc, {}, [cancel] { return cancel->load(); });
-    }),
-        [self, generation, info](core::Status s) {
+    // The manifest is read again in the worker: gone since the table of contents was read, there
+    // is nothing to check here (no result).
+    core::whenFinished(this,
+        QtConcurrent::run([profile, path, toc, cancel]() -> std::optional<core::Status> {
+            auto manifest = core::BackupManifest::read(path);
+            if (!manifest || manifest->sha256.isEmpty())
+                return std::nullopt;
+            const core::ArchiveInspector inspector { core::ToolLocator(profile) };
+            return inspector.checkIntegrity(path, toc, {}, [cancel] { return cancel->load(); });
+        }),
+        [self, generation, info](const std::optional<core::Status> &checked) {
             if (!self || generation != self->m_generation)
                 return;
             self->m_checkCancel.reset();
-            if (s) {
+            if (!checked)
+                return;
+            if (*checked) {
                 self->m_archiveInfo->setText(
                     info + u' ' + tr("Its SHA-256 matches the manifest beside it."));
-            } else if (s.error().kind != core::Error::Kind::Canceled) {
-                self->m_checkProblem = s.error().message;
-                self->m_archiveInfo->setText(
-                    QStringLiteral("<b>%1</b> %2")
-                        .arg(s.error().message.toHtmlEscaped(), s.error().hint.toHtmlEscaped()));
+            } else if (checked->error().kind != core::Error::Kind::Canceled) {
+                self->m_checkProblem = checked->error().message;
+                self->m_archiveInfo->setText(QStringLiteral("<b>%1</b> %2")
+                                                 .arg(checked->error().message.toHtmlEscaped(),
+                                                     checked->error().hint.toHtmlEscaped()));
             }
             self->updateState();
         });

@@ -6,6 +6,7 @@
 
 #include <QDialog>
 
+#include <atomic>
 #include <memory>
 
 class QCheckBox;
@@ -15,9 +16,6 @@ class QPushButton;
 class QRadioButton;
 class QSpinBox;
 class QTreeWidget;
-
-#include <atomic>
-#include <memory>
 
 namespace strata::core {
 class Session;
@@ -82,6 +80,7 @@ private:
     // it already verified); cancelled when the archive changes or the dialog goes.
     std::shared_ptr<std::atomic_bool> m_checkCancel;
     QString m_checkProblem; // the archive does not match its manifest
+    bool m_hasChecksum = false; // a manifest with a SHA-256 stands beside the archive
     qint64 m_currentTables = -1;
     int m_generation = 0;
 };

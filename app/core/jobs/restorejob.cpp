@@ -68,6 +68,20 @@ QStringList RestoreJob::psqlArguments(const RestoreOptions &o, const QString &co
     return a;
 }
 
+namespace {
+
+// The sessions a restore writes through (creating the database, its schemas, moving sequences).
+SessionOptions writingSession()
+{
+    SessionOptions so;
+    so.readOnly = false;
+    so.statementTimeoutMs = 0;
+    so.applicationName = QStringLiteral("strata-restore");
+    return so;
+}
+
+} // namespace
+
 JobResult RestoreJob::fail(Error e)
 {
     appendLog(QStringLiteral("failed: ") + e.toString());
@@ -76,11 +90,7 @@ JobResult RestoreJob::fail(Error e)
         ConnectionProfile maintenance = *m_created;
         maintenance.database = QStringLiteral("postgres");
         m_created.reset();
-        SessionOptions so;
-        so.readOnly = false;
-        so.statementTimeoutMs = 0;
-        so.applicationName = QStringLiteral("strata-restore");
-        Session s(maintenance, m_password, so);
+        Session s(maintenance, m_password, writingSession());
         auto dropped = s.run([name](SessionContext &ctx) -> Status {
                             const QString sql = QStringLiteral("DROP DATABASE IF EXISTS %1")
                                                     .arg(ctx.quoteIdentifier(name));
@@ -110,10 +120,7 @@ JobResult RestoreJob::fail(Error e)
 
 Status RestoreJob::prepareTarget(const ConnectionProfile &target)
 {
-    SessionOptions so;
-    so.readOnly = false;
-    so.statementTimeoutMs = 0;
-    so.applicationName = QStringLiteral("strata-restore");
+    const SessionOptions so = writingSession();
     const QString name = target.database;
     if (m_options.createDatabase) {
         ConnectionProfile maintenance = target;
@@ -166,11 +173,7 @@ Status RestoreJob::provideSchemas(const ConnectionProfile &target, const QString
 {
     if (needed.isEmpty())
         return Ok {};
-    SessionOptions so;
-    so.readOnly = false;
-    so.statementTimeoutMs = 0;
-    so.applicationName = QStringLiteral("strata-restore");
-    Session s(target, m_password, so);
+    Session s(target, m_password, writingSession());
     const bool created = m_options.createDatabase;
     const QString database = target.database;
     QStringList made;
@@ -477,10 +480,7 @@ JobResult RestoreJob::execute()
 
     JobResult r;
     if (o.resetSequences) {
-        SessionOptions so;
-        so.readOnly = false;
-        so.statementTimeoutMs = 0;
-        Session s(target, m_password, so);
+        Session s(target, m_password, writingSession());
         // A whole restore touches every table; a chosen one only its tables.
         const QSet<QString> only
             = (o.selectedIds || !o.useListFile.isEmpty()) ? restoredTables : QSet<QString>();
