@@ -69,6 +69,7 @@ private Q_SLOTS:
     void locatorPicksAToolForTheServer();
     void oldPgDumpIsRefusedBeforeAnythingRuns();
     void toolVersionIsReadOnceUntilTheFileChanges();
+    void debianWrapperIsNotRunWhenARealCopyIsFound();
     void missingToolsNameWhereTheyWereLookedFor();
     void dockerCommandRunsInsideTheContainer();
     void backupWritesManifestCatalogAndNoPartialFile();
@@ -198,6 +199,40 @@ void tst_BackupJob::toolVersionIsReadOnceUntilTheFileChanges()
     QVERIFY2(t.ok(), qPrintable(t.error().toString()));
     QCOMPARE(t->major, 16);
     QCOMPARE(runs(), 2);
+}
+
+void tst_BackupJob::debianWrapperIsNotRunWhenARealCopyIsFound()
+{
+    // bin/pg_dump -> share/pg_wrapper (as /usr/bin/pg_dump on Debian), and a real copy in real/.
+    QTemporaryDir root;
+    QVERIFY(QDir(root.path()).mkpath("bin") && QDir(root.path()).mkpath("share")
+        && QDir(root.path()).mkpath("real"));
+    const QString counter = root.filePath("wrapper-runs");
+    auto writeScript = [](const QString &path, const QString &body) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(("#!/bin/sh\n" + body).toUtf8());
+        f.close();
+        f.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    };
+    writeScript(root.filePath("share/pg_wrapper"),
+        QStringLiteral("echo x >> '%1'\necho 'pg_dump (PostgreSQL) 15.2'\n").arg(counter));
+    QVERIFY(QFile::link(root.filePath("share/pg_wrapper"), root.filePath("bin/pg_dump")));
+    writeScript(root.filePath("real/pg_dump"), "echo 'pg_dump (PostgreSQL) 15.2'\n");
+
+    ToolLocator locator(TestServer::profile(kDb));
+    locator.setSearchFolders({ root.filePath("bin"), root.filePath("real") });
+    const auto all = locator.findAll("pg_dump");
+    QCOMPARE(all.size(), 1);
+    QCOMPARE(all.first().path, root.filePath("real/pg_dump"));
+    QVERIFY2(!QFile::exists(counter), "the wrapper was started");
+
+    // Alone, the wrapper is what there is.
+    locator.setSearchFolders({ root.filePath("bin") });
+    auto t = locator.locate("pg_dump", 15, "dump a PostgreSQL 15 server");
+    QVERIFY2(t.ok(), qPrintable(t.error().toString()));
+    QCOMPARE(t->path, root.filePath("bin/pg_dump"));
+    QVERIFY(QFile::exists(counter));
 }
 
 void tst_BackupJob::missingToolsNameWhereTheyWereLookedFor()

@@ -1,7 +1,11 @@
 #include "pgbinaries.h"
 
+#include "util/fileidentity.h"
+
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
+#include <QMutex>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -35,11 +39,57 @@ int parseMajor(const QString &versionOutput)
     return m.captured(1).toInt(); // 9 for 9.6, as ServerVersion::major()
 }
 
-QList<Found> findAll(const QString &program, const QString &preferredDir)
+namespace {
+
+Found readVersion(const QString &exe)
+{
+    Found f;
+    f.path = exe;
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(exe, { QStringLiteral("--version") });
+    if (p.waitForFinished(5000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0) {
+        f.versionText = QString::fromLocal8Bit(p.readAll()).trimmed();
+        f.major = parseMajor(f.versionText);
+    } else {
+        p.kill();
+        p.waitForFinished(1000);
+        f.versionText = QString::fromLocal8Bit(p.readAll()).trimmed();
+    }
+    return f;
+}
+
+// The dialog, the job, `verify` and the DDL view each ask; every ask otherwise starts one
+// process per copy found, tens of milliseconds in all.
+Found cachedVersion(const QString &exe)
+{
+    const QByteArray identity = fileIdentity(exe);
+    if (identity.isEmpty())
+        return readVersion(exe);
+    static QMutex mutex;
+    static QHash<QString, QPair<QByteArray, Found>> cache;
+    {
+        QMutexLocker lock(&mutex);
+        const auto it = cache.constFind(exe);
+        if (it != cache.cend() && it->first == identity)
+            return it->second;
+    }
+    Found f = readVersion(exe);
+    if (f.major > 0) { // a failed read is tried again next time
+        QMutexLocker lock(&mutex);
+        cache.insert(exe, { identity, f });
+    }
+    return f;
+}
+
+} // namespace
+
+QList<Found> findIn(const QString &program, const QStringList &folders)
 {
     QList<Found> found;
+    QStringList wrappers;
     QSet<QString> seen;
-    for (const QString &dir : searchFolders(preferredDir)) {
+    for (const QString &dir : folders) {
         const QFileInfo fi(QDir(dir).filePath(program));
         if (!fi.isFile() || !fi.isExecutable())
             continue;
@@ -47,19 +97,22 @@ QList<Found> findAll(const QString &program, const QString &preferredDir)
         if (seen.contains(canonical))
             continue;
         seen.insert(canonical);
-        QProcess p;
-        p.start(fi.absoluteFilePath(), {QStringLiteral("--version")});
-        Found f;
-        f.path = fi.absoluteFilePath();
-        if (p.waitForFinished(5000)) {
-            f.versionText = QString::fromLocal8Bit(p.readAllStandardOutput()).trimmed();
-            f.major = parseMajor(f.versionText);
-        }
-        found.append(f);
+        if (QFileInfo(canonical).fileName() == QLatin1String("pg_wrapper"))
+            wrappers << fi.absoluteFilePath();
+        else
+            found.append(cachedVersion(fi.absoluteFilePath()));
     }
+    if (found.isEmpty())
+        for (const QString &w : wrappers)
+            found.append(cachedVersion(w));
     std::stable_sort(found.begin(), found.end(),
-                     [](const Found &a, const Found &b) { return a.major > b.major; });
+        [](const Found &a, const Found &b) { return a.major > b.major; });
     return found;
+}
+
+QList<Found> findAll(const QString &program, const QString &preferredDir)
+{
+    return findIn(program, searchFolders(preferredDir));
 }
 
 Result<Found> findNewest(const QString &program, const QString &preferredDir)

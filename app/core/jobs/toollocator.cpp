@@ -1,15 +1,8 @@
 #include "toollocator.h"
 
 #include "db/pgbinaries.h"
-#include "util/fileidentity.h"
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <QHash>
-#include <QMutex>
 #include <QProcess>
-#include <QSet>
 
 #include <algorithm>
 
@@ -47,19 +40,19 @@ QString ToolLocator::toolConnInfo(const ConnectionProfile &profile)
 
 namespace {
 
-ToolInfo readVersion(const QString &program, const QString &exe, const QStringList &prefix)
+// `docker exec CONTAINER program --version`: the container's copy, read every time (the
+// container can be replaced under the same name).
+ToolInfo readDockerVersion(const QString &program, const QString &container)
 {
     ToolInfo t;
     t.program = program;
-    t.path = prefix.isEmpty() ? exe : program;
+    t.path = program;
+    t.dockerContainer = container;
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
-    if (prefix.isEmpty())
-        p.start(exe, { QStringLiteral("--version") });
-    else
-        p.start(exe, prefix + QStringList { program, QStringLiteral("--version") });
-    if (p.waitForFinished(prefix.isEmpty() ? 5000 : 20000) && p.exitStatus() == QProcess::NormalExit
-        && p.exitCode() == 0) {
+    p.start(QStringLiteral("docker"),
+        { QStringLiteral("exec"), container, program, QStringLiteral("--version") });
+    if (p.waitForFinished(20000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0) {
         t.versionText = QString::fromLocal8Bit(p.readAll()).trimmed();
         t.major = pgbinaries::parseMajor(t.versionText);
     } else {
@@ -70,57 +63,25 @@ ToolInfo readVersion(const QString &program, const QString &exe, const QStringLi
     return t;
 }
 
-// `--version` of a local executable, remembered for the life of the process while the file is
-// the same (fileIdentity): the dialog, the job and `verify` each ask, and every ask otherwise
-// starts one process per copy found, tens of milliseconds in all.
-ToolInfo cachedVersion(const QString &program, const QString &exe)
-{
-    const QByteArray identity = fileIdentity(exe);
-    if (identity.isEmpty())
-        return readVersion(program, exe, {});
-    static QMutex mutex;
-    static QHash<QString, QPair<QByteArray, ToolInfo>> cache;
-    const QString key = program + u'\n' + exe;
-    {
-        QMutexLocker lock(&mutex);
-        const auto it = cache.constFind(key);
-        if (it != cache.cend() && it->first == identity)
-            return it->second;
-    }
-    ToolInfo t = readVersion(program, exe, {});
-    if (t.major > 0) { // a failed read is tried again next time
-        QMutexLocker lock(&mutex);
-        cache.insert(key, { identity, t });
-    }
-    return t;
-}
-
 } // namespace
 
 QList<ToolInfo> ToolLocator::findAll(const QString &program) const
 {
     QList<ToolInfo> found;
     if (!m_profile.dockerContainer.isEmpty()) {
-        ToolInfo t = readVersion(program, QStringLiteral("docker"),
-            { QStringLiteral("exec"), m_profile.dockerContainer });
-        t.dockerContainer = m_profile.dockerContainer;
+        const ToolInfo t = readDockerVersion(program, m_profile.dockerContainer);
         if (t.major > 0)
             found.append(t);
         return found;
     }
-    QSet<QString> seen;
-    for (const QString &dir : searchFolders()) {
-        const QFileInfo fi(QDir(dir).filePath(program));
-        if (!fi.isFile() || !fi.isExecutable())
-            continue;
-        const QString canonical = fi.canonicalFilePath();
-        if (seen.contains(canonical))
-            continue;
-        seen.insert(canonical);
-        found.append(cachedVersion(program, fi.absoluteFilePath()));
+    for (const pgbinaries::Found &f : pgbinaries::findIn(program, searchFolders())) {
+        ToolInfo t;
+        t.program = program;
+        t.path = f.path;
+        t.major = f.major;
+        t.versionText = f.versionText;
+        found.append(t);
     }
-    std::stable_sort(found.begin(), found.end(),
-        [](const ToolInfo &a, const ToolInfo &b) { return a.major > b.major; });
     return found;
 }
 
