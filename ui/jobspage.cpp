@@ -29,7 +29,6 @@ namespace strata::ui {
 
 namespace {
 enum Column { ColJob, ColProgress, ColStatus };
-constexpr qint64 notifyAfterMs = 30000; // a desktop notification for jobs longer than this
 } // namespace
 
 JobsPage::JobsPage(AppContext *context, QWidget *parent) : WorkspacePage(context, parent)
@@ -198,16 +197,20 @@ void JobsPage::onFinished(int index)
         r->ok ? r->summary
               : (r->canceled ? tr("Cancelled") : tr("Failed: %1").arg(r->error.message)));
     e.item->setForeground(ColStatus, r->ok ? palette().color(QPalette::Text) : QColor(0xa0, 0, 0));
-    if (r->elapsedMs > notifyAfterMs) {
-        const QString title
-            = r->ok ? tr("Finished: %1").arg(e.job->title()) : tr("Failed: %1").arg(e.job->title());
+    if (r->elapsedMs >= m_notifyAfterMs) {
+        const QString title = r->ok ? tr("Finished: %1").arg(e.job->title())
+            : r->canceled           ? tr("Cancelled: %1").arg(e.job->title())
+                                    : tr("Failed: %1").arg(e.job->title());
+        const QString message = r->ok ? r->summary : r->error.message;
         if (QSystemTrayIcon::isSystemTrayAvailable()) {
             auto *tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
             tray->show();
-            tray->showMessage(title, r->ok ? r->summary : r->error.message);
+            tray->showMessage(title, message,
+                r->ok ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning);
             QTimer::singleShot(15000, tray, &QObject::deleteLater);
         }
         QApplication::alert(window());
+        Q_EMIT longJobEnded(title, message);
     }
     showDetails();
     updateButtons();

@@ -45,9 +45,17 @@ public:
     int jobCount() const { return int(m_jobs.size()); }
     std::shared_ptr<core::Job> job(int row) const;
 
+    // Jobs that ran at least this long end with a desktop notification (30 s unless changed).
+    void setNotifyAfter(qint64 ms) { m_notifyAfterMs = ms; }
+
     BackupDialog *createBackupDialog(
         const QStringList &tables = {}, const QStringList &schemas = {});
     RestoreDialog *createRestoreDialog();
+
+Q_SIGNALS:
+    // A long job ended: shown as a desktop notification where the desktop has a tray, and the
+    // window asks for attention (QApplication::alert) in any case.
+    void longJobEnded(const QString &title, const QString &message);
 
 private:
     struct Entry
@@ -71,6 +79,7 @@ private:
     QTimer *m_timer;
     QList<Entry> m_jobs;
     bool m_screenshotPending = false;
+    qint64 m_notifyAfterMs = 30000;
     QString m_screenshotDir;
     qint64 m_screenshotTables = -1; // the open database's tables, for the restore dialog
 };

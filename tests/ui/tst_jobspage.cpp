@@ -31,6 +31,7 @@ private Q_SLOTS:
     void initTestCase();
     void runsABackupAndShowsItFinished();
     void busyWhileAJobRuns();
+    void longJobsEndWithANotification();
     void backupDialogPreviewsTheForeignKeyClosureAndCommand();
     void restoreDialogAsksForTheTypedName();
     void restoreDialogChecksTheArchiveAndRefusesADamagedOne();
@@ -89,6 +90,45 @@ void tst_JobsPage::runsABackupAndShowsItFinished()
     QCOMPARE(bar->value(), bar->maximum());
     QVERIFY(page.busyReason().isEmpty());
     QVERIFY(QFile::exists(o.outputPath));
+}
+
+void tst_JobsPage::longJobsEndWithANotification()
+{
+    auto backup = [this](const QString &path) {
+        core::BackupOptions o;
+        o.outputPath = path;
+        auto job = std::make_shared<core::BackupJob>(
+            TestServer::profile("tst_jobspage"), QString(), o);
+        job->setCatalogPath({});
+        return job;
+    };
+    // Every job counts as long here: one that succeeds and one that fails.
+    {
+        ui::JobsPage page(m_context.get());
+        page.setNotifyAfter(0);
+        QSignalSpy spy(&page, &ui::JobsPage::longJobEnded);
+        auto ok = backup(m_dir.filePath("notified.dump"));
+        page.startJob(ok);
+        QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 60000);
+        QCOMPARE(spy.at(0).at(0).toString(), "Finished: " + ok->title());
+        QVERIFY2(spy.at(0).at(1).toString().startsWith("Backed up tst_jobspage"),
+            qPrintable(spy.at(0).at(1).toString()));
+        auto bad = backup("/proc/no-such-folder/notified.dump");
+        page.startJob(bad);
+        QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 2, 60000);
+        QCOMPARE(spy.at(1).at(0).toString(), "Failed: " + bad->title());
+        QVERIFY2(spy.at(1).at(1).toString().contains("Cannot write into"),
+            qPrintable(spy.at(1).at(1).toString()));
+    }
+    // With the default (30 s), a short job ends quietly.
+    ui::JobsPage page(m_context.get());
+    QSignalSpy spy(&page, &ui::JobsPage::longJobEnded);
+    auto quick = backup(m_dir.filePath("quiet.dump"));
+    page.startJob(quick);
+    QTRY_VERIFY_WITH_TIMEOUT(!quick->isRunning(), 60000);
+    auto *list = page.findChild<QTreeWidget *>();
+    QTRY_VERIFY(list->topLevelItem(0)->text(2).startsWith("Backed up"));
+    QCOMPARE(spy.count(), 0);
 }
 
 void tst_JobsPage::busyWhileAJobRuns()
