@@ -214,7 +214,6 @@ void RestoreDialog::setToc(const QString &path, const core::ArchiveToc &toc)
 {
     if (m_archive->text() != path)
         m_archive->setText(path);
-    m_tocValue = toc;
     m_tocLoaded = true;
     const QSignalBlocker block(m_toc);
     m_toc->clear();
@@ -249,19 +248,14 @@ void RestoreDialog::checkArchive(const QString &path)
     m_checkCancel = cancel;
     const QString info = m_archiveInfo->text();
     m_archiveInfo->setText(info + u' ' + tr("Checking its SHA-256 against the manifest…"));
-    const core::ConnectionProfile profile = m_profile;
-    const core::ArchiveToc toc = m_tocValue;
     const int generation = m_generation;
     QPointer<RestoreDialog> self(this);
     // The manifest is read again in the worker: gone since the table of contents was read, there
     // is nothing to check here (no result).
     core::whenFinished(this,
-        QtConcurrent::run([profile, path, toc, cancel]() -> std::optional<core::Status> {
-            auto manifest = core::BackupManifest::read(path);
-            if (!manifest || manifest->sha256.isEmpty())
-                return std::nullopt;
-            const core::ArchiveInspector inspector { core::ToolLocator(profile) };
-            return inspector.checkIntegrity(path, toc, {}, [cancel] { return cancel->load(); });
+        QtConcurrent::run([path, cancel]() -> std::optional<core::Status> {
+            return core::ArchiveInspector::checkManifest(
+                path, [cancel] { return cancel->load(); });
         }),
         [self, generation, info](const std::optional<core::Status> &checked) {
             if (!self || generation != self->m_generation)

@@ -74,7 +74,6 @@ private:
     QLineEdit *m_guard;
     QLabel *m_problem;
     QPushButton *m_start;
-    core::ArchiveToc m_tocValue;
     bool m_tocLoaded = false;
     // The archive checked against its manifest while the dialog is read (the job then finds
     // it already verified); cancelled when the archive changes or the dialog goes.

@@ -300,6 +300,10 @@ void tst_BackupJob::backupWritesManifestCatalogAndNoPartialFile()
     // The command shown names the target, never the temporary file, and has no password.
     QVERIFY2(job->commandLine().contains("--file=" + o.outputPath), qPrintable(job->commandLine()));
     QVERIFY(!job->commandLine().contains("partial"));
+    // How long pg_dump itself ran, within the job's time, and said in the log.
+    QVERIFY(r.toolMs > 0);
+    QVERIFY2(r.toolMs <= r.elapsedMs, qPrintable(QString("%1 > %2").arg(r.toolMs).arg(r.elapsedMs)));
+    QVERIFY2(job->log().last().startsWith("finished in "), qPrintable(job->log().last()));
 
     auto m = BackupManifest::read(o.outputPath);
     QVERIFY2(m.ok(), qPrintable(m.error().toString()));

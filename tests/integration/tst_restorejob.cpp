@@ -268,6 +268,23 @@ void tst_RestoreJob::archiveNotMatchingItsManifestIsRefused()
     QVERIFY(!r.ok);
     QVERIFY2(r.error.message.contains("does not match its manifest"), qPrintable(r.error.message));
     QCOMPARE(tableCount("tst_restore_changed"), 0);
+
+    // Into a new database: the SHA-256 runs while the table of contents is read and the target
+    // checked, and CREATE DATABASE waits for it: the database is never made.
+    TestServer::dropDatabase("tst_restore_changed_new");
+    o.targetDatabase = "tst_restore_changed_new";
+    o.createDatabase = true;
+    std::shared_ptr<RestoreJob> job;
+    const JobResult created = runRestore(o, "postgres", &job);
+    QVERIFY(!created.ok);
+    QVERIFY2(created.error.message.contains("does not match its manifest"),
+        qPrintable(created.error.message));
+    // Not made and dropped again (a failed restore removes a database it made): never made.
+    const QString log = job->log().join(u'\n');
+    QVERIFY2(!log.contains("created database"), qPrintable(log));
+    QCOMPARE(TestServer::scalar("postgres",
+                 "SELECT count(*) FROM pg_database WHERE datname = 'tst_restore_changed_new'"),
+        QStringLiteral("0"));
 }
 
 void tst_RestoreJob::soundArchiveIsNotReadAgainUntilItChanges()

@@ -181,6 +181,14 @@ Status ArchiveInspector::checkIntegrity(const QString &path, const ArchiveToc &t
     const ToolInfo &tool, const std::function<bool()> &canceled,
     const std::function<void(qint64, qint64)> &progress) const
 {
+    if (auto checked = checkManifest(path, canceled, progress))
+        return *checked;
+    return readEveryBlock(path, toc, tool, canceled);
+}
+
+std::optional<Status> ArchiveInspector::checkManifest(const QString &path,
+    const std::function<bool()> &canceled, const std::function<void(qint64, qint64)> &progress)
+{
     auto manifest = BackupManifest::read(path);
     if (manifest && !manifest->sha256.isEmpty()) {
         if (knownGood(path, manifest->sha256))
@@ -188,20 +196,26 @@ Status ArchiveInspector::checkIntegrity(const QString &path, const ArchiveToc &t
         const QByteArray before = fileIdentity(path);
         auto sha = BackupManifest::hash(path, nullptr, canceled, progress);
         if (!sha)
-            return sha.error();
+            return Status(sha.error());
         if (sha.value() == manifest->sha256 && !QFileInfo(path).isDir()
             && fileIdentity(path) == before) {
             QMutexLocker lock(&verifiedMutex);
             verified.insert(path, { before, sha.value(), QDeadlineTimer(std::chrono::hours(1)) });
         }
         if (sha.value() != manifest->sha256)
-            return Error(Error::Kind::InvalidInput,
+            return Status(Error(Error::Kind::InvalidInput,
                 QStringLiteral("%1 does not match its manifest: the SHA-256 is %2, the "
                                "manifest says %3. The archive is damaged or was changed.")
                     .arg(path, sha->left(16), manifest->sha256.left(16)),
-                QStringLiteral("Nothing was restored. Use an intact copy."));
-        return Ok {};
+                QStringLiteral("Nothing was restored. Use an intact copy.")));
+        return Status(Ok {});
     }
+    return std::nullopt;
+}
+
+Status ArchiveInspector::readEveryBlock(const QString &path, const ArchiveToc &toc,
+    const ToolInfo &tool, const std::function<bool()> &canceled) const
+{
     if (toc.format == ArchiveFormat::Plain)
         return Ok {}; // psql stops at the first error, inside one transaction
     // No manifest: read every block (pg_restore to /dev/null touches no database).

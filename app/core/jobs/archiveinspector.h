@@ -31,13 +31,21 @@ public:
     // `pg_restore --list` with a pg_restore new enough for the archive; plain SQL files give
     // an empty table of contents. tool receives the pg_restore chosen.
     Result<ArchiveToc> readToc(const QString &path, ToolInfo *tool = nullptr) const;
-    // The whole archive is sound: its SHA-256 matches the manifest beside it or, without a
-    // manifest, pg_restore reads every block of it (a truncated custom archive still lists).
-    // `progress(done, all)` follows the bytes hashed. A file that matched its manifest in this
-    // process within the hour, and has not been written to since, is not read again.
+    // The whole archive is sound: checkManifest, or without a manifest readEveryBlock.
     Status checkIntegrity(const QString &path, const ArchiveToc &toc, const ToolInfo &tool,
         const std::function<bool()> &canceled = {},
         const std::function<void(qint64, qint64)> &progress = {}) const;
+    // The archive's SHA-256 against the manifest beside it; nullopt when there is no manifest
+    // with one. `progress(done, all)` follows the bytes hashed. A file that matched its
+    // manifest in this process within the hour, and has not been written to since, is not read
+    // again. Needs no pg_restore: it can run while the table of contents is read.
+    static std::optional<Status> checkManifest(const QString &path,
+        const std::function<bool()> &canceled = {},
+        const std::function<void(qint64, qint64)> &progress = {});
+    // pg_restore reads every block of the archive into /dev/null (a truncated custom archive
+    // still lists); a plain SQL file is Ok (psql stops at its first error, in one transaction).
+    Status readEveryBlock(const QString &path, const ArchiveToc &toc, const ToolInfo &tool,
+        const std::function<bool()> &canceled = {}) const;
     // Forgets which archives were found sound (benchmarks measure a first restore each time).
     static void forgetVerified();
     // For `strata-cli verify`: re-hash against the manifest and list the contents.

@@ -311,6 +311,7 @@ JobResult BackupJob::execute()
 
     JobResult r;
     r.ok = true;
+    r.toolMs = run.elapsedMs;
     r.outputPath = target;
     r.bytes = size;
     r.manifestPath = BackupManifest::manifestPath(target);

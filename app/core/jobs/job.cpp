@@ -25,6 +25,12 @@ QFuture<JobResult> Job::start(QThreadPool *pool)
         else
             r = self->execute();
         r.elapsedMs = self->m_clock.elapsed();
+        if (r.ok && r.toolMs > 0)
+            self->appendLog(QStringLiteral("finished in %1 s: the tool ran %2 s, Strata's own "
+                                           "steps before and after it %3 s")
+                                .arg(r.elapsedMs / 1000.0, 0, 'f', 2)
+                                .arg(r.toolMs / 1000.0, 0, 'f', 2)
+                                .arg((r.elapsedMs - r.toolMs) / 1000.0, 0, 'f', 2));
         if (self->canceled() && !r.ok) {
             r.canceled = true;
             if (!r.error.isError())

@@ -37,6 +37,9 @@ struct JobResult
     QString manifestPath;
     qint64 bytes = 0;
     qint64 elapsedMs = 0;
+    // How long the tool itself (pg_dump, pg_restore, psql) ran: the rest of elapsedMs is
+    // Strata's own work before and after it (planning, checks, SHA-256, sequences).
+    qint64 toolMs = 0;
 };
 
 // A long piece of work (a backup, a restore) run on a pool thread with a QPromise: progress

@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -16,6 +17,9 @@
 #include <QSet>
 #include <QTemporaryFile>
 #include <QUuid>
+
+#include <atomic>
+#include <future>
 
 namespace strata::core {
 
@@ -118,38 +122,24 @@ JobResult RestoreJob::fail(Error e)
     return r;
 }
 
-Status RestoreJob::prepareTarget(const ConnectionProfile &target)
+Status RestoreJob::checkTarget(Session &session, const QString &name) const
 {
-    const SessionOptions so = writingSession();
-    const QString name = target.database;
-    if (m_options.createDatabase) {
-        ConnectionProfile maintenance = target;
-        maintenance.database = QStringLiteral("postgres");
-        Session s(maintenance, m_password, so);
-        auto r = s.run([name](SessionContext &ctx) -> Status {
-                      auto exists = ctx.exec(QStringLiteral("jobs/database_exists"), { name });
-                      if (!exists)
-                          return exists.error();
-                      if (exists->toLongLong(0, 0) > 0)
-                          return Error(Error::Kind::InvalidInput,
-                              QStringLiteral("The database %1 already exists.").arg(name),
-                              QStringLiteral("Choose a new name, or restore into the "
-                                             "existing database."));
-                      auto c = ctx.execText(
-                          QStringLiteral("CREATE DATABASE %1").arg(ctx.quoteIdentifier(name)));
-                      if (!c)
-                          return c.error();
-                      return Ok {};
-                  }).result();
-        if (r) {
-            appendLog(QStringLiteral("created database %1").arg(name));
-            m_created = target;
-        }
-        return r;
-    }
-    Session s(target, m_password, so);
+    if (m_options.createDatabase)
+        return session
+            .run([name](SessionContext &ctx) -> Status {
+                auto exists = ctx.exec(QStringLiteral("jobs/database_exists"), { name });
+                if (!exists)
+                    return exists.error();
+                if (exists->toLongLong(0, 0) > 0)
+                    return Error(Error::Kind::InvalidInput,
+                        QStringLiteral("The database %1 already exists.").arg(name),
+                        QStringLiteral("Choose a new name, or restore into the existing "
+                                       "database."));
+                return Ok {};
+            })
+            .result();
     const QString confirmation = m_options.confirmation;
-    return s
+    return session
         .run([name, confirmation](SessionContext &ctx) -> Status {
             auto count = ctx.exec(QStringLiteral("jobs/user_table_count"));
             if (!count)
@@ -167,6 +157,25 @@ Status RestoreJob::prepareTarget(const ConnectionProfile &target)
             return Ok {};
         })
         .result();
+}
+
+Status RestoreJob::createTarget(Session &maintenance, const ConnectionProfile &target)
+{
+    const QString name = target.database;
+    auto r = maintenance
+                 .run([name](SessionContext &ctx) -> Status {
+                     auto c = ctx.execText(
+                         QStringLiteral("CREATE DATABASE %1").arg(ctx.quoteIdentifier(name)));
+                     if (!c)
+                         return c.error();
+                     return Ok {};
+                 })
+                 .result();
+    if (r) {
+        appendLog(QStringLiteral("created database %1").arg(name));
+        m_created = target;
+    }
+    return r;
 }
 
 Status RestoreJob::provideSchemas(const ConnectionProfile &target, const QStringList &needed)
@@ -216,6 +225,36 @@ JobResult RestoreJob::execute()
     if (auto v = m_options.validate(); !v)
         return fail(v.error());
     const RestoreOptions o = m_options;
+
+    // A sound archive before anything is written. Its SHA-256 against the manifest needs no
+    // tool and no server: it runs on a thread of its own from the start, beside the reading of
+    // the table of contents and the target's checks (which only read), and the first write
+    // waits for it.
+    constexpr double checkShare = 0.03;
+    std::atomic<bool> abandoned { false };
+    QElapsedTimer shown;
+    shown.start();
+    auto manifestCheck = std::async(std::launch::async, [&] {
+        return ArchiveInspector::checkManifest(
+            o.archivePath, [&] { return abandoned.load() || canceled(); },
+            [&](qint64 done, qint64 all) {
+                if (shown.elapsed() < 100 || all <= 0)
+                    return;
+                shown.restart();
+                setProgress(0.005 + (checkShare - 0.005) * double(done) / double(all),
+                    QStringLiteral("checking the archive's SHA-256 (%1 of %2)")
+                        .arg(QLocale::c().formattedDataSize(done),
+                            QLocale::c().formattedDataSize(all)));
+            });
+    });
+    // However this function is left, the check is stopped and waited for before the locals it
+    // uses go.
+    const auto stopCheck = qScopeGuard([&] {
+        abandoned = true;
+        if (manifestCheck.valid())
+            manifestCheck.wait();
+    });
+
     setProgress(0, QStringLiteral("reading the archive"));
     ToolLocator locator(m_profile);
     if (m_toolFolders)
@@ -268,29 +307,33 @@ JobResult RestoreJob::execute()
     if (canceled())
         return fail(Error(Error::Kind::Canceled, QStringLiteral("Cancelled.")));
 
-    // Sound archive first: nothing has touched the target yet.
-    constexpr double checkShare = 0.03;
-    setProgress(0.005, QStringLiteral("checking the archive"));
-    QElapsedTimer shown;
-    shown.start();
-    auto checkProgress = [&](qint64 done, qint64 all) {
-        if (shown.elapsed() < 100 || all <= 0)
-            return;
-        shown.restart();
-        setProgress(0.005 + (checkShare - 0.005) * double(done) / double(all),
-            QStringLiteral("checking the archive's SHA-256 (%1 of %2)")
-                .arg(QLocale::c().formattedDataSize(done), QLocale::c().formattedDataSize(all)));
-    };
-    if (auto s = inspector.checkIntegrity(
-            o.archivePath, toc.value(), restoreTool, [this] { return canceled(); }, checkProgress);
-        !s)
-        return fail(s.error());
-    setProgress(checkShare, QStringLiteral("checking the target"));
-
     ConnectionProfile target = m_profile;
     target.database = targetDatabase();
-    if (auto s = prepareTarget(target); !s)
+    ConnectionProfile checkedAt = target; // a new database is made from the maintenance one
+    if (o.createDatabase)
+        checkedAt.database = QStringLiteral("postgres");
+    std::optional<Session> targetSession;
+    targetSession.emplace(checkedAt, m_password, writingSession());
+    if (auto s = checkTarget(*targetSession, target.database); !s)
         return fail(s.error());
+
+    // Nothing has touched the target yet.
+    setProgress(0.005, QStringLiteral("checking the archive"));
+    if (auto checked = manifestCheck.get()) {
+        if (!*checked)
+            return fail(checked->error());
+    } else if (auto s = inspector.readEveryBlock(
+                   o.archivePath, toc.value(), restoreTool, [this] { return canceled(); });
+        !s) {
+        return fail(s.error()); // no manifest: pg_restore read the archive to the end
+    }
+    if (canceled())
+        return fail(Error(Error::Kind::Canceled, QStringLiteral("Cancelled.")));
+    setProgress(checkShare, QStringLiteral("preparing the target"));
+    if (o.createDatabase)
+        if (auto s = createTarget(*targetSession, target); !s)
+            return fail(s.error());
+    targetSession.reset(); // not held open through the restore
     if (plain && !o.dataOnly) {
         // A plain file of chosen tables (its manifest says so) has no CREATE SCHEMA either;
         // a whole-database one creates its schemas itself and must find them absent.
@@ -479,6 +522,7 @@ JobResult RestoreJob::execute()
     setProgress(runShare, QStringLiteral("resetting sequences"));
 
     JobResult r;
+    r.toolMs = ran->elapsedMs;
     if (o.resetSequences) {
         Session s(target, m_password, writingSession());
         // A whole restore touches every table; a chosen one only its tables.

@@ -11,6 +11,8 @@
 
 namespace strata::core {
 
+class Session;
+
 // pg_restore (or psql for a plain SQL file) with safety first: the archive is listed and checked
 // whole before the target is touched; a database that has tables is only restored into when the
 // caller passes its name as confirmation; one transaction by default; afterwards the sequences
@@ -37,7 +39,10 @@ protected:
 
 private:
     JobResult fail(Error e);
-    Status prepareTarget(const ConnectionProfile &target);
+    // Reads only: a new database must not exist yet; an existing one with tables needs its
+    // name typed. `session`: on the maintenance database for a new one, else on the target.
+    Status checkTarget(Session &session, const QString &name) const;
+    Status createTarget(Session &maintenance, const ConnectionProfile &target);
     // Schemas the chosen entries live in but the archive does not create (pg_dump --table
     // leaves them out): made in a database this job created, else a clear refusal.
     Status provideSchemas(const ConnectionProfile &target, const QStringList &needed);

@@ -69,6 +69,8 @@ Result<ToolRunResult> runTool(const ToolCommand &command, const ToolRunOptions &
                 QStringLiteral("Could not read %1: %2").arg(o.stdinFile, in->errorString()));
     }
 
+    QElapsedTimer ran;
+    ran.start();
     QProcess p;
     p.setProcessEnvironment(env);
     p.setProgram(command.program);
@@ -174,6 +176,7 @@ Result<ToolRunResult> runTool(const ToolCommand &command, const ToolRunOptions &
                 QStringLiteral("Free some space or choose another folder."));
         out->close();
     }
+    r.elapsedMs = ran.elapsed();
     r.crashed = p.exitStatus() == QProcess::CrashExit && !r.canceled;
     r.exitCode = p.exitCode();
     return r;

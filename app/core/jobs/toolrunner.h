@@ -30,6 +30,7 @@ struct ToolRunResult
     QStringList errorLines; // "error:", "detail:", "hint:" lines, in order
     qint64 stdoutBytes = 0;
     Error ioError; // writing stdoutFile failed (a full disk)
+    qint64 elapsedMs = 0; // from the start of the program to its end
     bool ok() const { return !crashed && !canceled && exitCode == 0 && !ioError.isError(); }
 };
 
