@@ -5,6 +5,8 @@
 #include <QTest>
 #include <QtConcurrent>
 
+#include <memory>
+
 using namespace strata::core;
 using strata::test::TestServer;
 
@@ -18,6 +20,8 @@ private Q_SLOTS:
     void browsingSessionIsReadOnly();
     void setsApplicationName();
     void cancelStopsARunningStatement();
+    void cancelIsSentOnlyWhileAStatementRuns();
+    void destroyingABusySessionStopsItsStatement();
     void statementTimeoutIsReportedAsTimeout();
     void reconnectsAfterTheConnectionIsLost();
     void scramRoleConnectsWithThePassword();
@@ -104,6 +108,35 @@ void tst_Session::cancelStopsARunningStatement()
     // The session stays usable after a cancel.
     auto again = s.run([](SessionContext &ctx) { return ctx.execText("SELECT 1"); }).result();
     QVERIFY(again.ok());
+}
+
+void tst_Session::cancelIsSentOnlyWhileAStatementRuns()
+{
+    // Each cancel is a connection of its own (and a process on the server): none for an idle
+    // session, as every session being destroyed would otherwise send one.
+    Session s(TestServer::profile("tst_session"));
+    QVERIFY(s.open().result().ok());
+    QVERIFY(!s.cancel());
+    auto r = s.run([](SessionContext &ctx) { return ctx.execText("SELECT 1"); }).result();
+    QVERIFY2(r.ok(), "a cancel asked while idle must not touch the next statement");
+}
+
+void tst_Session::destroyingABusySessionStopsItsStatement()
+{
+    // The destructor returns at once (it may run on the GUI thread); the cancel is sent from
+    // a thread of its own and the statement ends on the server.
+    SessionOptions o;
+    o.statementTimeoutMs = 0;
+    o.applicationName = QStringLiteral("tst-session-destroyed");
+    auto s = std::make_unique<Session>(TestServer::profile("tst_session"), QString(), o);
+    QVERIFY(s->open().result().ok());
+    auto f = s->run([](SessionContext &ctx) { return ctx.execText("SELECT pg_sleep(60)"); });
+    const QString running = "SELECT count(*) FROM pg_stat_activity WHERE application_name = "
+                            "'tst-session-destroyed' AND state = 'active'";
+    QTRY_COMPARE(TestServer::scalar("postgres", running), QStringLiteral("1"));
+    s.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(TestServer::scalar("postgres", running), QStringLiteral("0"), 10000);
+    f.waitForFinished();
 }
 
 void tst_Session::statementTimeoutIsReportedAsTimeout()

@@ -27,6 +27,12 @@ void CancelToken::detach()
     m_cancel = nullptr;
 }
 
+void CancelToken::setBusy(bool busy)
+{
+    QMutexLocker lock(&m_mutex);
+    m_busy = busy;
+}
+
 bool CancelToken::cancel(QString *errorOut)
 {
     QMutexLocker lock(&m_mutex);
@@ -34,6 +40,11 @@ bool CancelToken::cancel(QString *errorOut)
     if (!m_cancel) {
         if (errorOut)
             *errorOut = QStringLiteral("not connected");
+        return false;
+    }
+    if (!m_busy) {
+        if (errorOut)
+            *errorOut = QStringLiteral("nothing is running");
         return false;
     }
     char buf[256] = {};

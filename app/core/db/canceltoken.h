@@ -24,7 +24,13 @@ public:
     void attach(void *pgconn);
     void detach();
 
-    // Returns false when nothing could be sent (not connected); errorOut says why.
+    // Called on the session's thread around each task: a cancel is sent to the server only
+    // while one runs (each PQcancel is a connection of its own, and a process the server
+    // starts to take it).
+    void setBusy(bool busy);
+
+    // Returns false when nothing could be sent (not connected, or nothing running); errorOut
+    // says why.
     bool cancel(QString *errorOut = nullptr);
     // Whether a cancel was asked since the last reset(): a 57014 error then means the user's cancel,
     // otherwise a statement_timeout.
@@ -34,6 +40,7 @@ public:
 private:
     mutable QMutex m_mutex;
     pg_cancel *m_cancel = nullptr;
+    bool m_busy = false;
     std::atomic<bool> m_requested{false};
 };
 

@@ -321,10 +321,10 @@ Session::~Session()
 {
     // Stop what runs and close on the session's own thread, without making the caller wait: a
     // connect in progress can take up to connect_timeout, and the caller may be the GUI thread.
-    // A reaper thread waits for the session's thread to finish, then frees it. Reapers have a
-    // pool of their own: on a two-core machine the global pool has two threads, and two sessions
-    // abandoned mid-connect would hold them for the whole connect_timeout.
-    m_cancel->cancel();
+    // A reaper thread sends the cancel (PQcancel waits for the server: a round trip the GUI
+    // thread must not make), waits for the session's thread to finish, then frees it. Reapers
+    // have a pool of their own: on a two-core machine the global pool has two threads, and two
+    // sessions abandoned mid-connect would hold them for the whole connect_timeout.
     m_pool->start([ctx = std::move(m_ctx)] { ctx->close(); });
     QThreadPool *pool = m_pool.release();
     static QThreadPool *reapers = [] {
@@ -335,7 +335,8 @@ Session::~Session()
         qAddPostRoutine([] { reapers->waitForDone(); });
         return p;
     }();
-    reapers->start([pool] {
+    reapers->start([pool, cancel = m_cancel] {
+        cancel->cancel(); // sent only while a statement runs
         pool->waitForDone();
         delete pool;
     });

@@ -127,8 +127,11 @@ public:
             if (!promise->isCanceled()) {
                 cancel->reset();
                 auto opened = ctx->ensureOpen();
-                if (opened)
+                if (opened) {
+                    cancel->setBusy(true);
                     (*task)(*promise, *ctx);
+                    cancel->setBusy(false);
+                }
                 else if (onOpenError)
                     promise->addResult(onOpenError(opened.error()));
             }
