@@ -100,7 +100,7 @@ STRATA_CLI_COMMAND("backup",
     "backup CONNINFO -o PATH [--format custom|directory|tar|plain] [-j N] [-n SCHEMA]...\n"
     "      [-t TABLE]... [--with-dependencies] [--data-only|--schema-only] [--inserts]\n"
     "      [--on-conflict-do-nothing] [--compress N] [--exclude-table-data TABLE]...\n"
-    "      [--progress=bar|plain|none]",
+    "      [--progress=bar|plain|log|none]",
     "Back up a database with pg_dump: progress on stderr, a temporary file renamed only on\n"
     "      success, a .manifest.json (SHA-256) beside it and an entry in the backup catalog.\n"
     "      TABLE is an SQL name (schema.table, \"Quoted Name\"); --with-dependencies adds the\n"

@@ -44,8 +44,11 @@ ProgressStyle takeProgressStyle(QStringList &args, QString *error)
             style = ProgressStyle::Bar;
         else if (v == QLatin1String("none"))
             style = ProgressStyle::None;
+        else if (v == QLatin1String("log"))
+            style = ProgressStyle::Log;
         else if (error)
-            *error = QStringLiteral("--progress takes bar, plain or none, not \"%1\".").arg(v);
+            *error = QStringLiteral("--progress takes bar, plain, log or none, not \"%1\".")
+                         .arg(v);
     }
     if (style == ProgressStyle::Auto)
         style = isatty(STDERR_FILENO) ? ProgressStyle::Bar : ProgressStyle::Plain;
@@ -60,7 +63,15 @@ core::JobResult runJobWithProgress(const std::shared_ptr<core::Job> &job, Progre
     int lastPercent = -1;
     QString lastObject;
     bool drewBar = false;
+    qsizetype logged = 0;
     auto draw = [&](bool final) {
+        if (style == ProgressStyle::Log) {
+            const QStringList lines = job->log();
+            for (; logged < lines.size(); ++logged)
+                std::fprintf(stderr, "%s\n", qPrintable(lines.at(logged)));
+            std::fflush(stderr);
+            return;
+        }
         const core::JobStatus s = job->status();
         const int percent = int(s.fraction * 100);
         if (style == ProgressStyle::Plain) {
@@ -87,8 +98,9 @@ core::JobResult runJobWithProgress(const std::shared_ptr<core::Job> &job, Progre
         lastObject = s.object;
     };
     bool cancelSent = false;
-    // Drawn five times a second, but the end is noticed within 10 ms: sleeping the whole 200 ms
-    // between looks kept a finished job waiting 100 ms on average.
+    // Looked at every 10 ms: the end is noticed at once (sleeping 200 ms between looks kept a
+    // finished job waiting 100 ms on average), plain lines and log lines come as they happen
+    // (each is printed once), and the bar is redrawn five times a second.
     QElapsedTimer drawn;
     while (!future.isFinished()) {
         if (s_interrupted && !cancelSent) {
@@ -96,14 +108,14 @@ core::JobResult runJobWithProgress(const std::shared_ptr<core::Job> &job, Progre
             std::fprintf(stderr, "\ncancelling...\n");
             job->cancel();
         }
-        if (!drawn.isValid() || drawn.elapsed() >= 200) {
+        if (style != ProgressStyle::Bar || !drawn.isValid() || drawn.elapsed() >= 200) {
             draw(false);
             drawn.start();
         }
         QThread::msleep(10);
     }
     future.waitForFinished();
-    if (job->result() && job->result()->ok)
+    if ((job->result() && job->result()->ok) || style == ProgressStyle::Log)
         draw(true);
     else if (drewBar)
         std::fprintf(stderr, "\n");

@@ -6,9 +6,10 @@
 
 namespace strata::cli {
 
-enum class ProgressStyle { Auto, Bar, Plain, None };
+// Log: the job's log as it grows (the tool's messages, each with the time since the start).
+enum class ProgressStyle { Auto, Bar, Plain, Log, None };
 
-// Parses --progress=bar|plain|none out of args (removing it); Auto: a bar on a terminal.
+// Parses --progress=bar|plain|log|none out of args (removing it); Auto: a bar on a terminal.
 ProgressStyle takeProgressStyle(QStringList &args, QString *error);
 
 // Runs a job to its end on this thread, drawing progress on stderr; Ctrl-C cancels the job (its

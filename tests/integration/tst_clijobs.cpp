@@ -94,9 +94,16 @@ void tst_CliJobs::backupVerifyRestoreFromTheCommandLine()
     QVERIFY(guarded.err.contains("Pass --yes"));
     // ... and done with it.
     Run yes = cli({ "restore", archive, TestServer::connInfo("tst_clijobs_copy"), "--clean",
-                      "--yes", "--progress=none" },
+                      "--yes", "--progress=log" },
         catalog);
     QVERIFY2(yes.code == 0, qPrintable(yes.err));
+    // The log: pg_restore's messages and Strata's steps, each with the time since the start.
+    static const QRegularExpression logged(
+        "^\\[ *\\d+\\.\\d\\d s\\] pg_restore: dropping TABLE t$",
+        QRegularExpression::MultilineOption);
+    QVERIFY2(yes.err.contains(logged), qPrintable(yes.err));
+    QVERIFY2(yes.err.contains("s] finished in "), qPrintable(yes.err));
+    QVERIFY(!yes.err.contains("% "));
 }
 
 void tst_CliJobs::failuresExitNonZeroWithAMessage()

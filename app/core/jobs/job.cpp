@@ -167,7 +167,10 @@ void Job::setProgress(double fraction, const QString &object)
 void Job::appendLog(const QString &line)
 {
     QMutexLocker lock(&m_mutex);
-    m_log.append(line);
+    // The time since the job started: which table took long, and what Strata did around the tool.
+    m_log.append(m_clock.isValid()
+            ? QStringLiteral("[%1 s] ").arg(m_clock.elapsed() / 1000.0, 7, 'f', 2) + line
+            : line);
 }
 
 void Job::setCommandLine(const QString &line)

@@ -63,6 +63,7 @@ public:
     bool isRunning() const;
 
     JobStatus status() const;
+    // Lines as "[   1.23 s] text": the time since the job started, then the text.
     QStringList log() const;
     // The final result (also after a cancel, when the future carries none).
     std::optional<JobResult> result() const;
