@@ -188,11 +188,8 @@ MigrationsPage::MigrationsPage(AppContext *context, QWidget *parent)
     reload();
 }
 
-MigrationsPage::~MigrationsPage()
-{
-    if (m_runSession)
-        m_runSession->cancel(); // the session's destructor waits only for the cancelled statement
-}
+// A run still going is cancelled by the session's destructor, from a thread of its own.
+MigrationsPage::~MigrationsPage() = default;
 
 QString MigrationsPage::busyReason() const
 {
@@ -553,7 +550,8 @@ void MigrationsPage::cancelApply()
 {
     if (!m_runSession || !m_runWatcher->isRunning())
         return;
-    // PQcancel through the session's token: never waits, never touches the connection.
+    // PQcancel through the session's token: a short connection of its own (the house's way to
+    // cancel from the GUI); the session's connection is never touched from here.
     m_runSession->cancel();
     m_cancelButton->setEnabled(false);
     m_cancelButton->setText(tr("Cancelling…"));

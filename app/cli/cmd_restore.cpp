@@ -181,7 +181,8 @@ int runRestore(const QStringList &argsIn)
 
 STRATA_CLI_COMMAND("restore",
     "restore ARCHIVE CONNINFO [--list] [--use-list FILE] [--single-transaction] [--clean]\n"
-    "      [--create] [-j N] [--data-only] [--reset-sequences] [--yes] [--progress=bar|plain|log|none]",
+    "      [--create] [-j N] [--data-only] [--reset-sequences] [--yes]\n"
+    "      [--progress=bar|plain|log|none]",
     "Restore a backup: the archive is checked whole before the database is touched; one\n"
     "      transaction by default (-j N turns it off: each worker has its own connection);\n"
     "      --create makes the database named in CONNINFO; sequences owned by restored columns\n"

@@ -66,9 +66,10 @@ core::JobResult runJobWithProgress(const std::shared_ptr<core::Job> &job, Progre
     qsizetype logged = 0;
     auto draw = [&](bool final) {
         if (style == ProgressStyle::Log) {
-            const QStringList lines = job->log();
-            for (; logged < lines.size(); ++logged)
-                std::fprintf(stderr, "%s\n", qPrintable(lines.at(logged)));
+            const QStringList lines = job->log(logged);
+            for (const QString &line : lines)
+                std::fprintf(stderr, "%s\n", qPrintable(line));
+            logged += lines.size();
             std::fflush(stderr);
             return;
         }

@@ -102,7 +102,8 @@ QList<Found> findIn(const QString &program, const QStringList &folders)
         else
             found.append(cachedVersion(fi.absoluteFilePath()));
     }
-    if (found.isEmpty())
+    // The wrappers only when no real copy could say its version.
+    if (std::none_of(found.cbegin(), found.cend(), [](const Found &f) { return f.major > 0; }))
         for (const QString &w : wrappers)
             found.append(cachedVersion(w));
     std::stable_sort(found.begin(), found.end(),

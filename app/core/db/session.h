@@ -8,6 +8,7 @@
 
 #include <QFuture>
 #include <QMutex>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QThreadPool>
 #include <QVariantList>
@@ -129,11 +130,11 @@ public:
                 auto opened = ctx->ensureOpen();
                 if (opened) {
                     cancel->setBusy(true);
+                    const auto idle = qScopeGuard([&cancel] { cancel->setBusy(false); });
                     (*task)(*promise, *ctx);
-                    cancel->setBusy(false);
-                }
-                else if (onOpenError)
+                } else if (onOpenError) {
                     promise->addResult(onOpenError(opened.error()));
+                }
             }
             promise->finish();
         });

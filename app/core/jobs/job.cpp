@@ -3,6 +3,7 @@
 #include <QtConcurrent>
 
 #include <cmath>
+#include <exception>
 
 namespace strata::core {
 
@@ -20,10 +21,21 @@ QFuture<JobResult> Job::start(QThreadPool *pool)
             self->m_promise = &promise;
         }
         JobResult r;
-        if (self->canceled())
+        if (self->canceled()) {
             r.error = Error(Error::Kind::Canceled, QStringLiteral("Cancelled before it started."));
-        else
-            r = self->execute();
+        } else {
+            // Core reports errors as results; anything thrown anyway (a thread that could not
+            // start, memory) still ends the job with a result, or the panel would show it
+            // running for ever.
+            try {
+                r = self->execute();
+            } catch (const std::exception &e) {
+                r = JobResult {};
+                r.error = Error(Error::Kind::Internal,
+                    QStringLiteral("The job stopped on an internal error: %1")
+                        .arg(QString::fromLocal8Bit(e.what())));
+            }
+        }
         r.elapsedMs = self->m_clock.elapsed();
         if (r.ok && r.toolMs > 0)
             self->appendLog(QStringLiteral("finished in %1 s: the tool ran %2 s, Strata's own "
@@ -107,10 +119,10 @@ JobStatus Job::status() const
     return s;
 }
 
-QStringList Job::log() const
+QStringList Job::log(qsizetype from) const
 {
     QMutexLocker lock(&m_mutex);
-    return m_log;
+    return from <= 0 ? m_log : m_log.mid(from);
 }
 
 std::optional<JobResult> Job::result() const

@@ -64,7 +64,8 @@ public:
 
     JobStatus status() const;
     // Lines as "[   1.23 s] text": the time since the job started, then the text.
-    QStringList log() const;
+    // From line `from` on (a reader following the log takes only what is new).
+    QStringList log(qsizetype from = 0) const;
     // The final result (also after a cancel, when the future carries none).
     std::optional<JobResult> result() const;
     // The tool's command line without any password, once known.

@@ -9,17 +9,17 @@
 
 #include <QDir>
 #include <QElapsedTimer>
-#include <QScopeGuard>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
+#include <QScopeGuard>
 #include <QSet>
 #include <QTemporaryFile>
 #include <QUuid>
+#include <QtConcurrent>
 
 #include <atomic>
-#include <future>
 
 namespace strata::core {
 
@@ -226,15 +226,19 @@ JobResult RestoreJob::execute()
         return fail(v.error());
     const RestoreOptions o = m_options;
 
-    // A sound archive before anything is written. Its SHA-256 against the manifest needs no
-    // tool and no server: it runs on a thread of its own from the start, beside the reading of
-    // the table of contents and the target's checks (which only read), and the first write
-    // waits for it.
+    // A sound archive before the target is even looked at. Its SHA-256 against the manifest
+    // needs no tool and no server: it starts at once on a thread of its own, beside the reading
+    // of the table of contents.
     constexpr double checkShare = 0.03;
     std::atomic<bool> abandoned { false };
     QElapsedTimer shown;
     shown.start();
-    auto manifestCheck = std::async(std::launch::async, [&] {
+    static QThreadPool *checks = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(8);
+        return p;
+    }();
+    QFuture<std::optional<Status>> manifestCheck = QtConcurrent::run(checks, [&] {
         return ArchiveInspector::checkManifest(
             o.archivePath, [&] { return abandoned.load() || canceled(); },
             [&](qint64 done, qint64 all) {
@@ -251,8 +255,7 @@ JobResult RestoreJob::execute()
     // uses go.
     const auto stopCheck = qScopeGuard([&] {
         abandoned = true;
-        if (manifestCheck.valid())
-            manifestCheck.wait();
+        manifestCheck.waitForFinished();
     });
 
     setProgress(0, QStringLiteral("reading the archive"));
@@ -307,33 +310,38 @@ JobResult RestoreJob::execute()
     if (canceled())
         return fail(Error(Error::Kind::Canceled, QStringLiteral("Cancelled.")));
 
-    ConnectionProfile target = m_profile;
-    target.database = targetDatabase();
-    ConnectionProfile checkedAt = target; // a new database is made from the maintenance one
-    if (o.createDatabase)
-        checkedAt.database = QStringLiteral("postgres");
-    std::optional<Session> targetSession;
-    targetSession.emplace(checkedAt, m_password, writingSession());
-    if (auto s = checkTarget(*targetSession, target.database); !s)
-        return fail(s.error());
-
     // Nothing has touched the target yet.
-    setProgress(0.005, QStringLiteral("checking the archive"));
-    if (auto checked = manifestCheck.get()) {
+    if (const std::optional<Status> checked = manifestCheck.result()) {
         if (!*checked)
             return fail(checked->error());
-    } else if (auto s = inspector.readEveryBlock(
-                   o.archivePath, toc.value(), restoreTool, [this] { return canceled(); });
-        !s) {
-        return fail(s.error()); // no manifest: pg_restore read the archive to the end
+    } else {
+        // No manifest: pg_restore reads the archive to the end.
+        setProgress(0.005, QStringLiteral("checking the archive"));
+        if (auto s = inspector.readEveryBlock(
+                o.archivePath, toc.value(), restoreTool, [this] { return canceled(); });
+            !s)
+            return fail(s.error());
     }
     if (canceled())
         return fail(Error(Error::Kind::Canceled, QStringLiteral("Cancelled.")));
-    setProgress(checkShare, QStringLiteral("preparing the target"));
-    if (o.createDatabase)
-        if (auto s = createTarget(*targetSession, target); !s)
+
+    // The target's checks and the creation in one session, right after the archive's check:
+    // what they found still holds when pg_restore starts.
+    setProgress(checkShare, QStringLiteral("checking the target"));
+    ConnectionProfile target = m_profile;
+    target.database = targetDatabase();
+    {
+        ConnectionProfile at = target; // a new database is made from the maintenance one
+        if (o.createDatabase)
+            at.database = QStringLiteral("postgres");
+        Session session(at, m_password, writingSession());
+        if (auto s = checkTarget(session, target.database); !s)
             return fail(s.error());
-    targetSession.reset(); // not held open through the restore
+        if (o.createDatabase) {
+            if (auto s = createTarget(session, target); !s)
+                return fail(s.error());
+        }
+    }
     if (plain && !o.dataOnly) {
         // A plain file of chosen tables (its manifest says so) has no CREATE SCHEMA either;
         // a whole-database one creates its schemas itself and must find them absent.
