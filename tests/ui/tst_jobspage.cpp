@@ -139,6 +139,8 @@ void tst_JobsPage::busyWhileAJobRuns()
     o.compress = 9; // slow enough to be seen running
     auto job = std::make_shared<core::BackupJob>(TestServer::profile("tst_jobspage"), QString(), o);
     job->setCatalogPath({});
+    page.setNotifyAfter(0); // and its end, cancelled, is said as such
+    QSignalSpy ended(&page, &ui::JobsPage::longJobEnded);
     page.startJob(job);
     QVERIFY(page.busyReason().contains("still running"));
     QVERIFY(page.busyReason().contains("busy.dump"));
@@ -154,6 +156,8 @@ void tst_JobsPage::busyWhileAJobRuns()
     QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 30000);
     QVERIFY(page.busyReason().isEmpty());
     QVERIFY(!QFile::exists(o.outputPath));
+    QTRY_COMPARE(ended.count(), 1);
+    QCOMPARE(ended.at(0).at(0).toString(), "Cancelled: " + job->title());
 }
 
 void tst_JobsPage::backupDialogPreviewsTheForeignKeyClosureAndCommand()
