@@ -76,6 +76,7 @@ private Q_SLOTS:
     void roundTripOfEveryFormat();
     void truncatedArchiveIsRefusedBeforeTouchingTheTarget();
     void archiveNotMatchingItsManifestIsRefused();
+    void cancelDuringTheArchiveCheckTouchesNothing();
     void soundArchiveIsNotReadAgainUntilItChanges();
     void databaseWithTablesNeedsItsNameTyped();
     void failureHalfWayInOneTransactionLeavesTargetUnchanged();
@@ -284,6 +285,46 @@ void tst_RestoreJob::archiveNotMatchingItsManifestIsRefused()
     QVERIFY2(!log.contains("created database"), qPrintable(log));
     QCOMPARE(TestServer::scalar("postgres",
                  "SELECT count(*) FROM pg_database WHERE datname = 'tst_restore_changed_new'"),
+        QStringLiteral("0"));
+}
+
+void tst_RestoreJob::cancelDuringTheArchiveCheckTouchesNothing()
+{
+    // An archive with 2 GB of holes after it (pg_restore --list reads only its table of
+    // contents): hashing it takes about a second, long enough to cancel in the middle.
+    const QString big = m_dir.filePath("big.dump");
+    QFile::remove(big);
+    QVERIFY(QFile::copy(m_archive, big));
+    QVERIFY(
+        QFile::copy(BackupManifest::manifestPath(m_archive), BackupManifest::manifestPath(big)));
+    {
+        QFile f(big);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.resize(f.size() + (2LL << 30)));
+    }
+    const auto removeBig = qScopeGuard([&] {
+        QFile::remove(big);
+        QFile::remove(BackupManifest::manifestPath(big));
+    });
+    ArchiveInspector::forgetVerified();
+    TestServer::dropDatabase("tst_restore_cancelled");
+    RestoreOptions o;
+    o.archivePath = big;
+    o.targetDatabase = "tst_restore_cancelled";
+    o.createDatabase = true;
+    auto job = std::make_shared<RestoreJob>(TestServer::profile("postgres"), QString(), o);
+    auto f = job->start();
+    QTRY_VERIFY_WITH_TIMEOUT(job->status().text.contains("SHA-256") || f.isFinished(), 30000);
+    QVERIFY2(!f.isFinished(), "the check ended before it could be cancelled");
+    job->cancel();
+    const JobResult r = f.result();
+    QVERIFY(!r.ok);
+    QVERIFY(r.canceled);
+    QVERIFY2(r.error.kind == Error::Kind::Canceled, qPrintable(r.error.toString()));
+    const QString log = job->log().join(u'\n');
+    QVERIFY2(!log.contains("created database") && !log.contains("running:"), qPrintable(log));
+    QCOMPARE(TestServer::scalar("postgres",
+                 "SELECT count(*) FROM pg_database WHERE datname = 'tst_restore_cancelled'"),
         QStringLiteral("0"));
 }
 
