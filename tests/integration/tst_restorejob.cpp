@@ -39,6 +39,22 @@ JobResult runRestore(const RestoreOptions &o, const QString &profileDb = "postgr
     return job->start().result();
 }
 
+bool databaseExists(const QString &name)
+{
+    return TestServer::scalar("postgres",
+               QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = '%1'").arg(name))
+        != QStringLiteral("0");
+}
+
+// A copy of an archive with its manifest beside it (what was there under that name goes).
+bool copyWithManifest(const QString &from, const QString &to)
+{
+    QFile::remove(to);
+    QFile::remove(BackupManifest::manifestPath(to));
+    return QFile::copy(from, to)
+        && QFile::copy(BackupManifest::manifestPath(from), BackupManifest::manifestPath(to));
+}
+
 // Every user table with a digest of all its rows, for comparing two databases.
 QString fingerprint(const QString &db)
 {
@@ -232,10 +248,7 @@ void tst_RestoreJob::truncatedArchiveIsRefusedBeforeTouchingTheTarget()
     QVERIFY(!r.ok);
     QVERIFY2(r.error.message.contains("truncated or damaged"), qPrintable(r.error.toString()));
     // The target was never created.
-    QCOMPARE(TestServer::scalar("postgres",
-                 "SELECT count(*) FROM pg_database WHERE datname = "
-                 "'tst_restore_trunc'"),
-        QStringLiteral("0"));
+    QVERIFY(!databaseExists("tst_restore_trunc"));
 
     // Garbage is refused too, naming the file.
     const QString garbage = m_dir.filePath("garbage.dump");
@@ -252,10 +265,7 @@ void tst_RestoreJob::truncatedArchiveIsRefusedBeforeTouchingTheTarget()
 void tst_RestoreJob::archiveNotMatchingItsManifestIsRefused()
 {
     const QString copy = m_dir.filePath("changed.dump");
-    QFile::remove(copy);
-    QVERIFY(QFile::copy(m_archive, copy));
-    QVERIFY(
-        QFile::copy(BackupManifest::manifestPath(m_archive), BackupManifest::manifestPath(copy)));
+    QVERIFY(copyWithManifest(m_archive, copy));
     QFile f(copy);
     QVERIFY(f.open(QIODevice::ReadWrite));
     f.seek(f.size() - 10);
@@ -283,9 +293,7 @@ void tst_RestoreJob::archiveNotMatchingItsManifestIsRefused()
     // Not made and dropped again (a failed restore removes a database it made): never made.
     const QString log = job->log().join(u'\n');
     QVERIFY2(!log.contains("created database"), qPrintable(log));
-    QCOMPARE(TestServer::scalar("postgres",
-                 "SELECT count(*) FROM pg_database WHERE datname = 'tst_restore_changed_new'"),
-        QStringLiteral("0"));
+    QVERIFY(!databaseExists("tst_restore_changed_new"));
 }
 
 void tst_RestoreJob::cancelDuringTheArchiveCheckTouchesNothing()
@@ -293,10 +301,7 @@ void tst_RestoreJob::cancelDuringTheArchiveCheckTouchesNothing()
     // An archive with 2 GB of holes after it (pg_restore --list reads only its table of
     // contents): hashing it takes about a second, long enough to cancel in the middle.
     const QString big = m_dir.filePath("big.dump");
-    QFile::remove(big);
-    QVERIFY(QFile::copy(m_archive, big));
-    QVERIFY(
-        QFile::copy(BackupManifest::manifestPath(m_archive), BackupManifest::manifestPath(big)));
+    QVERIFY(copyWithManifest(m_archive, big));
     {
         QFile f(big);
         QVERIFY(f.open(QIODevice::ReadWrite));
@@ -323,17 +328,13 @@ void tst_RestoreJob::cancelDuringTheArchiveCheckTouchesNothing()
     QVERIFY2(r.error.kind == Error::Kind::Canceled, qPrintable(r.error.toString()));
     const QString log = job->log().join(u'\n');
     QVERIFY2(!log.contains("created database") && !log.contains("running:"), qPrintable(log));
-    QCOMPARE(TestServer::scalar("postgres",
-                 "SELECT count(*) FROM pg_database WHERE datname = 'tst_restore_cancelled'"),
-        QStringLiteral("0"));
+    QVERIFY(!databaseExists("tst_restore_cancelled"));
 }
 
 void tst_RestoreJob::soundArchiveIsNotReadAgainUntilItChanges()
 {
     const QString copy = m_dir.filePath("remembered.dump");
-    QVERIFY(QFile::copy(m_archive, copy));
-    QVERIFY(
-        QFile::copy(BackupManifest::manifestPath(m_archive), BackupManifest::manifestPath(copy)));
+    QVERIFY(copyWithManifest(m_archive, copy));
     ArchiveInspector::forgetVerified();
     const ArchiveInspector inspector { ToolLocator(TestServer::profile(kSource)) };
     int reads = 0;
@@ -571,9 +572,7 @@ void tst_RestoreJob::failedRestoreIntoANewDatabaseRemovesIt()
     QVERIFY2(r.error.message.startsWith("pg_restore failed"), qPrintable(r.error.toString()));
     QVERIFY2(r.error.hint.contains("The new database tst_restore_orphan was removed again."),
         qPrintable(r.error.hint));
-    QCOMPARE(TestServer::scalar("postgres",
-                 "SELECT count(*) FROM pg_database WHERE datname = 'tst_restore_orphan'"),
-        QStringLiteral("0"));
+    QVERIFY(!databaseExists("tst_restore_orphan"));
     // So the same restore can simply be run again (and fails the same way, not on "exists").
     const JobResult again = runRestore(o);
     QVERIFY(!again.ok);
@@ -609,10 +608,7 @@ void tst_RestoreJob::verifyReportsManifestAndContents()
     QCOMPARE(rep->dataEntries, TestServer::hasPostgis(kSource) ? 4 : 3);
     QCOMPARE(rep->format, ArchiveFormat::Custom);
     const QString copy = m_dir.filePath("verify-changed.dump");
-    QFile::remove(copy);
-    QVERIFY(QFile::copy(m_archive, copy));
-    QVERIFY(
-        QFile::copy(BackupManifest::manifestPath(m_archive), BackupManifest::manifestPath(copy)));
+    QVERIFY(copyWithManifest(m_archive, copy));
     QFile f(copy);
     QVERIFY(f.open(QIODevice::Append));
     f.write("x");
