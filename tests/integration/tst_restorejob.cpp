@@ -30,6 +30,17 @@ QString runBackup(const QString &db, const QString &path,
     return r.ok ? QString() : r.error.toString();
 }
 
+// Options restoring `archive` into a new database `db` (dropped first, should it be left over).
+RestoreOptions intoNewDatabase(const QString &archive, const QString &db)
+{
+    TestServer::dropDatabase(db);
+    RestoreOptions o;
+    o.archivePath = archive;
+    o.targetDatabase = db;
+    o.createDatabase = true;
+    return o;
+}
+
 JobResult runRestore(const RestoreOptions &o, const QString &profileDb = "postgres",
     std::shared_ptr<RestoreJob> *out = nullptr)
 {
@@ -169,11 +180,7 @@ void tst_RestoreJob::tocParsesNamesWithSpacesAndQuotes()
 
 void tst_RestoreJob::roundTripIntoANewDatabaseGivesTheSameRows()
 {
-    TestServer::dropDatabase("tst_restore_new");
-    RestoreOptions o;
-    o.archivePath = m_archive;
-    o.targetDatabase = "tst_restore_new";
-    o.createDatabase = true;
+    RestoreOptions o = intoNewDatabase(m_archive, "tst_restore_new");
     std::shared_ptr<RestoreJob> job;
     const JobResult r = runRestore(o, "postgres", &job);
     QVERIFY2(r.ok, qPrintable(r.error.toString() + "\n" + job->log().join("\n")));
@@ -206,11 +213,7 @@ void tst_RestoreJob::roundTripOfEveryFormat()
     const QString b = runBackup(kSource, path, BackupFormat(format));
     QVERIFY2(b.isEmpty(), qPrintable(b));
     const QString db = QStringLiteral("tst_restore_fmt%1").arg(format);
-    TestServer::dropDatabase(db);
-    RestoreOptions o;
-    o.archivePath = path;
-    o.targetDatabase = db;
-    o.createDatabase = true;
+    RestoreOptions o = intoNewDatabase(path, db);
     o.jobs = jobs;
     std::shared_ptr<RestoreJob> job;
     const JobResult r = runRestore(o, "postgres", &job);
@@ -239,11 +242,7 @@ void tst_RestoreJob::truncatedArchiveIsRefusedBeforeTouchingTheTarget()
     list.waitForFinished();
     QCOMPARE(list.exitCode(), 0);
 
-    TestServer::dropDatabase("tst_restore_trunc");
-    RestoreOptions o;
-    o.archivePath = truncated;
-    o.targetDatabase = "tst_restore_trunc";
-    o.createDatabase = true;
+    RestoreOptions o = intoNewDatabase(truncated, "tst_restore_trunc");
     const JobResult r = runRestore(o);
     QVERIFY(!r.ok);
     QVERIFY2(r.error.message.contains("truncated or damaged"), qPrintable(r.error.toString()));
@@ -312,11 +311,7 @@ void tst_RestoreJob::cancelDuringTheArchiveCheckTouchesNothing()
         QFile::remove(BackupManifest::manifestPath(big));
     });
     ArchiveInspector::forgetVerified();
-    TestServer::dropDatabase("tst_restore_cancelled");
-    RestoreOptions o;
-    o.archivePath = big;
-    o.targetDatabase = "tst_restore_cancelled";
-    o.createDatabase = true;
+    RestoreOptions o = intoNewDatabase(big, "tst_restore_cancelled");
     auto job = std::make_shared<RestoreJob>(TestServer::profile("postgres"), QString(), o);
     auto f = job->start();
     QTRY_VERIFY_WITH_TIMEOUT(job->status().text.contains("SHA-256") || f.isFinished(), 30000);
@@ -494,11 +489,7 @@ void tst_RestoreJob::chosenTablesRestoreWithTheirSchemas()
     const JobResult b = backup->start().result();
     QVERIFY2(b.ok, qPrintable(b.error.toString()));
 
-    TestServer::dropDatabase("tst_restore_chosen");
-    RestoreOptions o;
-    o.archivePath = path;
-    o.targetDatabase = "tst_restore_chosen";
-    o.createDatabase = true;
+    RestoreOptions o = intoNewDatabase(path, "tst_restore_chosen");
     std::shared_ptr<RestoreJob> job;
     const JobResult r = runRestore(o, "postgres", &job);
     QVERIFY2(r.ok, qPrintable(r.error.toString() + "\n" + job->log().join("\n")));
@@ -561,11 +552,7 @@ void tst_RestoreJob::failedRestoreIntoANewDatabaseRemovesIt()
     TestServer::dropDatabase("tst_restore_orphan_src");
     QCOMPARE(TestServer::exec("postgres", "DROP ROLE strata_gone_owner"), QString());
 
-    TestServer::dropDatabase("tst_restore_orphan");
-    RestoreOptions o;
-    o.archivePath = path;
-    o.targetDatabase = "tst_restore_orphan";
-    o.createDatabase = true;
+    RestoreOptions o = intoNewDatabase(path, "tst_restore_orphan");
     std::shared_ptr<RestoreJob> job;
     const JobResult r = runRestore(o, "postgres", &job);
     QVERIFY(!r.ok);
@@ -674,11 +661,7 @@ exec '%3'/"$program" "$@"
 
     ConnectionProfile admin = TestServer::profile("postgres");
     admin.dockerContainer = "strata-test-db";
-    TestServer::dropDatabase("tst_restore_docker");
-    RestoreOptions o;
-    o.archivePath = bo.outputPath;
-    o.targetDatabase = "tst_restore_docker";
-    o.createDatabase = true;
+    RestoreOptions o = intoNewDatabase(bo.outputPath, "tst_restore_docker");
     auto job = std::make_shared<RestoreJob>(admin, QString(), o);
     const JobResult r = job->start().result();
     QVERIFY2(r.ok, qPrintable(r.error.toString() + "\n" + job->log().join("\n")));
