@@ -1,31 +1,29 @@
 #include "appcontext.h"
 
+#include "db/connection.h"
 #include "db/profilestore.h"
 
 namespace strata::ui {
 
-AppContext::AppContext(core::ProfileStore *profiles, core::PasswordStore *passwords, QObject *parent)
+AppContext::AppContext(core::ProfileStore *profiles, core::PasswordStore *passwords,
+                       QObject *parent)
     : QObject(parent), m_profiles(profiles), m_passwords(passwords)
 {
 }
 
-void AppContext::setConnection(const core::ConnectionProfile &profile, const QString &password,
-                               std::shared_ptr<core::Session> session, const core::ServerInfo &info)
+AppContext::~AppContext() = default;
+
+void AppContext::setConnection(std::shared_ptr<const core::Connection> connection)
 {
-    m_profile = profile;
-    m_password = password;
-    m_session = std::move(session);
-    m_info = info;
+    m_connection = std::move(connection);
+    m_profile = m_connection ? m_connection->profile() : core::ConnectionProfile{};
+    m_info = m_connection ? m_connection->server() : core::ServerInfo{};
     Q_EMIT connectionChanged();
 }
 
 void AppContext::clearConnection()
 {
-    m_session.reset();
-    m_password.clear();
-    m_profile = {};
-    m_info = {};
-    Q_EMIT connectionChanged();
+    setConnection(nullptr);
 }
 
 void AppContext::setMigrationsDir(const QString &dir)
@@ -43,6 +41,32 @@ void AppContext::setMigrationsDir(const QString &dir)
         }
     }
     Q_EMIT migrationsDirChanged(m_profile.id, dir);
+}
+
+void AppContext::requestBackup(const QStringList &qualifiedTables, const QStringList &schemas)
+{
+    Q_EMIT backupRequested(qualifiedTables, schemas);
+}
+
+void AppContext::showPage(const QString &pageId)
+{
+    Q_EMIT pageRequested(pageId);
+}
+
+void AppContext::openDatabase(const QString &database)
+{
+    if (isConnected() && !database.isEmpty() && database != m_profile.database)
+        Q_EMIT databaseRequested(database);
+}
+
+void AppContext::reportStatus(const QString &text)
+{
+    Q_EMIT statusMessage(text);
+}
+
+void AppContext::reportError(const QString &text)
+{
+    Q_EMIT errorMessage(text);
 }
 
 } // namespace strata::ui

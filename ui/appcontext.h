@@ -1,7 +1,7 @@
 #pragma once
 
 #include "db/connectionprofile.h"
-#include "db/session.h"
+#include "db/serverinfo.h"
 
 #include <QObject>
 #include <QStringList>
@@ -9,56 +9,63 @@
 #include <memory>
 
 namespace strata::core {
+class Connection;
 class PasswordStore;
 class ProfileStore;
 } // namespace strata::core
 
 namespace strata::ui {
 
-// What the window's parts share: the stores, the current connection, and requests one part makes
-// of another (the schema browser asks the backup page to back up a table). Built by the
-// composition root (app/gui/main.cpp); owned by the MainWindow.
+// What the window's parts share: the stores, the open connection, and the requests one part
+// makes of another (the schema browser asks for a backup of a table). Parts call its methods;
+// only it emits its signals. Built by the composition root (app/gui/main.cpp).
 class AppContext : public QObject
 {
     Q_OBJECT
 public:
-    AppContext(core::ProfileStore *profiles, core::PasswordStore *passwords, QObject *parent = nullptr);
+    AppContext(core::ProfileStore *profiles, core::PasswordStore *passwords,
+               QObject *parent = nullptr);
+    ~AppContext() override;
 
     core::ProfileStore *profiles() const { return m_profiles; }
     core::PasswordStore *passwords() const { return m_passwords; }
 
-    // The open connection: its profile, the password it used (memory only), its browsing session.
+    // The open connection, handed to feature services; null when not connected.
+    std::shared_ptr<const core::Connection> connection() const { return m_connection; }
+    bool isConnected() const { return bool(m_connection); }
+    // The open connection's profile (with the migrations folder chosen since) and server.
     const core::ConnectionProfile &profile() const { return m_profile; }
-    QString password() const { return m_password; }
-    std::shared_ptr<core::Session> session() const { return m_session; }
     const core::ServerInfo &serverInfo() const { return m_info; }
-    bool isConnected() const { return bool(m_session); }
 
-    void setConnection(const core::ConnectionProfile &profile, const QString &password,
-                       std::shared_ptr<core::Session> session, const core::ServerInfo &info);
+    void setConnection(std::shared_ptr<const core::Connection> connection);
     void clearConnection();
     // The open connection's migrations folder: kept in its profile, saved with it when it is a
     // saved profile (only that field: an edit made meanwhile is not overwritten), and announced
     // so the connection list's copy follows.
     void setMigrationsDir(const QString &dir);
 
+    // Requests a part makes of the others; the part that can do it listens to the signal.
+    void requestBackup(const QStringList &qualifiedTables, const QStringList &schemas);
+    void showPage(const QString &pageId);
+    // Connect to another database of the same server, as the same role.
+    void openDatabase(const QString &database);
+    void reportStatus(const QString &text);
+    void reportError(const QString &text);
+
 Q_SIGNALS:
     void connectionChanged();
     void migrationsDirChanged(const QString &profileId, const QString &dir);
-    // Cross-page requests; the page that can do it listens.
     void backupRequested(const QStringList &qualifiedTables, const QStringList &schemas);
-    void showPageRequested(const QString &pageId);
-    // Connect to another database of the same server, as the same role.
-    void openDatabaseRequested(const QString &database);
+    void pageRequested(const QString &pageId);
+    void databaseRequested(const QString &database);
     void statusMessage(const QString &text);
     void errorMessage(const QString &text);
 
 private:
     core::ProfileStore *m_profiles;
     core::PasswordStore *m_passwords;
+    std::shared_ptr<const core::Connection> m_connection;
     core::ConnectionProfile m_profile;
-    QString m_password;
-    std::shared_ptr<core::Session> m_session;
     core::ServerInfo m_info;
 };
 

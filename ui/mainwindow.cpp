@@ -1,10 +1,10 @@
 #include "mainwindow.h"
 
 #include "appcontext.h"
-#include "connectdialog.h"
-#include "connectioncontroller.h"
+#include "connect/connectdialog.h"
+#include "connect/connectioncontroller.h"
 #include "connectionlistmodel.h"
-#include "connectionpanel.h"
+#include "connect/connectionpanel.h"
 #include "db/passwordstore.h"
 #include "db/profilestore.h"
 #include "db/servicefile.h"
@@ -123,24 +123,13 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     connect(context, &AppContext::statusMessage, this,
             [this](const QString &t) { statusBar()->showMessage(t, 8000); });
     connect(context, &AppContext::errorMessage, this, [this](const QString &t) { showBanner(t, true); });
-    connect(context, &AppContext::showPageRequested, this, [this](const QString &id) {
+    connect(context, &AppContext::pageRequested, this, [this](const QString &id) {
         for (WorkspacePage *p : m_pages)
             if (p->id() == id)
                 m_tabs->setCurrentWidget(p);
     });
-    connect(context, &AppContext::openDatabaseRequested, this, [this](const QString &database) {
-        // The same server and role, another database: a profile of the session only (not saved;
-        // its id is new so that the saved profile keeps its own database).
-        core::ConnectionProfile p = m_context->profile();
-        if (database.isEmpty() || p.database == database)
-            return;
-        p.id = QStringLiteral("open-db:%1:%2").arg(p.id, database);
-        p.name = QStringLiteral("%1 · %2").arg(p.name.isEmpty() ? p.host : p.name, database);
-        p.database = database;
-        p.migrationsDir.clear(); // the folder belonged to the other database
-        // A service keeps its other settings: libpq lets an explicit dbname override its own.
-        connectTo(p, m_context->password());
-    });
+    connect(context, &AppContext::databaseRequested, m_controller,
+            &ConnectionController::openDatabase);
     connect(context, &AppContext::migrationsDirChanged, m_connections,
         &models::ConnectionListModel::setMigrationsDir);
     connect(context, &AppContext::connectionChanged, this, [this] {
@@ -224,7 +213,7 @@ void MainWindow::editProfile(const core::ConnectionProfile *existing)
             if (saved.id == p.id)
                 p.migrationsDir = saved.migrationsDir;
         m_context->profiles()->save(p);
-        const QString pw = guard->password();
+        const QString pw = guard->enteredPassword();
         if (!pw.isEmpty()) {
             if (p.rememberPassword)
                 m_context->passwords()->write(p.id, pw, this, [this](bool inKeychain, const QString &note) {

@@ -1,10 +1,10 @@
 #include "workspacepages.h"
 
-#include "jobspage.h"
-#include "migrationspage.h"
-#include "overviewpage.h"
-#include "schemapage.h"
-#include "statspage.h"
+#include "jobs/jobspage.h"
+#include "migrations/migrationspage.h"
+#include "overview/overviewpage.h"
+#include "schema/schemapage.h"
+#include "stats/statspage.h"
 
 namespace strata::ui {
 

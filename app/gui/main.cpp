@@ -3,7 +3,7 @@
 #include "db/connectionprofile.h"
 #include "db/passwordstore.h"
 #include "db/profilestore.h"
-#include "demolauncher.h"
+#include "connect/demolauncher.h"
 #include "mainwindow.h"
 #include "screenshotrunner.h"
 

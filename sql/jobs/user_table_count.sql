@@ -1,6 +1,6 @@
 -- Tables a person made (not the system's, not an extension's): a restore over them needs a
 -- typed confirmation.
-SELECT count(*)
+SELECT count(*) AS tables
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p')

@@ -5,7 +5,7 @@
 #include "catalog/catalogloader.h"
 #include "catalog/catalogreader.h"
 #include "db/session.h"
-#include "schematreemodel.h"
+#include "schema/schematreemodel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -8,9 +8,10 @@
 #include "bench.h"
 
 #include "appcontext.h"
+#include "db/connection.h"
 #include "db/session.h"
 #include "stats/statscollector.h"
-#include "statspage.h"
+#include "stats/statspage.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -229,14 +230,13 @@ int measure(const ConnectionProfile &profileIn, const QString &password, int pgb
     // 2. The dashboard refreshing every second and sampling every second; a 1 ms timer
     //    measures the gaps between its turns of the event loop.
     {
-        auto main = std::make_shared<Session>(profile.value(), password);
-        auto info = main->open().result();
-        if (!info) {
-            std::fprintf(stderr, "%s\n", qPrintable(info.error().toString()));
+        auto opened = core::Connection::open(profile.value(), password).result();
+        if (!opened) {
+            std::fprintf(stderr, "%s\n", qPrintable(opened.error().toString()));
             return 1;
         }
         ui::AppContext ctx(nullptr, nullptr);
-        ctx.setConnection(profile.value(), password, main, info.value());
+        ctx.setConnection(opened.value());
         ui::StatsPage page(&ctx);
         page.resize(1400, 900);
         page.show();

@@ -1,5 +1,7 @@
 #include "testserver.h"
 
+#include "db/connection.h"
+
 #include "db/conninfo.h"
 
 #include <libpq-fe.h>
@@ -138,5 +140,17 @@ bool TestServer::hasPostgis(const QString &database)
 
 QString TestServer::sourceDir() { return qEnvironmentVariable("STRATA_SOURCE_DIR"); }
 QString TestServer::binaryDir() { return qEnvironmentVariable("STRATA_BIN_DIR"); }
+
+std::shared_ptr<core::Connection> TestServer::openConnection(const core::ConnectionProfile &profile,
+                                                     const QString &password, QString *error)
+{
+    auto r = core::Connection::open(profile, password).result();
+    if (!r) {
+        if (error)
+            *error = r.error().toString();
+        return nullptr;
+    }
+    return r.value();
+}
 
 } // namespace strata::test

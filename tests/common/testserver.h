@@ -5,6 +5,12 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
+namespace strata::core {
+class Connection;
+}
+
 namespace strata::test {
 
 // The PostgreSQL cluster the pgcluster fixture started for this test run (see tests/harness).
@@ -23,6 +29,11 @@ public:
     // Superuser over TCP on 127.0.0.1 (trusted in the test cluster's pg_hba.conf).
     static QString connInfo(const QString &database = QStringLiteral("postgres"));
     static core::ConnectionProfile profile(const QString &database = QStringLiteral("postgres"));
+    // An open connection with this profile (waits for it: tests may); null when it failed, with
+    // the reason in *error.
+    static std::shared_ptr<core::Connection> openConnection(const core::ConnectionProfile &profile,
+                                                     const QString &password = {},
+                                                     QString *error = nullptr);
 
     // Drops and creates a database from the template (PostGIS and pg_stat_statements ready when
     // installed); returns its connection string. Each test class uses its own database, so test

@@ -499,7 +499,7 @@ void tst_MigrationRunner::cancelInterruptsTheStatementAndRollsTheFileBack()
                                   "application_name = 'tst cancel' AND query "
                                   "LIKE '%pg_sleep%'"),
         QStringLiteral("1"), 20000);
-    QVERIFY(s.cancel());
+    QVERIFY(s.cancel().result());
     const RunReport report = future.result();
     QVERIFY2(timer.elapsed() < 30000, "the sleeping statement was interrupted");
     QVERIFY(report.cancelled);

@@ -1,13 +1,14 @@
 #include "appcontext.h"
-#include "backupdialog.h"
+#include "jobs/backupdialog.h"
 #include "db/passwordstore.h"
 #include "db/profilestore.h"
 #include "db/session.h"
 #include "jobs/archiveinspector.h"
 #include "jobs/backupjob.h"
+#include "jobs/jobsservice.h"
 #include "jobs/backupmanifest.h"
-#include "jobspage.h"
-#include "restoredialog.h"
+#include "jobs/jobspage.h"
+#include "jobs/restoredialog.h"
 #include "testserver.h"
 
 #include <QLabel>
@@ -64,10 +65,10 @@ void tst_JobsPage::initTestCase()
 
 void tst_JobsPage::connectContext()
 {
-    auto session = std::make_shared<core::Session>(TestServer::profile("tst_jobspage"));
-    auto info = session->open().result();
-    QVERIFY(info.ok());
-    m_context->setConnection(TestServer::profile("tst_jobspage"), QString(), session, info.value());
+    QString error;
+    auto connection = TestServer::openConnection(TestServer::profile("tst_jobspage"), {}, &error);
+    QVERIFY2(connection, qPrintable(error));
+    m_context->setConnection(connection);
 }
 
 void tst_JobsPage::runsABackupAndShowsItFinished()
@@ -197,7 +198,8 @@ void tst_JobsPage::backupDialogPreviewsTheForeignKeyClosureAndCommand()
 
 void tst_JobsPage::restoreDialogAsksForTheTypedName()
 {
-    ui::RestoreDialog d(TestServer::profile("tst_jobspage"), m_context->session());
+    ui::RestoreDialog d(TestServer::profile("tst_jobspage"),
+                        std::make_shared<core::JobsService>(m_context->connection()));
     const QString archive = m_dir.filePath("page.dump");
     QVERIFY(QFile::exists(archive));
     d.setArchive(archive);
@@ -247,7 +249,8 @@ void tst_JobsPage::restoreDialogChecksTheArchiveAndRefusesADamagedOne()
                 return true;
         return false;
     };
-    ui::RestoreDialog d(TestServer::profile("tst_jobspage"), m_context->session());
+    ui::RestoreDialog d(TestServer::profile("tst_jobspage"),
+                        std::make_shared<core::JobsService>(m_context->connection()));
     d.setArchive(copy);
     QTRY_VERIFY_WITH_TIMEOUT(labelSays(d, "Its SHA-256 matches the manifest"), 20000);
     // Checked while the dialog was read: the job will not read it again.

@@ -1,14 +1,14 @@
 #include "appcontext.h"
-#include "connectdialog.h"
-#include "connectioncontroller.h"
-#include "connectionpanel.h"
+#include "connect/connectdialog.h"
+#include "connect/connectioncontroller.h"
+#include "connect/connectionpanel.h"
 #include "db/passwordstore.h"
 #include "db/profilestore.h"
 #include "mainwindow.h"
-#include "migrationspage.h"
-#include "passworddialog.h"
-#include "schemapage.h"
-#include "schematreemodel.h"
+#include "migrations/migrationspage.h"
+#include "connect/passworddialog.h"
+#include "schema/schemapage.h"
+#include "schema/schematreemodel.h"
 #include "screenshotrunner.h"
 #include "testserver.h"
 
@@ -207,7 +207,7 @@ void tst_MainWindow::connectDialogNamesTheBadPartOfAConnectionString()
     QVERIFY(dialog.applyConnectionString("postgresql://dba:pw@db.example:6543/app"));
     QCOMPARE(dialog.profile().host, QStringLiteral("db.example"));
     QCOMPARE(dialog.profile().port, 6543);
-    QCOMPARE(dialog.password(), QStringLiteral("pw"));
+    QCOMPARE(dialog.enteredPassword(), QStringLiteral("pw"));
 }
 
 void tst_MainWindow::connectDialogSavesOnlyAfterASuccessfulTest()

@@ -4,7 +4,7 @@
 #include "migrationentrymodel.h"
 #include "migrations/alembicgraphview.h"
 #include "migrations/migrationtimeline.h"
-#include "migrationspage.h"
+#include "migrations/migrationspage.h"
 #include "testserver.h"
 
 #include <QAbstractItemModelTester>
@@ -85,10 +85,10 @@ INSERT INTO "Web ""App""".alembic_version VALUES ('c3'), ('d4');
     p.id = "tst-migrations";
     p.name = "migrations test";
     m_store->save(p);
-    auto session = std::make_shared<Session>(p);
-    auto info = session->open().result();
-    QVERIFY(info.ok());
-    m_ctx->setConnection(p, {}, session, info.value());
+    QString error;
+    auto connection = TestServer::openConnection(p, {}, &error);
+    QVERIFY2(connection, qPrintable(error));
+    m_ctx->setConnection(connection);
 }
 
 bool tst_MigrationsPage::waitLoaded(ui::MigrationsPage &page)

@@ -1,8 +1,8 @@
 #include "appcontext.h"
 #include "db/session.h"
-#include "previewmodel.h"
-#include "schemapage.h"
-#include "schematreemodel.h"
+#include "schema/previewmodel.h"
+#include "schema/schemapage.h"
+#include "schema/schematreemodel.h"
 #include "testserver.h"
 
 #include <QSignalSpy>
@@ -56,14 +56,14 @@ void tst_SchemaPage::initTestCase()
     QVERIFY2(err.isEmpty(), qPrintable(err));
     ConnectionProfile profile = TestServer::profile(kDb);
     profile.toolsDir = TestServer::binDir();
-    auto session = std::make_shared<Session>(profile);
-    auto info = session->open().result();
-    QVERIFY2(info.ok(), qPrintable(info.error().toString()));
+    QString error;
+    auto connection = TestServer::openConnection(profile, {}, &error);
+    QVERIFY2(connection, qPrintable(error));
     m_context = std::make_unique<AppContext>(nullptr, nullptr);
     m_page = std::make_unique<SchemaPage>(m_context.get());
     m_page->resize(1200, 800);
     m_page->show();
-    m_context->setConnection(profile, QString(), session, info.value());
+    m_context->setConnection(connection);
     // The server and the connected database open by themselves.
     QTRY_VERIFY_WITH_TIMEOUT(m_page->treeModel()->databaseIndex().isValid(), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(

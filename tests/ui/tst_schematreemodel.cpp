@@ -1,6 +1,6 @@
 #include "catalog/catalogloader.h"
 #include "db/session.h"
-#include "schematreemodel.h"
+#include "schema/schematreemodel.h"
 #include "testserver.h"
 
 #include <QAbstractItemModelTester>

@@ -5,7 +5,7 @@
 #include "stats/livechart.h"
 #include "stats/locktreemodel.h"
 #include "stats/statstablemodel.h"
-#include "statspage.h"
+#include "stats/statspage.h"
 #include "testserver.h"
 
 #include <libpq-fe.h>
@@ -82,11 +82,10 @@ void tst_StatsPage::initTestCase()
 std::unique_ptr<ui::AppContext> tst_StatsPage::connectedContext()
 {
     auto ctx = std::make_unique<ui::AppContext>(nullptr, nullptr);
-    auto session = std::make_shared<core::Session>(TestServer::profile(kDb));
-    auto info = session->open().result();
-    if (!info)
+    auto connection = TestServer::openConnection(TestServer::profile(kDb));
+    if (!connection)
         return nullptr;
-    ctx->setConnection(TestServer::profile(kDb), QString(), session, info.value());
+    ctx->setConnection(connection);
     return ctx;
 }
 

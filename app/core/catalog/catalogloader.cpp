@@ -2,9 +2,16 @@
 
 #include "catalog/catalogreader.h"
 #include "catalog/objectddl.h"
+#include "db/connection.h"
 #include "db/session.h"
+#include "util/async.h"
 
 namespace strata::core {
+
+CatalogLoader::CatalogLoader(std::shared_ptr<const Connection> connection)
+    : m_connection(std::move(connection)), m_session(m_connection->browseSession())
+{
+}
 
 CatalogLoader::CatalogLoader(std::shared_ptr<Session> session) : m_session(std::move(session)) {}
 
@@ -111,6 +118,23 @@ QFuture<Result<PreviewPage>> CatalogLoader::previewPage(const QString &schema, c
 {
     return m_session->run([=](SessionContext &ctx) {
         return PreviewReader::page(ctx, schema, name, kind, cursor, pageSize);
+    });
+}
+
+QFuture<Result<QString>> CatalogLoader::dumpDefinition(const QString &schema,
+                                                       const QString &name) const
+{
+    if (!m_connection)
+        return readyFuture(Result<QString>(
+            Error(Error::Kind::Internal, QStringLiteral("No connection to run pg_dump with."))));
+    ObjectDdl::DumpRequest req;
+    req.profile = m_connection->profile();
+    req.password = m_connection->secretForTools();
+    req.serverMajor = m_connection->serverMajor();
+    req.schema = schema;
+    req.name = name;
+    return asyncRun<Result<QString>>(Pool::Io, [req](QPromise<Result<QString>> &p) {
+        p.addResult(ObjectDdl::dumpRelation(req));
     });
 }
 

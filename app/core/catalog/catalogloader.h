@@ -10,6 +10,7 @@
 
 namespace strata::core {
 
+class Connection;
 class Session;
 
 // What the schema tree and pages ask of the catalog: every call returns at once with a future;
@@ -18,6 +19,9 @@ class Session;
 class CatalogLoader
 {
 public:
+    // Reads through the connection's browsing session; pg_dump runs as the connection does.
+    explicit CatalogLoader(std::shared_ptr<const Connection> connection);
+    // Reads through this session only (tests and benchmarks); dumpDefinition is not available.
     explicit CatalogLoader(std::shared_ptr<Session> session);
 
     const std::shared_ptr<Session> &session() const { return m_session; }
@@ -43,10 +47,15 @@ public:
                                              ObjectKind kind, const PreviewCursor &cursor,
                                              int pageSize);
 
+    // pg_dump --schema-only for exactly this relation, run on the Io pool.
+    QFuture<Result<QString>> dumpDefinition(const QString &schema, const QString &name) const;
+
     // Cancels the statement running now (a slow catalog read); it ends with a Canceled error.
+    // Posted: returns at once.
     void cancel();
 
 private:
+    std::shared_ptr<const Connection> m_connection;
     std::shared_ptr<Session> m_session;
 };
 

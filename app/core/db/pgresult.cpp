@@ -21,9 +21,17 @@ int PgResult::column(const char *name) const
     return m_res ? PQfnumber(m_res.get(), name) : -1;
 }
 
+int PgResult::named(const char *col) const
+{
+    const int c = column(col);
+    if (c < 0 && m_res)
+        qWarning("strata: no column \"%s\" in the result", col);
+    return c;
+}
+
 bool PgResult::isNull(int row, int col) const
 {
-    return !m_res || PQgetisnull(m_res.get(), row, col);
+    return !m_res || col < 0 || PQgetisnull(m_res.get(), row, col);
 }
 
 const char *PgResult::raw(int row, int col) const

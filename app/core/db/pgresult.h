@@ -31,9 +31,31 @@ public:
     double toDouble(int row, int col, double fallback = 0) const;
     bool toBool(int row, int col) const; // 't' is true
     QVariant value(int row, int col) const; // typed by the column's type OID
+
+    // The same, by column name (the statement's AS names): what readers use, so that a
+    // statement's columns can be reordered or added to without touching C++. A name the result
+    // lacks is a programming error: it warns and reads as NULL.
+    bool isNull(int row, const char *col) const { return isNull(row, named(col)); }
+    QString text(int row, const char *col) const { return text(row, named(col)); }
+    qint64 toLongLong(int row, const char *col, qint64 fallback = 0) const
+    {
+        return toLongLong(row, named(col), fallback);
+    }
+    int toInt(int row, const char *col, int fallback = 0) const
+    {
+        return toInt(row, named(col), fallback);
+    }
+    double toDouble(int row, const char *col, double fallback = 0) const
+    {
+        return toDouble(row, named(col), fallback);
+    }
+    bool toBool(int row, const char *col) const { return toBool(row, named(col)); }
+    QVariant value(int row, const char *col) const { return value(row, named(col)); }
     qint64 affectedRows() const;
 
 private:
+    int named(const char *col) const;
+
     std::shared_ptr<pg_result> m_res;
 };
 

@@ -315,27 +315,18 @@ Session::Session(ConnectionProfile profile, QString password, SessionOptions opt
     // opened it, and tasks then run in the order they were asked for.
     m_pool->setMaxThreadCount(1);
     m_pool->setExpiryTimeout(-1);
+    Synchroniser::instance().trackCancel(m_cancel);
 }
 
 Session::~Session()
 {
     // Stop what runs and close on the session's own thread, without making the caller wait: a
     // connect in progress can take up to connect_timeout, and the caller may be the GUI thread.
-    // A reaper thread sends the cancel (PQcancel waits for the server: a round trip the GUI
-    // thread must not make), waits for the session's thread to finish, then frees it. Reapers
-    // have a pool of their own: on a two-core machine the global pool has two threads, and two
-    // sessions abandoned mid-connect would hold them for the whole connect_timeout.
+    // A task on the Control pool sends the cancel (PQcancel waits for the server: a round trip
+    // the GUI thread must not make), waits for the session's thread to finish, then frees it.
     m_pool->start([ctx = std::move(m_ctx)] { ctx->close(); });
     QThreadPool *pool = m_pool.release();
-    static QThreadPool *reapers = [] {
-        auto *p = new QThreadPool;
-        p->setMaxThreadCount(64);
-        // Like the global pool, finished before the application object is gone: a session's
-        // thread closing its connection must not outlive the Qt it uses.
-        qAddPostRoutine([] { reapers->waitForDone(); });
-        return p;
-    }();
-    reapers->start([pool, cancel = m_cancel] {
+    threadPool(Pool::Control)->start([pool, cancel = m_cancel] {
         cancel->cancel(); // sent only while a statement runs
         pool->waitForDone();
         delete pool;
@@ -352,9 +343,10 @@ QFuture<Result<PgResult>> Session::query(const QString &sqlName, const QVariantL
     return run([sqlName, params](SessionContext &ctx) { return ctx.exec(sqlName, params); });
 }
 
-bool Session::cancel()
+QFuture<bool> Session::cancel()
 {
-    return m_cancel->cancel();
+    return asyncRun<bool>(Pool::Control,
+                          [token = m_cancel](QPromise<bool> &p) { p.addResult(token->cancel()); });
 }
 
 } // namespace strata::core

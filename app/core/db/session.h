@@ -3,8 +3,9 @@
 #include "db/canceltoken.h"
 #include "db/connectionprofile.h"
 #include "db/pgresult.h"
-#include "db/serverversion.h"
+#include "db/serverinfo.h"
 #include "result.h"
+#include "util/async.h"
 
 #include <QFuture>
 #include <QMutex>
@@ -29,19 +30,6 @@ struct SessionOptions
     int connectTimeoutSec = 10;   // libpq connect_timeout
     int statementTimeoutMs = 30000; // 0: none (backups, restores, migrations)
     QString applicationName = QStringLiteral("strata");
-};
-
-struct ServerInfo
-{
-    ServerVersion version;
-    QString versionString; // SELECT version()
-    QString database;
-    QString user;
-    bool superuser = false;
-    QString warning; // e.g. a server older than Strata supports
-
-    // The warning for a server of this version; empty when Strata is made for it.
-    static QString warningFor(const ServerVersion &version);
 };
 
 // What a work function sees on the session's thread. Never stored, never passed to another thread.
@@ -138,14 +126,17 @@ public:
             }
             promise->finish();
         });
+        Synchroniser::instance().track(QFuture<void>(future));
         return future;
     }
 
     QFuture<Result<PgResult>> query(const QString &sqlName, const QVariantList &params = {});
 
     // Asks the server to cancel the running statement; the statement's task then returns a
-    // Canceled error. Safe from any thread; returns false when nothing could be sent.
-    bool cancel();
+    // Canceled error. Safe from any thread and never waits: the cancel (a short connection of
+    // its own, and a round trip to the server) is sent from the Control pool. The future says
+    // whether it could be sent (false: not connected, or nothing running).
+    QFuture<bool> cancel();
 
     const ConnectionProfile &profile() const { return m_profile; }
     const SessionOptions &options() const { return m_options; }

@@ -6,6 +6,7 @@
 #include "jobs/dumplogparser.h"
 #include "jobs/dumpprogress.h"
 #include "jobs/toolrunner.h"
+#include "util/async.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -288,7 +289,7 @@ JobResult BackupJob::execute()
             temp);
     }
     if (replaced >= 0)
-        QThreadPool::globalInstance()->start([replaced] { ::close(replaced); });
+        threadPool(Pool::Io)->start([replaced] { ::close(replaced); });
 
     BackupManifest m;
     m.path = target;

@@ -1,5 +1,7 @@
 #include "job.h"
 
+#include "util/async.h"
+
 #include <QtConcurrent>
 
 #include <cmath>
@@ -9,7 +11,7 @@ namespace strata::core {
 
 Job::~Job() = default;
 
-QFuture<JobResult> Job::start(QThreadPool *pool)
+QFuture<JobResult> Job::start()
 {
     auto self = shared_from_this();
     m_running = true;
@@ -66,14 +68,9 @@ QFuture<JobResult> Job::start(QThreadPool *pool)
         promise.addResult(r);
         self->m_running = false; // after the result: not running means the future has it
     };
-    // Jobs run for minutes: a pool of their own keeps them from starving the global pool that
-    // short reads (tool versions, archive listings) use, and lets several run at once.
-    static QThreadPool *jobPool = [] {
-        auto *p = new QThreadPool;
-        p->setMaxThreadCount(16);
-        return p;
-    }();
-    QFuture<JobResult> f = QtConcurrent::run(pool ? pool : jobPool, work);
+    // Jobs run for minutes: the Jobs pool keeps them from starving the pools that short reads
+    // (tool versions, archive listings) use, and lets several run at once.
+    QFuture<JobResult> f = asyncRun<JobResult>(Pool::Jobs, work);
     QMutexLocker lock(&m_mutex);
     m_future = f;
     return f;

@@ -55,7 +55,7 @@ public:
     virtual Kind kind() const = 0;
     virtual QString title() const = 0;
 
-    QFuture<JobResult> start(QThreadPool *pool = nullptr);
+    QFuture<JobResult> start();
     // Asks the job to stop: the tool is terminated and partial output removed. Any thread.
     void cancel();
     bool cancelRequested() const;

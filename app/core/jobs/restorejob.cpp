@@ -6,6 +6,7 @@
 #include "jobs/backupplanner.h"
 #include "jobs/restoreprogress.h"
 #include "jobs/toolrunner.h"
+#include "util/async.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -233,14 +234,10 @@ JobResult RestoreJob::execute()
     std::atomic<bool> abandoned { false };
     QElapsedTimer shown;
     shown.start();
-    static QThreadPool *checks = [] {
-        auto *p = new QThreadPool;
-        p->setMaxThreadCount(8);
-        return p;
-    }();
-    QFuture<std::optional<Status>> manifestCheck = QtConcurrent::run(checks, [&] {
-        return ArchiveInspector::checkManifest(
-            o.archivePath, [&] { return abandoned.load() || canceled(); },
+    using Checked = std::optional<Status>;
+    QFuture<Checked> manifestCheck = asyncRun<Checked>(Pool::Cpu, [&](QPromise<Checked> &p) {
+        p.addResult(ArchiveInspector::checkManifest(
+            o.archivePath, [&] { return abandoned.load() || canceled() || p.isCanceled(); },
             [&](qint64 done, qint64 all) {
                 if (shown.elapsed() < 100 || all <= 0)
                     return;
@@ -249,7 +246,7 @@ JobResult RestoreJob::execute()
                     QStringLiteral("checking the archive's SHA-256 (%1 of %2)")
                         .arg(QLocale::c().formattedDataSize(done),
                             QLocale::c().formattedDataSize(all)));
-            });
+            }));
     });
     // However this function is left, the check is stopped and waited for before the locals it
     // uses go.

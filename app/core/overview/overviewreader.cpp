@@ -1,0 +1,57 @@
+#include "overviewreader.h"
+
+#include "db/session.h"
+
+namespace strata::core {
+
+qint64 ServerFacts::uptimeSeconds(const QDateTime &now) const
+{
+    if (!startedAt.isValid())
+        return 0;
+    return std::max<qint64>(0, startedAt.msecsTo(now.addMSecs(clockSkewMs)) / 1000);
+}
+
+namespace OverviewReader {
+
+Result<ServerFacts> server(SessionContext &ctx)
+{
+    auto r = ctx.exec(QStringLiteral("overview/server"));
+    if (!r)
+        return r.error();
+    const PgResult &row = r.value();
+    if (row.rows() == 0)
+        return Error(Error::Kind::Internal, QStringLiteral("The server's facts came back empty."));
+    ServerFacts f;
+    const auto epochMs = [&row](const char *col) {
+        return qint64(row.toDouble(0, col) * 1000.0);
+    };
+    f.startedAt = QDateTime::fromMSecsSinceEpoch(epochMs("started_epoch"), Qt::UTC);
+    f.clockSkewMs = epochMs("server_epoch") - QDateTime::currentMSecsSinceEpoch();
+    f.clientConnections = row.toInt(0, "client_connections");
+    f.maxConnections = row.toInt(0, "max_connections");
+    f.databaseBytes = row.toLongLong(0, "database_bytes");
+    const QString extensions = row.text(0, "extensions");
+    if (!extensions.isEmpty())
+        f.extensions = extensions.split(QStringLiteral(", "));
+    f.schemaCount = row.toInt(0, "schema_count");
+    f.encoding = row.text(0, "encoding");
+    f.timeZone = row.text(0, "time_zone");
+    return f;
+}
+
+Result<QList<DatabaseSummary>> databases(SessionContext &ctx)
+{
+    auto r = ctx.exec(QStringLiteral("overview/databases"));
+    if (!r)
+        return r.error();
+    const PgResult &rows = r.value();
+    QList<DatabaseSummary> out;
+    out.reserve(rows.rows());
+    for (int i = 0; i < rows.rows(); ++i)
+        out.append({rows.text(i, "name"), rows.text(i, "owner"), rows.text(i, "encoding"),
+                    rows.toLongLong(i, "size_bytes", -1)});
+    return out;
+}
+
+} // namespace OverviewReader
+} // namespace strata::core

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "db/connectionprofile.h"
+#include "jobs/backupoptions.h"
+#include "jobs/backupplanner.h"
+
+#include <QDialog>
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QRadioButton;
+class QSpinBox;
+class QTimer;
+
+namespace strata::core {
+class JobsService;
+}
+
+namespace strata::ui {
+
+// Backup options, the foreign-key closure of the chosen tables shown before anything runs, the
+// pg_dump found for the server, and the exact command (no password) with a Copy button. Reads
+// run off the GUI thread; the dialog only shows results that are still current.
+class BackupDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    // Without a service (not connected) it resolves no tables and finds no pg_dump.
+    BackupDialog(core::ConnectionProfile profile, std::shared_ptr<core::JobsService> service,
+                 QWidget *parent = nullptr);
+
+    void setTables(const QStringList &qualifiedTables);
+    void setIncludeReferenced(bool on);
+    void setSchemas(const QStringList &schemas);
+    void setOutputPath(const QString &path);
+    core::BackupOptions options() const;
+    QString commandText() const;
+
+    // Screenshots: show a resolved plan and tool without a server.
+    void showPreview(
+        const QList<core::TableRef> &resolved, const QString &toolPath, const QString &toolNote);
+
+    // Validates and emits the request; the dialog stays open when something is wrong.
+    void accept() override;
+
+Q_SIGNALS:
+    void backupRequested(const core::BackupOptions &options);
+
+private:
+    void optionsChanged();
+    void resolveTables();
+    void locateTool();
+    void updateCommand();
+    void browse();
+
+    core::ConnectionProfile m_profile;
+    std::shared_ptr<core::JobsService> m_service;
+    QLineEdit *m_output;
+    QComboBox *m_format;
+    QSpinBox *m_jobs;
+    QLineEdit *m_schemas;
+    QPlainTextEdit *m_tables;
+    QCheckBox *m_withDeps;
+    QLabel *m_closure;
+    QRadioButton *m_everything;
+    QRadioButton *m_dataOnly;
+    QRadioButton *m_schemaOnly;
+    QCheckBox *m_inserts;
+    QCheckBox *m_onConflict;
+    QSpinBox *m_compress;
+    QLineEdit *m_excludeData;
+    QLabel *m_tool;
+    QPlainTextEdit *m_command;
+    QLabel *m_problem;
+    QPushButton *m_start;
+    QTimer *m_resolveTimer;
+    QList<core::TableRef> m_resolved;
+    bool m_resolvedOk = true;
+    QString m_toolPath = QStringLiteral("pg_dump");
+    int m_generation = 0;
+};
+
+} // namespace strata::ui

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "workspacepage.h"
+
+#include <QHash>
+
+#include <memory>
+
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QTimer;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace strata::core {
+class Connection;
+class Job;
+class JobsService;
+struct BackupOptions;
+struct RestoreOptions;
+} // namespace strata::core
+
+namespace strata::ui {
+
+class BackupDialog;
+class RestoreDialog;
+
+// Backups and restores: a panel of running and finished jobs (progress, current object, ETA,
+// log, result, cancel); several can run at once. The jobs run on a pool; a timer reads their
+// status (a mutex-guarded copy), so the GUI thread never waits on them.
+class JobsPage : public WorkspacePage
+{
+    Q_OBJECT
+public:
+    explicit JobsPage(AppContext *context, QWidget *parent = nullptr);
+    ~JobsPage() override;
+
+    QString id() const override { return QStringLiteral("jobs"); }
+    QString title() const override { return tr("Backup & restore"); }
+    QString busyReason() const override;
+    void prepareScreenshot() override;
+    QList<QPair<QString, QWidget *>> screenshotDialogs() override;
+
+    // Starts a job and lists it; the page keeps it until the page is destroyed.
+    void startJob(const std::shared_ptr<core::Job> &job);
+    int jobCount() const { return int(m_jobs.size()); }
+    std::shared_ptr<core::Job> job(int row) const;
+
+    // Jobs that ran at least this long end with a desktop notification (30 s unless changed).
+    void setNotifyAfter(qint64 ms) { m_notifyAfterMs = ms; }
+
+    BackupDialog *createBackupDialog(
+        const QStringList &tables = {}, const QStringList &schemas = {});
+    RestoreDialog *createRestoreDialog();
+
+Q_SIGNALS:
+    // A long job ended: shown as a desktop notification where the desktop has a tray, and the
+    // window asks for attention (QApplication::alert) in any case.
+    void longJobEnded(const QString &title, const QString &message);
+
+private:
+    struct Entry
+    {
+        std::shared_ptr<core::Job> job;
+        QTreeWidgetItem *item = nullptr;
+        bool finishedShown = false;
+    };
+    std::shared_ptr<core::JobsService> service() const;
+    void refresh();
+    void showDetails();
+    void cancelSelected();
+    void onFinished(int index);
+    void updateButtons();
+
+    QTreeWidget *m_list;
+    QPlainTextEdit *m_log;
+    QLabel *m_result;
+    QPushButton *m_backup;
+    QPushButton *m_restore;
+    QPushButton *m_cancel;
+    QTimer *m_timer;
+    QList<Entry> m_jobs;
+    mutable std::shared_ptr<core::JobsService> m_service;
+    mutable std::weak_ptr<const core::Connection> m_serviceConnection;
+    bool m_screenshotPending = false;
+    qint64 m_notifyAfterMs = 30000;
+    QString m_screenshotDir;
+    qint64 m_screenshotTables = -1; // the open database's tables, for the restore dialog
+};
+
+} // namespace strata::ui

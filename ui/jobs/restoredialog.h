@@ -1,0 +1,89 @@
+#pragma once
+
+#include "db/connectionprofile.h"
+#include "jobs/archivetoc.h"
+#include "jobs/restoreoptions.h"
+
+#include <QDialog>
+#include <QFuture>
+
+#include <memory>
+#include <optional>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QRadioButton;
+class QSpinBox;
+class QTreeWidget;
+
+namespace strata::core {
+class JobsService;
+}
+
+namespace strata::ui {
+
+// Choose an archive, tick items of its table of contents, choose the target (this database,
+// another, a new one) and the options. A target that already has tables asks for its name to
+// be typed; the core refuses the restore without it as well.
+class RestoreDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    // Without a service (not connected) it reads nothing of the server.
+    RestoreDialog(core::ConnectionProfile profile, std::shared_ptr<core::JobsService> service,
+                  QWidget *parent = nullptr);
+    ~RestoreDialog() override;
+
+    void setArchive(const QString &path);
+    // Screenshots and tests: show this table of contents as if read from the archive.
+    void setToc(const QString &path, const core::ArchiveToc &toc);
+    void setCurrentTableCount(qint64 count);
+    void chooseCurrentDatabase();
+    core::RestoreOptions options() const;
+
+    // Validates and emits the request; the dialog stays open when something is wrong.
+    void accept() override;
+
+Q_SIGNALS:
+    void restoreRequested(const core::RestoreOptions &options);
+
+private:
+    void readToc();
+    void checkArchive(const QString &path);
+    void checkCurrentDatabase();
+    void updateState();
+    void setAllChecked(bool on);
+
+    core::ConnectionProfile m_profile;
+    std::shared_ptr<core::JobsService> m_service;
+    QLineEdit *m_archive;
+    QLabel *m_archiveInfo;
+    QTreeWidget *m_toc;
+    QRadioButton *m_intoCurrent;
+    QRadioButton *m_intoOther;
+    QRadioButton *m_intoNew;
+    QLineEdit *m_otherName;
+    QLineEdit *m_newName;
+    QCheckBox *m_single;
+    QSpinBox *m_jobs;
+    QLabel *m_jobsNote;
+    QCheckBox *m_clean;
+    QCheckBox *m_dataOnly;
+    QCheckBox *m_resetSequences;
+    QLabel *m_guardLabel;
+    QLineEdit *m_guard;
+    QLabel *m_problem;
+    QPushButton *m_start;
+    bool m_tocLoaded = false;
+    // The archive checked against its manifest while the dialog is read (the job then finds
+    // it already verified); cancelled when the archive changes or the dialog goes.
+    QFuture<std::optional<core::Status>> m_check;
+    QString m_checkProblem; // the archive does not match its manifest
+    bool m_hasChecksum = false; // a manifest with a SHA-256 stands beside the archive
+    qint64 m_currentTables = -1;
+    int m_generation = 0;
+};
+
+} // namespace strata::ui
