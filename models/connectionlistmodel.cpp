@@ -7,7 +7,7 @@ namespace {
 constexpr quintptr kGroupRow = 0;
 } // namespace
 
-ConnectionListModel::ConnectionListModel(QObject *parent) : QAbstractItemModel(parent) {}
+ConnectionListModel::ConnectionListModel(QObject *parent) : QAbstractItemModel(parent) { }
 
 void ConnectionListModel::replaceGroup(int group, QList<core::ConnectionProfile> entries)
 {
@@ -120,10 +120,12 @@ QVariant ConnectionListModel::data(const QModelIndex &idx, int role) const
     if (!idx.isValid())
         return {};
     if (idx.internalId() == kGroupRow) {
-        static const char *names[GroupCount] = {QT_TR_NOOP("Demo"), QT_TR_NOOP("Saved connections"),
-                                                QT_TR_NOOP("pg_service.conf")};
+        static const char *names[GroupCount] = { QT_TR_NOOP("Demo"),
+            QT_TR_NOOP("Saved connections"), QT_TR_NOOP("pg_service.conf") };
         if (role == Qt::DisplayRole)
-            return QStringLiteral("%1 (%2)").arg(tr(names[idx.row()])).arg(m_groups[idx.row()].size());
+            return QStringLiteral("%1 (%2)")
+                .arg(tr(names[idx.row()]))
+                .arg(m_groups[idx.row()].size());
         if (role == GroupRole)
             return idx.row();
         return {};

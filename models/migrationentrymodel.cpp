@@ -8,7 +8,7 @@ namespace strata::models {
 
 using core::MigrationState;
 
-MigrationEntryModel::MigrationEntryModel(QObject *parent) : QAbstractTableModel(parent) {}
+MigrationEntryModel::MigrationEntryModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 void MigrationEntryModel::setHistories(const QList<core::MigrationHistory> &histories)
 {
@@ -17,9 +17,9 @@ void MigrationEntryModel::setHistories(const QList<core::MigrationHistory> &hist
     m_rows.clear();
     for (int h = 0; h < m_histories.size(); ++h) {
         const auto &hist = m_histories.at(h);
-        for (const auto *list : {&hist.entries, &hist.pending, &hist.missing, &hist.changed})
+        for (const auto *list : { &hist.entries, &hist.pending, &hist.missing, &hist.changed })
             for (const auto &e : *list)
-                m_rows.append({h, e});
+                m_rows.append({ h, e });
     }
     endResetModel();
 }
@@ -53,16 +53,26 @@ QString MigrationEntryModel::formatDuration(qint64 ms)
 QColor MigrationEntryModel::stateColor(MigrationState state)
 {
     switch (state) {
-    case MigrationState::Applied: return QColor(0x2e, 0x7d, 0x32);
-    case MigrationState::Failed: return QColor(0xc6, 0x28, 0x28);
-    case MigrationState::Dirty: return QColor(0xad, 0x14, 0x57);
-    case MigrationState::RolledBack: return QColor(0x6d, 0x4c, 0x41);
-    case MigrationState::Running: return QColor(0xef, 0x6c, 0x00);
-    case MigrationState::Baseline: return QColor(0x45, 0x5a, 0x64);
-    case MigrationState::Deleted: return QColor(0x75, 0x75, 0x75);
-    case MigrationState::Pending: return QColor(0x15, 0x65, 0xc0);
-    case MigrationState::Missing: return QColor(0x8e, 0x24, 0xaa);
-    case MigrationState::Changed: return QColor(0xf9, 0xa8, 0x25);
+    case MigrationState::Applied:
+        return QColor(0x2e, 0x7d, 0x32);
+    case MigrationState::Failed:
+        return QColor(0xc6, 0x28, 0x28);
+    case MigrationState::Dirty:
+        return QColor(0xad, 0x14, 0x57);
+    case MigrationState::RolledBack:
+        return QColor(0x6d, 0x4c, 0x41);
+    case MigrationState::Running:
+        return QColor(0xef, 0x6c, 0x00);
+    case MigrationState::Baseline:
+        return QColor(0x45, 0x5a, 0x64);
+    case MigrationState::Deleted:
+        return QColor(0x75, 0x75, 0x75);
+    case MigrationState::Pending:
+        return QColor(0x15, 0x65, 0xc0);
+    case MigrationState::Missing:
+        return QColor(0x8e, 0x24, 0xaa);
+    case MigrationState::Changed:
+        return QColor(0xf9, 0xa8, 0x25);
     case MigrationState::Unknown:
         return QColor(0x61, 0x61, 0x61);
     }
@@ -77,9 +87,12 @@ QVariant MigrationEntryModel::data(const QModelIndex &index, int role) const
     const auto &h = m_histories.at(r.history);
     const auto &e = r.entry;
     switch (role) {
-    case StateRole: return int(e.state);
-    case HistoryIndexRole: return r.history;
-    case FilePathRole: return e.filePath;
+    case StateRole:
+        return int(e.state);
+    case HistoryIndexRole:
+        return r.history;
+    case FilePathRole:
+        return e.filePath;
     case Qt::ForegroundRole:
         return index.column() == State ? QVariant(QBrush(stateColor(e.state))) : QVariant();
     case Qt::ToolTipRole:
@@ -97,18 +110,25 @@ QVariant MigrationEntryModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case Framework:
             return h.ambiguous ? QStringLiteral("%1?").arg(h.frameworkName) : h.frameworkName;
-        case Table: return QString(h.schema + u'.' + h.table);
+        case Table:
+            return QString(h.schema + u'.' + h.table);
         case Version:
             return e.version.isEmpty() && e.repeatable ? QStringLiteral("(repeatable)") : e.version;
-        case Description: return e.description;
-        case State: return core::migrationStateLabel(e.state);
+        case Description:
+            return e.description;
+        case State:
+            return core::migrationStateLabel(e.state);
         case AppliedAt:
             return e.appliedAt.isValid() ? QLocale().toString(e.appliedAt, QLocale::ShortFormat)
                                          : QString();
-        case Duration: return formatDuration(e.durationMs);
-        case AppliedBy: return e.appliedBy;
-        case Checksum: return e.checksum;
-        case Note: return e.note;
+        case Duration:
+            return formatDuration(e.durationMs);
+        case AppliedBy:
+            return e.appliedBy;
+        case Checksum:
+            return e.checksum;
+        case Note:
+            return e.note;
         }
     }
     return {};
@@ -119,16 +139,26 @@ QVariant MigrationEntryModel::headerData(int section, Qt::Orientation orientatio
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Framework: return tr("Framework");
-    case Table: return tr("Table");
-    case Version: return tr("Version");
-    case Description: return tr("Description");
-    case State: return tr("State");
-    case AppliedAt: return tr("Applied at");
-    case Duration: return tr("Duration");
-    case AppliedBy: return tr("Applied by");
-    case Checksum: return tr("Checksum");
-    case Note: return tr("Note");
+    case Framework:
+        return tr("Framework");
+    case Table:
+        return tr("Table");
+    case Version:
+        return tr("Version");
+    case Description:
+        return tr("Description");
+    case State:
+        return tr("State");
+    case AppliedAt:
+        return tr("Applied at");
+    case Duration:
+        return tr("Duration");
+    case AppliedBy:
+        return tr("Applied by");
+    case Checksum:
+        return tr("Checksum");
+    case Note:
+        return tr("Note");
     }
     return {};
 }

@@ -13,8 +13,19 @@ class MigrationEntryModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Framework, Table, Version, Description, State, AppliedAt, Duration, AppliedBy,
-                  Checksum, Note, ColumnCount };
+    enum Column {
+        Framework,
+        Table,
+        Version,
+        Description,
+        State,
+        AppliedAt,
+        Duration,
+        AppliedBy,
+        Checksum,
+        Note,
+        ColumnCount
+    };
     enum Role { StateRole = Qt::UserRole + 1, HistoryIndexRole, FilePathRole, SortRole };
 
     struct Row
@@ -32,8 +43,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     static QColor stateColor(core::MigrationState state);
     static QString formatDuration(qint64 ms);

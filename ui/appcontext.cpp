@@ -5,8 +5,8 @@
 
 namespace strata::ui {
 
-AppContext::AppContext(core::ProfileStore *profiles, core::PasswordStore *passwords,
-                       QObject *parent)
+AppContext::AppContext(
+    core::ProfileStore *profiles, core::PasswordStore *passwords, QObject *parent)
     : QObject(parent), m_profiles(profiles), m_passwords(passwords)
 {
 }
@@ -16,8 +16,8 @@ AppContext::~AppContext() = default;
 void AppContext::setConnection(std::shared_ptr<const core::Connection> connection)
 {
     m_connection = std::move(connection);
-    m_profile = m_connection ? m_connection->profile() : core::ConnectionProfile{};
-    m_info = m_connection ? m_connection->server() : core::ServerInfo{};
+    m_profile = m_connection ? m_connection->profile() : core::ConnectionProfile {};
+    m_info = m_connection ? m_connection->server() : core::ServerInfo {};
     Q_EMIT connectionChanged();
 }
 

@@ -23,8 +23,8 @@ class AppContext : public QObject
 {
     Q_OBJECT
 public:
-    AppContext(core::ProfileStore *profiles, core::PasswordStore *passwords,
-               QObject *parent = nullptr);
+    AppContext(
+        core::ProfileStore *profiles, core::PasswordStore *passwords, QObject *parent = nullptr);
     ~AppContext() override;
 
     core::ProfileStore *profiles() const { return m_profiles; }

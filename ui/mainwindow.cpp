@@ -3,8 +3,8 @@
 #include "appcontext.h"
 #include "connect/connectdialog.h"
 #include "connect/connectioncontroller.h"
-#include "connectionlistmodel.h"
 #include "connect/connectionpanel.h"
+#include "connectionlistmodel.h"
 #include "db/passwordstore.h"
 #include "db/profilestore.h"
 #include "db/servicefile.h"
@@ -57,7 +57,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     splitter->addWidget(m_panel);
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({260, 1140});
+    splitter->setSizes({ 260, 1140 });
     setCentralWidget(splitter);
 
     m_state = new QLabel(tr("Not connected"), this);
@@ -78,18 +78,18 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     auto *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Strata"), this, [this] {
         auto *box = new QMessageBox(QMessageBox::Information, tr("About Strata"),
-                                    tr("Strata %1\nA desktop console for PostgreSQL.")
-                                        .arg(QApplication::applicationVersion()),
-                                    QMessageBox::Ok, this);
+            tr("Strata %1\nA desktop console for PostgreSQL.")
+                .arg(QApplication::applicationVersion()),
+            QMessageBox::Ok, this);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     });
 
     connect(m_panel, &ConnectionPanel::connectRequested, this,
-            [this](const core::ConnectionProfile &p) { connectTo(p); });
+        [this](const core::ConnectionProfile &p) { connectTo(p); });
     connect(m_panel, &ConnectionPanel::newRequested, this, [this] { editProfile(nullptr); });
     connect(m_panel, &ConnectionPanel::editRequested, this,
-            [this](const core::ConnectionProfile &p) { editProfile(&p); });
+        [this](const core::ConnectionProfile &p) { editProfile(&p); });
     connect(m_panel, &ConnectionPanel::removeRequested, this, &MainWindow::removeProfile);
     connect(m_cancel, &QPushButton::clicked, m_controller, &ConnectionController::cancel);
 
@@ -98,16 +98,17 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
         showProgress(tr("Connecting to %1…").arg(target), -1);
         m_cancel->show();
     });
-    connect(m_controller, &ConnectionController::connected, this, [this](const core::ServerInfo &info) {
-        m_progress->hide();
-        m_cancel->hide();
-        m_state->setText(tr("Connected to %1 on %2 — PostgreSQL %3")
-                             .arg(info.database, m_context->profile().displayTarget(),
-                                  info.version.toString()));
-        if (!info.warning.isEmpty())
-            showBanner(info.warning, false);
-        Q_EMIT connectionReady();
-    });
+    connect(
+        m_controller, &ConnectionController::connected, this, [this](const core::ServerInfo &info) {
+            m_progress->hide();
+            m_cancel->hide();
+            m_state->setText(tr("Connected to %1 on %2 — PostgreSQL %3")
+                                 .arg(info.database, m_context->profile().displayTarget(),
+                                     info.version.toString()));
+            if (!info.warning.isEmpty())
+                showBanner(info.warning, false);
+            Q_EMIT connectionReady();
+        });
     connect(m_controller, &ConnectionController::failed, this, [this](const core::Error &e) {
         m_progress->hide();
         m_cancel->hide();
@@ -121,15 +122,16 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
         m_state->setText(tr("Connecting was cancelled."));
     });
     connect(context, &AppContext::statusMessage, this,
-            [this](const QString &t) { statusBar()->showMessage(t, 8000); });
-    connect(context, &AppContext::errorMessage, this, [this](const QString &t) { showBanner(t, true); });
+        [this](const QString &t) { statusBar()->showMessage(t, 8000); });
+    connect(context, &AppContext::errorMessage, this,
+        [this](const QString &t) { showBanner(t, true); });
     connect(context, &AppContext::pageRequested, this, [this](const QString &id) {
         for (WorkspacePage *p : m_pages)
             if (p->id() == id)
                 m_tabs->setCurrentWidget(p);
     });
-    connect(context, &AppContext::databaseRequested, m_controller,
-            &ConnectionController::openDatabase);
+    connect(
+        context, &AppContext::databaseRequested, m_controller, &ConnectionController::openDatabase);
     connect(context, &AppContext::migrationsDirChanged, m_connections,
         &models::ConnectionListModel::setMigrationsDir);
     connect(context, &AppContext::connectionChanged, this, [this] {
@@ -166,10 +168,10 @@ void MainWindow::showBanner(const QString &text, bool isError)
 {
     m_banner->setText(text);
     m_banner->setStyleSheet(isError
-                                ? QStringLiteral("QLabel { background: #fde7e7; color: #7a1010; "
-                                                 "border: 1px solid #e0a0a0; padding: 8px; }")
-                                : QStringLiteral("QLabel { background: #fff4ce; color: #5c4400; "
-                                                 "border: 1px solid #e0c060; padding: 8px; }"));
+            ? QStringLiteral("QLabel { background: #fde7e7; color: #7a1010; "
+                             "border: 1px solid #e0a0a0; padding: 8px; }")
+            : QStringLiteral("QLabel { background: #fff4ce; color: #5c4400; "
+                             "border: 1px solid #e0c060; padding: 8px; }"));
     m_banner->setVisible(!text.isEmpty());
 }
 
@@ -216,10 +218,11 @@ void MainWindow::editProfile(const core::ConnectionProfile *existing)
         const QString pw = guard->enteredPassword();
         if (!pw.isEmpty()) {
             if (p.rememberPassword)
-                m_context->passwords()->write(p.id, pw, this, [this](bool inKeychain, const QString &note) {
-                    if (!inKeychain && !note.isEmpty())
-                        showBanner(note, false);
-                });
+                m_context->passwords()->write(
+                    p.id, pw, this, [this](bool inKeychain, const QString &note) {
+                        if (!inKeychain && !note.isEmpty())
+                            showBanner(note, false);
+                    });
             else
                 m_context->passwords()->remember(p.id, pw);
         }
@@ -232,10 +235,10 @@ void MainWindow::editProfile(const core::ConnectionProfile *existing)
 void MainWindow::removeProfile(const core::ConnectionProfile &profile)
 {
     auto *box = new QMessageBox(QMessageBox::Question, tr("Remove connection"),
-                                tr("Remove the saved connection \"%1\"? Its password is removed "
-                                   "from the keychain too; the database is not touched.")
-                                    .arg(profile.name),
-                                QMessageBox::Yes | QMessageBox::Cancel, this);
+        tr("Remove the saved connection \"%1\"? Its password is removed "
+           "from the keychain too; the database is not touched.")
+            .arg(profile.name),
+        QMessageBox::Yes | QMessageBox::Cancel, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::accepted, this, [this, profile] {
         m_context->profiles()->remove(profile.id);
@@ -258,8 +261,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     // Ask without blocking: the running jobs keep running while the question is open.
     event->ignore();
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Work in progress"),
-                                tr("%1\n\nClose Strata and abandon it?").arg(busy.join(u'\n')),
-                                QMessageBox::Yes | QMessageBox::No, this);
+        tr("%1\n\nClose Strata and abandon it?").arg(busy.join(u'\n')),
+        QMessageBox::Yes | QMessageBox::No, this);
     box->setDefaultButton(QMessageBox::No);
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::accepted, this, [this] {

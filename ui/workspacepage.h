@@ -14,7 +14,7 @@ class WorkspacePage : public QWidget
 public:
     explicit WorkspacePage(AppContext *context, QWidget *parent = nullptr);
 
-    virtual QString id() const = 0;    // "schema"; also the screenshot's file name part
+    virtual QString id() const = 0; // "schema"; also the screenshot's file name part
     virtual QString title() const = 0; // "Schema"
 
     // For `strata --screenshot`: put the page in a state worth showing (select something, open

@@ -34,5 +34,4 @@ int runCheck(const QStringList &args)
 } // namespace
 
 STRATA_CLI_COMMAND("check", "check CONNINFO",
-                   "Connect, print the server's version, and warn about servers older than 12.",
-                   runCheck);
+    "Connect, print the server's version, and warn about servers older than 12.", runCheck);

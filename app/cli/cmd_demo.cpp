@@ -32,9 +32,10 @@ int runDemo(const QStringList &args)
     }
     if (action == QLatin1String("status")) {
         const DemoStatus s = demo.status();
-        strata::cli::out(QStringLiteral("state:      %1").arg(s.running ? QStringLiteral("running")
-                                                             : s.initialized ? QStringLiteral("stopped")
-                                                                             : QStringLiteral("not created")));
+        strata::cli::out(QStringLiteral("state:      %1")
+                             .arg(s.running          ? QStringLiteral("running")
+                                     : s.initialized ? QStringLiteral("stopped")
+                                                     : QStringLiteral("not created")));
         strata::cli::out(QStringLiteral("folder:     %1").arg(s.baseDir));
         strata::cli::out(QStringLiteral("conninfo:   %1").arg(s.connInfo));
         strata::cli::out(QStringLiteral("migrations: %1").arg(s.migrationsDir));
@@ -47,6 +48,6 @@ int runDemo(const QStringList &args)
 } // namespace
 
 STRATA_CLI_COMMAND("demo", "demo start|stop|status",
-                   "Create, start, stop or describe the private demo cluster; start and status "
-                   "print its connection string.",
-                   runDemo);
+    "Create, start, stop or describe the private demo cluster; start and status "
+    "print its connection string.",
+    runDemo);

@@ -79,7 +79,8 @@ int runMigrations(const QStringList &args)
         }
     }
     if (conn.isEmpty()) {
-        strata::cli::err(QStringLiteral("Usage: strata-cli migrations CONNINFO [--dir PATH] [--json]"));
+        strata::cli::err(
+            QStringLiteral("Usage: strata-cli migrations CONNINFO [--dir PATH] [--json]"));
         return 2;
     }
     QString password;
@@ -89,8 +90,9 @@ int runMigrations(const QStringList &args)
         return 2;
     }
     Session session(profile.value(), password);
-    auto r = session.run([dir](SessionContext &ctx) { return MigrationInspector::inspect(ctx, dir); })
-                 .result();
+    auto r
+        = session.run([dir](SessionContext &ctx) { return MigrationInspector::inspect(ctx, dir); })
+              .result();
     if (!r) {
         strata::cli::err(r.error().toString());
         return 1;
@@ -117,10 +119,10 @@ int runMigrations(const QStringList &args)
     for (const auto &h : r->histories) {
         strata::cli::out(QStringLiteral("%1%2 in %3.%4: %5 entries")
                              .arg(h.frameworkName,
-                                  h.ambiguous ? QStringLiteral(" (ambiguous: %1)")
-                                                    .arg(h.alternatives.join(QStringLiteral(" or ")))
-                                              : QString(),
-                                  h.schema, h.table)
+                                 h.ambiguous ? QStringLiteral(" (ambiguous: %1)")
+                                                   .arg(h.alternatives.join(QStringLiteral(" or ")))
+                                             : QString(),
+                                 h.schema, h.table)
                              .arg(h.entries.size()));
         for (const auto &n : h.notes)
             strata::cli::out(QStringLiteral("  note: ") + n);
@@ -154,6 +156,6 @@ int runMigrations(const QStringList &args)
 } // namespace
 
 STRATA_CLI_COMMAND("migrations", "migrations CONNINFO [--dir PATH] [--json]",
-                   "List every migration framework's history in the database, compared with a "
-                   "folder.",
-                   runMigrations);
+    "List every migration framework's history in the database, compared with a "
+    "folder.",
+    runMigrations);

@@ -20,8 +20,9 @@ struct SchemaListing
 
 int usage()
 {
-    strata::cli::err(QStringLiteral("Usage: strata-cli schema CONNINFO [--schema NAME] [--internal] "
-                                    "[--json]"));
+    strata::cli::err(
+        QStringLiteral("Usage: strata-cli schema CONNINFO [--schema NAME] [--internal] "
+                       "[--json]"));
     return 2;
 }
 
@@ -60,22 +61,24 @@ int runSchema(const QStringList &args)
         return 2;
     }
     Session session(profile.value(), password);
-    auto result = session.run([&](SessionContext &ctx) -> Result<QList<SchemaListing>> {
-        auto schemas = CatalogReader::schemas(ctx);
-        if (!schemas)
-            return schemas.error();
-        QList<SchemaListing> out;
-        for (const SchemaInfo &s : schemas.value()) {
-            // A named schema is shown even when it is internal.
-            if (only.isEmpty() ? (s.internal && !internal) : s.name != only)
-                continue;
-            auto objects = CatalogReader::allRelations(ctx, s.oid);
-            if (!objects)
-                return objects.error();
-            out.append({s, objects.value()});
-        }
-        return out;
-    }).result();
+    auto result = session
+                      .run([&](SessionContext &ctx) -> Result<QList<SchemaListing>> {
+                          auto schemas = CatalogReader::schemas(ctx);
+                          if (!schemas)
+                              return schemas.error();
+                          QList<SchemaListing> out;
+                          for (const SchemaInfo &s : schemas.value()) {
+                              // A named schema is shown even when it is internal.
+                              if (only.isEmpty() ? (s.internal && !internal) : s.name != only)
+                                  continue;
+                              auto objects = CatalogReader::allRelations(ctx, s.oid);
+                              if (!objects)
+                                  return objects.error();
+                              out.append({ s, objects.value() });
+                          }
+                          return out;
+                      })
+                      .result();
     if (!result) {
         strata::cli::err(result.error().toString());
         return 1;
@@ -92,41 +95,38 @@ int runSchema(const QStringList &args)
         for (const SchemaListing &l : result.value()) {
             QJsonArray objects;
             for (const RelationInfo &o : l.objects) {
-                QJsonObject obj{{QStringLiteral("name"), o.name},
-                                {QStringLiteral("kind"), kindName(o.kind)}};
+                QJsonObject obj { { QStringLiteral("name"), o.name },
+                    { QStringLiteral("kind"), kindName(o.kind) } };
                 if (!o.parentName.isEmpty())
                     obj.insert(QStringLiteral("parent"), o.parentName);
                 obj.insert(QStringLiteral("estimated_rows"),
-                           o.estimatedRows < 0 ? QJsonValue() : QJsonValue(o.estimatedRows));
+                    o.estimatedRows < 0 ? QJsonValue() : QJsonValue(o.estimatedRows));
                 obj.insert(QStringLiteral("total_bytes"),
-                           o.totalBytes < 0 ? QJsonValue() : QJsonValue(o.totalBytes));
+                    o.totalBytes < 0 ? QJsonValue() : QJsonValue(o.totalBytes));
                 objects.append(obj);
             }
-            schemas.append(QJsonObject{{QStringLiteral("name"), l.schema.name},
-                                       {QStringLiteral("internal"), l.schema.internal},
-                                       {QStringLiteral("objects"), objects}});
+            schemas.append(QJsonObject { { QStringLiteral("name"), l.schema.name },
+                { QStringLiteral("internal"), l.schema.internal },
+                { QStringLiteral("objects"), objects } });
         }
-        strata::cli::out(QString::fromUtf8(
-            QJsonDocument(QJsonObject{{QStringLiteral("database"), session.profile().database},
-                                      {QStringLiteral("schemas"), schemas}})
-                .toJson(QJsonDocument::Indented)));
+        strata::cli::out(QString::fromUtf8(QJsonDocument(
+            QJsonObject { { QStringLiteral("database"), session.profile().database },
+                { QStringLiteral("schemas"),
+                    schemas } }).toJson(QJsonDocument::Indented)));
         return 0;
     }
 
     const QLocale locale(QLocale::English);
     QList<QStringList> rows;
-    rows << QStringList{QStringLiteral("SCHEMA"), QStringLiteral("NAME"), QStringLiteral("KIND"),
-                        QStringLiteral("PARENT"), QStringLiteral("EST. ROWS"),
-                        QStringLiteral("TOTAL SIZE")};
+    rows << QStringList { QStringLiteral("SCHEMA"), QStringLiteral("NAME"), QStringLiteral("KIND"),
+        QStringLiteral("PARENT"), QStringLiteral("EST. ROWS"), QStringLiteral("TOTAL SIZE") };
     for (const SchemaListing &l : result.value())
         for (const RelationInfo &o : l.objects)
-            rows << QStringList{l.schema.name + (l.schema.internal ? QStringLiteral(" (internal)")
-                                                                   : QString()),
-                                o.name, kindName(o.kind), o.parentName,
-                                o.estimatedRows < 0 ? QStringLiteral("-")
-                                                    : locale.toString(o.estimatedRows),
-                                o.totalBytes < 0 ? QStringLiteral("-")
-                                                 : locale.formattedDataSize(o.totalBytes)};
+            rows << QStringList { l.schema.name
+                    + (l.schema.internal ? QStringLiteral(" (internal)") : QString()),
+                o.name, kindName(o.kind), o.parentName,
+                o.estimatedRows < 0 ? QStringLiteral("-") : locale.toString(o.estimatedRows),
+                o.totalBytes < 0 ? QStringLiteral("-") : locale.formattedDataSize(o.totalBytes) };
     QList<int> widths(rows.first().size(), 0);
     for (const QStringList &r : rows)
         for (int c = 0; c < r.size(); ++c)
@@ -151,7 +151,7 @@ int runSchema(const QStringList &args)
 } // namespace
 
 STRATA_CLI_COMMAND("schema", "schema CONNINFO [--schema NAME] [--internal] [--json]",
-                   "List the relations of every schema (or one) with kind, partition parent, "
-                   "estimated rows and total size; internal schemas only with --internal or "
-                   "--schema.",
-                   runSchema);
+    "List the relations of every schema (or one) with kind, partition parent, "
+    "estimated rows and total size; internal schemas only with --internal or "
+    "--schema.",
+    runSchema);

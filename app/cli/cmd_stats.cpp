@@ -41,8 +41,7 @@ QString oneLine(QString q, int max = 70)
     return q.size() > max ? q.left(max - 1) + QChar(0x2026) : q;
 }
 
-template <typename T>
-bool header(const QString &title, const StatsSection<T> &s)
+template <typename T> bool header(const QString &title, const StatsSection<T> &s)
 {
     strata::cli::out(QStringLiteral("\n== %1 ==").arg(title));
     if (!s.note.isEmpty())
@@ -57,14 +56,15 @@ bool header(const QString &title, const StatsSection<T> &s)
 void printLockNode(const LockNode &n, int depth)
 {
     const QString indent(depth * 2, u' ');
-    QString line = QStringLiteral("%1pid %2 %3@%4 %5").arg(indent).arg(n.row.pid).arg(n.row.user,
-                                                                               n.row.database,
-                                                                               n.row.state);
+    QString line = QStringLiteral("%1pid %2 %3@%4 %5")
+                       .arg(indent)
+                       .arg(n.row.pid)
+                       .arg(n.row.user, n.row.database, n.row.state);
     if (!n.row.wantedMode.isEmpty())
-        line += QStringLiteral(" waits for %1 on %2").arg(n.row.wantedMode,
-                                                          n.row.wantedRelation.isEmpty()
-                                                              ? n.row.wantedLockType
-                                                              : n.row.wantedRelation);
+        line += QStringLiteral(" waits for %1 on %2")
+                    .arg(n.row.wantedMode,
+                        n.row.wantedRelation.isEmpty() ? n.row.wantedLockType
+                                                       : n.row.wantedRelation);
     line += QStringLiteral(": ") + oneLine(n.row.query, 50);
     strata::cli::out(line);
     for (const LockNode &c : n.blocked)
@@ -112,10 +112,14 @@ void printText(const StatsSnapshot &s, const Rates &rates, const ActivitySample 
     if (header(QStringLiteral("Connections"), s.connections)) {
         QStringList parts;
         for (const ConnectionStateRow &c : s.connections.rows)
-            parts << QStringLiteral("%1 %2").arg(c.sessions).arg(
-                c.state.isEmpty() ? QStringLiteral("(hidden)") : c.state);
+            parts << QStringLiteral("%1 %2")
+                         .arg(c.sessions)
+                         .arg(c.state.isEmpty() ? QStringLiteral("(hidden)") : c.state);
         const int max = s.server.rows.isEmpty() ? 0 : s.server.rows.first().maxConnections;
-        out(QStringLiteral("%1 of %2: %3").arg(s.connectionCount()).arg(max).arg(parts.join(QStringLiteral(", "))));
+        out(QStringLiteral("%1 of %2: %3")
+                .arg(s.connectionCount())
+                .arg(max)
+                .arg(parts.join(QStringLiteral(", "))));
         if (sample)
             out(QStringLiteral("waiting on a lock: %1").arg(sample->waitingOnLock));
     }
@@ -141,15 +145,18 @@ void printText(const StatsSnapshot &s, const Rates &rates, const ActivitySample 
                     .arg(size(r.indexBytes), 10));
     if (header(QStringLiteral("Largest indexes"), s.largestIndexes))
         for (const IndexSizeRow &r : s.largestIndexes.rows)
-            out(QStringLiteral("%1  %2  on %3").arg(r.schema + u'.' + r.index, -40).arg(size(r.bytes), 10).arg(r.table));
+            out(QStringLiteral("%1  %2  on %3")
+                    .arg(r.schema + u'.' + r.index, -40)
+                    .arg(size(r.bytes), 10)
+                    .arg(r.table));
     if (header(QStringLiteral("Sessions"), s.activity))
         for (const ActivityRow &a : s.activity.rows)
             out(QStringLiteral("pid %1 %2@%3 %4 xact %5 query %6: %7")
                     .arg(a.pid)
                     .arg(a.user, a.database,
-                         a.state.isEmpty() ? QStringLiteral("(hidden)") : a.state,
-                         secs(a.transactionSeconds), secs(a.querySeconds),
-                         a.queryHidden ? QStringLiteral("(query hidden)") : oneLine(a.query)));
+                        a.state.isEmpty() ? QStringLiteral("(hidden)") : a.state,
+                        secs(a.transactionSeconds), secs(a.querySeconds),
+                        a.queryHidden ? QStringLiteral("(query hidden)") : oneLine(a.query)));
     if (header(QStringLiteral("Blocked sessions"), s.locks)) {
         const auto tree = s.lockTree();
         if (tree.isEmpty())
@@ -163,7 +170,8 @@ void printText(const StatsSnapshot &s, const Rates &rates, const ActivitySample 
             if (shown++ >= 20)
                 break;
             auto t = [](const QDateTime &d) {
-                return d.isValid() ? d.toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QStringLiteral("never");
+                return d.isValid() ? d.toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                                   : QStringLiteral("never");
             };
             out(QStringLiteral("%1 dead %2 (%3) live %4  vacuum %5  analyze %6%7")
                     .arg(v.schema + u'.' + v.table, -36)
@@ -171,42 +179,56 @@ void printText(const StatsSnapshot &s, const Rates &rates, const ActivitySample 
                     .arg(pct(v.deadRatio()))
                     .arg(v.liveTuples)
                     .arg(t(v.lastAnyVacuum()), t(v.lastAnyAnalyze()),
-                         v.autovacuumEnabled ? QString() : QStringLiteral("  autovacuum off")));
+                        v.autovacuumEnabled ? QString() : QStringLiteral("  autovacuum off")));
         }
     }
     if (header(QStringLiteral("Oldest tables (transaction-ID age)"), s.xidTables))
         for (const XidAgeRow &x : s.xidTables.rows.mid(0, 10))
-            out(QStringLiteral("%1 %2 (%3)").arg(x.schema + u'.' + x.table, -40).arg(x.xidAge).arg(pct(double(x.xidAge) / 2147483647.0)));
+            out(QStringLiteral("%1 %2 (%3)")
+                    .arg(x.schema + u'.' + x.table, -40)
+                    .arg(x.xidAge)
+                    .arg(pct(double(x.xidAge) / 2147483647.0)));
     if (header(QStringLiteral("Unused indexes"), s.unusedIndexes))
         for (const UnusedIndexRow &u : s.unusedIndexes.rows)
-            out(QStringLiteral("%1 %2 on %3").arg(u.schema + u'.' + u.index, -40).arg(size(u.bytes), 10).arg(u.table));
+            out(QStringLiteral("%1 %2 on %3")
+                    .arg(u.schema + u'.' + u.index, -40)
+                    .arg(size(u.bytes), 10)
+                    .arg(u.table));
     if (header(QStringLiteral("Duplicate indexes"), s.duplicateIndexes))
         for (const DuplicateIndexRow &d : s.duplicateIndexes.rows)
-            out(QStringLiteral("%1: %2").arg(d.schema + u'.' + d.table, d.indexes.join(QStringLiteral(", "))));
+            out(QStringLiteral("%1: %2").arg(
+                d.schema + u'.' + d.table, d.indexes.join(QStringLiteral(", "))));
     if (header(QStringLiteral("Sequences"), s.sequences))
         for (const SequenceRow &q : s.sequences.rows)
             out(QStringLiteral("%1 %2 used of %3%4")
                     .arg(q.schema + u'.' + q.name, -40)
                     .arg(!q.readable ? QStringLiteral("no access") : pct(q.usedFraction()), 8)
                     .arg(q.limit)
-                    .arg(q.limitedByColumn()
-                             ? QStringLiteral(" (%1 column %2.%3)").arg(q.columnType, q.table, q.column)
-                             : QString()));
+                    .arg(q.limitedByColumn() ? QStringLiteral(" (%1 column %2.%3)")
+                                                   .arg(q.columnType, q.table, q.column)
+                                             : QString()));
     if (header(QStringLiteral("Materialized views"), s.matviews))
         for (const MatViewRow &m : s.matviews.rows)
-            out(QStringLiteral("%1 %2 %3").arg(m.schema + u'.' + m.name, -40).arg(size(m.bytes), 10)
-                    .arg(m.populated ? QStringLiteral("populated") : QStringLiteral("NOT populated")));
+            out(QStringLiteral("%1 %2 %3")
+                    .arg(m.schema + u'.' + m.name, -40)
+                    .arg(size(m.bytes), 10)
+                    .arg(m.populated ? QStringLiteral("populated")
+                                     : QStringLiteral("NOT populated")));
     if (header(QStringLiteral("Replication"), s.replication)) {
         if (s.replication.rows.isEmpty())
             out(QStringLiteral("no standbys"));
         for (const ReplicationRow &r : s.replication.rows)
-            out(QStringLiteral("%1 %2 %3 lag %4").arg(r.application, r.clientAddress, r.state, size(r.lagBytes)));
+            out(QStringLiteral("%1 %2 %3 lag %4")
+                    .arg(r.application, r.clientAddress, r.state, size(r.lagBytes)));
     }
     if (header(QStringLiteral("Replication slots"), s.slots)) {
         if (s.slots.rows.isEmpty())
             out(QStringLiteral("no slots"));
         for (const SlotRow &r : s.slots.rows)
-            out(QStringLiteral("%1 %2 %3 retains %4").arg(r.name, r.type, r.active ? QStringLiteral("active") : QStringLiteral("inactive"), size(r.retainedBytes)));
+            out(QStringLiteral("%1 %2 %3 retains %4")
+                    .arg(r.name, r.type,
+                        r.active ? QStringLiteral("active") : QStringLiteral("inactive"),
+                        size(r.retainedBytes)));
     }
     if (header(QStringLiteral("Top statements (pg_stat_statements)"), s.statements))
         for (const StatementRow &r : s.statements.rows)
@@ -217,7 +239,10 @@ void printText(const StatsSnapshot &s, const Rates &rates, const ActivitySample 
                     .arg(oneLine(r.query, 60)));
     if (header(QStringLiteral("Checkpoints"), s.checkpoints) && !s.checkpoints.rows.isEmpty()) {
         const CheckpointRow &c = s.checkpoints.rows.first();
-        out(QStringLiteral("%1 timed, %2 requested, %3 buffers written").arg(c.timed).arg(c.requested).arg(c.buffersWritten));
+        out(QStringLiteral("%1 timed, %2 requested, %3 buffers written")
+                .arg(c.timed)
+                .arg(c.requested)
+                .arg(c.buffersWritten));
     }
 }
 
@@ -232,7 +257,8 @@ int runStats(const QStringList &argsIn)
         const QString &a = args.at(i);
         auto next = [&](const char *what) -> QString {
             if (i + 1 >= args.size()) {
-                strata::cli::err(QStringLiteral("strata-cli stats: %1 needs a value").arg(QLatin1String(what)));
+                strata::cli::err(
+                    QStringLiteral("strata-cli stats: %1 needs a value").arg(QLatin1String(what)));
                 return {};
             }
             return args.at(++i);
@@ -253,8 +279,9 @@ int runStats(const QStringList &argsIn)
         }
     }
     if (conninfo.isEmpty()) {
-        strata::cli::err(QStringLiteral("Usage: strata-cli stats CONNINFO [--json] [--interval SECONDS] "
-                                        "[--timeout MS] [--top N]"));
+        strata::cli::err(
+            QStringLiteral("Usage: strata-cli stats CONNINFO [--json] [--interval SECONDS] "
+                           "[--timeout MS] [--top N]"));
         return 2;
     }
     QString password;
@@ -271,20 +298,25 @@ int runStats(const QStringList &argsIn)
         strata::cli::err(opened.error().toString());
         return 1;
     }
-    auto first = session.run([](SessionContext &ctx) { return StatsCollector::sample(ctx); }).result();
+    auto first
+        = session.run([](SessionContext &ctx) { return StatsCollector::sample(ctx); }).result();
     QElapsedTimer t;
     t.start();
     StatsCollector collector(options);
-    const StatsSnapshot snap = session.run([collector](SessionContext &ctx) -> Result<StatsSnapshot> {
-                                          return collector.collect(ctx);
-                                      }).result().value();
+    const StatsSnapshot snap = session
+                                   .run([collector](SessionContext &ctx) -> Result<StatsSnapshot> {
+                                       return collector.collect(ctx);
+                                   })
+                                   .result()
+                                   .value();
     Rates rates;
     Result<ActivitySample> second = Error(Error::Kind::Internal, QStringLiteral("not sampled"));
     if (interval > 0 && first) {
         const qint64 left = qint64(interval * 1000) - t.elapsed();
         if (left > 0)
             QThread::msleep(left);
-        second = session.run([](SessionContext &ctx) { return StatsCollector::sample(ctx); }).result();
+        second
+            = session.run([](SessionContext &ctx) { return StatsCollector::sample(ctx); }).result();
         if (second)
             rates = Rates::between(first.value(), second.value());
     }
@@ -296,13 +328,14 @@ int runStats(const QStringList &argsIn)
     else
         printText(snap, rates, last);
     if (!first)
-        strata::cli::err(QStringLiteral("warning: sampling the counters failed: ") + first.error().toString());
+        strata::cli::err(
+            QStringLiteral("warning: sampling the counters failed: ") + first.error().toString());
     return 0;
 }
 
 } // namespace
 
 STRATA_CLI_COMMAND("stats", "stats CONNINFO [--json] [--interval SECONDS] [--timeout MS] [--top N]",
-                   "Print the statistics dashboard: health warnings, rates, sizes, sessions, "
-                   "locks, vacuum, indexes, sequences, replication, top statements.",
-                   runStats);
+    "Print the statistics dashboard: health warnings, rates, sizes, sessions, "
+    "locks, vacuum, indexes, sequences, replication, top statements.",
+    runStats);

@@ -11,7 +11,7 @@ namespace strata::cli {
 struct Command
 {
     const char *name;
-    const char *usage;   // "demo start|stop|status"
+    const char *usage; // "demo start|stop|status"
     const char *summary; // one line for --help
     std::function<int(const QStringList &args)> run; // args after the command name
 };
@@ -24,13 +24,13 @@ struct Registrar
 };
 
 // Output helpers shared by commands.
-void out(const QString &text);  // stdout, with a newline
-void err(const QString &text);  // stderr, with a newline
+void out(const QString &text); // stdout, with a newline
+void err(const QString &text); // stderr, with a newline
 
 } // namespace strata::cli
 
 #define STRATA_CLI_CONCAT2(a, b) a##b
 #define STRATA_CLI_CONCAT(a, b) STRATA_CLI_CONCAT2(a, b)
 #define STRATA_CLI_COMMAND(...)                                                                    \
-    static const ::strata::cli::Registrar STRATA_CLI_CONCAT(s_registrar_, __LINE__)(              \
-        ::strata::cli::Command{__VA_ARGS__})
+    static const ::strata::cli::Registrar STRATA_CLI_CONCAT(s_registrar_, __LINE__)(               \
+        ::strata::cli::Command { __VA_ARGS__ })

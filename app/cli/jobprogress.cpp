@@ -47,8 +47,7 @@ ProgressStyle takeProgressStyle(QStringList &args, QString *error)
         else if (v == QLatin1String("log"))
             style = ProgressStyle::Log;
         else if (error)
-            *error = QStringLiteral("--progress takes bar, plain, log or none, not \"%1\".")
-                         .arg(v);
+            *error = QStringLiteral("--progress takes bar, plain, log or none, not \"%1\".").arg(v);
     }
     if (style == ProgressStyle::Auto)
         style = isatty(STDERR_FILENO) ? ProgressStyle::Bar : ProgressStyle::Plain;

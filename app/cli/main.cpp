@@ -35,10 +35,12 @@ static void printHelp()
                                   "command line.\n\nCommands:\n");
     auto list = commands();
     std::sort(list.begin(), list.end(),
-              [](const Command &a, const Command &b) { return qstrcmp(a.name, b.name) < 0; });
+        [](const Command &a, const Command &b) { return qstrcmp(a.name, b.name) < 0; });
     for (const Command &c : list)
-        text += QStringLiteral("  %1\n      %2\n").arg(QLatin1String(c.usage), QLatin1String(c.summary));
-    text += QStringLiteral("\nOptions:\n  -h, --help     show this help\n  -v, --version  show the version\n");
+        text += QStringLiteral("  %1\n      %2\n")
+                    .arg(QLatin1String(c.usage), QLatin1String(c.summary));
+    text += QStringLiteral(
+        "\nOptions:\n  -h, --help     show this help\n  -v, --version  show the version\n");
     out(text);
 }
 
@@ -53,8 +55,8 @@ int main(int argc, char **argv)
     using namespace strata::cli;
 
     QStringList args = app.arguments().mid(1);
-    if (args.isEmpty() || args.first() == QLatin1String("-h") || args.first() == QLatin1String("--help")
-        || args.first() == QLatin1String("help")) {
+    if (args.isEmpty() || args.first() == QLatin1String("-h")
+        || args.first() == QLatin1String("--help") || args.first() == QLatin1String("help")) {
         printHelp();
         return args.isEmpty() ? 2 : 0;
     }
@@ -66,12 +68,14 @@ int main(int argc, char **argv)
     for (const Command &c : commands()) {
         if (name == QLatin1String(c.name)) {
             if (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"))) {
-                out(QStringLiteral("Usage: strata-cli %1\n\n%2").arg(QLatin1String(c.usage), QLatin1String(c.summary)));
+                out(QStringLiteral("Usage: strata-cli %1\n\n%2")
+                        .arg(QLatin1String(c.usage), QLatin1String(c.summary)));
                 return 0;
             }
             return c.run(args);
         }
     }
-    err(QStringLiteral("strata-cli: unknown command \"%1\". Run strata-cli --help for the list.").arg(name));
+    err(QStringLiteral("strata-cli: unknown command \"%1\". Run strata-cli --help for the list.")
+            .arg(name));
     return 2;
 }

@@ -13,24 +13,24 @@ struct Error
 {
     enum class Kind {
         None,
-        InvalidInput,     // a malformed connection string, a bad option
-        Unreachable,      // host down, refused, DNS, timeout while connecting
+        InvalidInput, // a malformed connection string, a bad option
+        Unreachable, // host down, refused, DNS, timeout while connecting
         PasswordRequired, // the server wants a password and none was available
-        AuthFailed,       // a password was given and rejected
-        ServiceNotFound,  // service=NAME not in any pg_service.conf read
-        Canceled,         // the user (or a timeout) cancelled the statement
-        Timeout,          // statement_timeout fired
-        ConnectionLost,   // the server went away mid-session
-        Query,            // the server rejected a statement
-        Tool,             // an external program failed or is missing/mismatched
-        Io,               // a file could not be read or written
+        AuthFailed, // a password was given and rejected
+        ServiceNotFound, // service=NAME not in any pg_service.conf read
+        Canceled, // the user (or a timeout) cancelled the statement
+        Timeout, // statement_timeout fired
+        ConnectionLost, // the server went away mid-session
+        Query, // the server rejected a statement
+        Tool, // an external program failed or is missing/mismatched
+        Io, // a file could not be read or written
         Internal,
     };
 
     Kind kind = Kind::None;
-    QString message;  // what failed
+    QString message; // what failed
     QString sqlState; // five characters when the server sent one
-    QString hint;     // what to do about it
+    QString hint; // what to do about it
     QString detail;
 
     Error() = default;
@@ -52,12 +52,11 @@ struct Error
     }
 };
 
-template <typename T>
-class Result
+template <typename T> class Result
 {
 public:
-    Result(const T &value) : m_value(value) {}
-    Result(T &&value) : m_value(std::move(value)) {}
+    Result(const T &value) : m_value(value) { }
+    Result(T &&value) : m_value(std::move(value)) { }
     Result(Error error) : m_error(std::move(error))
     {
         if (!m_error.isError())

@@ -1,9 +1,9 @@
 // strata: the composition root. Builds the services, shows the main window, nothing else.
 #include "appcontext.h"
+#include "connect/demolauncher.h"
 #include "db/connectionprofile.h"
 #include "db/passwordstore.h"
 #include "db/profilestore.h"
-#include "connect/demolauncher.h"
 #include "mainwindow.h"
 #include "screenshotrunner.h"
 
@@ -19,17 +19,17 @@ namespace {
 
 struct Options
 {
-    QCommandLineOption demo{QStringLiteral("demo"),
-                            QStringLiteral("Start the private demo cluster (created on first use) "
-                                           "and connect to it.")};
-    QCommandLineOption connectTo{QStringLiteral("connect"),
-                                 QStringLiteral("Connect to CONNINFO (a libpq connection string or "
-                                                "postgresql:// URI)."),
-                                 QStringLiteral("CONNINFO")};
-    QCommandLineOption screenshot{QStringLiteral("screenshot"),
-                                  QStringLiteral("Render the main window and its dialogs to "
-                                                 "DIR/*.png offscreen, then exit."),
-                                  QStringLiteral("DIR")};
+    QCommandLineOption demo { QStringLiteral("demo"),
+        QStringLiteral("Start the private demo cluster (created on first use) "
+                       "and connect to it.") };
+    QCommandLineOption connectTo { QStringLiteral("connect"),
+        QStringLiteral("Connect to CONNINFO (a libpq connection string or "
+                       "postgresql:// URI)."),
+        QStringLiteral("CONNINFO") };
+    QCommandLineOption screenshot { QStringLiteral("screenshot"),
+        QStringLiteral("Render the main window and its dialogs to "
+                       "DIR/*.png offscreen, then exit."),
+        QStringLiteral("DIR") };
 };
 
 void describe(QCommandLineParser &cli, const Options &o)
@@ -37,7 +37,7 @@ void describe(QCommandLineParser &cli, const Options &o)
     cli.setApplicationDescription(QStringLiteral("Strata: a desktop console for PostgreSQL."));
     cli.addHelpOption();
     cli.addVersionOption();
-    cli.addOptions({o.demo, o.connectTo, o.screenshot});
+    cli.addOptions({ o.demo, o.connectTo, o.screenshot });
 }
 
 bool wantsOnlyText(int argc, char **argv)
@@ -73,7 +73,8 @@ int main(int argc, char **argv)
     }
     // Screenshots need no display: render offscreen unless the caller chose a platform.
     for (int i = 1; i < argc; ++i)
-        if (QByteArray(argv[i]).startsWith("--screenshot") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        if (QByteArray(argv[i]).startsWith("--screenshot")
+            && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
 
     QApplication app(argc, argv);
@@ -93,7 +94,8 @@ int main(int argc, char **argv)
     QTemporaryDir scratch;
     if (shooting)
         passwords.setKeychainEnabled(false);
-    core::ProfileStore profiles(shooting ? scratch.filePath(QStringLiteral("strata.ini")) : QString());
+    core::ProfileStore profiles(
+        shooting ? scratch.filePath(QStringLiteral("strata.ini")) : QString());
     ui::AppContext context(&profiles, &passwords);
     ui::MainWindow window(&context);
     window.show();
@@ -102,7 +104,7 @@ int main(int argc, char **argv)
     if (shooting) {
         runner = new ui::ScreenshotRunner(&window, cli.value(screenshot), &app);
         QObject::connect(runner, &ui::ScreenshotRunner::finished, &app,
-                         [](int code) { QCoreApplication::exit(code); });
+            [](int code) { QCoreApplication::exit(code); });
         runner->start(cli.isSet(demo) || cli.isSet(connectTo));
     }
 
@@ -120,21 +122,20 @@ int main(int argc, char **argv)
     } else if (cli.isSet(demo)) {
         auto *launcher = new ui::DemoLauncher(&app);
         QObject::connect(launcher, &ui::DemoLauncher::progress, &window,
-                         [&window](const QString &text, int pct) { window.showProgress(text, pct); });
-        QObject::connect(launcher, &ui::DemoLauncher::ready, &window,
-                         [&window](const core::DemoStatus &status) {
-                             const auto demoProfiles = ui::DemoLauncher::profiles(status);
-                             window.setDemoProfiles(demoProfiles);
-                             window.connectTo(demoProfiles.first());
-                         });
-        QObject::connect(launcher, &ui::DemoLauncher::failed, &window,
-                         [&window](const core::Error &e) {
-                             window.showProgress(QString(), 100);
-                             window.showBanner(QObject::tr("The demo could not start: %1")
-                                                   .arg(e.toString()),
-                                               true);
-                             Q_EMIT window.connectionFailed(e);
-                         });
+            [&window](const QString &text, int pct) { window.showProgress(text, pct); });
+        QObject::connect(
+            launcher, &ui::DemoLauncher::ready, &window, [&window](const core::DemoStatus &status) {
+                const auto demoProfiles = ui::DemoLauncher::profiles(status);
+                window.setDemoProfiles(demoProfiles);
+                window.connectTo(demoProfiles.first());
+            });
+        QObject::connect(
+            launcher, &ui::DemoLauncher::failed, &window, [&window](const core::Error &e) {
+                window.showProgress(QString(), 100);
+                window.showBanner(
+                    QObject::tr("The demo could not start: %1").arg(e.toString()), true);
+                Q_EMIT window.connectionFailed(e);
+            });
         window.showProgress(QObject::tr("Starting the demo…"), -1);
         launcher->start();
     }

@@ -1,10 +1,10 @@
 #include "screenshotrunner.h"
 
+#include "appcontext.h"
 #include "connect/connectdialog.h"
 #include "connect/connectioncontroller.h"
-#include "mainwindow.h"
-#include "appcontext.h"
 #include "connect/passworddialog.h"
+#include "mainwindow.h"
 #include "workspacepage.h"
 
 #include <QDir>
@@ -34,14 +34,18 @@ void ScreenshotRunner::start(bool waitForConnection)
         return;
     }
     connect(m_window, &MainWindow::connectionReady, this, &ScreenshotRunner::shootNextPage,
-            Qt::SingleShotConnection);
-    connect(m_window, &MainWindow::connectionFailed, this, [this] {
-        std::fprintf(stderr, "strata: could not connect: %s\n", qPrintable(m_window->bannerText()));
-        m_exitCode = 1;
-        m_pageIndex = int(m_window->pages().size()); // only the window with its error
-        save(m_window, QStringLiteral("main-error"));
-        shootDialogs();
-    }, Qt::SingleShotConnection);
+        Qt::SingleShotConnection);
+    connect(
+        m_window, &MainWindow::connectionFailed, this,
+        [this] {
+            std::fprintf(
+                stderr, "strata: could not connect: %s\n", qPrintable(m_window->bannerText()));
+            m_exitCode = 1;
+            m_pageIndex = int(m_window->pages().size()); // only the window with its error
+            save(m_window, QStringLiteral("main-error"));
+            shootDialogs();
+        },
+        Qt::SingleShotConnection);
 }
 
 bool ScreenshotRunner::save(QWidget *widget, const QString &name)
@@ -74,15 +78,16 @@ void ScreenshotRunner::shootNextPage()
         ++m_generation;
         if (timedOut)
             std::fprintf(stderr, "strata: the %s page was not ready within %d s; shot as it is\n",
-                         qPrintable(page->id()), kPageTimeoutMs / 1000);
+                qPrintable(page->id()), kPageTimeoutMs / 1000);
         QTimer::singleShot(kSettleMs, this, [this, page] {
             save(m_window, QStringLiteral("main-%1").arg(page->id()));
             ++m_pageIndex;
             shootNextPage();
         });
     };
-    connect(page, &WorkspacePage::screenshotReady, this, [shoot] { shoot(false); },
-            Qt::SingleShotConnection);
+    connect(
+        page, &WorkspacePage::screenshotReady, this, [shoot] { shoot(false); },
+        Qt::SingleShotConnection);
     QTimer::singleShot(kPageTimeoutMs, this, [shoot] { shoot(true); });
     page->prepareScreenshot();
 }
@@ -102,17 +107,18 @@ void ScreenshotRunner::shootDialogs()
     example.sslRootCert = QStringLiteral("~/.postgresql/root.crt");
     example.toolsDir = QStringLiteral("/usr/lib/postgresql/15/bin");
     connect->setProfile(example);
-    m_dialogs.append({QStringLiteral("connect"), connect});
+    m_dialogs.append({ QStringLiteral("connect"), connect });
 
     auto *password = new PasswordDialog;
-    password->setMessage(tr("The server rejected the password for dba@db-replica.internal.example:5432/app.\n"
-                            "Enter the password for dba@db-replica.internal.example:5432/app again."));
+    password->setMessage(
+        tr("The server rejected the password for dba@db-replica.internal.example:5432/app.\n"
+           "Enter the password for dba@db-replica.internal.example:5432/app again."));
     password->setRememberOffered(true, true);
-    m_dialogs.append({QStringLiteral("password"), password});
+    m_dialogs.append({ QStringLiteral("password"), password });
 
     for (WorkspacePage *page : m_window->pages())
         for (const auto &[name, dialog] : page->screenshotDialogs())
-            m_dialogs.append({page->id() + u'-' + name, dialog});
+            m_dialogs.append({ page->id() + u'-' + name, dialog });
     shootNextDialog();
 }
 

@@ -9,7 +9,7 @@
 
 namespace strata::models {
 
-PreviewModel::PreviewModel(QObject *parent) : QAbstractTableModel(parent) {}
+PreviewModel::PreviewModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 void PreviewModel::clear()
 {
@@ -27,7 +27,7 @@ void PreviewModel::clear()
 }
 
 void PreviewModel::setRelation(std::shared_ptr<core::CatalogLoader> loader, const QString &schema,
-                               const QString &name, core::ObjectKind kind)
+    const QString &name, core::ObjectKind kind)
 {
     clear();
     m_loader = std::move(loader);
@@ -65,7 +65,8 @@ QVariant PreviewModel::data(const QModelIndex &index, int role) const
         return null ? QVariant() : QVariant(m_rows[index.row()][index.column()].left(2000));
     case Qt::ForegroundRole:
         return null ? QVariant(QColor(Qt::gray)) : QVariant();
-    default: return {};
+    default:
+        return {};
     }
 }
 

@@ -23,7 +23,7 @@ public:
 
     // Starts over on this relation; the first page is requested at once.
     void setRelation(std::shared_ptr<core::CatalogLoader> loader, const QString &schema,
-                     const QString &name, core::ObjectKind kind);
+        const QString &name, core::ObjectKind kind);
     void clear();
     void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
     bool isLoading() const { return m_loading; }

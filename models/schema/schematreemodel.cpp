@@ -25,12 +25,18 @@ namespace {
 QString subLabel(Sub sub)
 {
     switch (sub) {
-    case Sub::Columns: return QStringLiteral("Columns");
-    case Sub::Indexes: return QStringLiteral("Indexes");
-    case Sub::Constraints: return QStringLiteral("Constraints");
-    case Sub::Triggers: return QStringLiteral("Triggers");
-    case Sub::Partitions: return QStringLiteral("Partitions");
-    case Sub::None: break;
+    case Sub::Columns:
+        return QStringLiteral("Columns");
+    case Sub::Indexes:
+        return QStringLiteral("Indexes");
+    case Sub::Constraints:
+        return QStringLiteral("Constraints");
+    case Sub::Triggers:
+        return QStringLiteral("Triggers");
+    case Sub::Partitions:
+        return QStringLiteral("Partitions");
+    case Sub::None:
+        break;
     }
     return {};
 }
@@ -69,8 +75,8 @@ QString SchemaTreeModel::countLabel(const QString &label, qint64 count)
     return QStringLiteral("%1 (%2)").arg(label, QLocale(QLocale::English).toString(count));
 }
 
-void SchemaTreeModel::setLoader(std::shared_ptr<core::CatalogLoader> loader,
-                                const QString &serverLabel)
+void SchemaTreeModel::setLoader(
+    std::shared_ptr<core::CatalogLoader> loader, const QString &serverLabel)
 {
     beginResetModel();
     m_loader = std::move(loader);
@@ -230,16 +236,22 @@ QVariant SchemaTreeModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole: {
         QString label;
         switch (n->type) {
-        case Type::Group: label = countLabel(core::groupLabel(n->group), n->count); break;
-        case Type::SubGroup: label = countLabel(subLabel(n->sub), n->count); break;
-        case Type::Schema: label = countLabel(n->name, n->count); break;
+        case Type::Group:
+            label = countLabel(core::groupLabel(n->group), n->count);
+            break;
+        case Type::SubGroup:
+            label = countLabel(subLabel(n->sub), n->count);
+            break;
+        case Type::Schema:
+            label = countLabel(n->name, n->count);
+            break;
         case Type::Leaf:
             label = n->sub == Sub::Columns ? QStringLiteral("%1  %2").arg(n->name, n->detail)
                                            : n->name;
             break;
         case Type::Object:
             label = n->parentOid && !n->schemaName.isEmpty()
-                        && n->schemaName != n->parent->parent->schemaName
+                    && n->schemaName != n->parent->parent->schemaName
                 ? n->schemaName + QLatin1Char('.') + n->name
                 : n->name;
             if (n->count > 0)
@@ -249,7 +261,9 @@ QVariant SchemaTreeModel::data(const QModelIndex &index, int role) const
         case Type::Database:
             label = n->disabled ? QStringLiteral("%1 (not opened)").arg(n->name) : n->name;
             break;
-        default: label = n->name; break;
+        default:
+            label = n->name;
+            break;
         }
         if (n->state == State::Fetching && n->children.empty())
             label += QStringLiteral(" (loading…)");
@@ -262,7 +276,8 @@ QVariant SchemaTreeModel::data(const QModelIndex &index, int role) const
             return n->error;
         QStringList lines;
         if (n->type == Type::Object) {
-            lines << QStringLiteral("%1 %2.%3").arg(core::kindName(n->kind), n->schemaName, n->name);
+            lines
+                << QStringLiteral("%1 %2.%3").arg(core::kindName(n->kind), n->schemaName, n->name);
             if (n->estimatedRows >= 0)
                 lines << QStringLiteral("about %1 rows (estimate)")
                              .arg(QLocale(QLocale::English).toString(n->estimatedRows));
@@ -278,12 +293,18 @@ QVariant SchemaTreeModel::data(const QModelIndex &index, int role) const
     }
     case Qt::ForegroundRole:
         return n->disabled || n->internal ? QVariant(QColor(Qt::gray)) : QVariant();
-    case NodeTypeRole: return int(n->type);
-    case KindRole: return int(n->kind);
-    case NotOpenedRole: return n->disabled;
-    case OidRole: return n->oid;
-    case SchemaOidRole: return n->schemaOid;
-    case SchemaNameRole: return n->schemaName;
+    case NodeTypeRole:
+        return int(n->type);
+    case KindRole:
+        return int(n->kind);
+    case NotOpenedRole:
+        return n->disabled;
+    case OidRole:
+        return n->oid;
+    case SchemaOidRole:
+        return n->schemaOid;
+    case SchemaNameRole:
+        return n->schemaName;
     case NameRole:
         if (n->kind == ObjectKind::Function && n->type == Type::Object)
             return n->name.left(n->name.size() - n->detail.size() - 2);
@@ -296,15 +317,20 @@ QVariant SchemaTreeModel::data(const QModelIndex &index, int role) const
         if (n->kind == ObjectKind::Function) {
             const QString bare = n->name.left(n->name.size() - n->detail.size() - 2);
             return QString(quoteIdent(n->schemaName) + QLatin1Char('.') + quoteIdent(bare)
-                           + QLatin1Char('(') + n->detail + QLatin1Char(')'));
+                + QLatin1Char('(') + n->detail + QLatin1Char(')'));
         }
         return QString(quoteIdent(n->schemaName) + QLatin1Char('.') + quoteIdent(n->name));
     }
-    case EstimatedRowsRole: return n->estimatedRows;
-    case ParentOidRole: return n->parentOid;
-    case DetailRole: return n->detail;
-    case StateRole: return int(n->state);
-    default: return {};
+    case EstimatedRowsRole:
+        return n->estimatedRows;
+    case ParentOidRole:
+        return n->parentOid;
+    case DetailRole:
+        return n->detail;
+    case StateRole:
+        return int(n->state);
+    default:
+        return {};
     }
 }
 
@@ -355,8 +381,8 @@ void SchemaTreeModel::watch(Node *n, QFuture<T> future, Build build)
         });
 }
 
-SchemaTreeModel::NodeList SchemaTreeModel::schemaGroups(const Node *schema,
-                                                        const core::SchemaInfo &info)
+SchemaTreeModel::NodeList SchemaTreeModel::schemaGroups(
+    const Node *schema, const core::SchemaInfo &info)
 {
     NodeList out;
     for (int g = 0; g < core::catalogGroupCount; ++g) {
@@ -379,8 +405,8 @@ SchemaTreeModel::NodeList SchemaTreeModel::schemaGroups(const Node *schema,
     return out;
 }
 
-SchemaTreeModel::NodeList SchemaTreeModel::objectChildren(const Node *parent,
-                                                          const QList<core::RelationInfo> &objects)
+SchemaTreeModel::NodeList SchemaTreeModel::objectChildren(
+    const Node *parent, const QList<core::RelationInfo> &objects)
 {
     NodeList out;
     out.reserve(size_t(objects.size()));
@@ -417,45 +443,46 @@ void SchemaTreeModel::startLoad(Node *n)
     switch (n->type) {
     case Type::Server:
         watch(n, l.databases(),
-              [db = m_loader->databaseName()](SchemaTreeModel *, Node *,
-                                              const QList<core::DatabaseInfo> &dbs) {
-                  NodeList out;
-                  for (const auto &d : dbs) {
-                      Node *c = makeNode(Type::Database);
-                      c->kind = ObjectKind::Database;
-                      c->oid = d.oid;
-                      c->name = d.name;
-                      c->key = QStringLiteral("d:") + d.name;
-                      c->disabled = d.name != db;
-                      c->expandable = !c->disabled;
-                      c->state = c->expandable ? State::Unfetched : State::Fetched;
-                      out.push_back(NodePtr(c));
-                  }
-                  return out;
-              });
+            [db = m_loader->databaseName()](
+                SchemaTreeModel *, Node *, const QList<core::DatabaseInfo> &dbs) {
+                NodeList out;
+                for (const auto &d : dbs) {
+                    Node *c = makeNode(Type::Database);
+                    c->kind = ObjectKind::Database;
+                    c->oid = d.oid;
+                    c->name = d.name;
+                    c->key = QStringLiteral("d:") + d.name;
+                    c->disabled = d.name != db;
+                    c->expandable = !c->disabled;
+                    c->state = c->expandable ? State::Unfetched : State::Fetched;
+                    out.push_back(NodePtr(c));
+                }
+                return out;
+            });
         break;
     case Type::Database:
-        watch(n, l.schemas(), [showInternal = m_showInternal](SchemaTreeModel *, Node *,
-                                                              const QList<core::SchemaInfo> &all) {
-            NodeList out;
-            for (const auto &s : all) {
-                if (s.internal && !showInternal)
-                    continue;
-                Node *c = makeNode(Type::Schema);
-                c->kind = ObjectKind::Schema;
-                c->oid = s.oid;
-                c->schemaOid = s.oid;
-                c->name = s.name;
-                c->schemaName = s.name;
-                c->key = QStringLiteral("s:%1").arg(s.oid);
-                c->count = s.totalObjects();
-                c->internal = s.internal;
-                c->detail = s.comment;
-                c->expandable = true;
-                out.push_back(NodePtr(c));
-            }
-            return out;
-        });
+        watch(n, l.schemas(),
+            [showInternal = m_showInternal](
+                SchemaTreeModel *, Node *, const QList<core::SchemaInfo> &all) {
+                NodeList out;
+                for (const auto &s : all) {
+                    if (s.internal && !showInternal)
+                        continue;
+                    Node *c = makeNode(Type::Schema);
+                    c->kind = ObjectKind::Schema;
+                    c->oid = s.oid;
+                    c->schemaOid = s.oid;
+                    c->name = s.name;
+                    c->schemaName = s.name;
+                    c->key = QStringLiteral("s:%1").arg(s.oid);
+                    c->count = s.totalObjects();
+                    c->internal = s.internal;
+                    c->detail = s.comment;
+                    c->expandable = true;
+                    out.push_back(NodePtr(c));
+                }
+                return out;
+            });
         break;
     case Type::Schema: {
         // The schema list gives fresh per-group counts; the groups are built from them.
@@ -506,10 +533,10 @@ void SchemaTreeModel::startLoad(Node *n)
         auto leaf = [](SchemaTreeModel *, Node *sub, const QString &name, const QString &detail) {
             Node *c = makeNode(Type::Leaf);
             c->sub = sub->sub;
-            c->kind = sub->sub == Sub::Columns       ? ObjectKind::Column
-                : sub->sub == Sub::Indexes           ? ObjectKind::Index
-                : sub->sub == Sub::Constraints       ? ObjectKind::Constraint
-                                                     : ObjectKind::Trigger;
+            c->kind = sub->sub == Sub::Columns ? ObjectKind::Column
+                : sub->sub == Sub::Indexes     ? ObjectKind::Index
+                : sub->sub == Sub::Constraints ? ObjectKind::Constraint
+                                               : ObjectKind::Trigger;
             c->oid = sub->oid;
             c->schemaOid = sub->schemaOid;
             c->schemaName = sub->schemaName;
@@ -523,42 +550,41 @@ void SchemaTreeModel::startLoad(Node *n)
         switch (n->sub) {
         case Sub::Columns:
             watch(n, l.columns(n->oid),
-                  [leaf](SchemaTreeModel *m, Node *s, const QList<core::ColumnInfo> &cols) {
-                      NodeList out;
-                      for (const auto &c : cols)
-                          out.push_back(leaf(m, s, c.name,
-                                             c.notNull ? c.type + QStringLiteral(" not null")
-                                                       : c.type));
-                      return out;
-                  });
+                [leaf](SchemaTreeModel *m, Node *s, const QList<core::ColumnInfo> &cols) {
+                    NodeList out;
+                    for (const auto &c : cols)
+                        out.push_back(leaf(m, s, c.name,
+                            c.notNull ? c.type + QStringLiteral(" not null") : c.type));
+                    return out;
+                });
             break;
         case Sub::Indexes:
             watch(n, l.indexes(n->oid),
-                  [leaf](SchemaTreeModel *m, Node *s, const QList<core::IndexInfo> &idx) {
-                      NodeList out;
-                      for (const auto &i : idx)
-                          out.push_back(leaf(m, s, i.name, i.definition));
-                      return out;
-                  });
+                [leaf](SchemaTreeModel *m, Node *s, const QList<core::IndexInfo> &idx) {
+                    NodeList out;
+                    for (const auto &i : idx)
+                        out.push_back(leaf(m, s, i.name, i.definition));
+                    return out;
+                });
             break;
         case Sub::Constraints:
             watch(n, l.constraints(n->oid),
-                  [leaf](SchemaTreeModel *m, Node *s, const QList<core::ConstraintInfo> &cons) {
-                      NodeList out;
-                      for (const auto &c : cons)
-                          out.push_back(leaf(m, s, c.name, c.typeName() + QStringLiteral(": ")
-                                                               + c.definition));
-                      return out;
-                  });
+                [leaf](SchemaTreeModel *m, Node *s, const QList<core::ConstraintInfo> &cons) {
+                    NodeList out;
+                    for (const auto &c : cons)
+                        out.push_back(
+                            leaf(m, s, c.name, c.typeName() + QStringLiteral(": ") + c.definition));
+                    return out;
+                });
             break;
         case Sub::Triggers:
             watch(n, l.triggers(n->oid),
-                  [leaf](SchemaTreeModel *m, Node *s, const QList<core::TriggerInfo> &trg) {
-                      NodeList out;
-                      for (const auto &t : trg)
-                          out.push_back(leaf(m, s, t.name, t.definition));
-                      return out;
-                  });
+                [leaf](SchemaTreeModel *m, Node *s, const QList<core::TriggerInfo> &trg) {
+                    NodeList out;
+                    for (const auto &t : trg)
+                        out.push_back(leaf(m, s, t.name, t.definition));
+                    return out;
+                });
             break;
         case Sub::Partitions:
             watch(n, l.partitions(n->oid),
@@ -566,12 +592,14 @@ void SchemaTreeModel::startLoad(Node *n)
                     return objectChildren(s, parts);
                 });
             break;
-        case Sub::None: break;
+        case Sub::None:
+            break;
         }
         break;
     }
     case Type::Root:
-    case Type::Leaf: break;
+    case Type::Leaf:
+        break;
     }
 }
 
@@ -656,8 +684,8 @@ void SchemaTreeModel::applyChildren(quint64 id, quint64, NodeList fresh)
             forget(c.get());
         }
         if (!n->children.empty())
-            Q_EMIT dataChanged(index(0, 0, parentIdx),
-                               index(int(n->children.size()) - 1, 0, parentIdx));
+            Q_EMIT dataChanged(
+                index(0, 0, parentIdx), index(int(n->children.size()) - 1, 0, parentIdx));
         n->pending = std::move(added);
         // Loaded nodes below are re-read too.
         for (auto &c : n->children)
@@ -748,9 +776,9 @@ void SchemaTreeModel::refresh(const QModelIndex &index)
 {
     if (!m_loader)
         return;
-    Node *n = index.isValid() ? node(index) : (m_root->children.empty()
-                                                   ? nullptr
-                                                   : m_root->children.front().get());
+    Node *n = index.isValid()
+        ? node(index)
+        : (m_root->children.empty() ? nullptr : m_root->children.front().get());
     if (!n)
         return;
     if (n->type == Type::Leaf || (!n->expandable && n->parent))
@@ -796,16 +824,15 @@ void SchemaTreeModel::reveal(const core::FindMatch &match)
     for (int g = 0; g < core::catalogGroupCount; ++g)
         if (core::groupObjectKind(CatalogGroup(g)) == topKind)
             group = g;
-    m_reveal << RevealStep{Type::Server, QStringLiteral("server")}
-             << RevealStep{Type::Database, QStringLiteral("d:") + m_loader->databaseName()}
-             << RevealStep{Type::Schema,
-                           QStringLiteral("s:%1").arg(partition ? match.rootSchemaOid
-                                                                : match.schemaOid)}
-             << RevealStep{Type::Group, QStringLiteral("g:%1").arg(group)}
-             << RevealStep{Type::Object, QStringLiteral("o:%1").arg(top)};
+    m_reveal << RevealStep { Type::Server, QStringLiteral("server") }
+             << RevealStep { Type::Database, QStringLiteral("d:") + m_loader->databaseName() }
+             << RevealStep { Type::Schema,
+                    QStringLiteral("s:%1").arg(partition ? match.rootSchemaOid : match.schemaOid) }
+             << RevealStep { Type::Group, QStringLiteral("g:%1").arg(group) }
+             << RevealStep { Type::Object, QStringLiteral("o:%1").arg(top) };
     for (int i = 1; i < match.ancestorPath.size(); ++i)
-        m_reveal << RevealStep{Type::SubGroup, QStringLiteral("u:%1").arg(int(Sub::Partitions))}
-                 << RevealStep{Type::Object, QStringLiteral("o:%1").arg(match.ancestorPath[i])};
+        m_reveal << RevealStep { Type::SubGroup, QStringLiteral("u:%1").arg(int(Sub::Partitions)) }
+                 << RevealStep { Type::Object, QStringLiteral("o:%1").arg(match.ancestorPath[i]) };
     if (match.internal() && !m_showInternal)
         setShowInternal(true);
     advanceReveal();

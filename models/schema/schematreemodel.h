@@ -30,11 +30,11 @@ public:
     using Node = SchemaTreeNode;
     enum Role {
         NodeTypeRole = Qt::UserRole + 1, // int(SchemaTreeNode::Type)
-        KindRole,                        // int(core::ObjectKind)
+        KindRole, // int(core::ObjectKind)
         OidRole,
         SchemaOidRole,
         SchemaNameRole,
-        NameRole,          // the bare name, without count
+        NameRole, // the bare name, without count
         QualifiedNameRole, // "schema"."name", quoted where needed
         EstimatedRowsRole,
         ParentOidRole,
@@ -103,8 +103,7 @@ private:
     };
     void forget(Node *n);
     void startLoad(Node *n);
-    template <typename T, typename Build>
-    void watch(Node *n, QFuture<T> future, Build build);
+    template <typename T, typename Build> void watch(Node *n, QFuture<T> future, Build build);
     void applyChildren(quint64 id, quint64 generation, NodeList fresh);
     void failed(quint64 id, quint64 generation, const QString &message);
     void refreshNode(Node *n);

@@ -21,13 +21,13 @@ struct SchemaTreeNode
     core::CatalogGroup group = core::CatalogGroup::Tables;
     Sub sub = Sub::None;
     quint64 id = 0;
-    quint32 oid = 0;       // the object's OID (for a sub-group or leaf: its relation's)
+    quint32 oid = 0; // the object's OID (for a sub-group or leaf: its relation's)
     quint32 schemaOid = 0;
     QString schemaName;
     QString name;
-    QString detail;        // a column's type, a partition's bound, an index's definition, ...
-    QString key;           // identity among siblings, kept across refreshes
-    qint64 count = -1;     // shown as "Label (1,000)"; -1: no count
+    QString detail; // a column's type, a partition's bound, an index's definition, ...
+    QString key; // identity among siblings, kept across refreshes
+    qint64 count = -1; // shown as "Label (1,000)"; -1: no count
     qint64 estimatedRows = -1;
     qint64 estimatedBytes = 0;
     quint32 parentOid = 0; // a partition's parent table

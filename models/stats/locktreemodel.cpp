@@ -2,7 +2,7 @@
 
 namespace strata::models {
 
-LockTreeModel::LockTreeModel(QObject *parent) : QAbstractItemModel(parent) {}
+LockTreeModel::LockTreeModel(QObject *parent) : QAbstractItemModel(parent) { }
 LockTreeModel::~LockTreeModel() = default;
 
 void LockTreeModel::build(Node *into, const core::LockNode &from)
@@ -74,18 +74,22 @@ QVariant LockTreeModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case Pid: return r.pid;
-    case User: return r.database.isEmpty() ? r.user : r.user + u'@' + r.database;
-    case State: return r.state;
+    case Pid:
+        return r.pid;
+    case User:
+        return r.database.isEmpty() ? r.user : r.user + u'@' + r.database;
+    case State:
+        return r.state;
     case Waits:
         if (r.wantedMode.isEmpty())
             return r.blockedBy.isEmpty() ? tr("blocks others") : QString();
-        return tr("%1 on %2").arg(r.wantedMode, r.wantedRelation.isEmpty() ? r.wantedLockType
-                                                                          : r.wantedRelation);
+        return tr("%1 on %2")
+            .arg(r.wantedMode, r.wantedRelation.isEmpty() ? r.wantedLockType : r.wantedRelation);
     case Duration:
         return r.transactionSeconds < 0 ? QString()
                                         : tr("%1 s").arg(r.transactionSeconds, 0, 'f', 1);
-    case Query: return r.query.simplified();
+    case Query:
+        return r.query.simplified();
     }
     return {};
 }
@@ -95,12 +99,18 @@ QVariant LockTreeModel::headerData(int section, Qt::Orientation o, int role) con
     if (o != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Pid: return tr("PID");
-    case User: return tr("User@database");
-    case State: return tr("State");
-    case Waits: return tr("Waits for");
-    case Duration: return tr("Transaction");
-    case Query: return tr("Query");
+    case Pid:
+        return tr("PID");
+    case User:
+        return tr("User@database");
+    case State:
+        return tr("State");
+    case Waits:
+        return tr("Waits for");
+    case Duration:
+        return tr("Transaction");
+    case Query:
+        return tr("Query");
     }
     return {};
 }

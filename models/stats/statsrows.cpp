@@ -9,10 +9,22 @@ namespace {
 using Cell = StatsTableModel::Cell;
 using Row = StatsTableModel::Row;
 
-Cell txt(const QString &t, const QString &tip = {}) { return StatsTableModel::text(t, tip); }
-Cell num(qint64 v) { return StatsTableModel::number(QLocale().toString(v), v); }
-Cell bytes(qint64 b) { return StatsTableModel::number(formatBytes(b), b); }
-Cell secs(double s) { return StatsTableModel::number(formatSeconds(s), s); }
+Cell txt(const QString &t, const QString &tip = {})
+{
+    return StatsTableModel::text(t, tip);
+}
+Cell num(qint64 v)
+{
+    return StatsTableModel::number(QLocale().toString(v), v);
+}
+Cell bytes(qint64 b)
+{
+    return StatsTableModel::number(formatBytes(b), b);
+}
+Cell secs(double s)
+{
+    return StatsTableModel::number(formatSeconds(s), s);
+}
 Cell pct(double f)
 {
     return f < 0 ? StatsTableModel::number(QStringLiteral("–"), -1.0)
@@ -28,8 +40,14 @@ Cell when(const QDateTime &t, const QDateTime &now)
         text += QObject::tr(" (%1 d ago)").arg(days);
     return StatsTableModel::number(text, t.toMSecsSinceEpoch());
 }
-QStringList key(const QString &schema, const QString &name) { return {schema, name}; }
-QString oneLine(const QString &q) { return q.simplified(); }
+QStringList key(const QString &schema, const QString &name)
+{
+    return { schema, name };
+}
+QString oneLine(const QString &q)
+{
+    return q.simplified();
+}
 
 } // namespace
 
@@ -53,9 +71,10 @@ QString formatSeconds(double s)
 
 QStringList activityHeaders()
 {
-    return {QObject::tr("PID"), QObject::tr("User"), QObject::tr("Database"), QObject::tr("Application"),
-            QObject::tr("Client"), QObject::tr("State"), QObject::tr("Transaction"), QObject::tr("Query time"),
-            QObject::tr("Wait"), QObject::tr("Query")};
+    return { QObject::tr("PID"), QObject::tr("User"), QObject::tr("Database"),
+        QObject::tr("Application"), QObject::tr("Client"), QObject::tr("State"),
+        QObject::tr("Transaction"), QObject::tr("Query time"), QObject::tr("Wait"),
+        QObject::tr("Query") };
 }
 
 Rows activity(const QList<core::ActivityRow> &rows, double longRunningSeconds)
@@ -64,12 +83,12 @@ Rows activity(const QList<core::ActivityRow> &rows, double longRunningSeconds)
     for (const core::ActivityRow &a : rows) {
         Row r;
         r.key = a.pid;
-        r.cells = {num(a.pid), txt(a.user), txt(a.database), txt(a.application), txt(a.clientAddress),
-                   txt(a.state.isEmpty() ? QObject::tr("(hidden)") : a.state),
-                   secs(a.transactionSeconds), secs(a.isActive() ? a.querySeconds : -1),
-                   txt(a.waitEventType.isEmpty() ? QString() : a.waitEventType + u':' + a.waitEvent),
-                   txt(a.queryHidden ? QObject::tr("(hidden: no pg_read_all_stats)") : oneLine(a.query),
-                       a.queryHidden ? QString() : a.query)};
+        r.cells = { num(a.pid), txt(a.user), txt(a.database), txt(a.application),
+            txt(a.clientAddress), txt(a.state.isEmpty() ? QObject::tr("(hidden)") : a.state),
+            secs(a.transactionSeconds), secs(a.isActive() ? a.querySeconds : -1),
+            txt(a.waitEventType.isEmpty() ? QString() : a.waitEventType + u':' + a.waitEvent),
+            txt(a.queryHidden ? QObject::tr("(hidden: no pg_read_all_stats)") : oneLine(a.query),
+                a.queryHidden ? QString() : a.query) };
         if (a.isIdleInTransaction() && a.stateSeconds >= 60)
             r.severity = 1;
         if (a.isActive() && a.querySeconds >= longRunningSeconds)
@@ -83,9 +102,9 @@ Rows activity(const QList<core::ActivityRow> &rows, double longRunningSeconds)
 
 QStringList vacuumHeaders()
 {
-    return {QObject::tr("Schema"), QObject::tr("Table"), QObject::tr("Live"), QObject::tr("Dead"),
-            QObject::tr("Dead %"), QObject::tr("Last vacuum"), QObject::tr("Last analyze"),
-            QObject::tr("Autovacuum"), QObject::tr("Modified since analyze")};
+    return { QObject::tr("Schema"), QObject::tr("Table"), QObject::tr("Live"), QObject::tr("Dead"),
+        QObject::tr("Dead %"), QObject::tr("Last vacuum"), QObject::tr("Last analyze"),
+        QObject::tr("Autovacuum"), QObject::tr("Modified since analyze") };
 }
 
 Rows vacuum(const QList<core::VacuumRow> &rows, const QDateTime &now)
@@ -94,10 +113,10 @@ Rows vacuum(const QList<core::VacuumRow> &rows, const QDateTime &now)
     for (const core::VacuumRow &v : rows) {
         Row r;
         r.key = key(v.schema, v.table);
-        r.cells = {txt(v.schema), txt(v.table), num(v.liveTuples), num(v.deadTuples),
-                   pct(v.deadRatio()), when(v.lastAnyVacuum(), now), when(v.lastAnyAnalyze(), now),
-                   txt(v.autovacuumEnabled ? QObject::tr("on") : QObject::tr("OFF")),
-                   num(v.modifiedSinceAnalyze)};
+        r.cells = { txt(v.schema), txt(v.table), num(v.liveTuples), num(v.deadTuples),
+            pct(v.deadRatio()), when(v.lastAnyVacuum(), now), when(v.lastAnyAnalyze(), now),
+            txt(v.autovacuumEnabled ? QObject::tr("on") : QObject::tr("OFF")),
+            num(v.modifiedSinceAnalyze) };
         if (v.deadTuples >= 1000 && v.deadRatio() >= 0.2)
             r.severity = v.deadRatio() >= 0.5 ? 2 : 1;
         out.append(r);
@@ -107,8 +126,8 @@ Rows vacuum(const QList<core::VacuumRow> &rows, const QDateTime &now)
 
 QStringList xidHeaders()
 {
-    return {QObject::tr("Schema"), QObject::tr("Table"), QObject::tr("XID age"),
-            QObject::tr("Of wraparound"), QObject::tr("Multixact age")};
+    return { QObject::tr("Schema"), QObject::tr("Table"), QObject::tr("XID age"),
+        QObject::tr("Of wraparound"), QObject::tr("Multixact age") };
 }
 
 Rows xidTables(const QList<core::XidAgeRow> &rows)
@@ -118,7 +137,7 @@ Rows xidTables(const QList<core::XidAgeRow> &rows)
         const double f = double(x.xidAge) / 2147483647.0;
         Row r;
         r.key = key(x.schema, x.table);
-        r.cells = {txt(x.schema), txt(x.table), num(x.xidAge), pct(f), num(x.mxidAge)};
+        r.cells = { txt(x.schema), txt(x.table), num(x.xidAge), pct(f), num(x.mxidAge) };
         r.severity = f >= 0.75 ? 2 : f >= 0.5 ? 1 : 0;
         out.append(r);
     }
@@ -127,8 +146,8 @@ Rows xidTables(const QList<core::XidAgeRow> &rows)
 
 QStringList databaseHeaders()
 {
-    return {QObject::tr("Database"), QObject::tr("Size"), QObject::tr("XID age"),
-            QObject::tr("Of wraparound")};
+    return { QObject::tr("Database"), QObject::tr("Size"), QObject::tr("XID age"),
+        QObject::tr("Of wraparound") };
 }
 
 Rows databases(const QList<core::DatabaseRow> &rows)
@@ -138,7 +157,7 @@ Rows databases(const QList<core::DatabaseRow> &rows)
         const double f = double(d.xidAge) / 2147483647.0;
         Row r;
         r.key = d.name;
-        r.cells = {txt(d.name), bytes(d.bytes), num(d.xidAge), pct(f)};
+        r.cells = { txt(d.name), bytes(d.bytes), num(d.xidAge), pct(f) };
         r.severity = f >= 0.75 ? 2 : f >= 0.5 ? 1 : 0;
         out.append(r);
     }
@@ -147,8 +166,9 @@ Rows databases(const QList<core::DatabaseRow> &rows)
 
 QStringList relationHeaders()
 {
-    return {QObject::tr("Schema"), QObject::tr("Name"), QObject::tr("Kind"), QObject::tr("Total"),
-            QObject::tr("Heap"), QObject::tr("TOAST"), QObject::tr("Indexes"), QObject::tr("Rows (est.)")};
+    return { QObject::tr("Schema"), QObject::tr("Name"), QObject::tr("Kind"), QObject::tr("Total"),
+        QObject::tr("Heap"), QObject::tr("TOAST"), QObject::tr("Indexes"),
+        QObject::tr("Rows (est.)") };
 }
 
 Rows relations(const QList<core::RelationSizeRow> &rows)
@@ -157,11 +177,11 @@ Rows relations(const QList<core::RelationSizeRow> &rows)
     for (const core::RelationSizeRow &x : rows) {
         Row r;
         r.key = key(x.schema, x.name);
-        r.cells = {txt(x.schema), txt(x.name),
-                   txt(x.kind == u'm' ? QObject::tr("mat. view") : QObject::tr("table")),
-                   bytes(x.totalBytes), bytes(x.heapBytes), bytes(x.toastBytes), bytes(x.indexBytes),
-                   x.rowEstimate < 0 ? StatsTableModel::number(QObject::tr("not analyzed"), -1.0)
-                                     : num(qint64(x.rowEstimate))};
+        r.cells = { txt(x.schema), txt(x.name),
+            txt(x.kind == u'm' ? QObject::tr("mat. view") : QObject::tr("table")),
+            bytes(x.totalBytes), bytes(x.heapBytes), bytes(x.toastBytes), bytes(x.indexBytes),
+            x.rowEstimate < 0 ? StatsTableModel::number(QObject::tr("not analyzed"), -1.0)
+                              : num(qint64(x.rowEstimate)) };
         out.append(r);
     }
     return out;
@@ -169,38 +189,40 @@ Rows relations(const QList<core::RelationSizeRow> &rows)
 
 QStringList indexSizeHeaders()
 {
-    return {QObject::tr("Schema"), QObject::tr("Index"), QObject::tr("Table"), QObject::tr("Size")};
+    return { QObject::tr("Schema"), QObject::tr("Index"), QObject::tr("Table"),
+        QObject::tr("Size") };
 }
 
 Rows indexSizes(const QList<core::IndexSizeRow> &rows)
 {
     Rows out;
     for (const core::IndexSizeRow &x : rows)
-        out.append(Row{key(x.schema, x.index), {txt(x.schema), txt(x.index), txt(x.table), bytes(x.bytes)}, 0});
+        out.append(Row { key(x.schema, x.index),
+            { txt(x.schema), txt(x.index), txt(x.table), bytes(x.bytes) }, 0 });
     return out;
 }
 
 QStringList unusedIndexHeaders()
 {
-    return {QObject::tr("Schema"), QObject::tr("Index"), QObject::tr("Table"), QObject::tr("Size"),
-            QObject::tr("Scans"), QObject::tr("Definition")};
+    return { QObject::tr("Schema"), QObject::tr("Index"), QObject::tr("Table"), QObject::tr("Size"),
+        QObject::tr("Scans"), QObject::tr("Definition") };
 }
 
 Rows unusedIndexes(const QList<core::UnusedIndexRow> &rows)
 {
     Rows out;
     for (const core::UnusedIndexRow &x : rows)
-        out.append(Row{key(x.schema, x.index),
-                       {txt(x.schema), txt(x.index), txt(x.table), bytes(x.bytes), num(x.scans),
-                        txt(x.definition, x.definition)},
-                       0});
+        out.append(Row { key(x.schema, x.index),
+            { txt(x.schema), txt(x.index), txt(x.table), bytes(x.bytes), num(x.scans),
+                txt(x.definition, x.definition) },
+            0 });
     return out;
 }
 
 QStringList duplicateIndexHeaders()
 {
-    return {QObject::tr("Schema"), QObject::tr("Table"), QObject::tr("Identical indexes"),
-            QObject::tr("Wasted"), QObject::tr("Definition")};
+    return { QObject::tr("Schema"), QObject::tr("Table"), QObject::tr("Identical indexes"),
+        QObject::tr("Wasted"), QObject::tr("Definition") };
 }
 
 Rows duplicateIndexes(const QList<core::DuplicateIndexRow> &rows)
@@ -210,18 +232,19 @@ Rows duplicateIndexes(const QList<core::DuplicateIndexRow> &rows)
         qint64 wasted = 0;
         for (int i = 1; i < d.bytes.size(); ++i)
             wasted += d.bytes.at(i);
-        out.append(Row{key(d.schema, d.table),
-                       {txt(d.schema), txt(d.table), txt(d.indexes.join(QStringLiteral(", "))),
-                        bytes(wasted), txt(d.definition, d.definition)},
-                       1});
+        out.append(Row { key(d.schema, d.table),
+            { txt(d.schema), txt(d.table), txt(d.indexes.join(QStringLiteral(", "))), bytes(wasted),
+                txt(d.definition, d.definition) },
+            1 });
     }
     return out;
 }
 
 QStringList sequenceHeaders()
 {
-    return {QObject::tr("Schema"), QObject::tr("Sequence"), QObject::tr("Used"), QObject::tr("Last value"),
-            QObject::tr("Limit"), QObject::tr("Limited by"), QObject::tr("Feeds"), QObject::tr("Type")};
+    return { QObject::tr("Schema"), QObject::tr("Sequence"), QObject::tr("Used"),
+        QObject::tr("Last value"), QObject::tr("Limit"), QObject::tr("Limited by"),
+        QObject::tr("Feeds"), QObject::tr("Type") };
 }
 
 Rows sequences(const QList<core::SequenceRow> &rows, double warnFraction)
@@ -231,15 +254,14 @@ Rows sequences(const QList<core::SequenceRow> &rows, double warnFraction)
         const double f = q.usedFraction();
         Row r;
         r.key = key(q.schema, q.name);
-        r.cells = {txt(q.schema), txt(q.name),
-                   !q.readable ? StatsTableModel::number(QObject::tr("no access"), -1.0) : pct(f),
-                   q.used ? num(q.lastValue) : StatsTableModel::number(QObject::tr("unused"), qint64(0)),
-                   num(q.limit),
-                   txt(q.limitedByColumn() ? QObject::tr("%1 column").arg(q.columnType)
-                                           : QObject::tr("sequence")),
-                   txt(q.column.isEmpty() ? QString()
-                                          : q.tableSchema + u'.' + q.table + u'.' + q.column),
-                   txt(q.sequenceType + (q.cycles ? QObject::tr(", cycles") : QString()))};
+        r.cells = { txt(q.schema), txt(q.name),
+            !q.readable ? StatsTableModel::number(QObject::tr("no access"), -1.0) : pct(f),
+            q.used ? num(q.lastValue) : StatsTableModel::number(QObject::tr("unused"), qint64(0)),
+            num(q.limit),
+            txt(q.limitedByColumn() ? QObject::tr("%1 column").arg(q.columnType)
+                                    : QObject::tr("sequence")),
+            txt(q.column.isEmpty() ? QString() : q.tableSchema + u'.' + q.table + u'.' + q.column),
+            txt(q.sequenceType + (q.cycles ? QObject::tr(", cycles") : QString())) };
         if (f >= warnFraction && !q.cycles)
             r.severity = f >= 0.95 ? 2 : 1;
         out.append(r);
@@ -249,8 +271,8 @@ Rows sequences(const QList<core::SequenceRow> &rows, double warnFraction)
 
 QStringList matviewHeaders()
 {
-    return {QObject::tr("Schema"), QObject::tr("Materialized view"), QObject::tr("Size"),
-            QObject::tr("Populated"), QObject::tr("Concurrent refresh"), QObject::tr("Owner")};
+    return { QObject::tr("Schema"), QObject::tr("Materialized view"), QObject::tr("Size"),
+        QObject::tr("Populated"), QObject::tr("Concurrent refresh"), QObject::tr("Owner") };
 }
 
 Rows matviews(const QList<core::MatViewRow> &rows)
@@ -259,12 +281,12 @@ Rows matviews(const QList<core::MatViewRow> &rows)
     for (const core::MatViewRow &m : rows) {
         Row r;
         r.key = key(m.schema, m.name);
-        r.cells = {txt(m.schema), txt(m.name), bytes(m.bytes),
-                   txt(m.populated ? QObject::tr("yes") : QObject::tr("NO")),
-                   txt(m.canRefreshConcurrently() ? QObject::tr("possible")
-                       : m.hasUsableUniqueIndex ? QObject::tr("after a first refresh")
-                                                : QObject::tr("needs a unique index")),
-                   txt(m.owner)};
+        r.cells = { txt(m.schema), txt(m.name), bytes(m.bytes),
+            txt(m.populated ? QObject::tr("yes") : QObject::tr("NO")),
+            txt(m.canRefreshConcurrently()   ? QObject::tr("possible")
+                    : m.hasUsableUniqueIndex ? QObject::tr("after a first refresh")
+                                             : QObject::tr("needs a unique index")),
+            txt(m.owner) };
         r.severity = m.populated ? 0 : 1;
         out.append(r);
     }
@@ -273,44 +295,46 @@ Rows matviews(const QList<core::MatViewRow> &rows)
 
 QStringList replicationHeaders()
 {
-    return {QObject::tr("PID"), QObject::tr("Application"), QObject::tr("Client"), QObject::tr("State"),
-            QObject::tr("Sync"), QObject::tr("Lag"), QObject::tr("Replay lag")};
+    return { QObject::tr("PID"), QObject::tr("Application"), QObject::tr("Client"),
+        QObject::tr("State"), QObject::tr("Sync"), QObject::tr("Lag"), QObject::tr("Replay lag") };
 }
 
 Rows replication(const QList<core::ReplicationRow> &rows)
 {
     Rows out;
     for (const core::ReplicationRow &x : rows)
-        out.append(Row{x.pid,
-                       {num(x.pid), txt(x.application), txt(x.clientAddress), txt(x.state),
-                        txt(x.syncState), bytes(x.lagBytes), secs(x.replayLagSeconds)},
-                       0});
+        out.append(Row { x.pid,
+            { num(x.pid), txt(x.application), txt(x.clientAddress), txt(x.state), txt(x.syncState),
+                bytes(x.lagBytes), secs(x.replayLagSeconds) },
+            0 });
     return out;
 }
 
 QStringList slotHeaders()
 {
-    return {QObject::tr("Slot"), QObject::tr("Type"), QObject::tr("Plugin"), QObject::tr("Database"),
-            QObject::tr("Active"), QObject::tr("WAL retained"), QObject::tr("WAL status")};
+    return { QObject::tr("Slot"), QObject::tr("Type"), QObject::tr("Plugin"),
+        QObject::tr("Database"), QObject::tr("Active"), QObject::tr("WAL retained"),
+        QObject::tr("WAL status") };
 }
 
 Rows slots(const QList<core::SlotRow> &rows)
 {
     Rows out;
     for (const core::SlotRow &x : rows)
-        out.append(Row{x.name,
-                       {txt(x.name), txt(x.type + (x.temporary ? QObject::tr(", temporary") : QString())),
-                        txt(x.plugin), txt(x.database),
-                        txt(x.active ? QObject::tr("yes") : QObject::tr("no")),
-                        bytes(x.retainedBytes), txt(x.walStatus)},
-                       x.active ? 0 : 1});
+        out.append(Row { x.name,
+            { txt(x.name), txt(x.type + (x.temporary ? QObject::tr(", temporary") : QString())),
+                txt(x.plugin), txt(x.database),
+                txt(x.active ? QObject::tr("yes") : QObject::tr("no")), bytes(x.retainedBytes),
+                txt(x.walStatus) },
+            x.active ? 0 : 1 });
     return out;
 }
 
 QStringList statementHeaders()
 {
-    return {QObject::tr("Total"), QObject::tr("Calls"), QObject::tr("Mean"), QObject::tr("Rows"),
-            QObject::tr("Cache hit"), QObject::tr("User"), QObject::tr("Database"), QObject::tr("Query")};
+    return { QObject::tr("Total"), QObject::tr("Calls"), QObject::tr("Mean"), QObject::tr("Rows"),
+        QObject::tr("Cache hit"), QObject::tr("User"), QObject::tr("Database"),
+        QObject::tr("Query") };
 }
 
 Rows statements(const QList<core::StatementRow> &rows)
@@ -318,13 +342,13 @@ Rows statements(const QList<core::StatementRow> &rows)
     Rows out;
     for (const core::StatementRow &x : rows) {
         const double hit = core::CacheHitRow::ratio(x.sharedBlocksHit, x.sharedBlocksRead);
-        out.append(Row{x.queryId,
-                       {StatsTableModel::number(QObject::tr("%1 ms").arg(x.totalMs, 0, 'f', 1), x.totalMs),
-                        num(x.calls),
-                        StatsTableModel::number(QObject::tr("%1 ms").arg(x.meanMs, 0, 'f', 2), x.meanMs),
-                        num(x.rows), pct(hit), txt(x.user), txt(x.database),
-                        txt(oneLine(x.query), x.query)},
-                       0});
+        out.append(Row { x.queryId,
+            { StatsTableModel::number(QObject::tr("%1 ms").arg(x.totalMs, 0, 'f', 1), x.totalMs),
+                num(x.calls),
+                StatsTableModel::number(QObject::tr("%1 ms").arg(x.meanMs, 0, 'f', 2), x.meanMs),
+                num(x.rows), pct(hit), txt(x.user), txt(x.database),
+                txt(oneLine(x.query), x.query) },
+            0 });
     }
     return out;
 }

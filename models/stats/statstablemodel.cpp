@@ -18,7 +18,7 @@ void StatsTableModel::setRows(QList<Row> rows)
     m_rows = std::move(rows);
     for (Row &r : m_rows)
         while (r.cells.size() < m_headers.size())
-            r.cells.append(Cell{});
+            r.cells.append(Cell {});
     endResetModel();
 }
 
@@ -65,7 +65,8 @@ QVariant StatsTableModel::data(const QModelIndex &index, int role) const
 
 QVariant StatsTableModel::headerData(int section, Qt::Orientation o, int role) const
 {
-    if (o == Qt::Horizontal && role == Qt::DisplayRole && section >= 0 && section < m_headers.size())
+    if (o == Qt::Horizontal && role == Qt::DisplayRole && section >= 0
+        && section < m_headers.size())
         return m_headers.at(section);
     return QAbstractTableModel::headerData(section, o, role);
 }

@@ -20,7 +20,7 @@ public:
     struct Cell
     {
         QString text;
-        QVariant sort;     // empty: sort by text
+        QVariant sort; // empty: sort by text
         bool number = false; // right-aligned
         QString toolTip;
     };
@@ -43,8 +43,14 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
 
-    static Cell text(const QString &t, const QString &tip = {}) { return Cell{t, {}, false, tip}; }
-    static Cell number(const QString &t, const QVariant &sort) { return Cell{t, sort, true, {}}; }
+    static Cell text(const QString &t, const QString &tip = {})
+    {
+        return Cell { t, {}, false, tip };
+    }
+    static Cell number(const QString &t, const QVariant &sort)
+    {
+        return Cell { t, sort, true, {} };
+    }
 
 private:
     QStringList m_headers;

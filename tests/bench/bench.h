@@ -33,5 +33,5 @@ double rssMb();
 #define STRATA_BENCH_CONCAT2(a, b) a##b
 #define STRATA_BENCH_CONCAT(a, b) STRATA_BENCH_CONCAT2(a, b)
 #define STRATA_BENCH(...)                                                                          \
-    static const ::strata::bench::Registrar STRATA_BENCH_CONCAT(s_bench_, __LINE__)(              \
-        ::strata::bench::Benchmark{__VA_ARGS__})
+    static const ::strata::bench::Registrar STRATA_BENCH_CONCAT(s_bench_, __LINE__)(               \
+        ::strata::bench::Benchmark { __VA_ARGS__ })

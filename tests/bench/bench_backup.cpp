@@ -202,8 +202,8 @@ void reportTimes(const QString &prefix, const QString &tool, const QList<double>
             100.0 * (bestJob - bestBare) / bestBare, "%");
     }
     if (own.size() != job.size()) {
-        std::fprintf(stderr, "strata-bench: %s: a job failed, no own time reported\n",
-            qPrintable(prefix));
+        std::fprintf(
+            stderr, "strata-bench: %s: a job failed, no own time reported\n", qPrintable(prefix));
         return;
     }
     strata::bench::report(prefix + QStringLiteral(".strata_own_s"), median(own), "s");
@@ -405,8 +405,8 @@ bool compareRestore(Env &env, int compress, const QString &prefix)
             },
             [&] {
                 recreate();
-                const qint64 empty = adminExec(env, kTarget,
-                    QStringLiteral("SELECT pg_database_size(current_database())"))
+                const qint64 empty = adminExec(
+                    env, kTarget, QStringLiteral("SELECT pg_database_size(current_database())"))
                                          ->toLongLong(0, 0);
                 RestoreOptions o;
                 o.archivePath = archivePath(env, compress);
@@ -422,7 +422,7 @@ bool compareRestore(Env &env, int compress, const QString &prefix)
                                                : adminExec(env, kTarget,
                                                      QStringLiteral("SELECT pg_database_size("
                                                                     "current_database())"))
-                                                         ->toLongLong(0, 0)
+                                                     ->toLongLong(0, 0)
                         - empty;
             });
     }

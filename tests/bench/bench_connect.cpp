@@ -28,11 +28,13 @@ int benchConnect(const QStringList &args)
         std::fprintf(stderr, "%s\n", qPrintable(r.error().toString()));
         return 1;
     }
-    strata::bench::report(QStringLiteral("session.connect_ms"), t.nsecsElapsed() / 1e6, QStringLiteral("ms"));
+    strata::bench::report(
+        QStringLiteral("session.connect_ms"), t.nsecsElapsed() / 1e6, QStringLiteral("ms"));
     t.restart();
     for (int i = 0; i < 100; ++i)
         session.query(QStringLiteral("session/info")).result();
-    strata::bench::report(QStringLiteral("session.roundtrip_ms"), t.nsecsElapsed() / 1e8, QStringLiteral("ms"));
+    strata::bench::report(
+        QStringLiteral("session.roundtrip_ms"), t.nsecsElapsed() / 1e8, QStringLiteral("ms"));
     return 0;
 }
 

@@ -68,8 +68,8 @@ int benchSchemaTree(const QStringList &args)
     auto loader = std::make_shared<CatalogLoader>(session);
     SchemaTreeModel model;
     model.setBatchSize(qEnvironmentVariableIntValue("STRATA_TREE_BATCH") > 0
-                           ? qEnvironmentVariableIntValue("STRATA_TREE_BATCH")
-                           : 1000);
+            ? qEnvironmentVariableIntValue("STRATA_TREE_BATCH")
+            : 1000);
     QTreeView view;
     view.setUniformRowHeights(true);
     view.setHeaderHidden(true);
@@ -90,7 +90,7 @@ int benchSchemaTree(const QStringList &args)
     };
 
     QObject::connect(&model, &SchemaTreeModel::loadFailed, &model,
-                     [&](const QModelIndex &, const QString &msg) { fail(msg); });
+        [&](const QModelIndex &, const QString &msg) { fail(msg); });
     QObject::connect(&model, &SchemaTreeModel::nodeLoaded, &model, [&](const QModelIndex &idx) {
         switch (step) {
         case Step::Server:
@@ -103,7 +103,7 @@ int benchSchemaTree(const QStringList &args)
             if (idx != model.databaseIndex())
                 break;
             strata::bench::report(QStringLiteral("tree.connect_to_first_rows_ms"),
-                                  total.nsecsElapsed() / 1e6, QStringLiteral("ms"));
+                total.nsecsElapsed() / 1e6, QStringLiteral("ms"));
             qint64 best = -1;
             for (int r = 0; r < model.rowCount(idx); ++r) {
                 const QModelIndex s = model.index(r, 0, idx);
@@ -118,25 +118,26 @@ int benchSchemaTree(const QStringList &args)
             // The bare catalog query for the same list, through libpq, for comparison.
             const quint32 oid = largest.data(SchemaTreeModel::OidRole).toUInt();
             // Three times, the middle one: a single run on a shared machine varies 2-5x.
-            session->run([oid](SessionContext &ctx) -> Result<double> {
-                       QList<double> ms;
-                       for (int i = 0; i < 3; ++i) {
-                           QElapsedTimer t;
-                           t.start();
-                           auto r = ctx.exec(QStringLiteral("catalog/relations"),
-                                             {QString::number(oid), QStringLiteral("r")});
-                           if (!r)
-                               return r.error();
-                           ms << t.nsecsElapsed() / 1e6;
-                       }
-                       std::sort(ms.begin(), ms.end());
-                       return ms.at(1);
-                   })
+            session
+                ->run([oid](SessionContext &ctx) -> Result<double> {
+                    QList<double> ms;
+                    for (int i = 0; i < 3; ++i) {
+                        QElapsedTimer t;
+                        t.start();
+                        auto r = ctx.exec(QStringLiteral("catalog/relations"),
+                            { QString::number(oid), QStringLiteral("r") });
+                        if (!r)
+                            return r.error();
+                        ms << t.nsecsElapsed() / 1e6;
+                    }
+                    std::sort(ms.begin(), ms.end());
+                    return ms.at(1);
+                })
                 .then(&model, [&](Result<double> bare) {
                     if (!bare)
                         return fail(bare.error().toString());
                     strata::bench::report(QStringLiteral("catalog.list_largest_schema_ms"),
-                                          bare.value(), QStringLiteral("ms"));
+                        bare.value(), QStringLiteral("ms"));
                     bareMs = bare.value();
                     step = Step::Schema;
                     phase.start();
@@ -148,7 +149,7 @@ int benchSchemaTree(const QStringList &args)
             if (idx != largest)
                 break;
             strata::bench::report(QStringLiteral("tree.open_largest_schema_groups_ms"),
-                                  phase.nsecsElapsed() / 1e6, QStringLiteral("ms"));
+                phase.nsecsElapsed() / 1e6, QStringLiteral("ms"));
             group = model.index(0, 0, largest); // Tables
             step = Step::Group;
             phase.restart();
@@ -158,12 +159,12 @@ int benchSchemaTree(const QStringList &args)
             if (idx != group)
                 break;
             strata::bench::report(QStringLiteral("tree.expand_largest_schema_ms"),
-                                  phase.nsecsElapsed() / 1e6, QStringLiteral("ms"));
+                phase.nsecsElapsed() / 1e6, QStringLiteral("ms"));
             if (bareMs > 0)
                 strata::bench::report(QStringLiteral("tree.expand_to_catalog_list_ratio"),
-                                      phase.nsecsElapsed() / 1e6 / bareMs, QStringLiteral("x"));
-            strata::bench::report(QStringLiteral("tree.largest_schema_rows"),
-                                  model.rowCount(group), QStringLiteral("rows"));
+                    phase.nsecsElapsed() / 1e6 / bareMs, QStringLiteral("x"));
+            strata::bench::report(QStringLiteral("tree.largest_schema_rows"), model.rowCount(group),
+                QStringLiteral("rows"));
             view.scrollTo(model.index(model.rowCount(group) - 1, 0, group));
             step = Step::Find;
             phase.restart();
@@ -173,7 +174,7 @@ int benchSchemaTree(const QStringList &args)
                     if (!r)
                         return fail(r.error().toString());
                     strata::bench::report(QStringLiteral("tree.find_ms"),
-                                          phase.nsecsElapsed() / 1e6, QStringLiteral("ms"));
+                        phase.nsecsElapsed() / 1e6, QStringLiteral("ms"));
                     if (r->isEmpty()) {
                         step = Step::Done;
                         QTimer::singleShot(100, qApp, [] { QCoreApplication::exit(0); });
@@ -184,26 +185,29 @@ int benchSchemaTree(const QStringList &args)
                 });
             break;
         }
-        default: break;
+        default:
+            break;
         }
     });
     QObject::connect(&model, &SchemaTreeModel::revealed, &model, [&](const QModelIndex &idx) {
         view.scrollTo(idx);
         view.setCurrentIndex(idx);
         strata::bench::report(QStringLiteral("tree.find_reveal_ms"), phase.nsecsElapsed() / 1e6,
-                              QStringLiteral("ms"));
+            QStringLiteral("ms"));
         step = Step::Done;
         // Let a few more frames run so a late stall would still be seen.
         QTimer::singleShot(100, qApp, [] { QCoreApplication::exit(0); });
     });
-    QObject::connect(&model, &SchemaTreeModel::revealFailed, &model,
-                     [&](const QString &msg) { fail(msg); });
+    QObject::connect(
+        &model, &SchemaTreeModel::revealFailed, &model, [&](const QString &msg) { fail(msg); });
     view.expand(model.serverIndex());
     QTimer::singleShot(300000, qApp, [&] { fail(QStringLiteral("did not finish in 5 minutes")); });
     QCoreApplication::exec();
     if (rc == 0) {
-        strata::bench::report(QStringLiteral("gui.max_stall_ms"), stall.maxMs(), QStringLiteral("ms"));
-        strata::bench::report(QStringLiteral("rss_mb"), strata::bench::rssMb(), QStringLiteral("MB"));
+        strata::bench::report(
+            QStringLiteral("gui.max_stall_ms"), stall.maxMs(), QStringLiteral("ms"));
+        strata::bench::report(
+            QStringLiteral("rss_mb"), strata::bench::rssMb(), QStringLiteral("MB"));
     }
     return rc;
 }
@@ -219,7 +223,7 @@ int benchSchemaTreeSetup(const QStringList &args)
     opts.readOnly = false;
     opts.statementTimeoutMs = 0;
     Session session(profile.value(), {}, opts);
-    const QStringList steps{
+    const QStringList steps {
         QStringLiteral("CREATE SCHEMA IF NOT EXISTS big"),
         QStringLiteral("DO $$ BEGIN FOR i IN 1..50000 LOOP "
                        "EXECUTE format('CREATE TABLE IF NOT EXISTS big.t%s (id int, v text)', "
@@ -250,8 +254,8 @@ int benchSchemaTreeSetup(const QStringList &args)
             return 1;
         }
     }
-    strata::bench::report(QStringLiteral("setup.large_catalog_s"), t.elapsed() / 1000.0,
-                          QStringLiteral("s"));
+    strata::bench::report(
+        QStringLiteral("setup.large_catalog_s"), t.elapsed() / 1000.0, QStringLiteral("s"));
     return 0;
 }
 

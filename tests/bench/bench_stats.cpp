@@ -34,7 +34,7 @@ namespace {
 // scheduler (a loaded machine), one that used a lot was work on the GUI thread.
 double threadCpuMs()
 {
-    timespec ts{};
+    timespec ts {};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
@@ -60,42 +60,48 @@ Result<ConnectionProfile> setUp(ConnectionProfile profile, const QString &passwo
     const QString name = QStringLiteral("strata_bench_stats");
     {
         Session admin(profile, password, rw);
-        auto r = admin.run([name](SessionContext &ctx) -> Result<PgResult> {
-                          auto exists = ctx.execText(
-                              QStringLiteral("SELECT 1 FROM pg_database WHERE datname = $1"), {name});
-                          if (!exists || exists->rows() > 0)
-                              return exists;
-                          return ctx.execScript(QStringLiteral("CREATE DATABASE ") + ctx.quoteIdentifier(name));
-                      }).result();
+        auto r
+            = admin
+                  .run([name](SessionContext &ctx) -> Result<PgResult> {
+                      auto exists = ctx.execText(
+                          QStringLiteral("SELECT 1 FROM pg_database WHERE datname = $1"), { name });
+                      if (!exists || exists->rows() > 0)
+                          return exists;
+                      return ctx.execScript(
+                          QStringLiteral("CREATE DATABASE ") + ctx.quoteIdentifier(name));
+                  })
+                  .result();
         if (!r)
             return r.error();
     }
     profile.database = name;
     Session s(profile, password, rw);
-    auto r = s.run([tables](SessionContext &ctx) -> Result<PgResult> {
-                  auto have = ctx.execText(QStringLiteral(
-                      "SELECT count(*) FROM pg_class WHERE relname LIKE 'bench\\_t%' AND relkind = 'r'"));
-                  if (!have)
-                      return have;
-                  // Batches of 1000: one transaction holds a lock per table created.
-                  for (int from = int(have->toLongLong(0, 0)) + 1; from <= tables; from += 1000) {
-                      auto b = ctx.execScript(QStringLiteral(
-                          "DO $$ BEGIN FOR i IN %1..%2 LOOP EXECUTE format("
-                          "'CREATE TABLE bench_t%s(id int PRIMARY KEY, v text)', i); END LOOP; END $$")
-                                                  .arg(from)
-                                                  .arg(std::min(tables, from + 999)));
-                      if (!b)
-                          return b;
-                  }
-                  return have;
-              }).result();
+    auto r
+        = s.run([tables](SessionContext &ctx) -> Result<PgResult> {
+               auto have
+                   = ctx.execText(QStringLiteral("SELECT count(*) FROM pg_class WHERE relname LIKE "
+                                                 "'bench\\_t%' AND relkind = 'r'"));
+               if (!have)
+                   return have;
+               // Batches of 1000: one transaction holds a lock per table created.
+               for (int from = int(have->toLongLong(0, 0)) + 1; from <= tables; from += 1000) {
+                   auto b = ctx.execScript(QStringLiteral(
+                       "DO $$ BEGIN FOR i IN %1..%2 LOOP EXECUTE format("
+                       "'CREATE TABLE bench_t%s(id int PRIMARY KEY, v text)', i); END LOOP; END $$")
+                                               .arg(from)
+                                               .arg(std::min(tables, from + 999)));
+                   if (!b)
+                       return b;
+               }
+               return have;
+           }).result();
     if (!r)
         return r.error();
     return profile;
 }
 
 int measure(const ConnectionProfile &profileIn, const QString &password, int pgbenchSeconds,
-            int refreshes, int watchSeconds)
+    int refreshes, int watchSeconds)
 {
     Result<ConnectionProfile> profile = profileIn;
 
@@ -106,7 +112,8 @@ int measure(const ConnectionProfile &profileIn, const QString &password, int pgb
         if (pgbench.isEmpty() && !profile->toolsDir.isEmpty())
             pgbench = profile->toolsDir + QStringLiteral("/pgbench");
         if (pgbench.isEmpty()) {
-            std::fprintf(stderr, "pgbench not found: install postgresql-client or drop --pgbench\n");
+            std::fprintf(
+                stderr, "pgbench not found: install postgresql-client or drop --pgbench\n");
             return 1;
         }
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -119,17 +126,20 @@ int measure(const ConnectionProfile &profileIn, const QString &password, int pgb
         load.setChildProcessModifier([] { ::setsid(); });
         QProcess init;
         init.setProcessEnvironment(env);
-        init.start(pgbench, pgbenchArgs(profile.value()) << QStringLiteral("-i") << QStringLiteral("-q")
-                                                         << QStringLiteral("-s") << QStringLiteral("5")
-                                                         << profile->database);
+        init.start(pgbench,
+            pgbenchArgs(profile.value())
+                << QStringLiteral("-i") << QStringLiteral("-q") << QStringLiteral("-s")
+                << QStringLiteral("5") << profile->database);
         if (!init.waitForFinished(300000) || init.exitCode() != 0) {
-            std::fprintf(stderr, "pgbench -i failed: %s\n", init.readAllStandardError().constData());
+            std::fprintf(
+                stderr, "pgbench -i failed: %s\n", init.readAllStandardError().constData());
             return 1;
         }
-        load.start(pgbench, pgbenchArgs(profile.value())
-                                << QStringLiteral("-n") << QStringLiteral("-c") << QStringLiteral("4")
-                                << QStringLiteral("-j") << QStringLiteral("2") << QStringLiteral("-T")
-                                << QString::number(pgbenchSeconds) << profile->database);
+        load.start(pgbench,
+            pgbenchArgs(profile.value())
+                << QStringLiteral("-n") << QStringLiteral("-c") << QStringLiteral("4")
+                << QStringLiteral("-j") << QStringLiteral("2") << QStringLiteral("-T")
+                << QString::number(pgbenchSeconds) << profile->database);
         if (!load.waitForStarted(10000)) {
             std::fprintf(stderr, "pgbench did not start\n");
             return 1;
@@ -146,7 +156,10 @@ int measure(const ConnectionProfile &profileIn, const QString &password, int pgb
             return 1;
         }
         StatsCollector collector;
-        session.run([collector](SessionContext &ctx) -> Result<StatsSnapshot> { return collector.collect(ctx); })
+        session
+            .run([collector](SessionContext &ctx) -> Result<StatsSnapshot> {
+                return collector.collect(ctx);
+            })
             .result(); // warm-up
         QList<double> endToEnd, statements, inside;
         QString slowest;
@@ -154,9 +167,13 @@ int measure(const ConnectionProfile &profileIn, const QString &password, int pgb
         for (int i = 0; i < refreshes; ++i) {
             QElapsedTimer t;
             t.start();
-            const StatsSnapshot s = session.run([collector](SessionContext &ctx) -> Result<StatsSnapshot> {
-                                               return collector.collect(ctx);
-                                           }).result().value();
+            const StatsSnapshot s
+                = session
+                      .run([collector](SessionContext &ctx) -> Result<StatsSnapshot> {
+                          return collector.collect(ctx);
+                      })
+                      .result()
+                      .value();
             endToEnd << t.nsecsElapsed() / 1e6;
             statements << double(s.serverMs);
             inside << double(s.elapsedMs);
@@ -183,25 +200,27 @@ int measure(const ConnectionProfile &profileIn, const QString &password, int pgb
             track("server", s.server.elapsedMs);
             if (i == refreshes - 1 && qEnvironmentVariableIsSet("STRATA_BENCH_VERBOSE"))
                 std::fprintf(stderr,
-                             "sections ms: server %lld databases %lld relations %lld indexes %lld "
-                             "cache %lld connections %lld activity %lld locks %lld vacuum %lld "
-                             "xid %lld unused %lld duplicates %lld sequences %lld matviews %lld "
-                             "replication %lld slots %lld statements %lld checkpoints %lld\n",
-                             s.server.elapsedMs, s.databases.elapsedMs, s.relations.elapsedMs,
-                             s.largestIndexes.elapsedMs, s.cacheHit.elapsedMs,
-                             s.connections.elapsedMs, s.activity.elapsedMs, s.locks.elapsedMs,
-                             s.vacuum.elapsedMs, s.xidTables.elapsedMs, s.unusedIndexes.elapsedMs,
-                             s.duplicateIndexes.elapsedMs, s.sequences.elapsedMs,
-                             s.matviews.elapsedMs, s.replication.elapsedMs, s.slots.elapsedMs,
-                             s.statements.elapsedMs, s.checkpoints.elapsedMs);
+                    "sections ms: server %lld databases %lld relations %lld indexes %lld "
+                    "cache %lld connections %lld activity %lld locks %lld vacuum %lld "
+                    "xid %lld unused %lld duplicates %lld sequences %lld matviews %lld "
+                    "replication %lld slots %lld statements %lld checkpoints %lld\n",
+                    s.server.elapsedMs, s.databases.elapsedMs, s.relations.elapsedMs,
+                    s.largestIndexes.elapsedMs, s.cacheHit.elapsedMs, s.connections.elapsedMs,
+                    s.activity.elapsedMs, s.locks.elapsedMs, s.vacuum.elapsedMs,
+                    s.xidTables.elapsedMs, s.unusedIndexes.elapsedMs, s.duplicateIndexes.elapsedMs,
+                    s.sequences.elapsedMs, s.matviews.elapsedMs, s.replication.elapsedMs,
+                    s.slots.elapsedMs, s.statements.elapsedMs, s.checkpoints.elapsedMs);
         }
         auto median = [](QList<double> v) {
             std::sort(v.begin(), v.end());
             return v.at(v.size() / 2);
         };
-        bench::report(QStringLiteral("stats.refresh_end_to_end_ms") + suffix, median(endToEnd), QStringLiteral("ms"));
-        bench::report(QStringLiteral("stats.refresh_statements_ms") + suffix, median(statements), QStringLiteral("ms"));
-        bench::report(QStringLiteral("stats.refresh_on_session_thread_ms") + suffix, median(inside), QStringLiteral("ms"));
+        bench::report(QStringLiteral("stats.refresh_end_to_end_ms") + suffix, median(endToEnd),
+            QStringLiteral("ms"));
+        bench::report(QStringLiteral("stats.refresh_statements_ms") + suffix, median(statements),
+            QStringLiteral("ms"));
+        bench::report(QStringLiteral("stats.refresh_on_session_thread_ms") + suffix, median(inside),
+            QStringLiteral("ms"));
         std::fprintf(stderr, "slowest section: %s (%lld ms)\n", qPrintable(slowest), slowestMs);
     }
 
@@ -224,7 +243,7 @@ int measure(const ConnectionProfile &profileIn, const QString &password, int pgb
         QTimer::singleShot(3000, &idle, &QEventLoop::quit);
         idle.exec();
         bench::report(QStringLiteral("stats.gui_idle_longest_gap_ms") + suffix, double(longest),
-                      QStringLiteral("ms"));
+            QStringLiteral("ms"));
     }
 
     // 2. The dashboard refreshing every second and sampling every second; a 1 ms timer
@@ -276,26 +295,27 @@ int measure(const ConnectionProfile &profileIn, const QString &password, int pgb
         watch.exec();
         tick.stop();
         std::sort(gaps.begin(), gaps.end());
-        bench::report(QStringLiteral("stats.gui_longest_stall_ms") + suffix, double(longest), QStringLiteral("ms"));
+        bench::report(QStringLiteral("stats.gui_longest_stall_ms") + suffix, double(longest),
+            QStringLiteral("ms"));
         bench::report(QStringLiteral("stats.gui_cpu_in_longest_stall_ms") + suffix, cpuOfLongest,
-                      QStringLiteral("ms"));
-        bench::report(QStringLiteral("stats.gui_longest_busy_ms") + suffix, longestCpu,
-                      QStringLiteral("ms"));
+            QStringLiteral("ms"));
+        bench::report(
+            QStringLiteral("stats.gui_longest_busy_ms") + suffix, longestCpu, QStringLiteral("ms"));
         {
             QElapsedTimer g;
             g.start();
             page.grab();
-            bench::report(QStringLiteral("stats.gui_full_repaint_ms") + suffix, g.nsecsElapsed() / 1e6,
-                          QStringLiteral("ms"));
+            bench::report(QStringLiteral("stats.gui_full_repaint_ms") + suffix,
+                g.nsecsElapsed() / 1e6, QStringLiteral("ms"));
         }
         bench::report(QStringLiteral("stats.gui_p99_gap_ms") + suffix,
-                      gaps.isEmpty() ? 0.0 : double(gaps.at(int(gaps.size() * 0.99))), QStringLiteral("ms"));
-        bench::report(QStringLiteral("stats.gui_refreshes") + suffix, double(page.refreshCount() - before),
-                      QStringLiteral("count"));
-        bench::report(QStringLiteral("stats.gui_samples") + suffix, double(page.sampleCount() - samplesBefore),
-                      QStringLiteral("count"));
-        bench::report(QStringLiteral("stats.gui_skipped_refreshes") + suffix, double(page.skippedRefreshes()),
-                      QStringLiteral("count"));
+            gaps.isEmpty() ? 0.0 : double(gaps.at(int(gaps.size() * 0.99))), QStringLiteral("ms"));
+        bench::report(QStringLiteral("stats.gui_refreshes") + suffix,
+            double(page.refreshCount() - before), QStringLiteral("count"));
+        bench::report(QStringLiteral("stats.gui_samples") + suffix,
+            double(page.sampleCount() - samplesBefore), QStringLiteral("count"));
+        bench::report(QStringLiteral("stats.gui_skipped_refreshes") + suffix,
+            double(page.skippedRefreshes()), QStringLiteral("count"));
     }
     if (load.state() != QProcess::NotRunning) {
         load.waitForFinished(pgbenchSeconds * 1000 + 30000);
@@ -328,8 +348,9 @@ int benchStats(const QStringList &argsIn)
             conninfo = a;
     }
     if (conninfo.isEmpty()) {
-        std::fprintf(stderr, "usage: strata-bench stats CONNINFO [--in-place] [--tables N] "
-                             "[--pgbench SECONDS] [--refreshes N] [--watch SECONDS]\n");
+        std::fprintf(stderr,
+            "usage: strata-bench stats CONNINFO [--in-place] [--tables N] "
+            "[--pgbench SECONDS] [--refreshes N] [--watch SECONDS]\n");
         return 2;
     }
     QString password;
@@ -345,13 +366,15 @@ int benchStats(const QStringList &argsIn)
         auto made = setUp(target, password, tables);
         if (!made) {
             std::fprintf(stderr, "setting up strata_bench_stats failed: %s\n",
-                         qPrintable(made.error().toString()));
+                qPrintable(made.error().toString()));
             return 1;
         }
         target = made.value();
-        std::fprintf(stderr, "catalog of %d tables ready in %.1f s\n", tables, t.elapsed() / 1000.0);
+        std::fprintf(
+            stderr, "catalog of %d tables ready in %.1f s\n", tables, t.elapsed() / 1000.0);
         if (pgbenchSeconds < 0)
-            pgbenchSeconds = QStandardPaths::findExecutable(QStringLiteral("pgbench")).isEmpty() ? 0 : 20;
+            pgbenchSeconds
+                = QStandardPaths::findExecutable(QStringLiteral("pgbench")).isEmpty() ? 0 : 20;
     }
     int rc = measure(target, password, 0, refreshes, watchSeconds);
     if (rc == 0 && pgbenchSeconds > 0)
@@ -362,6 +385,6 @@ int benchStats(const QStringList &argsIn)
 } // namespace
 
 STRATA_BENCH("stats",
-             "stats CONNINFO [--in-place] [--tables N] [--pgbench SECONDS] [--refreshes N] "
-             "[--watch SECONDS]",
-             benchStats);
+    "stats CONNINFO [--in-place] [--tables N] [--pgbench SECONDS] [--refreshes N] "
+    "[--watch SECONDS]",
+    benchStats);

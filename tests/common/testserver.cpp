@@ -56,18 +56,32 @@ QString TestServer::whyUnavailable()
         .arg(qEnvironmentVariable("STRATA_TEST_STATE"));
 }
 
-int TestServer::port() { return env().value(QStringLiteral("STRATA_TEST_PORT")).toInt(); }
-QString TestServer::socketDir() { return env().value(QStringLiteral("STRATA_TEST_SOCKET_DIR")); }
-QString TestServer::binDir() { return env().value(QStringLiteral("STRATA_TEST_BINDIR")); }
-QString TestServer::scramUser() { return env().value(QStringLiteral("STRATA_TEST_SCRAM_USER")); }
-QString TestServer::scramPassword() { return env().value(QStringLiteral("STRATA_TEST_SCRAM_PASSWORD")); }
+int TestServer::port()
+{
+    return env().value(QStringLiteral("STRATA_TEST_PORT")).toInt();
+}
+QString TestServer::socketDir()
+{
+    return env().value(QStringLiteral("STRATA_TEST_SOCKET_DIR"));
+}
+QString TestServer::binDir()
+{
+    return env().value(QStringLiteral("STRATA_TEST_BINDIR"));
+}
+QString TestServer::scramUser()
+{
+    return env().value(QStringLiteral("STRATA_TEST_SCRAM_USER"));
+}
+QString TestServer::scramPassword()
+{
+    return env().value(QStringLiteral("STRATA_TEST_SCRAM_PASSWORD"));
+}
 
 QString TestServer::connInfo(const QString &database)
 {
-    return core::conninfo::format({{QStringLiteral("host"), QStringLiteral("127.0.0.1")},
-                                   {QStringLiteral("port"), QString::number(port())},
-                                   {QStringLiteral("dbname"), database},
-                                   {QStringLiteral("user"), QStringLiteral("postgres")}});
+    return core::conninfo::format({ { QStringLiteral("host"), QStringLiteral("127.0.0.1") },
+        { QStringLiteral("port"), QString::number(port()) }, { QStringLiteral("dbname"), database },
+        { QStringLiteral("user"), QStringLiteral("postgres") } });
 }
 
 core::ConnectionProfile TestServer::profile(const QString &database)
@@ -117,9 +131,10 @@ QString TestServer::createDatabase(const QString &name)
 {
     QString quoted = name;
     quoted.replace(u'"', QStringLiteral("\"\""));
-    exec(QStringLiteral("postgres"), QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(quoted));
+    exec(QStringLiteral("postgres"),
+        QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(quoted));
     const QString err = exec(QStringLiteral("postgres"),
-                             QStringLiteral("CREATE DATABASE \"%1\" TEMPLATE strata_template").arg(quoted));
+        QStringLiteral("CREATE DATABASE \"%1\" TEMPLATE strata_template").arg(quoted));
     if (!err.isEmpty())
         qWarning("createDatabase(%s): %s", qPrintable(name), qPrintable(err));
     return connInfo(name);
@@ -129,20 +144,28 @@ void TestServer::dropDatabase(const QString &name)
 {
     QString quoted = name;
     quoted.replace(u'"', QStringLiteral("\"\""));
-    exec(QStringLiteral("postgres"), QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(quoted));
+    exec(QStringLiteral("postgres"),
+        QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(quoted));
 }
 
 bool TestServer::hasPostgis(const QString &database)
 {
-    return scalar(database, QStringLiteral("SELECT count(*) FROM pg_extension WHERE extname = 'postgis'"))
+    return scalar(database,
+               QStringLiteral("SELECT count(*) FROM pg_extension WHERE extname = 'postgis'"))
         == QLatin1String("1");
 }
 
-QString TestServer::sourceDir() { return qEnvironmentVariable("STRATA_SOURCE_DIR"); }
-QString TestServer::binaryDir() { return qEnvironmentVariable("STRATA_BIN_DIR"); }
+QString TestServer::sourceDir()
+{
+    return qEnvironmentVariable("STRATA_SOURCE_DIR");
+}
+QString TestServer::binaryDir()
+{
+    return qEnvironmentVariable("STRATA_BIN_DIR");
+}
 
-std::shared_ptr<core::Connection> TestServer::openConnection(const core::ConnectionProfile &profile,
-                                                     const QString &password, QString *error)
+std::shared_ptr<core::Connection> TestServer::openConnection(
+    const core::ConnectionProfile &profile, const QString &password, QString *error)
 {
     auto r = core::Connection::open(profile, password).result();
     if (!r) {

@@ -32,8 +32,7 @@ public:
     // An open connection with this profile (waits for it: tests may); null when it failed, with
     // the reason in *error.
     static std::shared_ptr<core::Connection> openConnection(const core::ConnectionProfile &profile,
-                                                     const QString &password = {},
-                                                     QString *error = nullptr);
+        const QString &password = {}, QString *error = nullptr);
 
     // Drops and creates a database from the template (PostGIS and pg_stat_statements ready when
     // installed); returns its connection string. Each test class uses its own database, so test

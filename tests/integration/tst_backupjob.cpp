@@ -302,8 +302,8 @@ void tst_BackupJob::backupWritesManifestCatalogAndNoPartialFile()
     QVERIFY(!job->commandLine().contains("partial"));
     // How long pg_dump itself ran, within the job's time, and said in the log.
     QVERIFY(r.toolMs > 0);
-    QVERIFY2(r.toolMs <= r.elapsedMs,
-        qPrintable(QString("%1 > %2").arg(r.toolMs).arg(r.elapsedMs)));
+    QVERIFY2(
+        r.toolMs <= r.elapsedMs, qPrintable(QString("%1 > %2").arg(r.toolMs).arg(r.elapsedMs)));
     QVERIFY2(job->log().last().contains("] finished in "), qPrintable(job->log().last()));
     QVERIFY2(job->log().first().startsWith("[   0."), qPrintable(job->log().first()));
 

@@ -69,11 +69,7 @@ private Q_SLOTS:
     void pgDumpShowsExactlyTheNastyTable();
 
 private:
-    template <typename F>
-    auto run(F fn)
-    {
-        return m_session->run(std::move(fn)).result();
-    }
+    template <typename F> auto run(F fn) { return m_session->run(std::move(fn)).result(); }
     quint32 schemaOid(const QString &name);
     quint32 relOid(const QString &schema, const QString &name);
 
@@ -106,7 +102,7 @@ quint32 tst_CatalogReader::relOid(const QString &schema, const QString &name)
     auto r = run([schema, name](SessionContext &ctx) {
         return ctx.execText("SELECT c.oid FROM pg_class c JOIN pg_namespace n "
                             "ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2",
-                            {schema, name});
+            { schema, name });
     });
     return r && r->rows() ? r->text(0, 0).toUInt() : 0;
 }
@@ -153,7 +149,7 @@ void tst_CatalogReader::listsRelationsOfASchemaWithoutPartitions()
         QCOMPARE(o.kind, ObjectKind::Table);
         QCOMPARE(o.schemaOid, pub);
     }
-    QCOMPARE(names, (QStringList{"child", "places", "spatial_ref_sys"}));
+    QCOMPARE(names, (QStringList { "child", "places", "spatial_ref_sys" }));
     auto parted = run([pub](SessionContext &ctx) {
         return CatalogReader::objects(ctx, pub, CatalogGroup::PartitionedTables);
     });
@@ -187,10 +183,9 @@ void tst_CatalogReader::partitionsSitUnderTheirParentWithBounds()
     QCOMPARE(r->at(0).name, QStringLiteral("m_2024"));
     QCOMPARE(r->at(0).parentOid, parent);
     QCOMPARE(r->at(0).partitionBound,
-             QStringLiteral("FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"));
-    auto d = run([parent](SessionContext &ctx) {
-        return CatalogReader::relationDetails(ctx, parent);
-    });
+        QStringLiteral("FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"));
+    auto d = run(
+        [parent](SessionContext &ctx) { return CatalogReader::relationDetails(ctx, parent); });
     QVERIFY(d.ok());
     QCOMPARE(d->kind, ObjectKind::PartitionedTable);
     QCOMPARE(d->partitionKey, QStringLiteral("RANGE (ts)"));
@@ -199,9 +194,8 @@ void tst_CatalogReader::partitionsSitUnderTheirParentWithBounds()
     // once a row is in it).
     QVERIFY(TestServer::exec(kDb, "INSERT INTO public.measurements VALUES ('2024-05-01', 1)")
                 .isEmpty());
-    auto sized = run([parent](SessionContext &ctx) {
-        return CatalogReader::relationDetails(ctx, parent);
-    });
+    auto sized = run(
+        [parent](SessionContext &ctx) { return CatalogReader::relationDetails(ctx, parent); });
     QVERIFY(sized.ok());
     QVERIFY(sized->heapBytes > 0);
     QVERIFY(sized->totalBytes >= sized->heapBytes + sized->indexBytes + sized->toastBytes);
@@ -245,8 +239,10 @@ void tst_CatalogReader::foreignKeysBothWays()
 {
     const quint32 nasty = relOid(kSchema, kTable);
     const quint32 child = relOid("public", "child");
-    auto n = run([nasty](SessionContext &ctx) { return CatalogReader::relationDetails(ctx, nasty); });
-    auto c = run([child](SessionContext &ctx) { return CatalogReader::relationDetails(ctx, child); });
+    auto n
+        = run([nasty](SessionContext &ctx) { return CatalogReader::relationDetails(ctx, nasty); });
+    auto c
+        = run([child](SessionContext &ctx) { return CatalogReader::relationDetails(ctx, child); });
     QVERIFY(n.ok() && c.ok());
     QCOMPARE(n->references.size(), 0);
     QCOMPARE(n->referencedBy.size(), 1);
@@ -293,10 +289,11 @@ void tst_CatalogReader::viewAndFunctionDefinitions()
     });
     QVERIFY2(v.ok(), qPrintable(v.error().toString()));
     QVERIFY2(v->startsWith(QString::fromUtf8("CREATE OR REPLACE VIEW \"Sch \"\"ë.1\".\"Vüe\" AS")),
-             qPrintable(v.value()));
+        qPrintable(v.value()));
     QVERIFY(v->contains(QString::fromUtf8("\"Col \"\"ö. Y\"")));
     auto f = run([](SessionContext &ctx) {
-        return ctx.execText(QString::fromUtf8("SELECT p.oid FROM pg_proc p WHERE proname = 'Fünc'"));
+        return ctx.execText(
+            QString::fromUtf8("SELECT p.oid FROM pg_proc p WHERE proname = 'Fünc'"));
     });
     const quint32 fn = f->text(0, 0).toUInt();
     auto fd = run([fn](SessionContext &ctx) { return CatalogReader::functionDetails(ctx, fn); });
@@ -317,7 +314,8 @@ void tst_CatalogReader::findsAcrossSchemasWithLiteralWildcards()
     QCOMPARE(r->first().kind, ObjectKind::Table);
     QCOMPARE(r->at(1).kind, ObjectKind::Sequence);
     QCOMPARE(r->first().schemaName, kSchema);
-    auto part = run([](SessionContext &ctx) { return CatalogReader::find(ctx, "m_2024", 50, false); });
+    auto part
+        = run([](SessionContext &ctx) { return CatalogReader::find(ctx, "m_2024", 50, false); });
     QVERIFY(part.ok());
     QCOMPARE(part->size(), 1);
     QCOMPARE(part->first().ancestorPath.size(), 2);
@@ -331,9 +329,8 @@ void tst_CatalogReader::findsAcrossSchemasWithLiteralWildcards()
     auto limited = run([](SessionContext &ctx) { return CatalogReader::find(ctx, "a", 3, true); });
     QVERIFY(limited.ok());
     QCOMPARE(limited->size(), 3);
-    auto noInternal = run([](SessionContext &ctx) {
-        return CatalogReader::find(ctx, "pg_class", 10, false);
-    });
+    auto noInternal
+        = run([](SessionContext &ctx) { return CatalogReader::find(ctx, "pg_class", 10, false); });
     QVERIFY(noInternal.ok());
     QCOMPARE(noInternal->size(), 0);
 }
@@ -373,7 +370,7 @@ void tst_CatalogReader::previewPagesThroughATable()
         if (p->atEnd)
             break;
     }
-    QCOMPARE(columns, (QStringList{"id", kColumn, "doubled"}));
+    QCOMPARE(columns, (QStringList { "id", kColumn, "doubled" }));
     QCOMPARE(all.size(), 250);
     QSet<QString> ids;
     for (const auto &row : all)
@@ -382,7 +379,7 @@ void tst_CatalogReader::previewPagesThroughATable()
     // A view pages by offset.
     auto v = run([](SessionContext &ctx) {
         return PreviewReader::page(ctx, kSchema, QString::fromUtf8("Vüe"), ObjectKind::View,
-                                   PreviewCursor{{}, 240}, 100);
+            PreviewCursor { {}, 240 }, 100);
     });
     QVERIFY2(v.ok(), qPrintable(v.error().toString()));
     QCOMPARE(v->rows.size(), 10);
@@ -401,7 +398,7 @@ void tst_CatalogReader::pgDumpShowsExactlyTheNastyTable()
     auto r = ObjectDdl::dumpRelation(req);
     QVERIFY2(r.ok(), qPrintable(r.error().toString()));
     QVERIFY2(r->contains(QString::fromUtf8("CREATE TABLE \"Sch \"\"ë.1\".\"Tab \"\"ü. X\"")),
-             qPrintable(r.value()));
+        qPrintable(r.value()));
     QVERIFY(r->contains(QString::fromUtf8("\"Col \"\"ö. Y\" text")));
     QVERIFY(!r->contains(QStringLiteral("CREATE TABLE public.child")));
     QVERIFY(!r->contains(QStringLiteral("SET statement_timeout")));

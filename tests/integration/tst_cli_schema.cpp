@@ -65,7 +65,8 @@ CREATE TABLE "Sch ""ë.1"."Part ä" PARTITION OF "Sch ""ë.1".parted FOR VALUES 
 
 void tst_CliSchema::jsonListsSchemasAndObjects()
 {
-    const Run r = cli({QStringLiteral("schema"), TestServer::connInfo(kDb), QStringLiteral("--json")});
+    const Run r
+        = cli({ QStringLiteral("schema"), TestServer::connInfo(kDb), QStringLiteral("--json") });
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QJsonParseError perr;
     const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &perr);
@@ -92,11 +93,11 @@ void tst_CliSchema::jsonListsSchemasAndObjects()
     QCOMPARE(t[QStringLiteral("estimated_rows")].toInteger(), 1000);
     QVERIFY(t[QStringLiteral("total_bytes")].toInteger() > 100000);
     QVERIFY(!t.contains(QStringLiteral("parent")));
-    QCOMPARE(objects[QStringLiteral("v")][QStringLiteral("kind")].toString(),
-             QStringLiteral("view"));
+    QCOMPARE(
+        objects[QStringLiteral("v")][QStringLiteral("kind")].toString(), QStringLiteral("view"));
     QVERIFY(objects[QStringLiteral("v")][QStringLiteral("total_bytes")].isNull());
     QCOMPARE(objects[QStringLiteral("parted")][QStringLiteral("kind")].toString(),
-             QStringLiteral("partitioned table"));
+        QStringLiteral("partitioned table"));
     const QJsonObject part = objects[QString::fromUtf8("Part ä")];
     QCOMPARE(part[QStringLiteral("parent")].toString(), kSchema + QStringLiteral(".parted"));
     QVERIFY(objects.contains(QStringLiteral("parted")));
@@ -104,10 +105,11 @@ void tst_CliSchema::jsonListsSchemasAndObjects()
 
 void tst_CliSchema::jsonForOneInternalSchema()
 {
-    const Run r = cli({QStringLiteral("schema"), TestServer::connInfo(kDb), QStringLiteral("--schema"),
-                       QStringLiteral("pg_catalog"), QStringLiteral("--json")});
+    const Run r = cli({ QStringLiteral("schema"), TestServer::connInfo(kDb),
+        QStringLiteral("--schema"), QStringLiteral("pg_catalog"), QStringLiteral("--json") });
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    const QJsonArray schemas = QJsonDocument::fromJson(r.out.toUtf8())[QStringLiteral("schemas")].toArray();
+    const QJsonArray schemas
+        = QJsonDocument::fromJson(r.out.toUtf8())[QStringLiteral("schemas")].toArray();
     QCOMPARE(schemas.size(), 1);
     QCOMPARE(schemas[0][QStringLiteral("name")].toString(), QStringLiteral("pg_catalog"));
     QVERIFY(schemas[0][QStringLiteral("internal")].toBool());
@@ -119,8 +121,8 @@ void tst_CliSchema::jsonForOneInternalSchema()
 
 void tst_CliSchema::tableOutputShowsNastyNames()
 {
-    const Run r = cli({QStringLiteral("schema"), TestServer::connInfo(kDb), QStringLiteral("--schema"),
-                       kSchema});
+    const Run r = cli({ QStringLiteral("schema"), TestServer::connInfo(kDb),
+        QStringLiteral("--schema"), kSchema });
     QVERIFY2(r.code == 0, qPrintable(r.err));
     const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
     QVERIFY(lines.first().startsWith(QStringLiteral("SCHEMA")));
@@ -134,11 +136,11 @@ void tst_CliSchema::tableOutputShowsNastyNames()
 
 void tst_CliSchema::unknownSchemaSaysSo()
 {
-    const Run r = cli({QStringLiteral("schema"), TestServer::connInfo(kDb), QStringLiteral("--schema"),
-                       QStringLiteral("nope")});
+    const Run r = cli({ QStringLiteral("schema"), TestServer::connInfo(kDb),
+        QStringLiteral("--schema"), QStringLiteral("nope") });
     QCOMPARE(r.code, 1);
     QVERIFY(r.err.contains(QStringLiteral("There is no schema named \"nope\"")));
-    const Run bad = cli({QStringLiteral("schema")});
+    const Run bad = cli({ QStringLiteral("schema") });
     QCOMPARE(bad.code, 2);
     QVERIFY(bad.err.contains(QStringLiteral("Usage")));
 }

@@ -98,8 +98,7 @@ void tst_CliJobs::backupVerifyRestoreFromTheCommandLine()
         catalog);
     QVERIFY2(yes.code == 0, qPrintable(yes.err));
     // The log: pg_restore's messages and Strata's steps, each with the time since the start.
-    static const QRegularExpression logged(
-        "^\\[ *\\d+\\.\\d\\d s\\] pg_restore: dropping TABLE t$",
+    static const QRegularExpression logged("^\\[ *\\d+\\.\\d\\d s\\] pg_restore: dropping TABLE t$",
         QRegularExpression::MultilineOption);
     QVERIFY2(yes.err.contains(logged), qPrintable(yes.err));
     QVERIFY2(yes.err.contains("s] finished in "), qPrintable(yes.err));

@@ -27,7 +27,7 @@ private Q_SLOTS:
 
 private:
     QString query(const QString &db, const QString &sql);
-    QTemporaryDir m_tmp{QDir::tempPath() + QStringLiteral("/strata-demo-test-XXXXXX")};
+    QTemporaryDir m_tmp { QDir::tempPath() + QStringLiteral("/strata-demo-test-XXXXXX") };
     std::unique_ptr<DemoCluster> m_demo;
     DemoStatus m_status;
 };
@@ -36,8 +36,9 @@ void tst_Demo::initTestCase()
 {
     QVERIFY(m_tmp.isValid());
     // As root the server runs as postgres, which must be able to enter the folder.
-    QFile::setPermissions(m_tmp.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
-                                            | QFile::ReadOther | QFile::ExeOther);
+    QFile::setPermissions(m_tmp.path(),
+        QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
+            | QFile::ExeOther);
     m_demo = std::make_unique<DemoCluster>(m_tmp.filePath("demo"));
 }
 
@@ -84,30 +85,41 @@ void tst_Demo::demoDatabasesHoldWhatTheReadmePromises()
     const int positions = query("strata_demo", "SELECT count(*) FROM ais.positions").toInt();
     QVERIFY2(positions >= 900000, qPrintable(QString::number(positions)));
     // Partitioned by month: the rows live in the partitions.
-    QVERIFY(query("strata_demo", "SELECT count(*) FROM pg_inherits WHERE inhparent = "
-                                 "'ais.positions'::regclass").toInt() >= 12);
+    QVERIFY(query("strata_demo",
+                "SELECT count(*) FROM pg_inherits WHERE inhparent = "
+                "'ais.positions'::regclass")
+                .toInt()
+        >= 12);
     // The agricultural schema's foreign keys.
-    QCOMPARE(query("strata_demo",
-                   "SELECT string_agg(confrelid::regclass::text, ',' ORDER BY confrelid::regclass::text) "
-                   "FROM pg_constraint WHERE contype = 'f' "
-                   "AND conrelid = 'agri.roi2024_card_signatures'::regclass "
-                   "AND confrelid IN ('agri.dias_catalogue'::regclass, 'agri.parcel_set'::regclass)"),
-             QStringLiteral("agri.dias_catalogue,agri.parcel_set"));
+    QCOMPARE(
+        query("strata_demo",
+            "SELECT string_agg(confrelid::regclass::text, ',' ORDER BY confrelid::regclass::text) "
+            "FROM pg_constraint WHERE contype = 'f' "
+            "AND conrelid = 'agri.roi2024_card_signatures'::regclass "
+            "AND confrelid IN ('agri.dias_catalogue'::regclass, 'agri.parcel_set'::regclass)"),
+        QStringLiteral("agri.dias_catalogue,agri.parcel_set"));
     // The home-grown history: about ten migrations, one started and never finished.
     QVERIFY(query("strata_demo", "SELECT count(*) FROM registry.schema_migrations").toInt() >= 9);
-    QCOMPARE(query("strata_demo", "SELECT count(*) FROM registry.schema_migrations "
-                                  "WHERE started_at IS NOT NULL AND finished_at IS NULL"),
-             QStringLiteral("1"));
-    QVERIFY(query("strata_demo", "SELECT count(*) FROM pg_matviews WHERE schemaname = 'registry'").toInt() >= 2);
+    QCOMPARE(query("strata_demo",
+                 "SELECT count(*) FROM registry.schema_migrations "
+                 "WHERE started_at IS NOT NULL AND finished_at IS NULL"),
+        QStringLiteral("1"));
+    QVERIFY(query("strata_demo", "SELECT count(*) FROM pg_matviews WHERE schemaname = 'registry'")
+                .toInt()
+        >= 2);
     // The Alembic-managed second database.
     QVERIFY(!query("webapp", "SELECT version_num FROM alembic_version").startsWith("error"));
     QVERIFY(!query("webapp", "SELECT version_num FROM alembic_version").isEmpty());
     // PostGIS where the machine has it.
-    if (query("strata_demo", "SELECT count(*) FROM pg_available_extensions WHERE name = 'postgis'") == "1")
-        QVERIFY(query("strata_demo", "SELECT count(*) FROM geometry_columns WHERE f_table_schema = 'geo'").toInt() >= 2);
+    if (query("strata_demo", "SELECT count(*) FROM pg_available_extensions WHERE name = 'postgis'")
+        == "1")
+        QVERIFY(query("strata_demo",
+                    "SELECT count(*) FROM geometry_columns WHERE f_table_schema = 'geo'")
+                    .toInt()
+            >= 2);
     // The migration folders a person can compare against.
-    QVERIFY(QDir(m_status.migrationsDir).entryList({"*.sql"}).size() >= 10);
-    QVERIFY(!QDir(m_status.alembicDir + "/versions").entryList({"*.py"}).isEmpty());
+    QVERIFY(QDir(m_status.migrationsDir).entryList({ "*.sql" }).size() >= 10);
+    QVERIFY(!QDir(m_status.alembicDir + "/versions").entryList({ "*.py" }).isEmpty());
 }
 
 void tst_Demo::listensOnlyOnTheSocketAndLoopback()
@@ -115,8 +127,10 @@ void tst_Demo::listensOnlyOnTheSocketAndLoopback()
     QCOMPARE(query("postgres", "SHOW listen_addresses"), QStringLiteral("127.0.0.1"));
     QCOMPARE(query("postgres", "SHOW unix_socket_directories"), m_status.socketDir);
     // Over TCP the demo asks for a password that no role has.
-    QVERIFY(query("postgres", "SELECT count(*) FROM pg_hba_file_rules WHERE type = 'host' "
-                              "AND auth_method = 'trust'") == QLatin1String("0"));
+    QVERIFY(query("postgres",
+                "SELECT count(*) FROM pg_hba_file_rules WHERE type = 'host' "
+                "AND auth_method = 'trust'")
+        == QLatin1String("0"));
 }
 
 void tst_Demo::cliReportsStatusAndConnectionString()
@@ -125,7 +139,7 @@ void tst_Demo::cliReportsStatusAndConnectionString()
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert("STRATA_DEMO_DIR", m_tmp.filePath("demo"));
     cli.setProcessEnvironment(env);
-    cli.start(TestServer::binaryDir() + "/strata-cli", {"demo", "status"});
+    cli.start(TestServer::binaryDir() + "/strata-cli", { "demo", "status" });
     QVERIFY(cli.waitForFinished(30000));
     const QString out = QString::fromUtf8(cli.readAllStandardOutput());
     QCOMPARE(cli.exitCode(), 0);

@@ -29,8 +29,8 @@ private Q_SLOTS:
 
 private:
     QList<MigrationHistory> readAll(int limit = HistoryReader::defaultRowLimit);
-    static const MigrationHistory *find(const QList<MigrationHistory> &all, const QString &schema,
-                                        const QString &table);
+    static const MigrationHistory *find(
+        const QList<MigrationHistory> &all, const QString &schema, const QString &table);
     static const MigrationEntry *entry(const MigrationHistory &h, const QString &version);
     QList<MigrationHistory> m_all;
 };
@@ -165,8 +165,9 @@ INSERT INTO sqitch.events VALUES
 QList<MigrationHistory> tst_MigrationDetect::readAll(int limit)
 {
     Session s(TestServer::profile(kDb));
-    auto r = s.run([limit](SessionContext &ctx) { return HistoryReader::readAll(ctx, limit); })
-                 .result();
+    auto r = s.run([limit](SessionContext &ctx) {
+                  return HistoryReader::readAll(ctx, limit);
+              }).result();
     if (!r) {
         qWarning() << r.error().toString();
         return {};
@@ -174,8 +175,8 @@ QList<MigrationHistory> tst_MigrationDetect::readAll(int limit)
     return r.value();
 }
 
-const MigrationHistory *tst_MigrationDetect::find(const QList<MigrationHistory> &all,
-                                                  const QString &schema, const QString &table)
+const MigrationHistory *tst_MigrationDetect::find(
+    const QList<MigrationHistory> &all, const QString &schema, const QString &table)
 {
     for (const auto &h : all)
         if (h.schema == schema && h.table == table)
@@ -198,10 +199,10 @@ void tst_MigrationDetect::findsEveryFrameworkSideBySide()
         QVERIFY2(h.error.isEmpty(), qPrintable(h.schema + "." + h.table + ": " + h.error));
         found.append(h.framework);
     }
-    for (const char *fw : {"flyway", "liquibase", "alembic", "django", "golang-migrate", "ecto",
-                           "rails", "homegrown", "unknown", "prisma", "sqlx", "diesel", "goose",
-                           "knex", "typeorm", "laravel", "efcore", "sequelize", "phinx",
-                           "node-pg-migrate", "atlas", "sqitch"})
+    for (const char *fw :
+        { "flyway", "liquibase", "alembic", "django", "golang-migrate", "ecto", "rails",
+            "homegrown", "unknown", "prisma", "sqlx", "diesel", "goose", "knex", "typeorm",
+            "laravel", "efcore", "sequelize", "phinx", "node-pg-migrate", "atlas", "sqitch" })
         QVERIFY2(found.contains(QString::fromLatin1(fw)), fw);
     // Side tables are not histories of their own.
     QVERIFY(!find(m_all, "rails", "ar_internal_metadata"));
@@ -255,8 +256,10 @@ void tst_MigrationDetect::liquibaseAlembicDjango()
     QVERIFY(dj);
     QCOMPARE(dj->entries.size(), 3);
     QCOMPARE(dj->entries.at(0).version, QStringLiteral("contenttypes.0001_initial"));
-    QCOMPARE(dj->entries.at(2).version, QStringLiteral("auth.0002_alter_permission_name_max_length"));
-    QCOMPARE(dj->entries.at(2).appliedAt.toUTC(), QDateTime(QDate(2024, 3, 1), QTime(10, 0, 2), Qt::UTC));
+    QCOMPARE(
+        dj->entries.at(2).version, QStringLiteral("auth.0002_alter_permission_name_max_length"));
+    QCOMPARE(dj->entries.at(2).appliedAt.toUTC(),
+        QDateTime(QDate(2024, 3, 1), QTime(10, 0, 2), Qt::UTC));
 }
 
 void tst_MigrationDetect::schemaMigrationsVariantsAreToldApart()
@@ -282,7 +285,7 @@ void tst_MigrationDetect::schemaMigrationsVariantsAreToldApart()
     const auto *amb = find(m_all, "Rails or dbmate", "schema_migrations");
     QVERIFY(amb);
     QVERIFY(amb->ambiguous);
-    QCOMPARE(amb->alternatives, (QStringList{"rails", "dbmate"}));
+    QCOMPARE(amb->alternatives, (QStringList { "rails", "dbmate" }));
     QVERIFY(!amb->notes.isEmpty());
     QCOMPARE(amb->entries.size(), 1);
 
@@ -437,7 +440,7 @@ GRANT SELECT ON flyway_schema_history TO "mig reader";
     QVERIFY(dj);
     QVERIFY(dj->entries.isEmpty());
     QVERIFY2(dj->error.contains("locked.django_migrations") && dj->error.contains("permission"),
-             qPrintable(dj->error));
+        qPrintable(dj->error));
 }
 
 void tst_MigrationDetect::thousandsOfRowsAreLimitedWithANote()

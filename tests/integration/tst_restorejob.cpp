@@ -652,7 +652,8 @@ exec '%3'/"$program" "$@"
     backup->setCatalogPath({});
     const JobResult b = backup->start().result();
     QVERIFY2(b.ok, qPrintable(b.error.toString() + "\n" + backup->log().join("\n")));
-    QVERIFY2(backup->commandLine().startsWith("docker exec -i "), qPrintable(backup->commandLine()));
+    QVERIFY2(
+        backup->commandLine().startsWith("docker exec -i "), qPrintable(backup->commandLine()));
     {
         QFile f(bo.outputPath);
         QVERIFY(f.open(QIODevice::ReadOnly));

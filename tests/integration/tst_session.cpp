@@ -56,7 +56,7 @@ void tst_Session::runsRegistryStatementsWithBindParameters()
     Session s(TestServer::profile("tst_session"));
     auto r = s.run([](SessionContext &ctx) {
                   return ctx.execText("SELECT $1::text || '!', $2::int + 1, $3::text IS NULL",
-                                      {QString::fromUtf8("h'é\"llo"), 41, QVariant()});
+                      { QString::fromUtf8("h'é\"llo"), 41, QVariant() });
               }).result();
     QVERIFY2(r.ok(), qPrintable(r.error().toString()));
     QCOMPARE(r->text(0, 0), QString::fromUtf8("h'é\"llo!"));
@@ -67,7 +67,9 @@ void tst_Session::runsRegistryStatementsWithBindParameters()
 void tst_Session::browsingSessionIsReadOnly()
 {
     Session s(TestServer::profile("tst_session"));
-    auto r = s.run([](SessionContext &ctx) { return ctx.execText("CREATE TABLE should_fail(x int)"); }).result();
+    auto r = s.run([](SessionContext &ctx) {
+                  return ctx.execText("CREATE TABLE should_fail(x int)");
+              }).result();
     QVERIFY(!r.ok());
     QCOMPARE(r.error().sqlState, QStringLiteral("25006")); // read_only_sql_transaction
 
@@ -153,15 +155,20 @@ void tst_Session::statementTimeoutIsReportedAsTimeout()
 void tst_Session::reconnectsAfterTheConnectionIsLost()
 {
     Session s(TestServer::profile("tst_session"));
-    auto pid = s.run([](SessionContext &ctx) { return ctx.execText("SELECT pg_backend_pid()"); }).result();
+    auto pid = s.run([](SessionContext &ctx) {
+                    return ctx.execText("SELECT pg_backend_pid()");
+                }).result();
     QVERIFY(pid.ok());
-    TestServer::exec("postgres", QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid->text(0, 0)));
+    TestServer::exec(
+        "postgres", QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid->text(0, 0)));
     QTest::qWait(200);
     auto lost = s.run([](SessionContext &ctx) { return ctx.execText("SELECT 1"); }).result();
     if (!lost.ok())
         QCOMPARE(lost.error().kind, Error::Kind::ConnectionLost);
     // The next action reconnects.
-    auto back = s.run([](SessionContext &ctx) { return ctx.execText("SELECT pg_backend_pid()"); }).result();
+    auto back = s.run([](SessionContext &ctx) {
+                     return ctx.execText("SELECT pg_backend_pid()");
+                 }).result();
     QVERIFY2(back.ok(), qPrintable(back.error().toString()));
     QVERIFY(back->text(0, 0) != pid->text(0, 0));
 }
@@ -174,10 +181,11 @@ void tst_Session::scramRoleConnectsWithThePassword()
     auto r = s.open().result();
     QVERIFY2(r.ok(), qPrintable(r.error().toString()));
     QCOMPARE(r->user, TestServer::scramUser());
-    auto method = s.run([](SessionContext &ctx) {
-                       return ctx.execText("SELECT rolpassword LIKE 'SCRAM-SHA-256$%' FROM pg_authid "
-                                           "WHERE rolname = current_user");
-                   }).result();
+    auto method
+        = s.run([](SessionContext &ctx) {
+               return ctx.execText("SELECT rolpassword LIKE 'SCRAM-SHA-256$%' FROM pg_authid "
+                                   "WHERE rolname = current_user");
+           }).result();
     // Non-superusers cannot read pg_authid: the login itself is the proof.
     Q_UNUSED(method);
 }

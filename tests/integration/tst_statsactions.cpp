@@ -43,14 +43,17 @@ void tst_StatsActions::initTestCase()
 {
     STRATA_REQUIRE_SERVER();
     TestServer::createDatabase(kDb);
-    QCOMPARE(TestServer::exec(kDb, QStringLiteral(
-                 "CREATE SCHEMA \"Mäint \"\"S\"\"\";"
-                 "CREATE TABLE \"Mäint \"\"S\"\"\".\"Dead.T\"(id int) WITH (autovacuum_enabled = false);"
-                 "INSERT INTO \"Mäint \"\"S\"\"\".\"Dead.T\" SELECT generate_series(1, 5000);"
-                 "DELETE FROM \"Mäint \"\"S\"\"\".\"Dead.T\" WHERE id % 2 = 0;"
-                 "CREATE MATERIALIZED VIEW \"Mäint \"\"S\"\"\".\"MV x\" AS SELECT 1 AS id WITH NO DATA;"
-                 "CREATE UNIQUE INDEX ON \"Mäint \"\"S\"\"\".\"MV x\"(id);")),
-             QString());
+    QCOMPARE(TestServer::exec(kDb,
+                 QStringLiteral(
+                     "CREATE SCHEMA \"Mäint \"\"S\"\"\";"
+                     "CREATE TABLE \"Mäint \"\"S\"\"\".\"Dead.T\"(id int) WITH (autovacuum_enabled "
+                     "= false);"
+                     "INSERT INTO \"Mäint \"\"S\"\"\".\"Dead.T\" SELECT generate_series(1, 5000);"
+                     "DELETE FROM \"Mäint \"\"S\"\"\".\"Dead.T\" WHERE id % 2 = 0;"
+                     "CREATE MATERIALIZED VIEW \"Mäint \"\"S\"\"\".\"MV x\" AS SELECT 1 AS id WITH "
+                     "NO DATA;"
+                     "CREATE UNIQUE INDEX ON \"Mäint \"\"S\"\"\".\"MV x\"(id);")),
+        QString());
 }
 
 void tst_StatsActions::cancelStopsARunningQuery()
@@ -66,7 +69,8 @@ void tst_StatsActions::cancelStopsARunningQuery()
     QVERIFY2(r.ok(), qPrintable(r.error().toString()));
     QVERIFY(r.value());
     PGresult *res = PQgetResult(c);
-    QCOMPARE(QString::fromLatin1(PQresultErrorField(res, PG_DIAG_SQLSTATE)), QStringLiteral("57014"));
+    QCOMPARE(
+        QString::fromLatin1(PQresultErrorField(res, PG_DIAG_SQLSTATE)), QStringLiteral("57014"));
     QVERIFY(t.elapsed() < 10000);
     PQclear(res);
     while ((res = PQgetResult(c)))
@@ -85,7 +89,8 @@ void tst_StatsActions::terminateEndsASession()
     Session s(TestServer::profile(kDb), {}, writable());
     auto r = s.run([pid](SessionContext &ctx) { return terminateBackend(ctx, pid); }).result();
     QVERIFY(r.ok() && r.value());
-    const QString q = QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid = %1").arg(pid);
+    const QString q
+        = QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid = %1").arg(pid);
     QElapsedTimer t;
     t.start();
     while (TestServer::scalar(kDb, q) != QLatin1String("0") && t.elapsed() < 5000)
@@ -99,13 +104,14 @@ void tst_StatsActions::vacuumRemovesDeadTuplesOutsideATransaction()
     const QString schema = QStringLiteral("Mäint \"S\"");
     Session s(TestServer::profile(kDb), {}, writable());
     QCOMPARE(statementFor(nullptr, Maintenance::Vacuum, schema, QStringLiteral("Dead.T")),
-             QStringLiteral("VACUUM (ANALYZE) \"Mäint \"\"S\"\"\".\"Dead.T\""));
+        QStringLiteral("VACUUM (ANALYZE) \"Mäint \"\"S\"\"\".\"Dead.T\""));
     auto r = s.run([schema](SessionContext &ctx) {
                   return runMaintenance(ctx, Maintenance::Vacuum, schema, QStringLiteral("Dead.T"));
               }).result();
     QVERIFY2(r.ok(), qPrintable(r.error().toString()));
-    const QString q = QStringLiteral("SELECT n_dead_tup = 0 AND vacuum_count = 1 FROM pg_stat_user_tables "
-                                     "WHERE relname = 'Dead.T'");
+    const QString q
+        = QStringLiteral("SELECT n_dead_tup = 0 AND vacuum_count = 1 FROM pg_stat_user_tables "
+                         "WHERE relname = 'Dead.T'");
     QElapsedTimer t;
     t.start();
     while (TestServer::scalar(kDb, q) != QLatin1String("t") && t.elapsed() < 5000)
@@ -118,10 +124,11 @@ void tst_StatsActions::analyzeRecordsTheAnalyze()
     Session s(TestServer::profile(kDb), {}, writable());
     auto r = s.run([](SessionContext &ctx) {
                   return runMaintenance(ctx, Maintenance::Analyze, QStringLiteral("Mäint \"S\""),
-                                        QStringLiteral("Dead.T"));
+                      QStringLiteral("Dead.T"));
               }).result();
     QVERIFY2(r.ok(), qPrintable(r.error().toString()));
-    const QString q = QStringLiteral("SELECT analyze_count >= 1 FROM pg_stat_user_tables WHERE relname = 'Dead.T'");
+    const QString q = QStringLiteral(
+        "SELECT analyze_count >= 1 FROM pg_stat_user_tables WHERE relname = 'Dead.T'");
     QElapsedTimer t;
     t.start();
     while (TestServer::scalar(kDb, q) != QLatin1String("t") && t.elapsed() < 5000)
@@ -135,7 +142,8 @@ void tst_StatsActions::refreshFillsAMaterializedViewThenConcurrently()
     const QString schema = QStringLiteral("Mäint \"S\"");
     // CONCURRENTLY refuses a view without data: the collector says so before we try.
     auto bad = s.run([schema](SessionContext &ctx) {
-                    return runMaintenance(ctx, Maintenance::RefreshConcurrently, schema, QStringLiteral("MV x"));
+                    return runMaintenance(
+                        ctx, Maintenance::RefreshConcurrently, schema, QStringLiteral("MV x"));
                 }).result();
     QVERIFY(!bad.ok());
     QVERIFY(bad.error().message.contains(QStringLiteral("REFRESH MATERIALIZED VIEW CONCURRENTLY")));
@@ -143,19 +151,23 @@ void tst_StatsActions::refreshFillsAMaterializedViewThenConcurrently()
                   return runMaintenance(ctx, Maintenance::Refresh, schema, QStringLiteral("MV x"));
               }).result();
     QVERIFY2(r.ok(), qPrintable(r.error().toString()));
-    QCOMPARE(TestServer::scalar(kDb, QStringLiteral("SELECT relispopulated FROM pg_class WHERE relname = 'MV x'")),
-             QStringLiteral("t"));
+    QCOMPARE(TestServer::scalar(
+                 kDb, QStringLiteral("SELECT relispopulated FROM pg_class WHERE relname = 'MV x'")),
+        QStringLiteral("t"));
     Session reader(TestServer::profile(kDb));
-    auto snap = reader.run([](SessionContext &ctx) -> Result<StatsSnapshot> {
-                          return StatsCollector().collect(ctx);
-                      }).result();
+    auto snap = reader
+                    .run([](SessionContext &ctx) -> Result<StatsSnapshot> {
+                        return StatsCollector().collect(ctx);
+                    })
+                    .result();
     bool ok = false;
     for (const MatViewRow &m : snap->matviews.rows)
         if (m.name == QStringLiteral("MV x"))
             ok = m.canRefreshConcurrently();
     QVERIFY(ok);
     auto again = s.run([schema](SessionContext &ctx) {
-                      return runMaintenance(ctx, Maintenance::RefreshConcurrently, schema, QStringLiteral("MV x"));
+                      return runMaintenance(
+                          ctx, Maintenance::RefreshConcurrently, schema, QStringLiteral("MV x"));
                   }).result();
     QVERIFY2(again.ok(), qPrintable(again.error().toString()));
 }
@@ -167,7 +179,7 @@ void tst_StatsActions::aReadOnlySessionCannotRefreshAndSaysWhy()
     Session s(TestServer::profile(kDb));
     auto r = s.run([](SessionContext &ctx) {
                   return runMaintenance(ctx, Maintenance::Refresh, QStringLiteral("Mäint \"S\""),
-                                        QStringLiteral("MV x"));
+                      QStringLiteral("MV x"));
               }).result();
     QVERIFY(!r.ok());
     QCOMPARE(r.error().sqlState, QStringLiteral("25006"));
@@ -185,7 +197,9 @@ void tst_StatsActions::progressOfAnIdleBackendIsEmpty()
               }).result();
     QVERIFY2(r.ok(), qPrintable(r.error().toString()));
     QCOMPARE(r->total, qint64(0));
-    auto a = s.run([](SessionContext &ctx) { return progress(ctx, Maintenance::Analyze, 1); }).result();
+    auto a = s.run([](SessionContext &ctx) {
+                  return progress(ctx, Maintenance::Analyze, 1);
+              }).result();
     QVERIFY(a.ok());
 }
 

@@ -1,13 +1,13 @@
 #include "appcontext.h"
-#include "jobs/backupdialog.h"
 #include "db/passwordstore.h"
 #include "db/profilestore.h"
 #include "db/session.h"
 #include "jobs/archiveinspector.h"
+#include "jobs/backupdialog.h"
 #include "jobs/backupjob.h"
-#include "jobs/jobsservice.h"
 #include "jobs/backupmanifest.h"
 #include "jobs/jobspage.h"
+#include "jobs/jobsservice.h"
 #include "jobs/restoredialog.h"
 #include "testserver.h"
 
@@ -98,8 +98,8 @@ void tst_JobsPage::longJobsEndWithANotification()
     auto backup = [this](const QString &path) {
         core::BackupOptions o;
         o.outputPath = path;
-        auto job = std::make_shared<core::BackupJob>(
-            TestServer::profile("tst_jobspage"), QString(), o);
+        auto job
+            = std::make_shared<core::BackupJob>(TestServer::profile("tst_jobspage"), QString(), o);
         job->setCatalogPath({});
         return job;
     };
@@ -199,7 +199,7 @@ void tst_JobsPage::backupDialogPreviewsTheForeignKeyClosureAndCommand()
 void tst_JobsPage::restoreDialogAsksForTheTypedName()
 {
     ui::RestoreDialog d(TestServer::profile("tst_jobspage"),
-                        std::make_shared<core::JobsService>(m_context->connection()));
+        std::make_shared<core::JobsService>(m_context->connection()));
     const QString archive = m_dir.filePath("page.dump");
     QVERIFY(QFile::exists(archive));
     d.setArchive(archive);
@@ -250,7 +250,7 @@ void tst_JobsPage::restoreDialogChecksTheArchiveAndRefusesADamagedOne()
         return false;
     };
     ui::RestoreDialog d(TestServer::profile("tst_jobspage"),
-                        std::make_shared<core::JobsService>(m_context->connection()));
+        std::make_shared<core::JobsService>(m_context->connection()));
     d.setArchive(copy);
     QTRY_VERIFY_WITH_TIMEOUT(labelSays(d, "Its SHA-256 matches the manifest"), 20000);
     // Checked while the dialog was read: the job will not read it again.

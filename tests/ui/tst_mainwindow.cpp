@@ -2,11 +2,11 @@
 #include "connect/connectdialog.h"
 #include "connect/connectioncontroller.h"
 #include "connect/connectionpanel.h"
+#include "connect/passworddialog.h"
 #include "db/passwordstore.h"
 #include "db/profilestore.h"
 #include "mainwindow.h"
 #include "migrations/migrationspage.h"
-#include "connect/passworddialog.h"
 #include "schema/schemapage.h"
 #include "schema/schematreemodel.h"
 #include "screenshotrunner.h"
@@ -95,7 +95,7 @@ void tst_MainWindow::unansweredServerFailsInTimeWhileTheWindowStaysResponsive()
     // A socket that accepts the TCP handshake (the kernel does) but never answers: what a hung
     // or firewalled server looks like. Loopback only.
     int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
+    sockaddr_in addr {};
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     QVERIFY(::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0);
@@ -146,8 +146,8 @@ void tst_MainWindow::wrongPasswordSaysSoAndAsksAgain()
     QSignalSpy ready(m_window.get(), &ui::MainWindow::connectionReady);
     m_window->connectTo(p, "not the password");
     QTRY_VERIFY_WITH_TIMEOUT(m_window->controller()->passwordDialog()
-                                 && m_window->controller()->passwordDialog()->isVisible(),
-                             10000);
+            && m_window->controller()->passwordDialog()->isVisible(),
+        10000);
     ui::PasswordDialog *dialog = m_window->controller()->passwordDialog();
     QLabel *message = dialog->findChild<QLabel *>();
     QVERIFY(message->text().contains("rejected the password"));
@@ -173,8 +173,8 @@ void tst_MainWindow::missingPasswordIsAskedFor()
     QSignalSpy failed(m_window.get(), &ui::MainWindow::connectionFailed);
     m_window->connectTo(p);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->controller()->passwordDialog()
-                                 && m_window->controller()->passwordDialog()->isVisible(),
-                             10000);
+            && m_window->controller()->passwordDialog()->isVisible(),
+        10000);
     QVERIFY(m_window->controller()->passwordDialog()->findChild<QLabel *>()->text().contains(
         "asks for a password"));
     m_window->controller()->passwordDialog()->reject(); // giving up is an error in the window
@@ -320,9 +320,8 @@ void tst_MainWindow::anotherDatabaseOpensFromTheTree()
             const QModelIndex server = model->index(0, 0);
             if (server.isValid() && model->canFetchMore(server))
                 model->fetchMore(server);
-            const auto hits = model->match(model->index(0, 0),
-                models::SchemaTreeModel::NameRole, QStringLiteral("tst_mainwindow_other"), 1,
-                Qt::MatchExactly | Qt::MatchRecursive);
+            const auto hits = model->match(model->index(0, 0), models::SchemaTreeModel::NameRole,
+                QStringLiteral("tst_mainwindow_other"), 1, Qt::MatchExactly | Qt::MatchRecursive);
             other = hits.isEmpty() ? QModelIndex() : hits.first();
             return other.isValid();
         }(),

@@ -3,8 +3,8 @@
 #include "db/session.h"
 #include "migrationentrymodel.h"
 #include "migrations/alembicgraphview.h"
-#include "migrations/migrationtimeline.h"
 #include "migrations/migrationspage.h"
+#include "migrations/migrationtimeline.h"
 #include "testserver.h"
 
 #include <QAbstractItemModelTester>
@@ -103,7 +103,8 @@ void tst_MigrationsPage::modelPassesTheTester()
 {
     ui::MigrationsPage page(m_ctx.get());
     QVERIFY(waitLoaded(page));
-    QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tester(
+        page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(page.model()->rowCount() > 0);
     // A reload resets the model under the tester's eye.
     QSignalSpy spy(&page, &ui::MigrationsPage::loaded);
@@ -130,7 +131,7 @@ void tst_MigrationsPage::showsHistoriesTimelineAndFilters()
     states->setCurrentIndex(states->findData(int(MigrationState::Running)));
     QCOMPARE(proxy->rowCount(), 1);
     QCOMPARE(proxy->index(0, models::MigrationEntryModel::Version).data().toString(),
-             QStringLiteral("007_spot_restore"));
+        QStringLiteral("007_spot_restore"));
     states->setCurrentIndex(0);
     auto *filter = page.findChildren<QLineEdit *>().at(1);
     filter->setText("flyway");
@@ -138,7 +139,7 @@ void tst_MigrationsPage::showsHistoriesTimelineAndFilters()
     filter->setText("bad");
     QCOMPARE(proxy->rowCount(), 1);
     QCOMPARE(proxy->index(0, models::MigrationEntryModel::State).data().toString(),
-             QStringLiteral("failed"));
+        QStringLiteral("failed"));
     filter->clear();
     // For looking at the page by eye: STRATA_MIGRATIONS_SHOT=/some/dir.
     if (const QString shots = qEnvironmentVariable("STRATA_MIGRATIONS_SHOT"); !shots.isEmpty())
@@ -150,8 +151,8 @@ void tst_MigrationsPage::alembicBranchesAreDrawnAsAGraph()
     QTemporaryDir dir;
     auto rev = [&](const char *r, const char *down) {
         write(dir.filePath(QStringLiteral("versions/%1.py").arg(r)),
-              QByteArray("\"\"\"rev ") + r + "\"\"\"\nrevision = '" + r + "'\ndown_revision = " + down
-                  + "\n");
+            QByteArray("\"\"\"rev ") + r + "\"\"\"\nrevision = '" + r + "'\ndown_revision = " + down
+                + "\n");
     };
     rev("a1", "None");
     rev("b2", "'a1'");
@@ -247,7 +248,7 @@ void tst_MigrationsPage::applyPendingRunsAfterConfirmation()
     QVERIFY(ok->isEnabled());
     QCOMPARE(ok->text(), QStringLiteral("Run 2 file(s)"));
     QCOMPARE(TestServer::scalar(kDb, "SELECT to_regclass('applied_from_ui') IS NULL"),
-             QStringLiteral("t"));
+        QStringLiteral("t"));
     QSignalSpy done(&page, &ui::MigrationsPage::applyFinished);
     ok->click();
     QVERIFY(done.wait(20000));
@@ -255,10 +256,11 @@ void tst_MigrationsPage::applyPendingRunsAfterConfirmation()
     QVERIFY2(!report.failed, qPrintable(report.error.toString()));
     QCOMPARE(report.count(RunStep::Status::Ran), 2);
     QCOMPARE(TestServer::scalar(kDb, "SELECT to_regclass('applied_from_ui') IS NOT NULL"),
-             QStringLiteral("t"));
-    QCOMPARE(TestServer::scalar(kDb, "SELECT count(*) FROM registry.schema_migrations WHERE "
-                                     "finished_at IS NULL AND started_at IS NOT NULL"),
-             QStringLiteral("0"));
+        QStringLiteral("t"));
+    QCOMPARE(TestServer::scalar(kDb,
+                 "SELECT count(*) FROM registry.schema_migrations WHERE "
+                 "finished_at IS NULL AND started_at IS NOT NULL"),
+        QStringLiteral("0"));
 }
 
 void tst_MigrationsPage::cancelButtonStopsALongFile()
@@ -296,7 +298,7 @@ void tst_MigrationsPage::cancelButtonStopsALongFile()
     QTRY_COMPARE_WITH_TIMEOUT(TestServer::scalar(kDb,
                                   "SELECT count(*) FROM pg_stat_activity WHERE "
                                   "application_name = 'strata migrations' AND "
-                                                      "datname = current_database() AND "
+                                  "datname = current_database() AND "
                                   "query LIKE '%pg_sleep(60)%'"),
         QStringLiteral("1"), 20000);
     QElapsedTimer timer;

@@ -105,7 +105,7 @@ void tst_SchemaPage::ddlComesFromPgDumpForATable()
     QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() && loaded.last().first() == "ddl", 30000);
     const QString ddl = m_page->ddlText();
     QVERIFY2(ddl.contains(QString::fromUtf8("CREATE TABLE \"Sch \"\"ë.1\".\"Tab \"\"ü. X\"")),
-             qPrintable(ddl));
+        qPrintable(ddl));
     QVERIFY(ddl.contains(QStringLiteral("PRIMARY KEY")));
     m_page->showTab(QStringLiteral("details"));
 }
@@ -118,7 +118,7 @@ void tst_SchemaPage::ddlComesFromTheServerForAView()
     QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() && loaded.last().first() == "ddl", 30000);
     QVERIFY2(m_page->ddlText().startsWith(
                  QString::fromUtf8("CREATE OR REPLACE VIEW \"Sch \"\"ë.1\".\"Vüe\" AS")),
-             qPrintable(m_page->ddlText()));
+        qPrintable(m_page->ddlText()));
     m_page->showTab(QStringLiteral("details"));
 }
 
@@ -146,15 +146,16 @@ void tst_SchemaPage::previewPagesAsTheGridScrolls()
 
 void tst_SchemaPage::screenshotSelectsATable()
 {
-    QVERIFY(TestServer::exec(kDb, "CREATE SCHEMA ais; CREATE TABLE ais.positions (id int, "
-                                  "at timestamptz)")
+    QVERIFY(TestServer::exec(kDb,
+        "CREATE SCHEMA ais; CREATE TABLE ais.positions (id int, "
+        "at timestamptz)")
                 .isEmpty());
     QSignalSpy ready(m_page.get(), &SchemaPage::screenshotReady);
     m_page->prepareScreenshot();
     QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 20000);
     const QModelIndex cur = m_page->treeView()->currentIndex();
     QCOMPARE(cur.data(strata::models::SchemaTreeModel::NameRole).toString(),
-             QStringLiteral("positions"));
+        QStringLiteral("positions"));
     QVERIFY(m_page->detailsText().contains(QStringLiteral("ais.positions")));
 }
 

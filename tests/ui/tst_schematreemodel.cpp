@@ -117,8 +117,7 @@ QModelIndex tst_SchemaTreeModel::child(const QModelIndex &parent, const QString 
 {
     for (int r = 0; r < m_model->rowCount(parent); ++r) {
         const QModelIndex i = m_model->index(r, 0, parent);
-        if (i.data(SchemaTreeModel::NameRole).toString() == name
-            || i.data().toString() == name
+        if (i.data(SchemaTreeModel::NameRole).toString() == name || i.data().toString() == name
             || i.data().toString().startsWith(name + QStringLiteral(" (")))
             return i;
     }
@@ -171,7 +170,7 @@ void tst_SchemaTreeModel::loadsLazilyWithCountsAndNastyNames()
     const QModelIndex table = child(tables, kTable);
     QVERIFY(table.isValid());
     QCOMPARE(table.data(SchemaTreeModel::QualifiedNameRole).toString(),
-             QString::fromUtf8("\"Sch \"\"ë.1\".\"Tab \"\"ü. X\""));
+        QString::fromUtf8("\"Sch \"\"ë.1\".\"Tab \"\"ü. X\""));
     expand(table);
     const QModelIndex cols = child(table, QStringLiteral("Columns"));
     QCOMPARE(cols.data().toString(), QStringLiteral("Columns (2)"));
@@ -195,8 +194,7 @@ void tst_SchemaTreeModel::passesTheModelTesterWhileLoadingEverything()
     auto session = std::make_shared<Session>(TestServer::profile(small));
     SchemaTreeModel model;
     model.setBatchSize(7);
-    QAbstractItemModelTester tester(&model,
-                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setLoader(std::make_shared<CatalogLoader>(session), QStringLiteral("server"));
     QTRY_VERIFY_WITH_TIMEOUT(!model.isBusy(), 60000);
     const QModelIndex db = model.databaseIndex();
@@ -213,7 +211,7 @@ void tst_SchemaTreeModel::passesTheModelTesterWhileLoadingEverything()
 void tst_SchemaTreeModel::insertsLongListsInBatches()
 {
     m_model->setBatchSize(100);
-    const QModelIndex schema = path({kDb, QStringLiteral("many")});
+    const QModelIndex schema = path({ kDb, QStringLiteral("many") });
     QVERIFY(schema.isValid());
     QCOMPARE(schema.data().toString(), QStringLiteral("many (1,200)"));
     const QModelIndex tables = child(schema, QStringLiteral("Tables"));
@@ -237,7 +235,7 @@ void tst_SchemaTreeModel::insertsLongListsInBatches()
 
 void tst_SchemaTreeModel::partitionsSitUnderTheirParent()
 {
-    const QModelIndex pub = path({kDb, QStringLiteral("public")});
+    const QModelIndex pub = path({ kDb, QStringLiteral("public") });
     const QModelIndex tables = child(pub, QStringLiteral("Tables"));
     expand(tables);
     QVERIFY(!child(tables, QStringLiteral("m_2024")).isValid());
@@ -253,13 +251,13 @@ void tst_SchemaTreeModel::partitionsSitUnderTheirParent()
     QCOMPARE(m_model->rowCount(parts), 2);
     const QModelIndex p2024 = child(parts, QStringLiteral("m_2024"));
     QCOMPARE(p2024.data(SchemaTreeModel::ParentOidRole).toUInt(),
-             parent.data(SchemaTreeModel::OidRole).toUInt());
+        parent.data(SchemaTreeModel::OidRole).toUInt());
     QVERIFY(p2024.data(SchemaTreeModel::DetailRole).toString().startsWith("FOR VALUES FROM"));
 }
 
 void tst_SchemaTreeModel::internalSchemasFollowTheToggle()
 {
-    const QModelIndex db = path({kDb});
+    const QModelIndex db = path({ kDb });
     QVERIFY(!child(db, QStringLiteral("pg_catalog")).isValid());
     QVERIFY(!child(db, QStringLiteral("information_schema")).isValid());
     const QPersistentModelIndex pub = child(db, QStringLiteral("public"));
@@ -276,14 +274,15 @@ void tst_SchemaTreeModel::internalSchemasFollowTheToggle()
 
 void tst_SchemaTreeModel::refreshKeepsRowsAndPicksUpChanges()
 {
-    const QModelIndex tables = path({kDb, kSchema, QStringLiteral("Tables")});
+    const QModelIndex tables = path({ kDb, kSchema, QStringLiteral("Tables") });
     const QPersistentModelIndex table = child(tables, kTable);
     QVERIFY(table.isValid());
     expand(table);
     m_view->setCurrentIndex(table);
     QVERIFY(m_view->isExpanded(table));
-    QVERIFY(TestServer::exec(kDb, QString::fromUtf8("CREATE TABLE \"Sch \"\"ë.1\".\"Néw\" (x int); "
-                                                    "DROP TABLE \"Sch \"\"ë.1\".other"))
+    QVERIFY(TestServer::exec(kDb,
+        QString::fromUtf8("CREATE TABLE \"Sch \"\"ë.1\".\"Néw\" (x int); "
+                          "DROP TABLE \"Sch \"\"ë.1\".other"))
                 .isEmpty());
     m_model->refresh();
     QVERIFY(waitIdle());
@@ -294,14 +293,15 @@ void tst_SchemaTreeModel::refreshKeepsRowsAndPicksUpChanges()
     QVERIFY(child(tables, QString::fromUtf8("Néw")).isValid());
     QVERIFY(!child(tables, QStringLiteral("other")).isValid());
     QCOMPARE(QModelIndex(tables).data().toString(), QStringLiteral("Tables (2)"));
-    QVERIFY(TestServer::exec(kDb, QString::fromUtf8("DROP TABLE \"Sch \"\"ë.1\".\"Néw\"; "
-                                                    "CREATE TABLE \"Sch \"\"ë.1\".other (id int)"))
+    QVERIFY(TestServer::exec(kDb,
+        QString::fromUtf8("DROP TABLE \"Sch \"\"ë.1\".\"Néw\"; "
+                          "CREATE TABLE \"Sch \"\"ë.1\".other (id int)"))
                 .isEmpty());
 }
 
 void tst_SchemaTreeModel::staleResultsAreDropped()
 {
-    const QModelIndex tables = path({kDb, QStringLiteral("many"), QStringLiteral("Tables")});
+    const QModelIndex tables = path({ kDb, QStringLiteral("many"), QStringLiteral("Tables") });
     QCOMPARE(m_model->rowCount(tables), 1200);
     m_model->refresh(tables);
     m_model->refresh(tables);
@@ -321,15 +321,15 @@ void tst_SchemaTreeModel::revealLoadsThePathToAPartition()
     QTRY_COMPARE_WITH_TIMEOUT(revealed.size(), 1, 15000);
     const QModelIndex at = revealed.first().first().toModelIndex();
     QCOMPARE(at.data(SchemaTreeModel::NameRole).toString(), QStringLiteral("m_2025_a"));
-    QCOMPARE(at.parent().parent().data(SchemaTreeModel::NameRole).toString(),
-             QStringLiteral("m_2025"));
+    QCOMPARE(
+        at.parent().parent().data(SchemaTreeModel::NameRole).toString(), QStringLiteral("m_2025"));
 
     auto nasty = loader.find(QString::fromUtf8("ü. x"), 10, false).result();
     QVERIFY(nasty.ok() && !nasty->isEmpty());
     m_model->reveal(nasty->first());
     QTRY_COMPARE_WITH_TIMEOUT(revealed.size(), 2, 15000);
-    QCOMPARE(revealed.at(1).first().toModelIndex().data(SchemaTreeModel::NameRole).toString(),
-             kTable);
+    QCOMPARE(
+        revealed.at(1).first().toModelIndex().data(SchemaTreeModel::NameRole).toString(), kTable);
 }
 
 namespace {
@@ -349,14 +349,18 @@ struct CatalogLock
     }
     bool take()
     {
-        return session.run([](SessionContext &ctx) {
-                          return ctx.execScript("BEGIN; LOCK TABLE pg_catalog.pg_inherits IN "
-                                                "ACCESS EXCLUSIVE MODE;");
-                      }).result().ok();
+        return session
+            .run([](SessionContext &ctx) {
+                return ctx.execScript("BEGIN; LOCK TABLE pg_catalog.pg_inherits IN "
+                                      "ACCESS EXCLUSIVE MODE;");
+            })
+            .result()
+            .ok();
     }
     void release()
     {
-        session.run([](SessionContext &ctx) { return ctx.execScript("ROLLBACK"); }).waitForFinished();
+        session.run([](SessionContext &ctx) { return ctx.execScript("ROLLBACK"); })
+            .waitForFinished();
     }
 };
 
@@ -364,9 +368,8 @@ struct CatalogLock
 
 void tst_SchemaTreeModel::timedOutReadLeavesTheTreeUsable()
 {
-    const QModelIndex parent = path({kDb, QStringLiteral("public"),
-                                     QStringLiteral("Partitioned tables"),
-                                     QStringLiteral("measurements")});
+    const QModelIndex parent = path({ kDb, QStringLiteral("public"),
+        QStringLiteral("Partitioned tables"), QStringLiteral("measurements") });
     const QPersistentModelIndex parts = child(parent, QStringLiteral("Partitions"));
     QVERIFY(parts.isValid());
     CatalogLock lock;
@@ -379,7 +382,7 @@ void tst_SchemaTreeModel::timedOutReadLeavesTheTreeUsable()
     QVERIFY(parts.data().toString().endsWith(QStringLiteral("(could not load)")));
     QCOMPARE(m_model->rowCount(parts), 0);
     // The rest still works, and the failed node loads when retried.
-    QVERIFY(path({kDb, kSchema, QStringLiteral("Tables")}).isValid());
+    QVERIFY(path({ kDb, kSchema, QStringLiteral("Tables") }).isValid());
     m_model->refresh(parts);
     QVERIFY(waitIdle());
     QCOMPARE(m_model->rowCount(parts), 2);
@@ -387,9 +390,8 @@ void tst_SchemaTreeModel::timedOutReadLeavesTheTreeUsable()
 
 void tst_SchemaTreeModel::cancelledReadLeavesTheTreeUsable()
 {
-    const QModelIndex parent = path({kDb, QStringLiteral("public"),
-                                     QStringLiteral("Partitioned tables"),
-                                     QStringLiteral("measurements")});
+    const QModelIndex parent = path({ kDb, QStringLiteral("public"),
+        QStringLiteral("Partitioned tables"), QStringLiteral("measurements") });
     const QPersistentModelIndex parts = child(parent, QStringLiteral("Partitions"));
     CatalogLock lock;
     QVERIFY(lock.take());
@@ -400,7 +402,7 @@ void tst_SchemaTreeModel::cancelledReadLeavesTheTreeUsable()
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
     lock.release();
     QVERIFY2(failed.first().at(1).toString().contains(QStringLiteral("Cancel")),
-             qPrintable(failed.first().at(1).toString()));
+        qPrintable(failed.first().at(1).toString()));
     m_model->refresh(parts);
     QVERIFY(waitIdle());
     QCOMPARE(m_model->rowCount(parts), 2);
@@ -409,7 +411,7 @@ void tst_SchemaTreeModel::cancelledReadLeavesTheTreeUsable()
 void tst_SchemaTreeModel::droppedRelationGivesAShortMessage()
 {
     QVERIFY(TestServer::exec(kDb, "CREATE TABLE public.doomed (x int)").isEmpty());
-    const QModelIndex tables = path({kDb, QStringLiteral("public"), QStringLiteral("Tables")});
+    const QModelIndex tables = path({ kDb, QStringLiteral("public"), QStringLiteral("Tables") });
     const QModelIndex doomed = child(tables, QStringLiteral("doomed"));
     QVERIFY(doomed.isValid());
     QVERIFY(TestServer::exec(kDb, "DROP TABLE public.doomed").isEmpty());

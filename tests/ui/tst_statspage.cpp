@@ -4,8 +4,8 @@
 #include "stats/csvexport.h"
 #include "stats/livechart.h"
 #include "stats/locktreemodel.h"
-#include "stats/statstablemodel.h"
 #include "stats/statspage.h"
+#include "stats/statstablemodel.h"
 #include "testserver.h"
 
 #include <libpq-fe.h>
@@ -69,14 +69,17 @@ void tst_StatsPage::initTestCase()
 {
     STRATA_REQUIRE_SERVER();
     TestServer::createDatabase(kDb);
-    QCOMPARE(TestServer::exec(kDb, QStringLiteral(
-                 "CREATE SEQUENCE \"Almost Out\" AS bigint;"
-                 "CREATE TABLE \"Orders ü\"(id int4 DEFAULT nextval('\"Almost Out\"'), note text);"
-                 "SELECT setval('\"Almost Out\"', 1932735282);"
-                 "INSERT INTO \"Orders ü\"(note) SELECT repeat('n', 200) FROM generate_series(1, 20000);"
-                 "CREATE INDEX unused_note ON \"Orders ü\"(note);"
-                 "CREATE MATERIALIZED VIEW mv AS SELECT count(*) FROM \"Orders ü\";")),
-             QString());
+    QCOMPARE(
+        TestServer::exec(kDb,
+            QStringLiteral(
+                "CREATE SEQUENCE \"Almost Out\" AS bigint;"
+                "CREATE TABLE \"Orders ü\"(id int4 DEFAULT nextval('\"Almost Out\"'), note text);"
+                "SELECT setval('\"Almost Out\"', 1932735282);"
+                "INSERT INTO \"Orders ü\"(note) SELECT repeat('n', 200) FROM generate_series(1, "
+                "20000);"
+                "CREATE INDEX unused_note ON \"Orders ü\"(note);"
+                "CREATE MATERIALIZED VIEW mv AS SELECT count(*) FROM \"Orders ü\";")),
+        QString());
 }
 
 std::unique_ptr<ui::AppContext> tst_StatsPage::connectedContext()
@@ -91,11 +94,13 @@ std::unique_ptr<ui::AppContext> tst_StatsPage::connectedContext()
 
 void tst_StatsPage::tableModelPassesTheTester()
 {
-    models::StatsTableModel m({QStringLiteral("A"), QStringLiteral("B")});
+    models::StatsTableModel m({ QStringLiteral("A"), QStringLiteral("B") });
     QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    m.setRows({{42, {models::StatsTableModel::number(QStringLiteral("1,000"), 1000),
-                     models::StatsTableModel::text(QStringLiteral("x"))}, 1},
-               {43, {models::StatsTableModel::text(QStringLiteral("only one cell"))}, 0}});
+    m.setRows({ { 42,
+                    { models::StatsTableModel::number(QStringLiteral("1,000"), 1000),
+                        models::StatsTableModel::text(QStringLiteral("x")) },
+                    1 },
+        { 43, { models::StatsTableModel::text(QStringLiteral("only one cell")) }, 0 } });
     QCOMPARE(m.rowCount(), 2);
     QCOMPARE(m.index(0, 0).data(models::StatsTableModel::SortRole).toInt(), 1000);
     QCOMPARE(m.index(1, 0).data(models::StatsTableModel::KeyRole).toInt(), 43);
@@ -109,7 +114,8 @@ void tst_StatsPage::lockTreeModelPassesTheTesterAndNests()
     models::LockTreeModel m;
     QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
     core::StatsSnapshot s;
-    s.locks.rows = {lockRow(1, {}), lockRow(2, {1}, QStringLiteral("t")), lockRow(3, {2}, QStringLiteral("t"))};
+    s.locks.rows = { lockRow(1, {}), lockRow(2, { 1 }, QStringLiteral("t")),
+        lockRow(3, { 2 }, QStringLiteral("t")) };
     m.setTree(s.lockTree());
     QCOMPARE(m.rowCount(), 1);
     const QModelIndex root = m.index(0, 0);
@@ -125,11 +131,13 @@ void tst_StatsPage::lockTreeModelPassesTheTesterAndNests()
 
 void tst_StatsPage::csvQuotesWhatNeedsQuoting()
 {
-    models::StatsTableModel m({QStringLiteral("name"), QStringLiteral("q")});
-    m.setRows({{{}, {models::StatsTableModel::text(QStringLiteral("a,b")),
-                     models::StatsTableModel::text(QStringLiteral("say \"hi\"\nnow"))}, 0}});
+    models::StatsTableModel m({ QStringLiteral("name"), QStringLiteral("q") });
+    m.setRows({ { {},
+        { models::StatsTableModel::text(QStringLiteral("a,b")),
+            models::StatsTableModel::text(QStringLiteral("say \"hi\"\nnow")) },
+        0 } });
     QCOMPARE(models::csv::fromModel(&m),
-             QStringLiteral("name,q\r\n\"a,b\",\"say \"\"hi\"\"\nnow\"\r\n"));
+        QStringLiteral("name,q\r\n\"a,b\",\"say \"\"hi\"\"\nnow\"\r\n"));
 }
 
 void tst_StatsPage::dashboardRefreshesSamplesAndWarns()
@@ -149,8 +157,10 @@ void tst_StatsPage::dashboardRefreshesSamplesAndWarns()
     QStringList warnings;
     for (int i = 0; i < page.warningList()->count(); ++i)
         warnings << page.warningList()->item(i)->text();
-    QVERIFY2(warnings.join('\n').contains(QStringLiteral("1 sequence is above 80% of its range: public.Almost Out (90% of integer column Orders ü.id)")),
-             qPrintable(warnings.join('\n')));
+    QVERIFY2(warnings.join('\n').contains(
+                 QStringLiteral("1 sequence is above 80% of its range: public.Almost Out (90% of "
+                                "integer column Orders ü.id)")),
+        qPrintable(warnings.join('\n')));
     QVERIFY(page.snapshot().relations.ok());
     QVERIFY(page.tabs()->tabText(0).startsWith(QStringLiteral("Health (")));
     // Disconnecting empties the page without waiting.
@@ -165,7 +175,8 @@ void tst_StatsPage::lockTreeShowsHolderAndWaiter()
     PGconn *waiter = PQconnectdb(TestServer::connInfo(kDb).toUtf8().constData());
     PQclear(PQexec(holder, "BEGIN; LOCK TABLE \"Locked Ö\" IN ACCESS EXCLUSIVE MODE"));
     QVERIFY(PQsendQuery(waiter, "SELECT count(*) FROM \"Locked Ö\""));
-    const QString q = QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid = %1 AND wait_event_type = 'Lock'")
+    const QString q = QStringLiteral(
+        "SELECT count(*) FROM pg_stat_activity WHERE pid = %1 AND wait_event_type = 'Lock'")
                           .arg(PQbackendPID(waiter));
     QElapsedTimer t;
     t.start();
@@ -181,7 +192,8 @@ void tst_StatsPage::lockTreeShowsHolderAndWaiter()
     const QStringList text = allText(page.lockModel());
     QVERIFY2(text.contains(QString::number(PQbackendPID(holder))), qPrintable(text.join('|')));
     QVERIFY2(text.contains(QString::number(PQbackendPID(waiter))), qPrintable(text.join('|')));
-    QVERIFY2(text.join('|').contains(QStringLiteral("AccessShareLock on \"Locked Ö\"")), qPrintable(text.join('|')));
+    QVERIFY2(text.join('|').contains(QStringLiteral("AccessShareLock on \"Locked Ö\"")),
+        qPrintable(text.join('|')));
     // The waiter is nested under the holder.
     const QModelIndex root = page.lockModel()->index(0, 0);
     QCOMPARE(root.data().toInt(), PQbackendPID(holder));
@@ -220,7 +232,8 @@ void tst_StatsPage::guiThreadStaysResponsiveWhileRefreshingEverySecond()
     const int before = page.refreshCount();
     QTest::qWait(4000);
     tick.stop();
-    QVERIFY2(page.refreshCount() - before >= 2, qPrintable(QString::number(page.refreshCount() - before)));
+    QVERIFY2(page.refreshCount() - before >= 2,
+        qPrintable(QString::number(page.refreshCount() - before)));
     qInfo("longest GUI stall while refreshing every second: %lld ms", longest);
     // Generous for a shared test machine; the benchmark reports the real figure.
     QVERIFY2(longest < 250, qPrintable(QString::number(longest)));

@@ -27,13 +27,23 @@ void tst_ConnInfo::parsesKeyValueAndUris_data()
     QTest::addColumn<QString>("dbname");
     QTest::addColumn<QString>("user");
     QTest::newRow("key=value") << "host=db.example.com port=6543 dbname=app user=me"
-                               << "db.example.com" << "6543" << "app" << "me";
+                               << "db.example.com"
+                               << "6543"
+                               << "app"
+                               << "me";
     QTest::newRow("quoted") << "host='/var/run/my sockets' dbname='a b' user=x"
-                            << "/var/run/my sockets" << "" << "a b" << "x";
+                            << "/var/run/my sockets"
+                            << ""
+                            << "a b"
+                            << "x";
     QTest::newRow("uri") << "postgresql://me@db.example.com:6543/app?sslmode=require"
-                         << "db.example.com" << "6543" << "app" << "me";
+                         << "db.example.com"
+                         << "6543"
+                         << "app"
+                         << "me";
     QTest::newRow("uri-escaped") << "postgres://us%20er@%2Ftmp%2Fsock/da%C3%9Fb"
-                                 << "/tmp/sock" << "" << QString::fromUtf8("daßb") << "us er";
+                                 << "/tmp/sock"
+                                 << "" << QString::fromUtf8("daßb") << "us er";
 }
 
 void tst_ConnInfo::parsesKeyValueAndUris()
@@ -55,10 +65,14 @@ void tst_ConnInfo::malformedStringNamesTheBadPart_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("unknown keyword") << "host=x colour=blue" << "colour";
-    QTest::newRow("missing equals") << "host" << "host";
-    QTest::newRow("unterminated quote") << "host='abc" << "quoted";
-    QTest::newRow("bad uri parameter") << "postgresql://h/db?flavour=x" << "flavour";
+    QTest::newRow("unknown keyword") << "host=x colour=blue"
+                                     << "colour";
+    QTest::newRow("missing equals") << "host"
+                                    << "host";
+    QTest::newRow("unterminated quote") << "host='abc"
+                                        << "quoted";
+    QTest::newRow("bad uri parameter") << "postgresql://h/db?flavour=x"
+                                       << "flavour";
 }
 
 void tst_ConnInfo::malformedStringNamesTheBadPart()
@@ -74,11 +88,9 @@ void tst_ConnInfo::malformedStringNamesTheBadPart()
 
 void tst_ConnInfo::formatRoundTripsAwkwardValues()
 {
-    const conninfo::Params in{{"host", "/tmp/with space"},
-                              {"dbname", "it's \"odd\" \\ db"},
-                              {"user", QString::fromUtf8("jürgen")},
-                              {"options", "-c search_path=a,b"},
-                              {"application_name", ""}};
+    const conninfo::Params in { { "host", "/tmp/with space" }, { "dbname", "it's \"odd\" \\ db" },
+        { "user", QString::fromUtf8("jürgen") }, { "options", "-c search_path=a,b" },
+        { "application_name", "" } };
     auto back = conninfo::parse(conninfo::format(in));
     QVERIFY2(back.ok(), qPrintable(back.error().message));
     for (const auto &[k, v] : in)
@@ -99,7 +111,8 @@ void tst_ConnInfo::profileTakesPasswordOutOfTheString()
 
 void tst_ConnInfo::profileKeepsUnknownOptionsAsExtras()
 {
-    auto p = ConnectionProfile::fromConnInfo("service=prod target_session_attrs=read-write sslmode=verify-full");
+    auto p = ConnectionProfile::fromConnInfo(
+        "service=prod target_session_attrs=read-write sslmode=verify-full");
     QVERIFY(p.ok());
     QCOMPARE(p->service, QStringLiteral("prod"));
     QCOMPARE(p->sslMode, QStringLiteral("verify-full"));

@@ -51,7 +51,8 @@ void tst_Credentials::servicesComeFromUserThenSystemFile()
 {
     write("user.conf", "# mine\n[prod]\nhost=prod.example\nport=6432\n\n[shared]\nhost=mine\n");
     QDir().mkpath(m_dir.filePath("sys"));
-    write("sys/pg_service.conf", "[shared]\nhost=system\n[reporting]\nhost=bi.example\ndbname=dw\n");
+    write(
+        "sys/pg_service.conf", "[shared]\nhost=system\n[reporting]\nhost=bi.example\ndbname=dw\n");
     qputenv("PGSERVICEFILE", QFile::encodeName(m_dir.filePath("user.conf")));
     qputenv("PGSYSCONFDIR", QFile::encodeName(m_dir.filePath("sys")));
     const auto services = servicefile::list();
@@ -79,12 +80,24 @@ void tst_Credentials::pgpassMatchesLikeLibpq_data()
     QTest::addColumn<QString>("db");
     QTest::addColumn<QString>("user");
     QTest::addColumn<QString>("expected"); // empty: no match
-    QTest::newRow("exact") << "db.example" << 5432 << "app" << "alice" << "s3cret";
-    QTest::newRow("wildcards") << "other.example" << 6000 << "x" << "bob" << "any-bob";
-    QTest::newRow("escaped colon in password") << "db.example" << 5432 << "app" << "carol" << "pa:ss\\word";
-    QTest::newRow("socket is localhost") << "" << 5432 << "local" << "dave" << "sock";
-    QTest::newRow("default port") << "db.example" << 0 << "app" << "alice" << "s3cret";
-    QTest::newRow("no match") << "db.example" << 5433 << "app" << "alice" << "";
+    QTest::newRow("exact") << "db.example" << 5432 << "app"
+                           << "alice"
+                           << "s3cret";
+    QTest::newRow("wildcards") << "other.example" << 6000 << "x"
+                               << "bob"
+                               << "any-bob";
+    QTest::newRow("escaped colon in password") << "db.example" << 5432 << "app"
+                                               << "carol"
+                                               << "pa:ss\\word";
+    QTest::newRow("socket is localhost") << "" << 5432 << "local"
+                                         << "dave"
+                                         << "sock";
+    QTest::newRow("default port") << "db.example" << 0 << "app"
+                                  << "alice"
+                                  << "s3cret";
+    QTest::newRow("no match") << "db.example" << 5433 << "app"
+                              << "alice"
+                              << "";
 }
 
 void tst_Credentials::pgpassMatchesLikeLibpq()
@@ -94,11 +107,12 @@ void tst_Credentials::pgpassMatchesLikeLibpq()
     QFETCH(QString, db);
     QFETCH(QString, user);
     QFETCH(QString, expected);
-    write("pgpass", "# comment\n"
-                    "db.example:5432:app:alice:s3cret\n"
-                    "*:*:*:bob:any-bob\n"
-                    "db.example:5432:app:carol:pa\\:ss\\\\word\n"
-                    "localhost:5432:local:dave:sock\n");
+    write("pgpass",
+        "# comment\n"
+        "db.example:5432:app:alice:s3cret\n"
+        "*:*:*:bob:any-bob\n"
+        "db.example:5432:app:carol:pa\\:ss\\\\word\n"
+        "localhost:5432:local:dave:sock\n");
     QFile::setPermissions(m_dir.filePath("pgpass"), QFile::ReadOwner | QFile::WriteOwner);
     qputenv("PGPASSFILE", QFile::encodeName(m_dir.filePath("pgpass")));
     const auto found = pgpass::lookup(host, port, db, user);
@@ -112,8 +126,8 @@ void tst_Credentials::pgpassReadableByOthersIsReported()
 {
     write("pgpass-open", "*:*:*:*:x\n");
     qputenv("PGPASSFILE", QFile::encodeName(m_dir.filePath("pgpass-open")));
-    QFile::setPermissions(m_dir.filePath("pgpass-open"),
-                          QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther);
+    QFile::setPermissions(
+        m_dir.filePath("pgpass-open"), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther);
     QVERIFY(pgpass::permissionProblem().contains("chmod 0600"));
     QFile::setPermissions(m_dir.filePath("pgpass-open"), QFile::ReadOwner | QFile::WriteOwner);
     QVERIFY(pgpass::permissionProblem().isEmpty());
@@ -163,7 +177,7 @@ void tst_Credentials::savedProfilesNeverHoldAPassword()
 void tst_Credentials::removingOneProfileKeepsTheOthers()
 {
     ProfileStore store(m_dir.filePath("remove.ini"));
-    for (const char *id : {"a", "b", "c"}) {
+    for (const char *id : { "a", "b", "c" }) {
         ConnectionProfile p;
         p.id = id;
         p.name = id;

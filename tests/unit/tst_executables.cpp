@@ -35,10 +35,18 @@ void tst_Executables::answersVersionAndHelp_data()
     QTest::addColumn<QString>("program");
     QTest::addColumn<QString>("flag");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("strata --version") << "strata" << "--version" << "strata " STRATA_VERSION;
-    QTest::newRow("strata --help") << "strata" << "--help" << "--screenshot";
-    QTest::newRow("strata-cli --version") << "strata-cli" << "--version" << "strata-cli " STRATA_VERSION;
-    QTest::newRow("strata-cli --help") << "strata-cli" << "--help" << "demo start|stop|status";
+    QTest::newRow("strata --version") << "strata"
+                                      << "--version"
+                                      << "strata " STRATA_VERSION;
+    QTest::newRow("strata --help") << "strata"
+                                   << "--help"
+                                   << "--screenshot";
+    QTest::newRow("strata-cli --version") << "strata-cli"
+                                          << "--version"
+                                          << "strata-cli " STRATA_VERSION;
+    QTest::newRow("strata-cli --help") << "strata-cli"
+                                       << "--help"
+                                       << "demo start|stop|status";
 }
 
 void tst_Executables::answersVersionAndHelp()
@@ -46,7 +54,7 @@ void tst_Executables::answersVersionAndHelp()
     QFETCH(QString, program);
     QFETCH(QString, flag);
     QFETCH(QString, expected);
-    std::unique_ptr<QProcess> p(run(program, {flag}));
+    std::unique_ptr<QProcess> p(run(program, { flag }));
     QCOMPARE(p->exitStatus(), QProcess::NormalExit);
     QCOMPARE(p->exitCode(), 0);
     const QString out = QString::fromUtf8(p->readAllStandardOutput());
@@ -55,14 +63,14 @@ void tst_Executables::answersVersionAndHelp()
 
 void tst_Executables::cliRejectsUnknownCommandsWithAHint()
 {
-    std::unique_ptr<QProcess> p(run("strata-cli", {"frobnicate"}));
+    std::unique_ptr<QProcess> p(run("strata-cli", { "frobnicate" }));
     QCOMPARE(p->exitCode(), 2);
     QVERIFY(QString::fromUtf8(p->readAllStandardError()).contains("--help"));
 }
 
 void tst_Executables::cliReportsAMalformedConnectionString()
 {
-    std::unique_ptr<QProcess> p(run("strata-cli", {"check", "host=db colour=blue"}));
+    std::unique_ptr<QProcess> p(run("strata-cli", { "check", "host=db colour=blue" }));
     QCOMPARE(p->exitCode(), 2);
     const QString err = QString::fromUtf8(p->readAllStandardError());
     QVERIFY2(err.contains("colour"), qPrintable(err));

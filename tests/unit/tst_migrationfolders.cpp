@@ -65,7 +65,7 @@ void tst_MigrationFolders::flywayChecksumKnownValues()
     QCOMPARE(flywayChecksum("123456789\n"), -873187034);
     // Values computed independently with Python's zlib.crc32 over the lines' bytes.
     QCOMPARE(flywayChecksum("CREATE TABLE users (id int);\nINSERT INTO users VALUES (1);\n"),
-             -1929710232);
+        -1929710232);
     QCOMPARE(flywayChecksum(QString::fromUtf8("SELECT 'é';\n").toUtf8()), 1526126742);
     QCOMPARE(flywayChecksum(""), 0);
 }
@@ -75,9 +75,13 @@ void tst_MigrationFolders::flywayChecksumIgnoresLineEndingsAndBom()
     const qint32 lf = flywayChecksum("a\nb\n");
     QCOMPARE(flywayChecksum("a\r\nb\r\n"), lf);
     QCOMPARE(flywayChecksum("a\rb"), lf);
-    QCOMPARE(flywayChecksum("\xEF\xBB\xBF" "a\nb\n"), lf);
+    QCOMPARE(flywayChecksum("\xEF\xBB\xBF"
+                            "a\nb\n"),
+        lf);
     QCOMPARE(flywayChecksum("a\n\n\nb"), lf); // blank lines add nothing, as in Flyway
-    QVERIFY(flywayChecksum("a\n\xEF\xBB\xBF" "b") != lf); // only a leading BOM is dropped
+    QVERIFY(flywayChecksum("a\n\xEF\xBB\xBF"
+                           "b")
+        != lf); // only a leading BOM is dropped
     QVERIFY(flywayChecksum("a\nc\n") != lf);
 }
 
@@ -85,7 +89,8 @@ void tst_MigrationFolders::flywayFolderVersionsAndKinds()
 {
     QTemporaryDir dir;
     write(dir.filePath("V1__init.sql"), "CREATE TABLE a();\n");
-    write(dir.filePath("V1_1__add_users.sql"), "CREATE TABLE users (id int);\nINSERT INTO users VALUES (1);\n");
+    write(dir.filePath("V1_1__add_users.sql"),
+        "CREATE TABLE users (id int);\nINSERT INTO users VALUES (1);\n");
     write(dir.filePath("V2.0.1__more.sql"), "SELECT 1;\n");
     write(dir.filePath("R__views.sql"), "CREATE VIEW v AS SELECT 1;\n");
     write(dir.filePath("U1_1__add_users.sql"), "DROP TABLE users;\n");
@@ -114,7 +119,8 @@ void tst_MigrationFolders::flywayComparePendingMissingChanged()
 {
     QTemporaryDir dir;
     write(dir.filePath("V1__baseline_ignored.sql"), "x\n");
-    write(dir.filePath("V1_1__add_users.sql"), "CREATE TABLE users (id int);\nINSERT INTO users VALUES (1);\n");
+    write(dir.filePath("V1_1__add_users.sql"),
+        "CREATE TABLE users (id int);\nINSERT INTO users VALUES (1);\n");
     write(dir.filePath("V1_2__late.sql"), "edited since\n");
     write(dir.filePath("V1_5__new.sql"), "SELECT 5;\n");
     write(dir.filePath("R__views.sql"), "CREATE VIEW v AS SELECT 2;\n");
@@ -135,7 +141,7 @@ void tst_MigrationFolders::flywayComparePendingMissingChanged()
     add("1", MigrationState::Baseline, {});
     add("1.1", MigrationState::Applied, "-1929710232");
     add("1.2", MigrationState::Applied, "12345");
-    add("1.3", MigrationState::Applied, "1");   // no file: missing
+    add("1.3", MigrationState::Applied, "1"); // no file: missing
     add("1.4", MigrationState::Applied, "1");
     add("1.4", MigrationState::RolledBack, "1"); // undone later: not missing
     add({}, MigrationState::Applied, "99", true, "views");
@@ -155,9 +161,11 @@ void tst_MigrationFolders::plainFolderMarkersAndNonUtf8()
 {
     QTemporaryDir dir;
     write(dir.filePath("001_init.sql"), "CREATE TABLE a();\n");
-    write(dir.filePath("002_index.sql"), "-- strata:no-transaction\nCREATE INDEX CONCURRENTLY i ON a(x);\n");
+    write(dir.filePath("002_index.sql"),
+        "-- strata:no-transaction\nCREATE INDEX CONCURRENTLY i ON a(x);\n");
     write(dir.filePath("003_self.sql"),
-          "INSERT INTO registry.schema_migrations(version, started_at) VALUES ('003_self', now());\n");
+        "INSERT INTO registry.schema_migrations(version, started_at) VALUES ('003_self', "
+        "now());\n");
     write(dir.filePath("004_latin1.sql"), "SELECT 'caf\xE9';\nSELECT 2;\n");
     write(dir.filePath("010_after.sql"), "SELECT 10;\n");
     QCOMPARE(FolderReader::guessKind(dir.path()), FolderKind::PlainSql);
@@ -170,8 +178,8 @@ void tst_MigrationFolders::plainFolderMarkersAndNonUtf8()
     QVERIFY(r->migrations.at(2).recordsItself);
     QVERIFY(!r->migrations.at(0).recordsItself);
     QVERIFY2(r->migrations.at(3).error.contains("not valid UTF-8")
-                 && r->migrations.at(3).error.contains("line 1"),
-             qPrintable(r->migrations.at(3).error));
+            && r->migrations.at(3).error.contains("line 1"),
+        qPrintable(r->migrations.at(3).error));
     QVERIFY(r->migrations.at(4).error.isEmpty());
 
     // An unreadable file is listed with its own message (a dangling link: root reads anything).
@@ -179,7 +187,7 @@ void tst_MigrationFolders::plainFolderMarkersAndNonUtf8()
     auto again = FolderReader::read(dir.path());
     QCOMPARE(again->migrations.size(), 6);
     QVERIFY2(again->migrations.at(4).error.contains("cannot read 005_dangling.sql"),
-             qPrintable(again->migrations.at(4).error));
+        qPrintable(again->migrations.at(4).error));
     QFile::remove(dir.filePath("005_dangling.sql"));
 
     MigrationHistory h;
@@ -206,7 +214,8 @@ static QByteArray alembicFile(const char *rev, const char *down, const char *ext
 void tst_MigrationFolders::alembicLinearChain()
 {
     QTemporaryDir dir;
-    write(dir.filePath("versions/a1_init.py"), alembicFile("a1", "None", "branch_labels = None\ndepends_on = None"));
+    write(dir.filePath("versions/a1_init.py"),
+        alembicFile("a1", "None", "branch_labels = None\ndepends_on = None"));
     write(dir.filePath("versions/b2_users.py"), alembicFile("b2", "'a1'"));
     write(dir.filePath("versions/c3_orders.py"), alembicFile("c3", "\"b2\""));
     QCOMPARE(FolderReader::guessKind(dir.path()), FolderKind::Alembic);
@@ -215,11 +224,11 @@ void tst_MigrationFolders::alembicLinearChain()
     QCOMPARE(r->migrations.size(), 3);
     QCOMPARE(r->migrations.at(0).version, QStringLiteral("a1"));
     QCOMPARE(r->migrations.at(2).version, QStringLiteral("c3"));
-    QCOMPARE(r->migrations.at(1).downRevisions, QStringList{"a1"});
+    QCOMPARE(r->migrations.at(1).downRevisions, QStringList { "a1" });
     QCOMPARE(r->migrations.at(1).description, QStringLiteral("message for b2"));
     QCOMPARE(r->migrations.at(1).createDate, QStringLiteral("2024-01-01 10:00:00"));
     AlembicGraph g(r->migrations);
-    QCOMPARE(g.heads(), QStringList{"c3"});
+    QCOMPARE(g.heads(), QStringList { "c3" });
     QVERIFY(!g.hasBranches());
 
     MigrationHistory h;
@@ -242,7 +251,8 @@ void tst_MigrationFolders::alembicBranchAndMerge()
     write(dir.filePath("versions/a1.py"), alembicFile("a1", "None"));
     write(dir.filePath("versions/b2.py"), alembicFile("b2", "'a1'"));
     write(dir.filePath("versions/c3.py"), alembicFile("c3", "'b2'"));
-    write(dir.filePath("versions/d4.py"), alembicFile("d4", "'b2'", "branch_labels = ('reports',)"));
+    write(
+        dir.filePath("versions/d4.py"), alembicFile("d4", "'b2'", "branch_labels = ('reports',)"));
     write(dir.filePath("versions/m5.py"), alembicFile("m5", "('c3', 'd4')"));
     write(dir.filePath("versions/x1.py"), alembicFile("x1", "None", "depends_on = 'c3'"));
     write(dir.filePath("versions/__init__.py"), "");
@@ -252,12 +262,12 @@ void tst_MigrationFolders::alembicBranchAndMerge()
     AlembicGraph g(r->migrations);
     QStringList heads = g.heads();
     heads.sort();
-    QCOMPARE(heads, (QStringList{"m5", "x1"}));
+    QCOMPARE(heads, (QStringList { "m5", "x1" }));
     QVERIFY(g.hasBranches());
     const auto *m5 = find(r.value(), "m5");
-    QCOMPARE(m5->downRevisions, (QStringList{"c3", "d4"}));
-    QCOMPARE(find(r.value(), "d4")->branchLabels, QStringList{"reports"});
-    QCOMPARE(find(r.value(), "x1")->dependsOn, QStringList{"c3"});
+    QCOMPARE(m5->downRevisions, (QStringList { "c3", "d4" }));
+    QCOMPARE(find(r.value(), "d4")->branchLabels, QStringList { "reports" });
+    QCOMPARE(find(r.value(), "x1")->dependsOn, QStringList { "c3" });
     // Topological: parents before children.
     QStringList order;
     for (const auto &m : r->migrations)
@@ -269,7 +279,7 @@ void tst_MigrationFolders::alembicBranchAndMerge()
     // The database is at d4 (one branch) and x1: x1 depends on c3, so c3 is applied too.
     MigrationHistory h;
     h.framework = "alembic";
-    for (const char *v : {"d4", "x1"}) {
+    for (const char *v : { "d4", "x1" }) {
         MigrationEntry e;
         e.version = v;
         h.entries.append(e);
@@ -279,7 +289,7 @@ void tst_MigrationFolders::alembicBranchAndMerge()
     for (const auto &e : h.entries)
         applied.append(e.version);
     applied.sort();
-    QCOMPARE(applied, (QStringList{"a1", "b2", "c3", "d4", "x1"}));
+    QCOMPARE(applied, (QStringList { "a1", "b2", "c3", "d4", "x1" }));
     QCOMPARE(h.pending.size(), 1);
     QCOMPARE(h.pending.at(0).version, QStringLiteral("m5"));
 
@@ -368,10 +378,10 @@ void tst_MigrationFolders::alembicSyntaxErrorIsAnEntryError()
     write(dir.filePath("versions/a1.py"), alembicFile("a1", "None"));
     write(dir.filePath("versions/b2.py"), alembicFile("b2", "'a1'"));
     write(dir.filePath("versions/c3_broken.py"),
-          "\"\"\"broken\"\"\"\nrevision = 'c3'\ndown_revision = ('b2'\n\ndef upgrade():\n    pass\n");
-    write(dir.filePath("versions/d4_unterminated.py"),
-          "revision = 'd4\ndown_revision = 'b2'\n");
-    write(dir.filePath("versions/e5_latin1.py"), "# caf\xE9\nrevision = 'e5'\ndown_revision = 'b2'\n");
+        "\"\"\"broken\"\"\"\nrevision = 'c3'\ndown_revision = ('b2'\n\ndef upgrade():\n    pass\n");
+    write(dir.filePath("versions/d4_unterminated.py"), "revision = 'd4\ndown_revision = 'b2'\n");
+    write(dir.filePath("versions/e5_latin1.py"),
+        "# caf\xE9\nrevision = 'e5'\ndown_revision = 'b2'\n");
     auto r = FolderReader::read(dir.path());
     QVERIFY(r.ok());
     QCOMPARE(r->migrations.size(), 5);
@@ -386,9 +396,9 @@ void tst_MigrationFolders::alembicSyntaxErrorIsAnEntryError()
     }
     QVERIFY(broken && unterminated && latin);
     QVERIFY2(broken->error.contains("line 3") && broken->error.contains("never closed"),
-             qPrintable(broken->error));
+        qPrintable(broken->error));
     QVERIFY2(unterminated->error.contains("line 1") && unterminated->error.contains("unterminated"),
-             qPrintable(unterminated->error));
+        qPrintable(unterminated->error));
     QVERIFY2(latin->error.contains("UTF-8"), qPrintable(latin->error));
     QVERIFY(find(r.value(), "a1")->error.isEmpty());
     QVERIFY(find(r.value(), "b2")->error.isEmpty());
@@ -421,7 +431,7 @@ void tst_MigrationFolders::golangMigrateDbmateRailsDjangoPrisma()
     {
         QTemporaryDir dir;
         write(dir.filePath("db/migrations/20240101120000_create_users.sql"),
-              "-- migrate:up\nCREATE TABLE users();\n-- migrate:down\nDROP TABLE users;\n");
+            "-- migrate:up\nCREATE TABLE users();\n-- migrate:down\nDROP TABLE users;\n");
         QCOMPARE(FolderReader::guessKind(dir.path()), FolderKind::Dbmate);
         auto r = FolderReader::read(dir.path());
         QCOMPARE(r->migrations.size(), 1);
@@ -429,7 +439,8 @@ void tst_MigrationFolders::golangMigrateDbmateRailsDjangoPrisma()
     }
     {
         QTemporaryDir dir;
-        write(dir.filePath("db/migrate/20230101000000_create_users.rb"), "class CreateUsers < ActiveRecord::Migration[7.0]\nend\n");
+        write(dir.filePath("db/migrate/20230101000000_create_users.rb"),
+            "class CreateUsers < ActiveRecord::Migration[7.0]\nend\n");
         write(dir.filePath("db/migrate/20230201000000_add_email.rb"), "class AddEmail\nend\n");
         QCOMPARE(FolderReader::guessKind(dir.path()), FolderKind::Rails);
         auto r = FolderReader::read(dir.path());
@@ -439,10 +450,12 @@ void tst_MigrationFolders::golangMigrateDbmateRailsDjangoPrisma()
     }
     {
         QTemporaryDir dir;
-        write(dir.filePath("auth/migrations/0001_initial.py"), "from django.db import migrations\n");
+        write(
+            dir.filePath("auth/migrations/0001_initial.py"), "from django.db import migrations\n");
         write(dir.filePath("auth/migrations/0002_more.py"), "from django.db import migrations\n");
         write(dir.filePath("auth/migrations/__init__.py"), "");
-        write(dir.filePath("shop/migrations/0001_initial.py"), "from django.db import migrations\n");
+        write(
+            dir.filePath("shop/migrations/0001_initial.py"), "from django.db import migrations\n");
         QCOMPARE(FolderReader::guessKind(dir.path()), FolderKind::Django);
         auto r = FolderReader::read(dir.path());
         QCOMPARE(r->migrations.size(), 3);
@@ -458,15 +471,17 @@ void tst_MigrationFolders::golangMigrateDbmateRailsDjangoPrisma()
     }
     {
         QTemporaryDir dir;
-        write(dir.filePath("prisma/migrations/20240501100000_init/migration.sql"), "CREATE TABLE a();\n");
-        write(dir.filePath("prisma/migrations/20240502100000_users/migration.sql"), "CREATE TABLE u();\n");
+        write(dir.filePath("prisma/migrations/20240501100000_init/migration.sql"),
+            "CREATE TABLE a();\n");
+        write(dir.filePath("prisma/migrations/20240502100000_users/migration.sql"),
+            "CREATE TABLE u();\n");
         write(dir.filePath("prisma/migrations/migration_lock.toml"), "provider = \"postgresql\"\n");
         QCOMPARE(FolderReader::guessKind(dir.path()), FolderKind::Prisma);
         auto r = FolderReader::read(dir.path());
         QCOMPARE(r->migrations.size(), 2);
         // SHA-256 of "CREATE TABLE a();\n", computed with sha256sum.
         QCOMPARE(r->migrations.at(0).checksum,
-                 QStringLiteral("f83c8a4948dc4cf20516972c6cd0b7bc2c3ecef17e245577a472bce9ed917889"));
+            QStringLiteral("f83c8a4948dc4cf20516972c6cd0b7bc2c3ecef17e245577a472bce9ed917889"));
         MigrationHistory h;
         h.framework = "prisma";
         MigrationEntry e;
@@ -486,7 +501,7 @@ void tst_MigrationFolders::railsOrDbmateIsSettledByTheFolder()
     MigrationHistory h;
     h.framework = "rails";
     h.ambiguous = true;
-    h.alternatives = {"rails", "dbmate"};
+    h.alternatives = { "rails", "dbmate" };
     MigrationEntry e;
     e.version = "20240101120000";
     h.entries.append(e);

@@ -33,19 +33,19 @@ void tst_ServerVersion::majorAndText()
     QFETCH(int, number);
     QFETCH(int, major);
     QFETCH(QString, text);
-    const ServerVersion v{number};
+    const ServerVersion v { number };
     QCOMPARE(v.major(), major);
     QCOMPARE(v.toString(), text);
 }
 
 void tst_ServerVersion::oldServersGetAWarningNotARefusal()
 {
-    QVERIFY(ServerInfo::warningFor(ServerVersion{120000}).isEmpty());
-    QVERIFY(ServerInfo::warningFor(ServerVersion{150004}).isEmpty());
-    const QString w11 = ServerInfo::warningFor(ServerVersion{110022});
+    QVERIFY(ServerInfo::warningFor(ServerVersion { 120000 }).isEmpty());
+    QVERIFY(ServerInfo::warningFor(ServerVersion { 150004 }).isEmpty());
+    const QString w11 = ServerInfo::warningFor(ServerVersion { 110022 });
     QVERIFY(w11.contains("11.22"));
     QVERIFY(w11.contains("12"));
-    QVERIFY(!ServerInfo::warningFor(ServerVersion{90624}).isEmpty());
+    QVERIFY(!ServerInfo::warningFor(ServerVersion { 90624 }).isEmpty());
 }
 
 void tst_ServerVersion::toolVersionsAreRead_data()

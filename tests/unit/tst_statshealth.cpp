@@ -33,14 +33,14 @@ void tst_StatsHealth::lockTreeNestsWaitersUnderTheirBlockers()
 {
     StatsSnapshot s;
     // 10 blocks 11 and 12; 12 blocks 13; 13 is also blocked by 10.
-    s.locks.rows = {lock(10, {}), lock(11, {10}), lock(12, {10}), lock(13, {12, 10})};
+    s.locks.rows = { lock(10, {}), lock(11, { 10 }), lock(12, { 10 }), lock(13, { 12, 10 }) };
     const auto tree = s.lockTree();
     QCOMPARE(tree.size(), 1);
     QCOMPARE(tree[0].row.pid, 10);
     QCOMPARE(tree[0].blocked.size(), 3);
     QCOMPARE(tree[0].count(), 5); // 13 appears under 10 and under 12
     // A blocker missing from the rows (it ended meanwhile) still becomes a root.
-    s.locks.rows = {lock(21, {20})};
+    s.locks.rows = { lock(21, { 20 }) };
     QCOMPARE(s.lockTree().size(), 1);
     QCOMPARE(s.lockTree()[0].row.pid, 20);
 }
@@ -48,7 +48,7 @@ void tst_StatsHealth::lockTreeNestsWaitersUnderTheirBlockers()
 void tst_StatsHealth::lockTreeSurvivesADeadlockCycle()
 {
     StatsSnapshot s;
-    s.locks.rows = {lock(5, {6}), lock(6, {5})};
+    s.locks.rows = { lock(5, { 6 }), lock(6, { 5 }) };
     const auto tree = s.lockTree();
     QCOMPARE(tree.size(), 1);
     QCOMPARE(tree[0].row.pid, 5);
@@ -73,8 +73,9 @@ void tst_StatsHealth::ratesDivideTheDeltaByTheElapsedSeconds()
     ActivitySample a, b;
     a.serverEpoch = 1000;
     b.serverEpoch = 1000 + seconds;
-    a.databases = {DatabaseCounters{QStringLiteral("d"), 10, 1, 0, 0, 5, 0, 0, 0, 0, 0}};
-    b.databases = {DatabaseCounters{QStringLiteral("d"), 10 + commits, 1, 0, 0, 5 + 2 * commits, 0, 0, 0, 0, 0}};
+    a.databases = { DatabaseCounters { QStringLiteral("d"), 10, 1, 0, 0, 5, 0, 0, 0, 0, 0 } };
+    b.databases = { DatabaseCounters {
+        QStringLiteral("d"), 10 + commits, 1, 0, 0, 5 + 2 * commits, 0, 0, 0, 0, 0 } };
     const Rates r = Rates::between(a, b, QStringLiteral("d"));
     QCOMPARE(r.commits, expected);
     QCOMPARE(r.inserted, 2 * expected);
@@ -88,7 +89,7 @@ void tst_StatsHealth::warnsAboutStaleVacuumOnlyPastTheThreshold()
     ServerFacts f;
     f.serverEpoch = QDateTime(QDate(2026, 6, 1), QTime(12, 0), Qt::UTC).toSecsSinceEpoch();
     f.maxConnections = 100;
-    s.server.rows = {f};
+    s.server.rows = { f };
     s.server.collected = true;
     VacuumRow stale;
     stale.schema = QStringLiteral("public");
@@ -99,14 +100,14 @@ void tst_StatsHealth::warnsAboutStaleVacuumOnlyPastTheThreshold()
     VacuumRow fresh = stale;
     fresh.table = QStringLiteral("z");
     fresh.lastAutovacuum = QDateTime(QDate(2026, 5, 25), QTime(12, 0), Qt::UTC);
-    s.vacuum.rows = {stale, fresh};
+    s.vacuum.rows = { stale, fresh };
     s.vacuum.collected = true;
     const auto w = statshealth::evaluate(s);
     QStringList texts;
     for (const auto &x : w)
         texts << x.text;
     QVERIFY2(texts.contains(QStringLiteral("Autovacuum has not run on public.y for 61 days.")),
-             qPrintable(texts.join('\n')));
+        qPrintable(texts.join('\n')));
     QVERIFY(!texts.join('\n').contains(QStringLiteral("public.z")));
 }
 
@@ -118,7 +119,8 @@ void tst_StatsHealth::sectionsThatFailedAreCounted()
     s.vacuum.collected = true;
     const auto w = statshealth::evaluate(s);
     QCOMPARE(w.size(), 1);
-    QCOMPARE(w[0].text, QStringLiteral("1 part of the dashboard could not be read; see the section for why."));
+    QCOMPARE(w[0].text,
+        QStringLiteral("1 part of the dashboard could not be read; see the section for why."));
 }
 
 QTEST_GUILESS_MAIN(tst_StatsHealth)

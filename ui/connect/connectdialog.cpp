@@ -32,9 +32,10 @@ ConnectDialog::ConnectDialog(QWidget *parent) : QDialog(parent)
     pasteRow->addWidget(m_connString, 1);
     pasteRow->addWidget(fill);
     layout->addLayout(pasteRow);
-    connect(fill, &QPushButton::clicked, this, [this] { applyConnectionString(m_connString->text()); });
+    connect(
+        fill, &QPushButton::clicked, this, [this] { applyConnectionString(m_connString->text()); });
     connect(m_connString, &QLineEdit::returnPressed, this,
-            [this] { applyConnectionString(m_connString->text()); });
+        [this] { applyConnectionString(m_connString->text()); });
 
     auto *form = new QFormLayout;
     m_name = new QLineEdit(this);
@@ -70,9 +71,9 @@ ConnectDialog::ConnectDialog(QWidget *parent) : QDialog(parent)
     auto *advanced = new QGroupBox(tr("Security and tools"), this);
     auto *adv = new QFormLayout(advanced);
     m_sslMode = new QComboBox(this);
-    m_sslMode->addItems({QString(), QStringLiteral("disable"), QStringLiteral("allow"),
-                         QStringLiteral("prefer"), QStringLiteral("require"),
-                         QStringLiteral("verify-ca"), QStringLiteral("verify-full")});
+    m_sslMode->addItems({ QString(), QStringLiteral("disable"), QStringLiteral("allow"),
+        QStringLiteral("prefer"), QStringLiteral("require"), QStringLiteral("verify-ca"),
+        QStringLiteral("verify-full") });
     m_sslCert = new QLineEdit(this);
     m_sslKey = new QLineEdit(this);
     m_sslRootCert = new QLineEdit(this);
@@ -196,7 +197,8 @@ bool ConnectDialog::applyConnectionString(const QString &text)
 void ConnectDialog::showStatus(const QString &text, bool ok)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(ok ? QStringLiteral("color: #1d6b2a;") : QStringLiteral("color: #a61b1b;"));
+    m_status->setStyleSheet(
+        ok ? QStringLiteral("color: #1d6b2a;") : QStringLiteral("color: #a61b1b;"));
 }
 
 void ConnectDialog::testConnection()
@@ -220,8 +222,8 @@ void ConnectDialog::testConnection()
     m_testButton->setEnabled(false);
     showStatus(tr("Connecting to %1…").arg(p.displayTarget()), true);
     QPointer<ConnectDialog> self(this);
-    core::whenFinished(
-        this, core::Connection::test(p, enteredPassword()), [self, generation](core::Result<core::ServerInfo> r) {
+    core::whenFinished(this, core::Connection::test(p, enteredPassword()),
+        [self, generation](core::Result<core::ServerInfo> r) {
             if (!self || generation != self->m_testGeneration)
                 return;
             self->finishTest(r, false);
@@ -240,8 +242,9 @@ void ConnectDialog::finishTest(const core::Result<core::ServerInfo> &r, bool)
         showStatus(text, true);
         m_saveAnyway->hide();
     } else {
-        showStatus(r.error().message + (r.error().hint.isEmpty() ? QString() : u'\n' + r.error().hint),
-                   false);
+        showStatus(
+            r.error().message + (r.error().hint.isEmpty() ? QString() : u'\n' + r.error().hint),
+            false);
         m_saveAnyway->show();
     }
     Q_EMIT testFinished(r.ok());

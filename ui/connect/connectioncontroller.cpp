@@ -8,12 +8,14 @@
 
 namespace strata::ui {
 
-ConnectionController::ConnectionController(AppContext *context, QWidget *dialogParent, QObject *parent)
+ConnectionController::ConnectionController(
+    AppContext *context, QWidget *dialogParent, QObject *parent)
     : QObject(parent), m_context(context), m_dialogParent(dialogParent)
 {
 }
 
-void ConnectionController::connectTo(const core::ConnectionProfile &profile, const QString &password)
+void ConnectionController::connectTo(
+    const core::ConnectionProfile &profile, const QString &password)
 {
     const int generation = ++m_generation;
     Q_EMIT connecting(profile.displayTarget());
@@ -24,11 +26,11 @@ void ConnectionController::connectTo(const core::ConnectionProfile &profile, con
     // A remembered password first (this session's memory, then the keychain); without one,
     // libpq still finds ~/.pgpass and PGPASSWORD by itself.
     QPointer<ConnectionController> self(this);
-    m_context->passwords()->read(profile.id, this,
-                                 [self, generation, profile](std::optional<QString> pw, QString) {
-                                     if (self && generation == self->m_generation)
-                                         self->open(profile, pw.value_or(QString()));
-                                 });
+    m_context->passwords()->read(
+        profile.id, this, [self, generation, profile](std::optional<QString> pw, QString) {
+            if (self && generation == self->m_generation)
+                self->open(profile, pw.value_or(QString()));
+        });
 }
 
 void ConnectionController::open(const core::ConnectionProfile &profile, const QString &password)
@@ -73,16 +75,15 @@ void ConnectionController::receive(const core::ConnectionProfile &profile, Futur
     });
 }
 
-void ConnectionController::askPassword(const core::ConnectionProfile &profile, const core::Error &why)
+void ConnectionController::askPassword(
+    const core::ConnectionProfile &profile, const core::Error &why)
 {
     if (!m_passwordDialog)
         m_passwordDialog = new PasswordDialog(m_dialogParent);
     m_passwordDialog->disconnect(this);
     m_passwordDialog->setMessage(why.kind == core::Error::Kind::AuthFailed
-                                     ? tr("%1\nEnter the password for %2 again.")
-                                           .arg(why.message, profile.displayTarget())
-                                     : tr("%1\nEnter the password for %2.")
-                                           .arg(why.message, profile.displayTarget()));
+            ? tr("%1\nEnter the password for %2 again.").arg(why.message, profile.displayTarget())
+            : tr("%1\nEnter the password for %2.").arg(why.message, profile.displayTarget()));
     const bool saved = !profile.id.isEmpty() && !profile.id.startsWith(QLatin1String("service:"))
         && !profile.id.startsWith(QLatin1String("demo"));
     m_passwordDialog->setRememberOffered(saved, profile.rememberPassword);

@@ -37,8 +37,7 @@ Q_SIGNALS:
 
 private:
     void open(const core::ConnectionProfile &profile, const QString &password);
-    template <typename Future>
-    void receive(const core::ConnectionProfile &profile, Future future);
+    template <typename Future> void receive(const core::ConnectionProfile &profile, Future future);
     void askPassword(const core::ConnectionProfile &profile, const core::Error &why);
 
     AppContext *m_context;

@@ -26,8 +26,8 @@ ConnectionPanel::ConnectionPanel(models::ConnectionListModel *model, QWidget *pa
     auto refreshGroups = [this] {
         for (int g = 0; g < m_model->rowCount(); ++g) {
             const QModelIndex group = m_model->index(g, 0);
-            m_view->setRowHidden(g, {}, g != models::ConnectionListModel::Saved
-                                           && m_model->rowCount(group) == 0);
+            m_view->setRowHidden(
+                g, {}, g != models::ConnectionListModel::Saved && m_model->rowCount(group) == 0);
             m_view->expand(group);
         }
     };
@@ -66,7 +66,7 @@ ConnectionPanel::ConnectionPanel(models::ConnectionListModel *model, QWidget *pa
             Q_EMIT connectRequested(*p);
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &ConnectionPanel::updateButtons);
+        &ConnectionPanel::updateButtons);
     updateButtons();
 }
 

@@ -8,7 +8,7 @@
 
 namespace strata::ui {
 
-DemoLauncher::DemoLauncher(QObject *parent) : QObject(parent) {}
+DemoLauncher::DemoLauncher(QObject *parent) : QObject(parent) { }
 
 void DemoLauncher::start()
 {
@@ -18,7 +18,8 @@ void DemoLauncher::start()
         promise.addResult(demo.start([self](int percent, const QString &message) {
             // Progress crosses to the GUI thread as a queued call; dropped if we are gone.
             QMetaObject::invokeMethod(
-                qApp, [self, percent, message] {
+                qApp,
+                [self, percent, message] {
                     if (self)
                         Q_EMIT self->progress(message, percent);
                 },

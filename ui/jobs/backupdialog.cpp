@@ -37,8 +37,8 @@ QStringList splitList(const QString &text)
 }
 } // namespace
 
-BackupDialog::BackupDialog(core::ConnectionProfile profile,
-                           std::shared_ptr<core::JobsService> service, QWidget *parent)
+BackupDialog::BackupDialog(
+    core::ConnectionProfile profile, std::shared_ptr<core::JobsService> service, QWidget *parent)
     : QDialog(parent), m_profile(std::move(profile)), m_service(std::move(service))
 {
     setWindowTitle(tr("Back up %1").arg(m_profile.database));
@@ -247,8 +247,7 @@ void BackupDialog::resolveTables()
         return; // nothing to resolve against
     m_closure->setText(tr("Reading the tables…"));
     QPointer<BackupDialog> self(this);
-    core::whenFinished(this,
-        m_service->resolveTables(names, deps),
+    core::whenFinished(this, m_service->resolveTables(names, deps),
         [self, generation](core::Result<QList<core::TableRef>> r) {
             if (!self || generation != self->m_generation)
                 return;
@@ -290,21 +289,20 @@ void BackupDialog::locateTool()
         return;
     m_tool->setText(tr("Looking for pg_dump…"));
     QPointer<BackupDialog> self(this);
-    core::whenFinished(this, m_service->locateDumpTool(),
-        [self](core::Result<core::ToolInfo> r) {
-            if (!self)
-                return;
-            if (r) {
-                self->m_toolPath = r->path;
-                self->m_tool->setText(tr("Using %1 (%2).").arg(r->path, r->versionText));
-            } else {
-                self->m_tool->setText(
-                    QStringLiteral("<b>%1</b><br>%2")
-                        .arg(r.error().message.toHtmlEscaped(), r.error().detail.toHtmlEscaped()));
-                self->m_start->setEnabled(false);
-            }
-            self->updateCommand();
-        });
+    core::whenFinished(this, m_service->locateDumpTool(), [self](core::Result<core::ToolInfo> r) {
+        if (!self)
+            return;
+        if (r) {
+            self->m_toolPath = r->path;
+            self->m_tool->setText(tr("Using %1 (%2).").arg(r->path, r->versionText));
+        } else {
+            self->m_tool->setText(
+                QStringLiteral("<b>%1</b><br>%2")
+                    .arg(r.error().message.toHtmlEscaped(), r.error().detail.toHtmlEscaped()));
+            self->m_start->setEnabled(false);
+        }
+        self->updateCommand();
+    });
 }
 
 void BackupDialog::browse()

@@ -33,7 +33,7 @@ class BackupDialog : public QDialog
 public:
     // Without a service (not connected) it resolves no tables and finds no pg_dump.
     BackupDialog(core::ConnectionProfile profile, std::shared_ptr<core::JobsService> service,
-                 QWidget *parent = nullptr);
+        QWidget *parent = nullptr);
 
     void setTables(const QStringList &qualifiedTables);
     void setIncludeReferenced(bool on);

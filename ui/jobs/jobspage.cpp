@@ -11,11 +11,11 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
-#include <QFutureWatcher>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
@@ -219,8 +219,8 @@ void JobsPage::onFinished(int index)
         if (QSystemTrayIcon::isSystemTrayAvailable()) {
             auto *tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
             tray->show();
-            tray->showMessage(title, message,
-                r->ok ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning);
+            tray->showMessage(
+                title, message, r->ok ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning);
             QTimer::singleShot(15000, tray, &QObject::deleteLater);
         }
         QApplication::alert(window());

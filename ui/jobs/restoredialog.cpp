@@ -1,8 +1,8 @@
 #include "restoredialog.h"
 
-#include "jobs/jobsservice.h"
 #include "jobs/archiveinspector.h"
 #include "jobs/backupmanifest.h"
+#include "jobs/jobsservice.h"
 #include "util/whenfinished.h"
 
 #include <QCheckBox>
@@ -247,8 +247,8 @@ void RestoreDialog::checkArchive(const QString &path)
     QPointer<RestoreDialog> self(this);
     // The manifest is read again in the worker: gone since the table of contents was read, there
     // is nothing to check here (no result).
-    core::whenFinished(this, m_check,
-        [self, generation, info](const std::optional<core::Status> &checked) {
+    core::whenFinished(
+        this, m_check, [self, generation, info](const std::optional<core::Status> &checked) {
             if (!self || generation != self->m_generation)
                 return;
             self->m_check = {};

@@ -33,7 +33,7 @@ class RestoreDialog : public QDialog
 public:
     // Without a service (not connected) it reads nothing of the server.
     RestoreDialog(core::ConnectionProfile profile, std::shared_ptr<core::JobsService> service,
-                  QWidget *parent = nullptr);
+        QWidget *parent = nullptr);
     ~RestoreDialog() override;
 
     void setArchive(const QString &path);

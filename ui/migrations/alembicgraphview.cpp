@@ -18,7 +18,7 @@ namespace {
 void set(void *obj, const char *name, const QByteArray &value)
 {
     agsafeset(obj, const_cast<char *>(name), const_cast<char *>(value.constData()),
-              const_cast<char *>(""));
+        const_cast<char *>(""));
 }
 
 } // namespace
@@ -31,7 +31,7 @@ AlembicGraphView::AlembicGraphView(QWidget *parent) : QGraphicsView(parent)
 }
 
 bool AlembicGraphView::setGraph(const QList<core::FolderMigration> &revisions,
-                                const QSet<QString> &applied, const QStringList &dbHeads)
+    const QSet<QString> &applied, const QStringList &dbHeads)
 {
     scene()->clear();
     m_nodes = 0;
@@ -46,8 +46,7 @@ bool AlembicGraphView::setGraph(const QList<core::FolderMigration> &revisions,
         const QByteArray id = r.version.toUtf8();
         Agnode_t *n = agnode(g, const_cast<char *>(id.constData()), 1);
         set(n, "shape", "box");
-        const QString label = r.version.left(12) + QStringLiteral("\n")
-            + r.description.left(24);
+        const QString label = r.version.left(12) + QStringLiteral("\n") + r.description.left(24);
         set(n, "label", label.toUtf8());
         set(n, "width", "1.9");
         set(n, "height", "0.55");
@@ -64,10 +63,12 @@ bool AlembicGraphView::setGraph(const QList<core::FolderMigration> &revisions,
     for (const auto &r : revisions) {
         for (const auto &p : r.downRevisions)
             if (nodes.contains(p))
-                edges.append({agedge(g, nodes.value(p), nodes.value(r.version), nullptr, 1), false});
+                edges.append(
+                    { agedge(g, nodes.value(p), nodes.value(r.version), nullptr, 1), false });
         for (const auto &p : r.dependsOn)
             if (nodes.contains(p))
-                edges.append({agedge(g, nodes.value(p), nodes.value(r.version), nullptr, 1), true});
+                edges.append(
+                    { agedge(g, nodes.value(p), nodes.value(r.version), nullptr, 1), true });
     }
     if (gvLayout(gvc, g, "dot") != 0) {
         agclose(g);
@@ -96,7 +97,7 @@ bool AlembicGraphView::setGraph(const QList<core::FolderMigration> &revisions,
             QLineF a = l, c = l;
             a.setAngle(l.angle() + 25);
             c.setAngle(l.angle() - 25);
-            scene()->addPolygon(QPolygonF{tip, a.p2(), c.p2()}, pen, QBrush(pen.color()));
+            scene()->addPolygon(QPolygonF { tip, a.p2(), c.p2() }, pen, QBrush(pen.color()));
             scene()->addLine(QLineF(from, tip), pen);
         }
     }
@@ -107,22 +108,20 @@ bool AlembicGraphView::setGraph(const QList<core::FolderMigration> &revisions,
         const bool isApplied = applied.contains(it.key());
         const bool isHead = dbHeads.contains(it.key());
         auto *rect = scene()->addRect(QRectF(c.x() - w / 2, c.y() - h / 2, w, h),
-                                      QPen(isApplied ? QColor(0x2e, 0x7d, 0x32)
-                                                     : QColor(0x15, 0x65, 0xc0),
-                                           isHead ? 3 : 1.2),
-                                      QBrush(isApplied ? QColor(0xe8, 0xf5, 0xe9) : Qt::white));
+            QPen(isApplied ? QColor(0x2e, 0x7d, 0x32) : QColor(0x15, 0x65, 0xc0), isHead ? 3 : 1.2),
+            QBrush(isApplied ? QColor(0xe8, 0xf5, 0xe9) : Qt::white));
         rect->setData(0, it.key());
-        rect->setToolTip(isHead ? tr("%1: current head in alembic_version").arg(it.key())
-                                : it.key());
+        rect->setToolTip(
+            isHead ? tr("%1: current head in alembic_version").arg(it.key()) : it.key());
         const auto &r = *std::find_if(revisions.cbegin(), revisions.cend(),
-                                      [&](const auto &m) { return m.version == it.key(); });
+            [&](const auto &m) { return m.version == it.key(); });
         auto *text = scene()->addSimpleText(r.version.left(12) + u'\n' + r.description.left(24));
         QFont f = text->font();
         f.setPointSizeF(8);
         f.setBold(isHead);
         text->setFont(f);
-        text->setPos(c - QPointF(text->boundingRect().width() / 2,
-                                 text->boundingRect().height() / 2));
+        text->setPos(
+            c - QPointF(text->boundingRect().width() / 2, text->boundingRect().height() / 2));
         text->setParentItem(nullptr);
         ++m_nodes;
     }

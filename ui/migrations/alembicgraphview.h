@@ -18,7 +18,7 @@ public:
     explicit AlembicGraphView(QWidget *parent = nullptr);
     // Returns false (and shows a message) when Graphviz could not lay the graph out.
     bool setGraph(const QList<core::FolderMigration> &revisions, const QSet<QString> &applied,
-                  const QStringList &dbHeads);
+        const QStringList &dbHeads);
     int nodeCount() const { return m_nodes; }
 
 Q_SIGNALS:

@@ -3,11 +3,11 @@
 #include "appcontext.h"
 #include "demo/democluster.h"
 #include "migrationentrymodel.h"
-#include "migrations/migrationsservice.h"
 #include "migrations/alembicgraph.h"
 #include "migrations/alembicgraphview.h"
 #include "migrations/folderreader.h"
 #include "migrations/migrationfilterproxy.h"
+#include "migrations/migrationsservice.h"
 #include "migrations/migrationtimeline.h"
 #include "util/whenfinished.h"
 
@@ -56,10 +56,10 @@ MigrationsPage::MigrationsPage(AppContext *context, QWidget *parent)
     auto *filters = new QHBoxLayout;
     m_stateFilter = new QComboBox(this);
     m_stateFilter->addItem(tr("All states"), -1);
-    for (auto s : {MigrationState::Applied, MigrationState::Failed, MigrationState::Dirty,
-                   MigrationState::RolledBack, MigrationState::Running, MigrationState::Baseline,
-                   MigrationState::Deleted, MigrationState::Pending, MigrationState::Missing,
-                   MigrationState::Changed, MigrationState::Unknown})
+    for (auto s : { MigrationState::Applied, MigrationState::Failed, MigrationState::Dirty,
+             MigrationState::RolledBack, MigrationState::Running, MigrationState::Baseline,
+             MigrationState::Deleted, MigrationState::Pending, MigrationState::Missing,
+             MigrationState::Changed, MigrationState::Unknown })
         m_stateFilter->addItem(core::migrationStateLabel(s), int(s));
     m_textFilter = new QLineEdit(this);
     m_textFilter->setPlaceholderText(tr("Filter by version, name, table, note…"));
@@ -134,9 +134,9 @@ MigrationsPage::MigrationsPage(AppContext *context, QWidget *parent)
     connect(m_reloadButton, &QPushButton::clicked, this, &MigrationsPage::reload);
     connect(m_textFilter, &QLineEdit::textChanged, m_proxy, &MigrationFilterProxy::setText);
     connect(m_stateFilter, &QComboBox::currentIndexChanged, this,
-            [this] { m_proxy->setState(m_stateFilter->currentData().toInt()); });
+        [this] { m_proxy->setState(m_stateFilter->currentData().toInt()); });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) { showEntry(current); });
+        [this](const QModelIndex &current) { showEntry(current); });
     connect(m_timeline, &MigrationTimeline::entryClicked, this, &MigrationsPage::selectEntry);
     connect(m_graph, &AlembicGraphView::revisionClicked, this, [this](const QString &rev) {
         for (int h = 0; h < m_overview.histories.size(); ++h)
@@ -146,11 +146,11 @@ MigrationsPage::MigrationsPage(AppContext *context, QWidget *parent)
     connect(m_applyButton, &QPushButton::clicked, this, &MigrationsPage::startApply);
     connect(m_cancelButton, &QPushButton::clicked, this, &MigrationsPage::cancelApply);
     connect(m_runWatcher, &QFutureWatcher<core::RunReport>::progressValueChanged, m_progress,
-            &QProgressBar::setValue);
+        &QProgressBar::setValue);
     connect(m_runWatcher, &QFutureWatcher<core::RunReport>::progressRangeChanged, m_progress,
-            &QProgressBar::setRange);
+        &QProgressBar::setRange);
     connect(m_runWatcher, &QFutureWatcher<core::RunReport>::progressTextChanged, this,
-            [this](const QString &t) { m_progress->setFormat(t + QStringLiteral("  %v/%m")); });
+        [this](const QString &t) { m_progress->setFormat(t + QStringLiteral("  %v/%m")); });
     connect(m_runWatcher, &QFutureWatcher<core::RunReport>::finished, this, [this] {
         m_progress->hide();
         m_cancelButton->hide();
@@ -215,8 +215,8 @@ void MigrationsPage::chooseFolder()
     dialog->setFileMode(QFileDialog::Directory);
     dialog->setOption(QFileDialog::ShowDirsOnly);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QFileDialog::fileSelected, this,
-            [this](const QString &dir) { setFolder(dir); });
+    connect(
+        dialog, &QFileDialog::fileSelected, this, [this](const QString &dir) { setFolder(dir); });
     dialog->open();
 }
 
@@ -236,8 +236,8 @@ void MigrationsPage::reload()
     m_reloadButton->setEnabled(false);
     QPointer<MigrationsPage> self(this);
     const QString dir = m_dir;
-    core::whenFinished(this, m_service->inspect(dir),
-        [self, generation](core::Result<core::MigrationOverview> r) {
+    core::whenFinished(
+        this, m_service->inspect(dir), [self, generation](core::Result<core::MigrationOverview> r) {
             if (!self || generation != self->m_generation)
                 return;
             self->m_loading = false;
@@ -276,8 +276,8 @@ void MigrationsPage::showOverview(const core::MigrationOverview &overview)
     m_table->setColumnHidden(models::MigrationEntryModel::Framework, !several);
     m_table->setColumnHidden(models::MigrationEntryModel::Table, !several);
     m_table->resizeColumnsToContents();
-    for (int c : {models::MigrationEntryModel::Description, models::MigrationEntryModel::Note,
-                  models::MigrationEntryModel::Checksum})
+    for (int c : { models::MigrationEntryModel::Description, models::MigrationEntryModel::Note,
+             models::MigrationEntryModel::Checksum })
         m_table->setColumnWidth(c, std::min(m_table->columnWidth(c), 260));
 
     QStringList notes;
@@ -293,9 +293,9 @@ void MigrationsPage::showOverview(const core::MigrationOverview &overview)
                 notes.append(tr("%1: %2").arg(m.relativePath, m.error).toHtmlEscaped());
     }
     for (const auto &h : overview.histories) {
-        const QString where = QStringLiteral("<b>%1</b> %2.%3").arg(h.frameworkName.toHtmlEscaped(),
-                                                                   h.schema.toHtmlEscaped(),
-                                                                   h.table.toHtmlEscaped());
+        const QString where = QStringLiteral("<b>%1</b> %2.%3")
+                                  .arg(h.frameworkName.toHtmlEscaped(), h.schema.toHtmlEscaped(),
+                                      h.table.toHtmlEscaped());
         if (!h.error.isEmpty())
             notes.append(where + QStringLiteral(": ") + h.error.toHtmlEscaped());
         for (const auto &n : h.notes)
@@ -328,8 +328,8 @@ void MigrationsPage::showOverview(const core::MigrationOverview &overview)
 
 void MigrationsPage::updateActions()
 {
-    const bool plainFolder = m_overview.folder
-        && m_overview.folder->kind == core::FolderKind::PlainSql;
+    const bool plainFolder
+        = m_overview.folder && m_overview.folder->kind == core::FolderKind::PlainSql;
     int plainPending = 0, unfinished = 0;
     QStringList commands;
     for (const auto &h : m_overview.histories) {
@@ -337,16 +337,16 @@ void MigrationsPage::updateActions()
             plainPending += int(h.pending.size());
             unfinished += int(h.unfinished.size());
         } else if (!h.pending.isEmpty() && !h.upgradeCommand.isEmpty())
-            commands.append(tr("%1 pending for %2: run <code>%3</code>")
-                                .arg(h.pending.size())
-                                .arg(h.frameworkName.toHtmlEscaped(),
-                                     h.upgradeCommand.toHtmlEscaped()));
+            commands.append(
+                tr("%1 pending for %2: run <code>%3</code>")
+                    .arg(h.pending.size())
+                    .arg(h.frameworkName.toHtmlEscaped(), h.upgradeCommand.toHtmlEscaped()));
     }
     if (plainFolder && m_overview.histories.isEmpty() && m_overview.folder)
         plainPending = int(m_overview.folder->migrations.size());
     m_applyButton->setVisible(plainFolder);
-    m_applyButton->setEnabled(plainFolder && context()->isConnected()
-                              && !m_runWatcher->isRunning());
+    m_applyButton->setEnabled(
+        plainFolder && context()->isConnected() && !m_runWatcher->isRunning());
     // Unfinished files run only when the dialog's checkbox says so: the label names both counts.
     if (unfinished > 0)
         m_applyButton->setText(
@@ -382,8 +382,8 @@ void MigrationsPage::showEntry(const QModelIndex &proxyIndex)
     }
     const auto &h = m_overview.histories.at(row->history);
     const auto &e = row->entry;
-    QString html = QStringLiteral("<h3>%1 %2</h3><table>").arg(e.version.toHtmlEscaped(),
-                                                               e.description.toHtmlEscaped());
+    QString html = QStringLiteral("<h3>%1 %2</h3><table>")
+                       .arg(e.version.toHtmlEscaped(), e.description.toHtmlEscaped());
     auto add = [&html](const QString &k, const QString &v) {
         if (!v.isEmpty())
             html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
@@ -392,7 +392,8 @@ void MigrationsPage::showEntry(const QModelIndex &proxyIndex)
     add(tr("Framework"), h.frameworkName + (h.ambiguous ? tr(" (ambiguous)") : QString()));
     add(tr("Table"), h.schema + u'.' + h.table);
     add(tr("State"), core::migrationStateLabel(e.state));
-    add(tr("Applied at"), e.appliedAt.isValid() ? e.appliedAt.toString(Qt::ISODateWithMs) : QString());
+    add(tr("Applied at"),
+        e.appliedAt.isValid() ? e.appliedAt.toString(Qt::ISODateWithMs) : QString());
     add(tr("Duration"), models::MigrationEntryModel::formatDuration(e.durationMs));
     add(tr("Applied by"), e.appliedBy);
     add(tr("Checksum"), e.checksum);
@@ -432,8 +433,8 @@ void MigrationsPage::startApply()
     core::RunOptions options;
     options.dryRun = true;
     m_applyButton->setEnabled(false);
-    core::whenFinished(this, m_service->plan(folder, options),
-        [self](core::Result<core::RunReport> plan) {
+    core::whenFinished(
+        this, m_service->plan(folder, options), [self](core::Result<core::RunReport> plan) {
             if (!self)
                 return;
             self->updateActions();

@@ -67,8 +67,8 @@ void MigrationTimeline::setHistories(const QList<core::MigrationHistory> &histor
     for (int h = 0; h < histories.size(); ++h) {
         const auto &hist = histories.at(h);
         // Short lane names: the table is the framework's usual one; the schema tells them apart.
-        QString schema = hist.schema.size() > 18 ? hist.schema.left(17) + QChar(0x2026)
-                                                 : hist.schema;
+        QString schema
+            = hist.schema.size() > 18 ? hist.schema.left(17) + QChar(0x2026) : hist.schema;
         lanes.append(QStringLiteral("%1 (%2)").arg(hist.frameworkName, schema));
         for (const auto &e : hist.entries) {
             if (!e.appliedAt.isValid())
@@ -79,8 +79,8 @@ void MigrationTimeline::setHistories(const QList<core::MigrationHistory> &histor
                 s = new QScatterSeries;
                 const bool bad = e.state == MigrationState::Failed
                     || e.state == MigrationState::Running || e.state == MigrationState::Dirty;
-                s->setMarkerShape(bad ? QScatterSeries::MarkerShapeRectangle
-                                      : QScatterSeries::MarkerShapeCircle);
+                s->setMarkerShape(
+                    bad ? QScatterSeries::MarkerShapeRectangle : QScatterSeries::MarkerShapeCircle);
                 s->setMarkerSize(8 + 6 * key.second + (bad ? 4 : 0));
                 s->setColor(models::MigrationEntryModel::stateColor(e.state));
                 s->setBorderColor(bad ? Qt::black : Qt::white);
@@ -106,7 +106,7 @@ void MigrationTimeline::setHistories(const QList<core::MigrationHistory> &histor
     const qint64 span = std::max<qint64>(first.msecsTo(last), 3600 * 1000);
     x->setRange(first.addMSecs(-span / 20), last.addMSecs(span / 20));
     x->setFormat(span > 2LL * 365 * 86400 * 1000 ? QStringLiteral("yyyy-MM")
-                 : span > 2LL * 86400 * 1000     ? QStringLiteral("yyyy-MM-dd")
+            : span > 2LL * 86400 * 1000          ? QStringLiteral("yyyy-MM-dd")
                                                  : QStringLiteral("MM-dd HH:mm"));
     x->setTickCount(tickCountFor(width()));
     x->setTitleText(tr("Applied at"));

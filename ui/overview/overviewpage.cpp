@@ -31,7 +31,8 @@ OverviewPage::OverviewPage(AppContext *context, QWidget *parent) : WorkspacePage
                                             "border: 1px solid #e0c060; padding: 6px; }"));
     m_warning->hide();
     m_databases = new QTableWidget(0, 4, this);
-    m_databases->setHorizontalHeaderLabels({tr("Database"), tr("Owner"), tr("Encoding"), tr("Size")});
+    m_databases->setHorizontalHeaderLabels(
+        { tr("Database"), tr("Owner"), tr("Encoding"), tr("Size") });
     m_databases->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_databases->verticalHeader()->hide();
     m_databases->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -62,20 +63,20 @@ void OverviewPage::reload()
         return;
     }
     const auto &info = context()->serverInfo();
-    m_header->setText(tr("<h2>%1</h2><p>%2<br>Connected as <b>%3</b>%4 to <b>%5</b> "
-                         "(%6)</p>")
-                          .arg(context()->profile().name.toHtmlEscaped(),
-                               info.versionString.toHtmlEscaped(), info.user.toHtmlEscaped(),
-                               info.superuser ? tr(" (superuser)") : QString(),
-                               info.database.toHtmlEscaped(),
-                               context()->profile().displayTarget().toHtmlEscaped()));
+    m_header->setText(
+        tr("<h2>%1</h2><p>%2<br>Connected as <b>%3</b>%4 to <b>%5</b> "
+           "(%6)</p>")
+            .arg(context()->profile().name.toHtmlEscaped(), info.versionString.toHtmlEscaped(),
+                info.user.toHtmlEscaped(), info.superuser ? tr(" (superuser)") : QString(),
+                info.database.toHtmlEscaped(),
+                context()->profile().displayTarget().toHtmlEscaped()));
     m_warning->setText(info.warning);
     m_warning->setVisible(!info.warning.isEmpty());
 
     m_service = std::make_unique<core::OverviewService>(context()->connection());
     QPointer<OverviewPage> self(this);
-    core::whenFinished(this, m_service->server(),
-        [self, generation](core::Result<core::ServerFacts> r) {
+    core::whenFinished(
+        this, m_service->server(), [self, generation](core::Result<core::ServerFacts> r) {
             if (!self || generation != self->m_generation || !r)
                 return;
             const core::ServerFacts &f = r.value();
@@ -97,9 +98,9 @@ void OverviewPage::reload()
                     .arg(locale.formattedDataSize(f.databaseBytes))
                     .arg(f.schemaCount)
                     .arg(f.encoding.toHtmlEscaped(), f.timeZone.toHtmlEscaped(),
-                         f.extensions.isEmpty()
-                             ? tr("none")
-                             : f.extensions.join(QStringLiteral(", ")).toHtmlEscaped()));
+                        f.extensions.isEmpty()
+                            ? tr("none")
+                            : f.extensions.join(QStringLiteral(", ")).toHtmlEscaped()));
             self->m_facts->show();
         });
     core::whenFinished(this, m_service->databases(),
@@ -117,14 +118,14 @@ void OverviewPage::reload()
                     self->m_databases->setItem(i, 0, new QTableWidgetItem(d.name));
                     self->m_databases->setItem(i, 1, new QTableWidgetItem(d.owner));
                     self->m_databases->setItem(i, 2, new QTableWidgetItem(d.encoding));
-                    auto *size = new QTableWidgetItem(d.sizeBytes < 0
-                                                          ? tr("no access")
-                                                          : locale.formattedDataSize(d.sizeBytes));
+                    auto *size = new QTableWidgetItem(
+                        d.sizeBytes < 0 ? tr("no access") : locale.formattedDataSize(d.sizeBytes));
                     size->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
                     self->m_databases->setItem(i, 3, size);
                 }
                 self->m_databases->resizeColumnsToContents();
-                self->m_databases->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+                self->m_databases->horizontalHeader()->setSectionResizeMode(
+                    0, QHeaderView::Stretch);
             }
             self->m_loaded = true;
             if (self->m_screenshotPending) {

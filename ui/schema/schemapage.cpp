@@ -139,12 +139,12 @@ SchemaPage::SchemaPage(AppContext *context, QWidget *parent) : WorkspacePage(con
     });
     connect(m_findTimer, &QTimer::timeout, this, &SchemaPage::runFind);
     connect(m_findList, &QListWidget::itemActivated, this,
-            [this](QListWidgetItem *item) { chooseFindResult(m_findList->row(item)); });
+        [this](QListWidgetItem *item) { chooseFindResult(m_findList->row(item)); });
     connect(m_findList, &QListWidget::itemClicked, this,
-            [this](QListWidgetItem *item) { chooseFindResult(m_findList->row(item)); });
+        [this](QListWidgetItem *item) { chooseFindResult(m_findList->row(item)); });
     connect(m_internal, &QCheckBox::toggled, m_model, &SchemaTreeModel::setShowInternal);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &cur) { onCurrentChanged(cur); });
+        [this](const QModelIndex &cur) { onCurrentChanged(cur); });
     connect(m_tree, &QTreeView::customContextMenuRequested, this, &SchemaPage::showContextMenu);
     connect(m_tree, &QTreeView::doubleClicked, this, [this](const QModelIndex &i) {
         if (i.data(SchemaTreeModel::NotOpenedRole).toBool())
@@ -157,10 +157,10 @@ SchemaPage::SchemaPage(AppContext *context, QWidget *parent) : WorkspacePage(con
             m_model->refresh(i);
     });
     connect(m_model, &SchemaTreeModel::loadFailed, this,
-            [this](const QModelIndex &, const QString &msg) {
-                m_status->setText(msg.section(u'\n', 0, 0));
-                this->context()->reportStatus(msg.section(u'\n', 0, 0));
-            });
+        [this](const QModelIndex &, const QString &msg) {
+            m_status->setText(msg.section(u'\n', 0, 0));
+            this->context()->reportStatus(msg.section(u'\n', 0, 0));
+        });
     connect(m_model, &SchemaTreeModel::revealed, this, &SchemaPage::onRevealed);
     connect(m_model, &SchemaTreeModel::revealFailed, this, [this](const QString &msg) {
         m_status->setText(msg);
@@ -174,12 +174,12 @@ SchemaPage::SchemaPage(AppContext *context, QWidget *parent) : WorkspacePage(con
     });
     connect(m_tabs, &QTabWidget::currentChanged, this, &SchemaPage::onTabChanged);
     connect(m_copyDdl, &QPushButton::clicked, this,
-            [this] { QGuiApplication::clipboard()->setText(m_ddl->toPlainText()); });
+        [this] { QGuiApplication::clipboard()->setText(m_ddl->toPlainText()); });
     connect(m_preview, &models::PreviewModel::pageLoaded, this, [this](int rows) {
         m_previewLoaded = true;
         m_estimate->setText(m_estimate->property("estimate").toString()
-                            + tr(" · %1 rows shown").arg(QLocale(QLocale::English).toString(rows))
-                            + (m_preview->atEnd() ? tr(" (all)") : tr(", more as you scroll")));
+            + tr(" · %1 rows shown").arg(QLocale(QLocale::English).toString(rows))
+            + (m_preview->atEnd() ? tr(" (all)") : tr(", more as you scroll")));
         m_grid->resizeColumnsToContents();
         Q_EMIT tabLoaded(QStringLiteral("data"));
     });
@@ -207,30 +207,31 @@ void SchemaPage::onConnectionChanged()
     if (!context()->isConnected()) {
         m_loader.reset();
         m_model->setLoader(nullptr, {});
-        setDetailsHtml(detailshtml::message(tr("Not connected"),
-                                            tr("Connect to a database to browse its schemas.")));
+        setDetailsHtml(detailshtml::message(
+            tr("Not connected"), tr("Connect to a database to browse its schemas.")));
         return;
     }
     m_loader = std::make_shared<core::CatalogLoader>(context()->connection());
     const auto &info = context()->serverInfo();
-    m_model->setLoader(m_loader, QStringLiteral("%1 (PostgreSQL %2)")
-                                     .arg(context()->profile().displayTarget(),
-                                          info.version.toString()));
-    setDetailsHtml(detailshtml::message(tr("Schema browser"),
-                                        tr("Select an object to see its details.")));
+    m_model->setLoader(m_loader,
+        QStringLiteral("%1 (PostgreSQL %2)")
+            .arg(context()->profile().displayTarget(), info.version.toString()));
+    setDetailsHtml(
+        detailshtml::message(tr("Schema browser"), tr("Select an object to see its details.")));
     // Open the server and the connected database at once: that is where everyone starts.
     const QModelIndex server = m_model->serverIndex();
     m_tree->expand(server);
     QPointer<SchemaPage> self(this);
     auto conn = std::make_shared<QMetaObject::Connection>();
-    *conn = connect(m_model, &SchemaTreeModel::nodeLoaded, this, [self, conn](const QModelIndex &i) {
-        if (!self)
-            return;
-        if (i == self->m_model->serverIndex()) {
-            self->m_tree->expand(self->m_model->databaseIndex());
-            QObject::disconnect(*conn);
-        }
-    });
+    *conn
+        = connect(m_model, &SchemaTreeModel::nodeLoaded, this, [self, conn](const QModelIndex &i) {
+              if (!self)
+                  return;
+              if (i == self->m_model->serverIndex()) {
+                  self->m_tree->expand(self->m_model->databaseIndex());
+                  QObject::disconnect(*conn);
+              }
+          });
 }
 
 QModelIndex SchemaPage::objectIndex(const QModelIndex &index) const
@@ -279,8 +280,8 @@ void SchemaPage::setDetailsHtml(const QString &html)
 void SchemaPage::loadDetails()
 {
     if (!m_current.isValid() || !m_loader) {
-        setDetailsHtml(detailshtml::message(tr("Schema browser"),
-                                            tr("Select an object to see its details.")));
+        setDetailsHtml(
+            detailshtml::message(tr("Schema browser"), tr("Select an object to see its details.")));
         m_detailsLoaded = true;
         return;
     }
@@ -290,8 +291,8 @@ void SchemaPage::loadDetails()
         if (!self || generation != self->m_generation)
             return;
         if (!result)
-            self->setDetailsHtml(detailshtml::message(tr("Could not read the details"),
-                                                      result.error().toString()));
+            self->setDetailsHtml(
+                detailshtml::message(tr("Could not read the details"), result.error().toString()));
         else
             self->setDetailsHtml(render(result.value()));
         self->m_detailsLoaded = true;
@@ -301,8 +302,7 @@ void SchemaPage::loadDetails()
     const quint32 oid = m_current.data(SchemaTreeModel::OidRole).toUInt();
     if (typeOf(m_current) == Type::Schema) {
         setDetailsHtml(detailshtml::schema(m_current.data(SchemaTreeModel::NameRole).toString(),
-                                           QString(),
-                                           m_current.data(SchemaTreeModel::DetailRole).toString()));
+            QString(), m_current.data(SchemaTreeModel::DetailRole).toString()));
         m_detailsLoaded = true;
         Q_EMIT tabLoaded(QStringLiteral("details"));
         return;
@@ -354,8 +354,8 @@ void SchemaPage::loadDdl()
             self->m_ddl->setPlainText(r.value());
             self->m_ddlStatus->setText(source);
         } else {
-            self->m_ddl->setPlainText(QStringLiteral("-- ") + r.error().toString().replace(
-                                          u'\n', QStringLiteral("\n-- ")));
+            self->m_ddl->setPlainText(QStringLiteral("-- ")
+                + r.error().toString().replace(u'\n', QStringLiteral("\n-- ")));
             self->m_ddlStatus->setText(tr("Could not get the DDL"));
         }
         self->m_ddlLoaded = true;
@@ -376,7 +376,7 @@ void SchemaPage::loadDdl()
     m_ddlStatus->setText(tr("Running pg_dump --schema-only…"));
     core::whenFinished(this,
         m_loader->dumpDefinition(m_current.data(SchemaTreeModel::SchemaNameRole).toString(),
-                                 m_current.data(SchemaTreeModel::NameRole).toString()),
+            m_current.data(SchemaTreeModel::NameRole).toString()),
         [show](core::Result<QString> r) {
             show(std::move(r), tr("pg_dump --schema-only for exactly this object"));
         });
@@ -400,8 +400,7 @@ void SchemaPage::loadPreview()
     m_estimate->setProperty("estimate", text);
     m_estimate->setText(text);
     m_preview->setRelation(m_loader, m_current.data(SchemaTreeModel::SchemaNameRole).toString(),
-                           m_current.data(SchemaTreeModel::NameRole).toString(),
-                           kindOf(m_current));
+        m_current.data(SchemaTreeModel::NameRole).toString(), kindOf(m_current));
 }
 
 void SchemaPage::runFind()
@@ -424,8 +423,8 @@ void SchemaPage::runFind()
             if (!r)
                 self->m_status->setText(r.error().toString().section(u'\n', 0, 0));
             for (const core::FindMatch &m : std::as_const(self->m_matches))
-                self->m_findList->addItem(QStringLiteral("%1  —  %2")
-                                              .arg(m.displayName(), core::kindName(m.kind)));
+                self->m_findList->addItem(
+                    QStringLiteral("%1  —  %2").arg(m.displayName(), core::kindName(m.kind)));
             if (r && self->m_matches.isEmpty())
                 self->m_findList->addItem(tr("No object matches"));
             self->m_findList->show();
@@ -497,7 +496,7 @@ void SchemaPage::showContextMenu(const QPoint &pos)
     QMenu &menu = *menuPtr;
     if (!qualified.isEmpty()) {
         menu.addAction(tr("Copy qualified name"), this,
-                       [qualified] { QGuiApplication::clipboard()->setText(qualified); });
+            [qualified] { QGuiApplication::clipboard()->setText(qualified); });
         if (typeOf(obj) == Type::Object && hasRows(kindOf(obj)))
             menu.addAction(tr("Copy as SELECT"), this, [qualified] {
                 QGuiApplication::clipboard()->setText(
@@ -506,9 +505,8 @@ void SchemaPage::showContextMenu(const QPoint &pos)
     }
     if (at.data(SchemaTreeModel::NotOpenedRole).toBool()) {
         const QString database = at.data(SchemaTreeModel::NameRole).toString();
-        menu.addAction(tr("Open database %1").arg(database), this, [this, database] {
-            context()->openDatabase(database);
-        });
+        menu.addAction(tr("Open database %1").arg(database), this,
+            [this, database] { context()->openDatabase(database); });
         menu.addSeparator();
     }
     const QPersistentModelIndex keep(at);
@@ -525,9 +523,9 @@ void SchemaPage::showContextMenu(const QPoint &pos)
         const QString schemaName = obj.data(SchemaTreeModel::NameRole).toString();
         menu.addAction(tr("Back up…"), this, [this, schemaName, table, qualified] {
             if (table)
-                context()->requestBackup({qualified}, {});
+                context()->requestBackup({ qualified }, {});
             else
-                context()->requestBackup({}, {schemaName});
+                context()->requestBackup({}, { schemaName });
         });
     }
     // popup(), not exec(): no nested event loop.
@@ -561,8 +559,8 @@ void SchemaPage::prepareScreenshot()
             // ais.positions itself (not one of its partitions), else the first table found.
             if (r)
                 for (const auto &m : r.value()) {
-                    const bool table = m.kind == ObjectKind::Table
-                        || m.kind == ObjectKind::PartitionedTable;
+                    const bool table
+                        = m.kind == ObjectKind::Table || m.kind == ObjectKind::PartitionedTable;
                     if (table && m.name == QLatin1String("positions")
                         && m.schemaName == QLatin1String("ais")) {
                         best = &m;

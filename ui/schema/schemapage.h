@@ -96,7 +96,7 @@ private:
     QList<core::FindMatch> m_matches;
 
     QPersistentModelIndex m_current; // the object whose details are shown
-    int m_generation = 0;     // bumps on every selection; late results for an old one drop
+    int m_generation = 0; // bumps on every selection; late results for an old one drop
     int m_findGeneration = 0;
     bool m_detailsLoaded = false;
     bool m_ddlLoaded = false;

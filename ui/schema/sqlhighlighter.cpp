@@ -17,21 +17,21 @@ SqlHighlighter::SqlHighlighter(QTextDocument *document) : QSyntaxHighlighter(doc
         "WITH|HASH|MODULUS|REMAINDER|INCREMENT|MINVALUE|MAXVALUE|CACHE|NO|CYCLE|USAGE|ALL|"
         "JOIN|LEFT|RIGHT|INNER|OUTER|GROUP|ORDER|HAVING|UNION|CASE|WHEN|THEN|ELSE|END|RETURN|"
         "DECLARE|STABLE|IMMUTABLE|VOLATILE|STRICT|SECURITY|DEFINER");
-    m_rules.append({QRegularExpression(QStringLiteral("\\b(%1)\\b").arg(words),
-                                       QRegularExpression::CaseInsensitiveOption),
-                    keyword});
+    m_rules.append({ QRegularExpression(QStringLiteral("\\b(%1)\\b").arg(words),
+                         QRegularExpression::CaseInsensitiveOption),
+        keyword });
     QTextCharFormat number;
     number.setForeground(QColor(0x99, 0x44, 0x00));
-    m_rules.append({QRegularExpression(QStringLiteral("\\b\\d+(\\.\\d+)?\\b")), number});
+    m_rules.append({ QRegularExpression(QStringLiteral("\\b\\d+(\\.\\d+)?\\b")), number });
     QTextCharFormat ident;
     ident.setForeground(QColor(0x00, 0x66, 0x66));
-    m_rules.append({QRegularExpression(QStringLiteral("\"([^\"]|\"\")*\"")), ident});
+    m_rules.append({ QRegularExpression(QStringLiteral("\"([^\"]|\"\")*\"")), ident });
     QTextCharFormat str;
     str.setForeground(QColor(0x22, 0x88, 0x22));
-    m_rules.append({QRegularExpression(QStringLiteral("'([^']|'')*'")), str});
+    m_rules.append({ QRegularExpression(QStringLiteral("'([^']|'')*'")), str });
     m_comment.setForeground(QColor(0x80, 0x80, 0x80));
     m_comment.setFontItalic(true);
-    m_rules.append({QRegularExpression(QStringLiteral("--[^\\n]*")), m_comment});
+    m_rules.append({ QRegularExpression(QStringLiteral("--[^\\n]*")), m_comment });
 }
 
 void SqlHighlighter::highlightBlock(const QString &text)

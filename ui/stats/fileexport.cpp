@@ -14,8 +14,8 @@ namespace strata::ui::fileexport {
 
 namespace {
 
-void ask(QWidget *parent, const QString &title, const QString &suggestedName,
-         const QString &filter, std::function<QString(const QString &)> write)
+void ask(QWidget *parent, const QString &title, const QString &suggestedName, const QString &filter,
+    std::function<QString(const QString &)> write)
 {
     auto *dialog = new QFileDialog(parent, title, QDir::home().filePath(suggestedName), filter);
     dialog->setAcceptMode(QFileDialog::AcceptSave);
@@ -36,7 +36,7 @@ void ask(QWidget *parent, const QString &title, const QString &suggestedName,
 } // namespace
 
 void saveText(QWidget *parent, const QString &title, const QString &suggestedName,
-              const QString &filter, const QString &content)
+    const QString &filter, const QString &content)
 {
     ask(parent, title, suggestedName, filter, [content](const QString &path) {
         QFile f(path);
@@ -47,13 +47,14 @@ void saveText(QWidget *parent, const QString &title, const QString &suggestedNam
     });
 }
 
-void saveImage(QWidget *parent, const QString &title, const QString &suggestedName,
-               const QImage &image)
+void saveImage(
+    QWidget *parent, const QString &title, const QString &suggestedName, const QImage &image)
 {
-    ask(parent, title, suggestedName, QObject::tr("PNG images (*.png)"), [image](const QString &path) {
-        return image.save(path, "PNG") ? QObject::tr("Saved %1").arg(path)
-                                       : QObject::tr("Could not write %1").arg(path);
-    });
+    ask(parent, title, suggestedName, QObject::tr("PNG images (*.png)"),
+        [image](const QString &path) {
+            return image.save(path, "PNG") ? QObject::tr("Saved %1").arg(path)
+                                           : QObject::tr("Could not write %1").arg(path);
+        });
 }
 
 } // namespace strata::ui::fileexport

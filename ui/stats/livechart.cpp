@@ -7,15 +7,15 @@
 #include <QDateTimeAxis>
 #include <QLineSeries>
 #include <QPushButton>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <cmath>
 
 namespace strata::ui {
 
-LiveChart::LiveChart(const QString &title, const QStringList &seriesNames, const QString &unit,
-                     QWidget *parent)
+LiveChart::LiveChart(
+    const QString &title, const QStringList &seriesNames, const QString &unit, QWidget *parent)
     : QWidget(parent), m_title(title), m_chart(new QChart)
 {
     m_chart->setTitle(title);
@@ -53,8 +53,8 @@ LiveChart::LiveChart(const QString &title, const QStringList &seriesNames, const
     save->setToolTip(tr("Save this chart as a PNG image"));
     save->setFlat(true);
     connect(save, &QPushButton::clicked, this, [this] {
-        fileexport::saveImage(this, tr("Save chart"), m_title.toLower().replace(u' ', u'-') + QStringLiteral(".png"),
-                              toImage());
+        fileexport::saveImage(this, tr("Save chart"),
+            m_title.toLower().replace(u' ', u'-') + QStringLiteral(".png"), toImage());
     });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -94,7 +94,7 @@ void LiveChart::addPoint(const QDateTime &at, const QList<double> &values)
     int ticks = 6;
     if (maxY > 0) {
         const double mag = std::pow(10.0, std::floor(std::log10(maxY)));
-        for (double step : {1.0, 2.0, 5.0, 10.0})
+        for (double step : { 1.0, 2.0, 5.0, 10.0 })
             if (maxY <= step * mag * 1.0000001) {
                 top = step * mag;
                 ticks = step == 2.0 ? 5 : 6;
@@ -105,7 +105,8 @@ void LiveChart::addPoint(const QDateTime &at, const QList<double> &values)
     m_y->setRange(0, top);
     m_y->setTickCount(ticks);
     m_y->setLabelFormat(step >= 1 ? QStringLiteral("%.0f")
-                                  : step >= 0.1 ? QStringLiteral("%.1f") : QStringLiteral("%.2f"));
+            : step >= 0.1         ? QStringLiteral("%.1f")
+                                  : QStringLiteral("%.2f"));
 }
 
 void LiveChart::clear()

@@ -18,7 +18,7 @@ class LiveChart : public QWidget
     Q_OBJECT
 public:
     LiveChart(const QString &title, const QStringList &seriesNames, const QString &unit,
-              QWidget *parent = nullptr);
+        QWidget *parent = nullptr);
 
     void addPoint(const QDateTime &at, const QList<double> &values);
     void clear();

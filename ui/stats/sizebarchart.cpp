@@ -9,8 +9,8 @@
 #include <QHBoxLayout>
 #include <QHorizontalStackedBarSeries>
 #include <QPushButton>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace strata::ui {
 
@@ -30,7 +30,8 @@ SizeBarChart::SizeBarChart(QWidget *parent) : QWidget(parent), m_chart(new QChar
     save->setFlat(true);
     save->setToolTip(tr("Save this chart as a PNG image"));
     connect(save, &QPushButton::clicked, this, [this] {
-        fileexport::saveImage(this, tr("Save chart"), QStringLiteral("largest-tables.png"), toImage());
+        fileexport::saveImage(
+            this, tr("Save chart"), QStringLiteral("largest-tables.png"), toImage());
     });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

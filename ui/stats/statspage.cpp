@@ -5,8 +5,8 @@
 #include "stats/locktreemodel.h"
 #include "stats/sizebarchart.h"
 #include "stats/statscollector.h"
-#include "stats/statsservice.h"
 #include "stats/statsrows.h"
+#include "stats/statsservice.h"
 #include "stats/statstablemodel.h"
 #include "stats/statstableview.h"
 #include "util/whenfinished.h"
@@ -33,15 +33,13 @@ namespace rows = models::statsrows;
 
 namespace {
 
-template <typename T>
-void showSection(StatsTableView *view, const core::StatsSection<T> &s)
+template <typename T> void showSection(StatsTableView *view, const core::StatsSection<T> &s)
 {
     if (s.error.isError())
         view->setNote(s.error.toString(), true);
     else
         view->setNote(s.note);
 }
-
 
 } // namespace
 
@@ -86,7 +84,7 @@ StatsPage::StatsPage(AppContext *context, QWidget *parent) : WorkspacePage(conte
 
     m_notConnected = new QLabel(tr("<h2>Not connected</h2><p>Choose a connection to see its "
                                    "statistics.</p>"),
-                                this);
+        this);
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(buildHealthTab(), tr("Health"));
     m_tabs->addTab(buildSizesTab(), tr("Sizes"));
@@ -106,9 +104,9 @@ StatsPage::StatsPage(AppContext *context, QWidget *parent) : WorkspacePage(conte
 
     connect(m_refreshButton, &QPushButton::clicked, this, &StatsPage::refreshNow);
     connect(m_refreshSpin, &QSpinBox::valueChanged, this,
-            [this](int s) { m_refreshTimer.setInterval(s * 1000); });
+        [this](int s) { m_refreshTimer.setInterval(s * 1000); });
     connect(m_sampleSpin, &QSpinBox::valueChanged, this,
-            [this](int s) { m_sampleTimer.setInterval(s * 1000); });
+        [this](int s) { m_sampleTimer.setInterval(s * 1000); });
     connect(m_pause, &QCheckBox::toggled, this, &StatsPage::setPaused);
     m_refreshTimer.setInterval(m_refreshSpin->value() * 1000);
     m_sampleTimer.setInterval(m_sampleSpin->value() * 1000);
@@ -196,13 +194,14 @@ void StatsPage::refreshNow()
     QPointer<StatsPage> self(this);
     core::StatsCollector::Options options;
     options.longRunningSeconds = kLongRunningSeconds;
-    core::whenFinished(this, m_service->collect(options),
-        [self, generation](core::Result<core::StatsSnapshot> r) {
+    core::whenFinished(
+        this, m_service->collect(options), [self, generation](core::Result<core::StatsSnapshot> r) {
             if (!self || generation != self->m_generation)
                 return;
             self->m_refreshInFlight = false;
             if (!r) {
-                self->m_status->setText(tr("Could not read the statistics: %1").arg(r.error().toString()));
+                self->m_status->setText(
+                    tr("Could not read the statistics: %1").arg(r.error().toString()));
                 return;
             }
             self->m_snapshot = std::move(r).value();
@@ -224,8 +223,8 @@ void StatsPage::sample()
     m_sampleInFlight = true;
     const int generation = m_generation;
     QPointer<StatsPage> self(this);
-    core::whenFinished(this, m_service->sample(),
-        [self, generation](core::Result<core::ActivitySample> r) {
+    core::whenFinished(
+        this, m_service->sample(), [self, generation](core::Result<core::ActivitySample> r) {
             if (!self || generation != self->m_generation)
                 return;
             self->m_sampleInFlight = false;
@@ -243,8 +242,8 @@ void StatsPage::applySample(const core::ActivitySample &s)
     // The charts take their points in turns of the event loop a little apart, so each repaint
     // covers one chart and no single turn paints all three (a long stall on a slow machine).
     const int generation = m_generation;
-    auto later = [this, generation](int ms, LiveChart *chart, const QList<double> &values,
-                                    const QDateTime &when) {
+    auto later = [this, generation](
+                     int ms, LiveChart *chart, const QList<double> &values, const QDateTime &when) {
         QTimer::singleShot(ms, this, [this, generation, chart, values, when] {
             if (generation == m_generation)
                 chart->addPoint(when, values);
@@ -254,12 +253,14 @@ void StatsPage::applySample(const core::ActivitySample &s)
         const core::Rates r = core::Rates::between(*m_lastSample, s);
         if (r.valid()) {
             m_lastRates = r;
-            m_tpsChart->addPoint(at, {r.commits, r.rollbacks});
-            later(60, m_tupleChart, {r.tuplesRead(), r.tuplesWritten()}, at);
+            m_tpsChart->addPoint(at, { r.commits, r.rollbacks });
+            later(60, m_tupleChart, { r.tuplesRead(), r.tuplesWritten() }, at);
         }
     }
-    later(120, m_connChart, {double(s.connections), double(s.active), double(s.idleInTransaction),
-                             double(s.waitingOnLock)}, at);
+    later(120, m_connChart,
+        { double(s.connections), double(s.active), double(s.idleInTransaction),
+            double(s.waitingOnLock) },
+        at);
     m_lastSample = s;
     ++m_samples;
     updateFigures();
@@ -274,15 +275,19 @@ void StatsPage::updateFigures()
     if (m_snapshot.server.ok() && !m_snapshot.server.rows.isEmpty())
         maxConn = m_snapshot.server.rows.first().maxConnections;
     if (m_lastSample)
-        m_figureValues[0]->setText(maxConn > 0 ? tr("%1 / %2").arg(m_lastSample->connections).arg(maxConn)
-                                               : QString::number(m_lastSample->connections));
+        m_figureValues[0]->setText(maxConn > 0
+                ? tr("%1 / %2").arg(m_lastSample->connections).arg(maxConn)
+                : QString::number(m_lastSample->connections));
     if (m_lastRates.valid()) {
         m_figureValues[1]->setText(locale.toString(m_lastRates.transactions, 'f', 1));
-        m_figureValues[2]->setText(locale.toString(m_lastRates.tuplesRead() + m_lastRates.tuplesWritten(), 'f', 0));
+        m_figureValues[2]->setText(
+            locale.toString(m_lastRates.tuplesRead() + m_lastRates.tuplesWritten(), 'f', 0));
     }
     if (m_snapshot.cacheHit.ok() && !m_snapshot.cacheHit.rows.isEmpty()) {
         const core::CacheHitRow &c = m_snapshot.cacheHit.rows.first();
-        auto pct = [](double f) { return f < 0 ? tr("no reads yet") : QString::number(f * 100, 'f', 1) + u'%'; };
+        auto pct = [](double f) {
+            return f < 0 ? tr("no reads yet") : QString::number(f * 100, 'f', 1) + u'%';
+        };
         m_figureValues[3]->setText(pct(c.tableRatio()));
         m_figureValues[4]->setText(pct(c.indexRatio()));
     }
@@ -301,9 +306,14 @@ void StatsPage::updateActivityRows()
             if (a.isActive())
                 list.append(a);
         break;
-    case 2: list = m_snapshot.longRunning(kLongRunningSeconds); break;
-    case 3: list = m_snapshot.idleInTransaction(); break;
-    default: list = m_snapshot.activity.rows;
+    case 2:
+        list = m_snapshot.longRunning(kLongRunningSeconds);
+        break;
+    case 3:
+        list = m_snapshot.idleInTransaction();
+        break;
+    default:
+        list = m_snapshot.activity.rows;
     }
     m_activityModel->setRows(rows::activity(list, kLongRunningSeconds));
 }
@@ -329,7 +339,7 @@ void StatsPage::applySnapshot()
         }
         if (s.warnings.isEmpty())
             m_warnings->addItem(new QListWidgetItem(st->standardIcon(QStyle::SP_DialogApplyButton),
-                                                    tr("No warnings: nothing here needs attention now.")));
+                tr("No warnings: nothing here needs attention now.")));
     }
 
     // Tables and charts of the other tabs are filled when their tab is shown: a refresh then
@@ -380,7 +390,8 @@ void StatsPage::applyTab(int index)
         break;
     case 4: {
         const QDateTime now = s.server.ok() && !s.server.rows.isEmpty()
-            ? QDateTime::fromMSecsSinceEpoch(qint64(s.server.rows.first().serverEpoch * 1000), Qt::UTC)
+            ? QDateTime::fromMSecsSinceEpoch(
+                qint64(s.server.rows.first().serverEpoch * 1000), Qt::UTC)
             : s.takenAt;
         m_vacuumModel->setRows(rows::vacuum(s.vacuum.rows, now));
         showSection(m_vacuumView, s.vacuum);
@@ -413,9 +424,9 @@ void StatsPage::applyTab(int index)
             const core::CheckpointRow &c = s.checkpoints.rows.first();
             m_checkpointLabel->setText(
                 tr("Checkpoints since %1: %2 timed, %3 requested; %4 buffers written.")
-                    .arg(c.statsReset.isValid()
-                             ? c.statsReset.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                             : tr("the start"))
+                    .arg(c.statsReset.isValid() ? c.statsReset.toLocalTime().toString(
+                             QStringLiteral("yyyy-MM-dd HH:mm"))
+                                                : tr("the start"))
                     .arg(c.timed)
                     .arg(c.requested)
                     .arg(c.buffersWritten));
@@ -449,7 +460,8 @@ void StatsPage::checkScreenshotReady()
     if (!m_screenshotPending || m_refreshes < 1 || m_samples < 4)
         return;
     m_screenshotPending = false;
-    m_sampleTimer.setInterval(m_screenshotSampleMs > 0 ? m_screenshotSampleMs : m_sampleSpin->value() * 1000);
+    m_sampleTimer.setInterval(
+        m_screenshotSampleMs > 0 ? m_screenshotSampleMs : m_sampleSpin->value() * 1000);
     Q_EMIT screenshotReady();
 }
 

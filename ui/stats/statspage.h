@@ -96,8 +96,8 @@ private:
     // Actions (statspageactions.cpp).
     void confirm(const QString &title, const QString &text, std::function<void()> onYes);
     void signalBackend(int pid, bool terminate);
-    void startMaintenance(core::statsactions::Maintenance what, const QString &schema,
-                          const QString &name);
+    void startMaintenance(
+        core::statsactions::Maintenance what, const QString &schema, const QString &name);
     void pollJobProgress();
 
     std::unique_ptr<core::StatsService> m_service;

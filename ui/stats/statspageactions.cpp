@@ -18,8 +18,8 @@ using core::statsactions::Maintenance;
 void StatsPage::confirm(const QString &title, const QString &text, std::function<void()> onYes)
 {
     // open(), not exec(): the event loop keeps running while the question is up.
-    auto *box = new QMessageBox(QMessageBox::Question, title, text,
-                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    auto *box = new QMessageBox(
+        QMessageBox::Question, title, text, QMessageBox::Yes | QMessageBox::Cancel, this);
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::finished, this, [onYes = std::move(onYes)](int result) {
@@ -40,8 +40,13 @@ void StatsPage::signalBackend(int pid, bool terminate)
         if (a.pid == pid)
             who = tr("\n\n%1@%2, %3: %4").arg(a.user, a.database, a.state, a.query.left(200));
     const QString text = terminate
-        ? tr("End session %1? Its open transaction is rolled back and the client is disconnected.%2").arg(pid).arg(who)
-        : tr("Cancel the statement session %1 is running? The session stays connected.%2").arg(pid).arg(who);
+        ? tr(
+            "End session %1? Its open transaction is rolled back and the client is disconnected.%2")
+              .arg(pid)
+              .arg(who)
+        : tr("Cancel the statement session %1 is running? The session stays connected.%2")
+              .arg(pid)
+              .arg(who);
     QPointer<StatsPage> self(this);
     confirm(terminate ? tr("Terminate session") : tr("Cancel query"), text, [self, pid, terminate] {
         if (!self)
@@ -56,10 +61,12 @@ void StatsPage::signalBackend(int pid, bool terminate)
                 if (!r)
                     self->context()->reportError(r.error().toString());
                 else
-                    self->m_status->setText(
-                        r.value() ? (terminate ? tr("Session %1 was asked to end.").arg(pid)
-                                               : tr("Session %1 was asked to cancel its statement.").arg(pid))
-                                  : tr("Session %1 is gone or may not be signalled by this role.").arg(pid));
+                    self->m_status->setText(r.value()
+                            ? (terminate
+                                    ? tr("Session %1 was asked to end.").arg(pid)
+                                    : tr("Session %1 was asked to cancel its statement.").arg(pid))
+                            : tr("Session %1 is gone or may not be signalled by this role.")
+                                  .arg(pid));
                 self->refreshNow();
             });
     });
@@ -95,13 +102,11 @@ void StatsPage::startMaintenance(Maintenance what, const QString &schema, const 
         self->m_jobCancel->show();
         core::whenFinished(self.data(), // The pid first, so the sampler's session can watch
                                         // pg_stat_progress_* for it.
-            self->m_service->maintenancePid(),
-            [self, generation](core::Result<int> pid) {
+            self->m_service->maintenancePid(), [self, generation](core::Result<int> pid) {
                 if (self && generation == self->m_generation && pid)
                     self->m_jobPid = pid.value();
             });
-        core::whenFinished(self.data(),
-            self->m_service->runMaintenance(what, schema, name),
+        core::whenFinished(self.data(), self->m_service->runMaintenance(what, schema, name),
             [self, generation, statement](core::Status st) {
                 if (!self || generation != self->m_generation)
                     return;
@@ -110,8 +115,11 @@ void StatsPage::startMaintenance(Maintenance what, const QString &schema, const 
                 self->m_jobBar->hide();
                 self->m_jobLabel->hide();
                 self->m_jobCancel->hide();
-                const QString message = st ? tr("%1 finished in %2 s.").arg(statement).arg(self->m_jobClock.elapsed() / 1000.0, 0, 'f', 1)
-                                           : st.error().toString();
+                const QString message = st
+                    ? tr("%1 finished in %2 s.")
+                          .arg(statement)
+                          .arg(self->m_jobClock.elapsed() / 1000.0, 0, 'f', 1)
+                    : st.error().toString();
                 self->m_status->setText(st ? message : tr("%1 failed.").arg(statement));
                 if (!st)
                     self->context()->reportError(message);
@@ -145,8 +153,8 @@ void StatsPage::pollJobProgress()
                 self->m_jobBar->setRange(0, 0);
             }
             self->m_jobLabel->setText(p->phase.isEmpty()
-                                          ? tr("%1 (%2 s)").arg(self->m_jobText).arg(self->m_jobClock.elapsed() / 1000)
-                                          : tr("%1: %2").arg(self->m_jobText, p->phase));
+                    ? tr("%1 (%2 s)").arg(self->m_jobText).arg(self->m_jobClock.elapsed() / 1000)
+                    : tr("%1: %2").arg(self->m_jobText, p->phase));
         });
 }
 

@@ -39,8 +39,8 @@ QWidget *StatsPage::buildHealthTab()
 {
     auto *w = new QWidget;
     auto *figures = new QGridLayout;
-    const QStringList titles = {tr("Connections"), tr("Transactions/s"), tr("Tuples/s"),
-                                tr("Cache hit: tables"), tr("Cache hit: indexes"), tr("Database size")};
+    const QStringList titles = { tr("Connections"), tr("Transactions/s"), tr("Tuples/s"),
+        tr("Cache hit: tables"), tr("Cache hit: indexes"), tr("Database size") };
     for (int i = 0; i < titles.size(); ++i) {
         auto *title = new QLabel(titles.at(i), w);
         auto *value = new QLabel(QStringLiteral("–"), w);
@@ -62,23 +62,23 @@ QWidget *StatsPage::buildHealthTab()
     wl->addWidget(new QLabel(tr("<b>Health</b>"), warningsBox));
     wl->addWidget(m_warnings, 1);
 
-    m_tpsChart = new LiveChart(tr("Transactions per second"), {tr("commits"), tr("rollbacks")},
-                               tr("per second"));
-    m_tupleChart = new LiveChart(tr("Tuples per second"), {tr("read"), tr("written")},
-                                 tr("per second"));
+    m_tpsChart = new LiveChart(
+        tr("Transactions per second"), { tr("commits"), tr("rollbacks") }, tr("per second"));
+    m_tupleChart
+        = new LiveChart(tr("Tuples per second"), { tr("read"), tr("written") }, tr("per second"));
     m_connChart = new LiveChart(tr("Client sessions"),
-                                {tr("all"), tr("active"), tr("idle in transaction"), tr("waiting on a lock")},
-                                tr("sessions"));
+        { tr("all"), tr("active"), tr("idle in transaction"), tr("waiting on a lock") },
+        tr("sessions"));
     auto *charts = new QWidget;
     auto *cl = new QGridLayout(charts);
     cl->setContentsMargins(0, 0, 0, 0);
     cl->addWidget(m_tpsChart, 0, 0);
     cl->addWidget(m_tupleChart, 0, 1);
     cl->addWidget(m_connChart, 1, 0, 1, 2);
-    auto *s = split(Qt::Horizontal, {warningsBox, charts});
+    auto *s = split(Qt::Horizontal, { warningsBox, charts });
     s->setStretchFactor(0, 2);
     s->setStretchFactor(1, 5);
-    s->setSizes({420, 980});
+    s->setSizes({ 420, 980 });
     auto *layout = new QVBoxLayout(w);
     layout->addLayout(figures);
     layout->addWidget(s, 1);
@@ -94,10 +94,10 @@ QWidget *StatsPage::buildSizesTab()
     m_indexSizeView = new StatsTableView(tr("Largest indexes"), m_indexSizeModel);
     m_databaseModel = new StatsTableModel(rows::databaseHeaders(), this);
     m_databaseView = new StatsTableView(tr("Databases"), m_databaseModel);
-    auto *bottom = split(Qt::Horizontal, {m_relationView, m_indexSizeView, m_databaseView});
-    bottom->setSizes({640, 400, 360});
-    auto *s = split(Qt::Vertical, {m_sizeChart, bottom});
-    s->setSizes({380, 320});
+    auto *bottom = split(Qt::Horizontal, { m_relationView, m_indexSizeView, m_databaseView });
+    bottom->setSizes({ 640, 400, 360 });
+    auto *s = split(Qt::Vertical, { m_sizeChart, bottom });
+    s->setSizes({ 380, 320 });
     return s;
 }
 
@@ -106,12 +106,10 @@ QWidget *StatsPage::buildActivityTab()
     m_activityModel = new StatsTableModel(rows::activityHeaders(), this);
     m_activityView = new StatsTableView(tr("Client sessions"), m_activityModel);
     m_activityFilter = new QComboBox;
-    m_activityFilter->addItems({tr("All sessions"), tr("Active"),
-                                tr("Long-running (over %1 s)").arg(kLongRunningSeconds),
-                                tr("Idle in transaction")});
-    connect(m_activityFilter, &QComboBox::currentIndexChanged, this, [this] {
-        updateActivityRows();
-    });
+    m_activityFilter->addItems({ tr("All sessions"), tr("Active"),
+        tr("Long-running (over %1 s)").arg(kLongRunningSeconds), tr("Idle in transaction") });
+    connect(
+        m_activityFilter, &QComboBox::currentIndexChanged, this, [this] { updateActivityRows(); });
     auto *cancel = new QPushButton(tr("Cancel query…"));
     auto *terminate = new QPushButton(tr("Terminate session…"));
     m_activityView->actionRow()->addWidget(m_activityFilter);
@@ -153,29 +151,33 @@ QWidget *StatsPage::buildVacuumTab()
         }
         startMaintenance(what, key.at(0), key.at(1));
     };
-    connect(vacuum, &QPushButton::clicked, this, [run] { run(core::statsactions::Maintenance::Vacuum); });
-    connect(analyze, &QPushButton::clicked, this, [run] { run(core::statsactions::Maintenance::Analyze); });
+    connect(vacuum, &QPushButton::clicked, this,
+        [run] { run(core::statsactions::Maintenance::Vacuum); });
+    connect(analyze, &QPushButton::clicked, this,
+        [run] { run(core::statsactions::Maintenance::Analyze); });
     m_xidModel = new StatsTableModel(rows::xidHeaders(), this);
-    m_xidView = new StatsTableView(tr("Oldest tables (transaction-ID wraparound at 2,147,483,647)"), m_xidModel);
-    auto *s = split(Qt::Vertical, {m_vacuumView, m_xidView});
-    s->setSizes({460, 240});
+    m_xidView = new StatsTableView(
+        tr("Oldest tables (transaction-ID wraparound at 2,147,483,647)"), m_xidModel);
+    auto *s = split(Qt::Vertical, { m_vacuumView, m_xidView });
+    s->setSizes({ 460, 240 });
     return s;
 }
 
 QWidget *StatsPage::buildIndexesTab()
 {
     m_unusedModel = new StatsTableModel(rows::unusedIndexHeaders(), this);
-    m_unusedView = new StatsTableView(tr("Unused indexes (never scanned since the statistics were reset)"),
-                                      m_unusedModel);
+    m_unusedView = new StatsTableView(
+        tr("Unused indexes (never scanned since the statistics were reset)"), m_unusedModel);
     m_duplicateModel = new StatsTableModel(rows::duplicateIndexHeaders(), this);
     m_duplicateView = new StatsTableView(tr("Duplicate indexes"), m_duplicateModel);
-    return split(Qt::Vertical, {m_unusedView, m_duplicateView});
+    return split(Qt::Vertical, { m_unusedView, m_duplicateView });
 }
 
 QWidget *StatsPage::buildSequencesTab()
 {
     m_sequenceModel = new StatsTableModel(rows::sequenceHeaders(), this);
-    m_sequenceView = new StatsTableView(tr("Sequences, against the column they feed"), m_sequenceModel);
+    m_sequenceView
+        = new StatsTableView(tr("Sequences, against the column they feed"), m_sequenceModel);
     return m_sequenceView;
 }
 
@@ -197,7 +199,7 @@ QWidget *StatsPage::buildMatviewsTab()
                 concurrently = m.canRefreshConcurrently();
         startMaintenance(concurrently ? core::statsactions::Maintenance::RefreshConcurrently
                                       : core::statsactions::Maintenance::Refresh,
-                         key.at(0), key.at(1));
+            key.at(0), key.at(1));
     });
     return m_matviewView;
 }
@@ -212,7 +214,7 @@ QWidget *StatsPage::buildReplicationTab()
     m_checkpointLabel->setWordWrap(true);
     auto *w = new QWidget;
     auto *l = new QVBoxLayout(w);
-    l->addWidget(split(Qt::Vertical, {m_replicationView, m_slotView}), 1);
+    l->addWidget(split(Qt::Vertical, { m_replicationView, m_slotView }), 1);
     l->addWidget(m_checkpointLabel);
     return w;
 }
@@ -220,8 +222,8 @@ QWidget *StatsPage::buildReplicationTab()
 QWidget *StatsPage::buildStatementsTab()
 {
     m_statementModel = new StatsTableModel(rows::statementHeaders(), this);
-    m_statementView = new StatsTableView(tr("Top statements by total time (pg_stat_statements)"),
-                                         m_statementModel);
+    m_statementView = new StatsTableView(
+        tr("Top statements by total time (pg_stat_statements)"), m_statementModel);
     return m_statementView;
 }
 

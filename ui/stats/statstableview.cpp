@@ -16,8 +16,8 @@
 
 namespace strata::ui {
 
-StatsTableView::StatsTableView(const QString &title, QAbstractItemModel *model, bool tree,
-                               QWidget *parent)
+StatsTableView::StatsTableView(
+    const QString &title, QAbstractItemModel *model, bool tree, QWidget *parent)
     : QWidget(parent)
 {
     m_title = new QLabel(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()), this);
@@ -38,7 +38,8 @@ StatsTableView::StatsTableView(const QString &title, QAbstractItemModel *model, 
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setFilterKeyColumn(-1);
     m_proxy->setRecursiveFilteringEnabled(true);
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(
+        m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
 
     if (tree) {
         auto *t = new QTreeView(this);
@@ -75,13 +76,13 @@ StatsTableView::StatsTableView(const QString &title, QAbstractItemModel *model, 
     }
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &StatsTableView::currentChanged);
+        &StatsTableView::currentChanged);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &StatsTableView::currentChanged);
 
     connect(exportCsv, &QPushButton::clicked, this, [this, title] {
         fileexport::saveText(this, tr("Save table"),
-                             title.toLower().replace(u' ', u'-') + QStringLiteral(".csv"),
-                             tr("CSV files (*.csv)"), csv());
+            title.toLower().replace(u' ', u'-') + QStringLiteral(".csv"), tr("CSV files (*.csv)"),
+            csv());
     });
 
     auto *layout = new QVBoxLayout(this);

@@ -20,7 +20,7 @@ class StatsTableView : public QWidget
     Q_OBJECT
 public:
     StatsTableView(const QString &title, QAbstractItemModel *model, bool tree = false,
-                   QWidget *parent = nullptr);
+        QWidget *parent = nullptr);
 
     QAbstractItemView *view() const { return m_view; }
     QSortFilterProxyModel *proxy() const { return m_proxy; }

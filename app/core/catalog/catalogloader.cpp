@@ -13,7 +13,7 @@ CatalogLoader::CatalogLoader(std::shared_ptr<const Connection> connection)
 {
 }
 
-CatalogLoader::CatalogLoader(std::shared_ptr<Session> session) : m_session(std::move(session)) {}
+CatalogLoader::CatalogLoader(std::shared_ptr<Session> session) : m_session(std::move(session)) { }
 
 QString CatalogLoader::databaseName() const
 {
@@ -73,8 +73,8 @@ QFuture<Result<QList<TriggerInfo>>> CatalogLoader::triggers(quint32 relOid)
         [relOid](SessionContext &ctx) { return CatalogReader::triggers(ctx, relOid); });
 }
 
-QFuture<Result<QList<FindMatch>>> CatalogLoader::find(const QString &text, int limit,
-                                                      bool includeInternal)
+QFuture<Result<QList<FindMatch>>> CatalogLoader::find(
+    const QString &text, int limit, bool includeInternal)
 {
     return m_session->run([text, limit, includeInternal](SessionContext &ctx) {
         return CatalogReader::find(ctx, text, limit, includeInternal);
@@ -107,22 +107,20 @@ QFuture<Result<ExtensionDetails>> CatalogLoader::extensionDetails(quint32 oid)
 
 QFuture<Result<QString>> CatalogLoader::serverDefinition(ObjectKind kind, quint32 oid)
 {
-    return m_session->run([kind, oid](SessionContext &ctx) {
-        return ObjectDdl::serverDefinition(ctx, kind, oid);
-    });
+    return m_session->run(
+        [kind, oid](SessionContext &ctx) { return ObjectDdl::serverDefinition(ctx, kind, oid); });
 }
 
 QFuture<Result<PreviewPage>> CatalogLoader::previewPage(const QString &schema, const QString &name,
-                                                        ObjectKind kind,
-                                                        const PreviewCursor &cursor, int pageSize)
+    ObjectKind kind, const PreviewCursor &cursor, int pageSize)
 {
     return m_session->run([=](SessionContext &ctx) {
         return PreviewReader::page(ctx, schema, name, kind, cursor, pageSize);
     });
 }
 
-QFuture<Result<QString>> CatalogLoader::dumpDefinition(const QString &schema,
-                                                       const QString &name) const
+QFuture<Result<QString>> CatalogLoader::dumpDefinition(
+    const QString &schema, const QString &name) const
 {
     if (!m_connection)
         return readyFuture(Result<QString>(
@@ -133,9 +131,8 @@ QFuture<Result<QString>> CatalogLoader::dumpDefinition(const QString &schema,
     req.serverMajor = m_connection->serverMajor();
     req.schema = schema;
     req.name = name;
-    return asyncRun<Result<QString>>(Pool::Io, [req](QPromise<Result<QString>> &p) {
-        p.addResult(ObjectDdl::dumpRelation(req));
-    });
+    return asyncRun<Result<QString>>(Pool::Io,
+        [req](QPromise<Result<QString>> &p) { p.addResult(ObjectDdl::dumpRelation(req)); });
 }
 
 void CatalogLoader::cancel()

@@ -44,8 +44,7 @@ public:
     QFuture<Result<ExtensionDetails>> extensionDetails(quint32 oid);
     QFuture<Result<QString>> serverDefinition(ObjectKind kind, quint32 oid);
     QFuture<Result<PreviewPage>> previewPage(const QString &schema, const QString &name,
-                                             ObjectKind kind, const PreviewCursor &cursor,
-                                             int pageSize);
+        ObjectKind kind, const PreviewCursor &cursor, int pageSize);
 
     // pg_dump --schema-only for exactly this relation, run on the Io pool.
     QFuture<Result<QString>> dumpDefinition(const QString &schema, const QString &name) const;

@@ -48,8 +48,8 @@ QString likeEscaped(const QString &text)
 Error objectGone(const QString &what)
 {
     return Error(Error::Kind::Query,
-                 QStringLiteral("%1 no longer exists; it was dropped or renamed.").arg(what),
-                 QStringLiteral("Refresh the schema to see the current objects."));
+        QStringLiteral("%1 no longer exists; it was dropped or renamed.").arg(what),
+        QStringLiteral("Refresh the schema to see the current objects."));
 }
 
 Result<QList<DatabaseInfo>> databases(SessionContext &ctx)
@@ -60,7 +60,7 @@ Result<QList<DatabaseInfo>> databases(SessionContext &ctx)
     QList<DatabaseInfo> out;
     out.reserve(r->rows());
     for (int i = 0; i < r->rows(); ++i)
-        out.append({oidAt(*r, i, 0), r->text(i, 1), r->toBool(i, 2)});
+        out.append({ oidAt(*r, i, 0), r->text(i, 1), r->toBool(i, 2) });
     return out;
 }
 
@@ -92,7 +92,7 @@ Result<QList<RelationInfo>> objects(SessionContext &ctx, quint32 schemaOid, Cata
     QList<RelationInfo> out;
     if (isRelationKind(kind)) {
         auto r = ctx.exec(QStringLiteral("catalog/relations"),
-                          {QString::number(schemaOid), QString(QLatin1Char(relkindOf(kind)))});
+            { QString::number(schemaOid), QString(QLatin1Char(relkindOf(kind))) });
         if (!r)
             return r.error();
         const int n = r->rows();
@@ -113,7 +113,7 @@ Result<QList<RelationInfo>> objects(SessionContext &ctx, quint32 schemaOid, Cata
     const char *file = kind == ObjectKind::Function ? "catalog/functions"
         : kind == ObjectKind::Type                  ? "catalog/types"
                                                     : "catalog/extensions";
-    auto r = ctx.exec(QString::fromLatin1(file), {QString::number(schemaOid)});
+    auto r = ctx.exec(QString::fromLatin1(file), { QString::number(schemaOid) });
     if (!r)
         return r.error();
     out.reserve(r->rows());
@@ -136,7 +136,7 @@ Result<QList<RelationInfo>> objects(SessionContext &ctx, quint32 schemaOid, Cata
 
 Result<QList<RelationInfo>> partitions(SessionContext &ctx, quint32 parentOid)
 {
-    auto r = ctx.exec(QStringLiteral("catalog/partitions"), {QString::number(parentOid)});
+    auto r = ctx.exec(QStringLiteral("catalog/partitions"), { QString::number(parentOid) });
     if (!r)
         return r.error();
     QList<RelationInfo> out;
@@ -160,7 +160,7 @@ Result<QList<RelationInfo>> partitions(SessionContext &ctx, quint32 parentOid)
 
 Result<QList<RelationInfo>> allRelations(SessionContext &ctx, quint32 schemaOid)
 {
-    auto r = ctx.exec(QStringLiteral("catalog/cli_relations"), {QString::number(schemaOid)});
+    auto r = ctx.exec(QStringLiteral("catalog/cli_relations"), { QString::number(schemaOid) });
     if (!r)
         return r.error();
     QList<RelationInfo> out;
@@ -180,7 +180,7 @@ Result<QList<RelationInfo>> allRelations(SessionContext &ctx, quint32 schemaOid)
 
 Result<RelationCounts> relationCounts(SessionContext &ctx, quint32 relOid)
 {
-    auto r = ctx.exec(QStringLiteral("catalog/relation_counts"), {QString::number(relOid)});
+    auto r = ctx.exec(QStringLiteral("catalog/relation_counts"), { QString::number(relOid) });
     if (!r)
         return r.error();
     if (r->rows() == 0)
@@ -197,7 +197,7 @@ Result<RelationCounts> relationCounts(SessionContext &ctx, quint32 relOid)
 
 Result<QList<ColumnInfo>> columns(SessionContext &ctx, quint32 relOid)
 {
-    auto r = ctx.exec(QStringLiteral("catalog/columns"), {QString::number(relOid)});
+    auto r = ctx.exec(QStringLiteral("catalog/columns"), { QString::number(relOid) });
     if (!r)
         return r.error();
     QList<ColumnInfo> out;
@@ -220,37 +220,37 @@ Result<QList<ColumnInfo>> columns(SessionContext &ctx, quint32 relOid)
 
 Result<QList<IndexInfo>> indexes(SessionContext &ctx, quint32 relOid)
 {
-    auto r = ctx.exec(QStringLiteral("catalog/indexes"), {QString::number(relOid)});
+    auto r = ctx.exec(QStringLiteral("catalog/indexes"), { QString::number(relOid) });
     if (!r)
         return r.error();
     QList<IndexInfo> out;
     for (int i = 0; i < r->rows(); ++i)
-        out.append({oidAt(*r, i, 0), r->text(i, 1), r->text(i, 2), r->toBool(i, 3),
-                    r->toBool(i, 4), r->toBool(i, 5), r->toLongLong(i, 6)});
+        out.append({ oidAt(*r, i, 0), r->text(i, 1), r->text(i, 2), r->toBool(i, 3),
+            r->toBool(i, 4), r->toBool(i, 5), r->toLongLong(i, 6) });
     return out;
 }
 
 Result<QList<ConstraintInfo>> constraints(SessionContext &ctx, quint32 relOid)
 {
-    auto r = ctx.exec(QStringLiteral("catalog/constraints"), {QString::number(relOid)});
+    auto r = ctx.exec(QStringLiteral("catalog/constraints"), { QString::number(relOid) });
     if (!r)
         return r.error();
     QList<ConstraintInfo> out;
     for (int i = 0; i < r->rows(); ++i)
-        out.append({oidAt(*r, i, 0), r->text(i, 1), QChar::fromLatin1(charAt(*r, i, 2)),
-                    r->text(i, 3)});
+        out.append(
+            { oidAt(*r, i, 0), r->text(i, 1), QChar::fromLatin1(charAt(*r, i, 2)), r->text(i, 3) });
     return out;
 }
 
 Result<QList<TriggerInfo>> triggers(SessionContext &ctx, quint32 relOid)
 {
-    auto r = ctx.exec(QStringLiteral("catalog/triggers"), {QString::number(relOid)});
+    auto r = ctx.exec(QStringLiteral("catalog/triggers"), { QString::number(relOid) });
     if (!r)
         return r.error();
     QList<TriggerInfo> out;
     for (int i = 0; i < r->rows(); ++i)
-        out.append({oidAt(*r, i, 0), r->text(i, 1), r->text(i, 2),
-                    QChar::fromLatin1(charAt(*r, i, 3))});
+        out.append(
+            { oidAt(*r, i, 0), r->text(i, 1), r->text(i, 2), QChar::fromLatin1(charAt(*r, i, 3)) });
     return out;
 }
 
@@ -258,51 +258,51 @@ namespace {
 
 Result<QList<ForeignKeyInfo>> foreignKeys(SessionContext &ctx, const char *file, quint32 relOid)
 {
-    auto r = ctx.exec(QString::fromLatin1(file), {QString::number(relOid)});
+    auto r = ctx.exec(QString::fromLatin1(file), { QString::number(relOid) });
     if (!r)
         return r.error();
     QList<ForeignKeyInfo> out;
     for (int i = 0; i < r->rows(); ++i)
-        out.append({oidAt(*r, i, 0), r->text(i, 1), r->text(i, 2), r->text(i, 3), r->text(i, 4)});
+        out.append({ oidAt(*r, i, 0), r->text(i, 1), r->text(i, 2), r->text(i, 3), r->text(i, 4) });
     return out;
 }
 
 // Fills geometry type and SRID from PostGIS's geometry_columns, when PostGIS is installed.
-Status addGeometry(SessionContext &ctx, const QString &schema, const QString &table,
-                   QList<ColumnInfo> &cols)
+Status addGeometry(
+    SessionContext &ctx, const QString &schema, const QString &table, QList<ColumnInfo> &cols)
 {
     auto where = postgisSchema(ctx);
     if (!where)
         return where.error();
     if (where->isEmpty())
-        return Ok{};
-    QString sql = SqlRegistry::instance().text(QStringLiteral("catalog/geometry_columns"),
-                                               ctx.version().major());
+        return Ok {};
     // The view lives in PostGIS's schema, which need not be on the search path.
-    sql.replace(QStringLiteral("FROM geometry_columns"),
-                QStringLiteral("FROM %1.geometry_columns").arg(ctx.quoteIdentifier(*where)));
-    auto r = ctx.execText(sql, {schema, table});
+    auto r = ctx.execTemplate(QStringLiteral("catalog/geometry_columns"),
+                              {{QStringLiteral("postgis_schema"), {*where}}}, {schema, table});
     if (!r)
         return r.error();
     for (int i = 0; i < r->rows(); ++i) {
-        const QString col = r->text(i, 0);
+        const QString col = r->text(i, "column_name");
         for (ColumnInfo &c : cols) {
             if (c.name == col) {
-                c.geometryType = r->text(i, 1);
-                c.srid = r->toInt(i, 2);
-                c.coordDimension = r->toInt(i, 3);
+                c.geometryType = r->text(i, "geometry_type");
+                c.srid = r->toInt(i, "srid");
+                c.coordDimension = r->toInt(i, "coord_dimension");
             }
         }
     }
-    return Ok{};
+    return Ok {};
 }
 
 QString persistenceText(char c)
 {
     switch (c) {
-    case 'u': return QStringLiteral("unlogged");
-    case 't': return QStringLiteral("temporary");
-    default: return QStringLiteral("permanent");
+    case 'u':
+        return QStringLiteral("unlogged");
+    case 't':
+        return QStringLiteral("temporary");
+    default:
+        return QStringLiteral("permanent");
     }
 }
 
@@ -318,7 +318,7 @@ Result<QString> postgisSchema(SessionContext &ctx)
 
 Result<RelationDetails> relationDetails(SessionContext &ctx, quint32 relOid)
 {
-    auto r = ctx.exec(QStringLiteral("catalog/relation"), {QString::number(relOid)});
+    auto r = ctx.exec(QStringLiteral("catalog/relation"), { QString::number(relOid) });
     if (!r)
         return r.error();
     if (r->rows() == 0)
@@ -380,11 +380,11 @@ Result<RelationDetails> relationDetails(SessionContext &ctx, quint32 relOid)
         if (!parts)
             return parts.error();
         for (const RelationInfo &p : parts.value())
-            d.partitions.append({p.oid, p.schemaName, p.name, p.partitionBound, p.estimatedRows,
-                                 p.kind});
+            d.partitions.append(
+                { p.oid, p.schemaName, p.name, p.partitionBound, p.estimatedRows, p.kind });
     }
     if (d.kind == ObjectKind::Sequence) {
-        auto s = ctx.exec(QStringLiteral("catalog/sequence"), {QString::number(relOid)});
+        auto s = ctx.exec(QStringLiteral("catalog/sequence"), { QString::number(relOid) });
         if (!s)
             return s.error();
         if (s->rows()) {
@@ -405,7 +405,7 @@ Result<RelationDetails> relationDetails(SessionContext &ctx, quint32 relOid)
 
 Result<FunctionDetails> functionDetails(SessionContext &ctx, quint32 oid)
 {
-    auto r = ctx.exec(QStringLiteral("catalog/function"), {QString::number(oid)});
+    auto r = ctx.exec(QStringLiteral("catalog/function"), { QString::number(oid) });
     if (!r)
         return r.error();
     if (r->rows() == 0)
@@ -418,10 +418,18 @@ Result<FunctionDetails> functionDetails(SessionContext &ctx, quint32 oid)
     f.result = r->text(0, 4);
     f.language = r->text(0, 5);
     switch (charAt(*r, 0, 6)) {
-    case 'p': f.kind = QStringLiteral("procedure"); break;
-    case 'a': f.kind = QStringLiteral("aggregate"); break;
-    case 'w': f.kind = QStringLiteral("window function"); break;
-    default: f.kind = QStringLiteral("function"); break;
+    case 'p':
+        f.kind = QStringLiteral("procedure");
+        break;
+    case 'a':
+        f.kind = QStringLiteral("aggregate");
+        break;
+    case 'w':
+        f.kind = QStringLiteral("window function");
+        break;
+    default:
+        f.kind = QStringLiteral("function");
+        break;
     }
     f.source = r->text(0, 7);
     f.definition = r->text(0, 8);
@@ -429,16 +437,22 @@ Result<FunctionDetails> functionDetails(SessionContext &ctx, quint32 oid)
     f.acl = r->text(0, 10);
     f.comment = r->text(0, 11);
     switch (charAt(*r, 0, 12)) {
-    case 'i': f.volatility = QStringLiteral("immutable"); break;
-    case 's': f.volatility = QStringLiteral("stable"); break;
-    default: f.volatility = QStringLiteral("volatile"); break;
+    case 'i':
+        f.volatility = QStringLiteral("immutable");
+        break;
+    case 's':
+        f.volatility = QStringLiteral("stable");
+        break;
+    default:
+        f.volatility = QStringLiteral("volatile");
+        break;
     }
     return f;
 }
 
 Result<TypeDetails> typeDetails(SessionContext &ctx, quint32 oid)
 {
-    auto r = ctx.exec(QStringLiteral("catalog/type"), {QString::number(oid)});
+    auto r = ctx.exec(QStringLiteral("catalog/type"), { QString::number(oid) });
     if (!r)
         return r.error();
     if (r->rows() == 0)
@@ -448,13 +462,27 @@ Result<TypeDetails> typeDetails(SessionContext &ctx, quint32 oid)
     t.schema = r->text(0, 1);
     t.name = r->text(0, 2);
     switch (charAt(*r, 0, 3)) {
-    case 'd': t.kind = QStringLiteral("domain"); break;
-    case 'e': t.kind = QStringLiteral("enum"); break;
-    case 'r': t.kind = QStringLiteral("range"); break;
-    case 'm': t.kind = QStringLiteral("multirange"); break;
-    case 'c': t.kind = QStringLiteral("composite"); break;
-    case 'p': t.kind = QStringLiteral("pseudo-type"); break;
-    default: t.kind = QStringLiteral("base"); break;
+    case 'd':
+        t.kind = QStringLiteral("domain");
+        break;
+    case 'e':
+        t.kind = QStringLiteral("enum");
+        break;
+    case 'r':
+        t.kind = QStringLiteral("range");
+        break;
+    case 'm':
+        t.kind = QStringLiteral("multirange");
+        break;
+    case 'c':
+        t.kind = QStringLiteral("composite");
+        break;
+    case 'p':
+        t.kind = QStringLiteral("pseudo-type");
+        break;
+    default:
+        t.kind = QStringLiteral("base");
+        break;
     }
     t.formatted = r->text(0, 4);
     t.owner = r->text(0, 5);
@@ -476,7 +504,7 @@ Result<TypeDetails> typeDetails(SessionContext &ctx, quint32 oid)
 
 Result<ExtensionDetails> extensionDetails(SessionContext &ctx, quint32 oid)
 {
-    auto r = ctx.exec(QStringLiteral("catalog/extension"), {QString::number(oid)});
+    auto r = ctx.exec(QStringLiteral("catalog/extension"), { QString::number(oid) });
     if (!r)
         return r.error();
     if (r->rows() == 0)
@@ -492,12 +520,12 @@ Result<ExtensionDetails> extensionDetails(SessionContext &ctx, quint32 oid)
     return e;
 }
 
-Result<QList<FindMatch>> find(SessionContext &ctx, const QString &text, int limit,
-                              bool includeInternal)
+Result<QList<FindMatch>> find(
+    SessionContext &ctx, const QString &text, int limit, bool includeInternal)
 {
     const QString pattern = QLatin1Char('%') + likeEscaped(text.trimmed()) + QLatin1Char('%');
-    auto r = ctx.exec(QStringLiteral("catalog/find"),
-                      {pattern, limit, includeInternal, text.trimmed()});
+    auto r = ctx.exec(
+        QStringLiteral("catalog/find"), { pattern, limit, includeInternal, text.trimmed() });
     if (!r)
         return r.error();
     QList<FindMatch> out;

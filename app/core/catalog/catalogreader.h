@@ -36,8 +36,8 @@ Result<TypeDetails> typeDetails(SessionContext &ctx, quint32 oid);
 Result<ExtensionDetails> extensionDetails(SessionContext &ctx, quint32 oid);
 
 // Names containing text (case-insensitive, LIKE wildcards in text taken literally).
-Result<QList<FindMatch>> find(SessionContext &ctx, const QString &text, int limit,
-                              bool includeInternal);
+Result<QList<FindMatch>> find(
+    SessionContext &ctx, const QString &text, int limit, bool includeInternal);
 
 // The schema PostGIS is installed in, or empty without PostGIS.
 Result<QString> postgisSchema(SessionContext &ctx);

@@ -46,7 +46,7 @@ inline constexpr int catalogGroupCount = 9;
 ObjectKind kindFromRelkind(char relkind);
 char relkindOf(ObjectKind kind); // 0 when not a relation
 bool isRelationKind(ObjectKind kind);
-QString kindName(ObjectKind kind);  // "table", "partitioned table", ... (CLI JSON uses these)
+QString kindName(ObjectKind kind); // "table", "partitioned table", ... (CLI JSON uses these)
 QString groupLabel(CatalogGroup group); // "Tables"
 ObjectKind groupObjectKind(CatalogGroup group);
 // pg_catalog, information_schema, pg_toast*, pg_temp_*, _timescaledb_*, topology, tiger*.
@@ -77,17 +77,17 @@ struct SchemaInfo
 struct RelationInfo
 {
     quint32 oid = 0;
-    QString name;      // for a function: name(identity arguments)
+    QString name; // for a function: name(identity arguments)
     ObjectKind kind = ObjectKind::Unknown;
     quint32 parentOid = 0; // the partitioned table, for a partition
     quint32 schemaOid = 0;
-    QString schemaName;    // filled for partitions (they may sit in another schema)
+    QString schemaName; // filled for partitions (they may sit in another schema)
     qint64 estimatedRows = -1; // reltuples; -1: never analyzed
     qint64 estimatedBytes = 0; // relpages * block size, from the catalog (no file system calls)
     qint64 partitionCount = 0;
     QString partitionBound; // "FOR VALUES FROM (...) TO (...)", for a partition
-    QString detail;         // function arguments, type text, extension version
-    QString parentName;     // "schema.table" of a partition's parent (allRelations only)
+    QString detail; // function arguments, type text, extension version
+    QString parentName; // "schema.table" of a partition's parent (allRelations only)
     qint64 totalBytes = -1; // exact pg_total_relation_size (allRelations only); -1: none
 };
 
@@ -98,11 +98,11 @@ struct ColumnInfo
     QString type; // format_type with modifier
     bool notNull = false;
     QString defaultExpr;
-    QString identity;  // "ALWAYS" / "BY DEFAULT" / empty
+    QString identity; // "ALWAYS" / "BY DEFAULT" / empty
     QString generated; // the expression text is in defaultExpr when this is "STORED"
     QString comment;
     QString geometryType; // PostGIS: "POINT", "MULTIPOLYGON", ... (empty otherwise)
-    int srid = -1;         // PostGIS SRID, -1 when not a geometry column
+    int srid = -1; // PostGIS SRID, -1 when not a geometry column
     int coordDimension = 0;
 };
 
@@ -194,7 +194,7 @@ struct RelationDetails
     QList<ColumnInfo> columns;
     QList<ConstraintInfo> constraints;
     QList<IndexInfo> indexes;
-    QList<ForeignKeyInfo> references;   // outgoing
+    QList<ForeignKeyInfo> references; // outgoing
     QList<ForeignKeyInfo> referencedBy; // incoming
     QList<TriggerInfo> triggers;
     QList<PartitionInfo> partitions;
@@ -227,9 +227,9 @@ struct TypeDetails
     QString formatted;
     QString owner;
     QString comment;
-    QString baseType;   // domain
-    QString labels;     // enum
-    QString checks;     // domain constraints
+    QString baseType; // domain
+    QString labels; // enum
+    QString checks; // domain constraints
     bool notNull = false;
     QString defaultExpr;
     quint32 relOid = 0; // composite

@@ -37,7 +37,8 @@ QString tidyDump(const QString &dump)
             || line.startsWith(QLatin1String("SELECT pg_catalog.set_config"))
             || line == QLatin1String("--") || line.startsWith(QLatin1String("-- Dumped "))
             || line.startsWith(QLatin1String("-- PostgreSQL database dump"))
-            || line.startsWith(QLatin1String("\\restrict")) || line.startsWith(QLatin1String("\\unrestrict"));
+            || line.startsWith(QLatin1String("\\restrict"))
+            || line.startsWith(QLatin1String("\\unrestrict"));
         if (boilerplate)
             continue;
         const bool blank = line.trimmed().isEmpty();
@@ -112,8 +113,8 @@ Result<QString> serverDefinition(SessionContext &ctx, ObjectKind kind, quint32 o
             return e.error();
         return QStringLiteral("CREATE EXTENSION IF NOT EXISTS %1 WITH SCHEMA %2 VERSION %3;\n")
             .arg(ctx.quoteIdentifier(e->name), ctx.quoteIdentifier(e->schema),
-                 QLatin1Char('\'') + QString(e->version).replace(u'\'', QLatin1String("''"))
-                     + QLatin1Char('\''));
+                QLatin1Char('\'') + QString(e->version).replace(u'\'', QLatin1String("''"))
+                    + QLatin1Char('\''));
     }
     default: {
         auto d = CatalogReader::relationDetails(ctx, oid);
@@ -125,7 +126,7 @@ Result<QString> serverDefinition(SessionContext &ctx, ObjectKind kind, quint32 o
         for (const ConstraintInfo &c : d->constraints)
             sql += QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 %3;\n")
                        .arg(quoted(ctx, d->schema, d->name), ctx.quoteIdentifier(c.name),
-                            c.definition);
+                           c.definition);
         for (const IndexInfo &i : d->indexes)
             if (!i.primary)
                 sql += i.definition + QStringLiteral(";\n");
@@ -151,15 +152,14 @@ Result<QString> dumpRelation(const DumpRequest &request)
     }
     if (!chosen) {
         return Error(Error::Kind::Tool,
-                     all.isEmpty()
-                         ? QStringLiteral("pg_dump was not found, so the table's DDL cannot be "
-                                          "shown.")
-                         : QStringLiteral("pg_dump %1 cannot dump a PostgreSQL %2 server.")
-                               .arg(newest)
-                               .arg(request.serverMajor),
-                     QStringLiteral("Install postgresql-client-%1 or newer, or set the tools "
-                                    "folder in the connection's settings.")
-                         .arg(request.serverMajor));
+            all.isEmpty() ? QStringLiteral("pg_dump was not found, so the table's DDL cannot be "
+                                           "shown.")
+                          : QStringLiteral("pg_dump %1 cannot dump a PostgreSQL %2 server.")
+                                .arg(newest)
+                                .arg(request.serverMajor),
+            QStringLiteral("Install postgresql-client-%1 or newer, or set the tools "
+                           "folder in the connection's settings.")
+                .arg(request.serverMajor));
     }
 
     QProcess p;
@@ -168,33 +168,31 @@ Result<QString> dumpRelation(const DumpRequest &request)
     if (!request.password.isEmpty())
         env.insert(QStringLiteral("PGPASSWORD"), request.password); // environment only
     p.setProcessEnvironment(env);
-    const QStringList args{QStringLiteral("--schema-only"), QStringLiteral("--no-password"),
-                           QStringLiteral("--table"),
-                           exactTablePattern(request.schema, request.name),
-                           QStringLiteral("--dbname"), request.profile.toConnInfo()};
+    const QStringList args { QStringLiteral("--schema-only"), QStringLiteral("--no-password"),
+        QStringLiteral("--table"), exactTablePattern(request.schema, request.name),
+        QStringLiteral("--dbname"), request.profile.toConnInfo() };
     p.start(chosen->path, args);
     if (!p.waitForStarted(10000))
-        return Error(Error::Kind::Tool, QStringLiteral("%1 could not be started: %2")
-                                            .arg(chosen->path, p.errorString()));
+        return Error(Error::Kind::Tool,
+            QStringLiteral("%1 could not be started: %2").arg(chosen->path, p.errorString()));
     if (!p.waitForFinished(120000)) {
         p.kill();
         p.waitForFinished(2000);
         return Error(Error::Kind::Timeout, QStringLiteral("pg_dump did not finish in 2 minutes."),
-                     QStringLiteral("The table may be locked; try again later."));
+            QStringLiteral("The table may be locked; try again later."));
     }
     const QString errText = QString::fromUtf8(p.readAllStandardError()).trimmed();
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
         return Error(Error::Kind::Tool,
-                     QStringLiteral("pg_dump failed for %1.%2: %3")
-                         .arg(request.schema, request.name, errText.section(u'\n', 0, 2)),
-                     QStringLiteral("Check that the table still exists and that you may read "
-                                    "it."));
+            QStringLiteral("pg_dump failed for %1.%2: %3")
+                .arg(request.schema, request.name, errText.section(u'\n', 0, 2)),
+            QStringLiteral("Check that the table still exists and that you may read "
+                           "it."));
     const QString dump = QString::fromUtf8(p.readAllStandardOutput());
     if (!dump.contains(QLatin1String("CREATE ")))
         return Error(Error::Kind::Tool,
-                     QStringLiteral("pg_dump wrote nothing for %1.%2.").arg(request.schema,
-                                                                            request.name),
-                     QStringLiteral("Refresh the schema: it may have been dropped or renamed."));
+            QStringLiteral("pg_dump wrote nothing for %1.%2.").arg(request.schema, request.name),
+            QStringLiteral("Refresh the schema: it may have been dropped or renamed."));
     return tidyDump(dump);
 }
 

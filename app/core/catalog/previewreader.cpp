@@ -11,7 +11,7 @@ bool pagesByCtid(ObjectKind kind)
 }
 
 QString pageStatement(SessionContext &ctx, const QString &schema, const QString &name,
-                      ObjectKind kind, bool firstPage)
+    ObjectKind kind, bool firstPage)
 {
     const QString rel = ctx.quoteIdentifier(schema) + QLatin1Char('.') + ctx.quoteIdentifier(name);
     if (pagesByCtid(kind)) {
@@ -26,11 +26,11 @@ QString pageStatement(SessionContext &ctx, const QString &schema, const QString 
 }
 
 Result<PreviewPage> page(SessionContext &ctx, const QString &schema, const QString &name,
-                         ObjectKind kind, const PreviewCursor &cursor, int pageSize)
+    ObjectKind kind, const PreviewCursor &cursor, int pageSize)
 {
     const bool byCtid = pagesByCtid(kind);
     const bool first = cursor.afterCtid.isEmpty();
-    QVariantList params{pageSize};
+    QVariantList params { pageSize };
     if (byCtid && !first)
         params << cursor.afterCtid;
     else if (!byCtid)

@@ -32,8 +32,8 @@ public:
     // Returns false when nothing could be sent (not connected, or nothing running); errorOut
     // says why.
     bool cancel(QString *errorOut = nullptr);
-    // Whether a cancel was asked since the last reset(): a 57014 error then means the user's cancel,
-    // otherwise a statement_timeout.
+    // Whether a cancel was asked since the last reset(): a 57014 error then means the user's
+    // cancel, otherwise a statement_timeout.
     bool wasRequested() const { return m_requested.load(); }
     void reset() { m_requested = false; }
 
@@ -41,7 +41,7 @@ private:
     mutable QMutex m_mutex;
     pg_cancel *m_cancel = nullptr;
     bool m_busy = false;
-    std::atomic<bool> m_requested{false};
+    std::atomic<bool> m_requested { false };
 };
 
 } // namespace strata::core

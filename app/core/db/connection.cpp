@@ -16,8 +16,8 @@ SessionOptions sessionOptionsFor(SessionRole role)
         o.applicationName = QStringLiteral("strata statistics");
         break;
     case SessionRole::Maintenance:
-        o.readOnly = false;        // REFRESH MATERIALIZED VIEW refuses a read-only transaction
-        o.statementTimeoutMs = 0;  // a VACUUM takes as long as it takes
+        o.readOnly = false; // REFRESH MATERIALIZED VIEW refuses a read-only transaction
+        o.statementTimeoutMs = 0; // a VACUUM takes as long as it takes
         o.applicationName = QStringLiteral("strata maintenance");
         break;
     case SessionRole::Migrations:
@@ -46,8 +46,8 @@ SessionOptions sessionOptionsFor(SessionRole role)
     return o;
 }
 
-Connection::Connection(ConnectionProfile profile, QString secret, ServerInfo info,
-                       std::shared_ptr<Session> browse)
+Connection::Connection(
+    ConnectionProfile profile, QString secret, ServerInfo info, std::shared_ptr<Session> browse)
     : m_profile(std::move(profile)), m_secret(std::move(secret)), m_info(std::move(info)),
       m_browse(std::move(browse))
 {
@@ -55,28 +55,28 @@ Connection::Connection(ConnectionProfile profile, QString secret, ServerInfo inf
 
 Connection::~Connection() = default;
 
-QFuture<Result<std::shared_ptr<Connection>>> Connection::open(ConnectionProfile profile,
-                                                              QString secret)
+QFuture<Result<std::shared_ptr<Connection>>> Connection::open(
+    ConnectionProfile profile, QString secret)
 {
     using R = Result<std::shared_ptr<Connection>>;
-    auto session = std::make_shared<Session>(profile, secret,
-                                             sessionOptionsFor(SessionRole::Browse));
+    auto session
+        = std::make_shared<Session>(profile, secret, sessionOptionsFor(SessionRole::Browse));
     // The session's own thread opens it; the Connection is made there too (it only holds values)
     // and keeps the session, so the first read after connecting needs no second connect. The
     // task holds the session until then; a caller that gave up drops the future, and with it
     // the Connection, whose session then closes on its own thread.
     return session->runWithPromise<R>(
         [profile, secret, session](QPromise<R> &promise, SessionContext &ctx) {
-            promise.addResult(R(std::make_shared<Connection>(profile, secret, ctx.info(),
-                                                             session)));
+            promise.addResult(
+                R(std::make_shared<Connection>(profile, secret, ctx.info(), session)));
         },
         [](const Error &e) { return R(e); });
 }
 
 QFuture<Result<ServerInfo>> Connection::test(ConnectionProfile profile, QString secret)
 {
-    auto session = std::make_shared<Session>(std::move(profile), std::move(secret),
-                                             sessionOptionsFor(SessionRole::Check));
+    auto session = std::make_shared<Session>(
+        std::move(profile), std::move(secret), sessionOptionsFor(SessionRole::Check));
     // The task holds the session until it has run; then the session closes on its own thread.
     return session->run([session](SessionContext &ctx) -> Result<ServerInfo> {
         Q_UNUSED(session);

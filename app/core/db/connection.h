@@ -16,15 +16,15 @@ struct SessionOptions;
 // What a session is for; the role decides its options (read-only or not, statement timeout,
 // the application_name the server shows in pg_stat_activity).
 enum class SessionRole {
-    Browse,      // the shared read-only session: catalog, overview, migration histories
-    Statistics,  // a full statistics refresh, read-only
-    Sampler,     // live samples and progress polls, read-only, beside a slow refresh
+    Browse, // the shared read-only session: catalog, overview, migration histories
+    Statistics, // a full statistics refresh, read-only
+    Sampler, // live samples and progress polls, read-only, beside a slow refresh
     Maintenance, // read-write, no statement timeout: VACUUM, ANALYZE, REFRESH, signalling backends
-    Migrations,  // read-write, no statement timeout: applying migration files
-    Backup,      // reading sizes for a backup's progress, no statement timeout
-    Restore,     // read-write, no statement timeout: creating databases, resetting sequences
-    Monitor,     // progress polls beside a running tool, short timeout
-    Check,       // one connect to see that a profile works
+    Migrations, // read-write, no statement timeout: applying migration files
+    Backup, // reading sizes for a backup's progress, no statement timeout
+    Restore, // read-write, no statement timeout: creating databases, resetting sequences
+    Monitor, // progress polls beside a running tool, short timeout
+    Check, // one connect to see that a profile works
 };
 
 SessionOptions sessionOptionsFor(SessionRole role);
@@ -40,14 +40,14 @@ class Connection
 public:
     // Connects a browsing session and reads the server's facts. The future's error is the
     // connect error a person can act on (AuthFailed and PasswordRequired ask for a password).
-    static QFuture<Result<std::shared_ptr<Connection>>> open(ConnectionProfile profile,
-                                                             QString secret);
+    static QFuture<Result<std::shared_ptr<Connection>>> open(
+        ConnectionProfile profile, QString secret);
     // Connects once with the Check role and reports the server's facts, keeping nothing.
     static QFuture<Result<ServerInfo>> test(ConnectionProfile profile, QString secret);
 
     // For tests and the CLI, which already hold an open session: wraps it.
     Connection(ConnectionProfile profile, QString secret, ServerInfo info,
-               std::shared_ptr<Session> browse);
+        std::shared_ptr<Session> browse);
     ~Connection();
     Connection(const Connection &) = delete;
     Connection &operator=(const Connection &) = delete;

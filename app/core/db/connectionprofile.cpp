@@ -9,7 +9,7 @@ conninfo::Params ConnectionProfile::toParams() const
     conninfo::Params p;
     auto add = [&p](const char *key, const QString &v) {
         if (!v.isEmpty())
-            p.append({QString::fromLatin1(key), v});
+            p.append({ QString::fromLatin1(key), v });
     };
     add("service", service);
     add("host", host);
@@ -65,14 +65,14 @@ Result<ConnectionProfile> ConnectionProfile::fromConnInfo(const QString &text, Q
             if (k == QLatin1String("host") || p.host.isEmpty())
                 p.host = v;
             if (k == QLatin1String("hostaddr"))
-                extra.append({k, v});
+                extra.append({ k, v });
         } else if (k == QLatin1String("port")) {
             bool ok = false;
             int n = v.toInt(&ok);
             if (ok && n > 0 && n < 65536)
                 p.port = n;
             else
-                extra.append({k, v}); // several ports for several hosts: keep as libpq wrote it
+                extra.append({ k, v }); // several ports for several hosts: keep as libpq wrote it
         } else if (k == QLatin1String("dbname")) {
             p.database = v;
         } else if (k == QLatin1String("user")) {
@@ -91,7 +91,7 @@ Result<ConnectionProfile> ConnectionProfile::fromConnInfo(const QString &text, Q
             if (password)
                 *password = v;
         } else {
-            extra.append({k, v});
+            extra.append({ k, v });
         }
     }
     p.extraOptions = conninfo::format(extra);

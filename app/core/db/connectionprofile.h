@@ -21,11 +21,11 @@ struct ConnectionProfile
     QString sslCert;
     QString sslKey;
     QString sslRootCert;
-    QString service;      // service=NAME from pg_service.conf
+    QString service; // service=NAME from pg_service.conf
     QString extraOptions; // further libpq keyword=value pairs
-    QString toolsDir;     // where pg_dump / pg_restore / psql live, when not on PATH
+    QString toolsDir; // where pg_dump / pg_restore / psql live, when not on PATH
     QString dockerContainer; // run the tools with `docker exec -i CONTAINER`
-    QString migrationsDir;   // the project's migrations folder, remembered per profile
+    QString migrationsDir; // the project's migrations folder, remembered per profile
     bool rememberPassword = true;
 
     // Keyword/value pairs for libpq (never a password).

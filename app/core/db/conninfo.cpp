@@ -17,14 +17,14 @@ Result<Params> parse(const QString &text)
         if (err)
             PQfreemem(err);
         return Error(Error::Kind::InvalidInput,
-                     QStringLiteral("The connection string is not valid: %1").arg(msg),
-                     QStringLiteral("Use key=value pairs (host=db.example.com port=5432 "
-                                    "dbname=app user=me) or a postgresql:// URI."));
+            QStringLiteral("The connection string is not valid: %1").arg(msg),
+            QStringLiteral("Use key=value pairs (host=db.example.com port=5432 "
+                           "dbname=app user=me) or a postgresql:// URI."));
     }
     Params out;
     for (PQconninfoOption *o = opts; o->keyword; ++o) {
         if (o->val)
-            out.append({QString::fromUtf8(o->keyword), QString::fromUtf8(o->val)});
+            out.append({ QString::fromUtf8(o->keyword), QString::fromUtf8(o->val) });
     }
     PQconninfoFree(opts);
     return out;
@@ -71,7 +71,7 @@ void set(Params &params, const QString &key, const QString &val)
             return;
         }
     }
-    params.append({key, val});
+    params.append({ key, val });
 }
 
 void remove(Params &params, const QString &key)

@@ -21,7 +21,8 @@ void PasswordStore::read(const QString &profileId, QObject *context, ReadDone do
         return;
     }
     if (!m_keychainEnabled) {
-        done(std::nullopt, QStringLiteral("No keychain in use: the password is asked for each session."));
+        done(std::nullopt,
+            QStringLiteral("No keychain in use: the password is asked for each session."));
         return;
     }
     auto *job = new QKeychain::ReadPasswordJob(kService, this);
@@ -38,22 +39,24 @@ void PasswordStore::read(const QString &profileId, QObject *context, ReadDone do
         } else if (job->error() == QKeychain::EntryNotFound) {
             done(std::nullopt, {});
         } else {
-            done(std::nullopt, QStringLiteral("The system keychain did not answer (%1): the "
-                                              "password is asked for each session.")
-                                   .arg(job->errorString()));
+            done(std::nullopt,
+                QStringLiteral("The system keychain did not answer (%1): the "
+                               "password is asked for each session.")
+                    .arg(job->errorString()));
         }
     });
     job->start();
 }
 
-void PasswordStore::write(const QString &profileId, const QString &password, QObject *context,
-                          WriteDone done)
+void PasswordStore::write(
+    const QString &profileId, const QString &password, QObject *context, WriteDone done)
 {
     remember(profileId, password);
     if (!m_keychainEnabled) {
         if (done)
-            done(false, QStringLiteral("No keychain in use: the password is kept until Strata "
-                                       "closes and asked for again next time."));
+            done(false,
+                QStringLiteral("No keychain in use: the password is kept until Strata "
+                               "closes and asked for again next time."));
         return;
     }
     auto *job = new QKeychain::WritePasswordJob(kService, this);
@@ -68,9 +71,10 @@ void PasswordStore::write(const QString &profileId, const QString &password, QOb
         if (job->error() == QKeychain::NoError)
             done(true, {});
         else
-            done(false, QStringLiteral("The system keychain did not answer (%1): the password is "
-                                       "kept until Strata closes and asked for again next time.")
-                            .arg(job->errorString()));
+            done(false,
+                QStringLiteral("The system keychain did not answer (%1): the password is "
+                               "kept until Strata closes and asked for again next time.")
+                    .arg(job->errorString()));
     });
     job->start();
 }

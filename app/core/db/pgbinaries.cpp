@@ -24,7 +24,7 @@ QStringList searchFolders(const QString &preferredDir)
     QDir debian(QStringLiteral("/usr/lib/postgresql"));
     QStringList majors = debian.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     std::sort(majors.begin(), majors.end(),
-              [](const QString &a, const QString &b) { return a.toDouble() > b.toDouble(); });
+        [](const QString &a, const QString &b) { return a.toDouble() > b.toDouble(); });
     for (const QString &m : majors)
         dirs << debian.filePath(m + QStringLiteral("/bin"));
     return dirs;
@@ -121,8 +121,8 @@ Result<Found> findNewest(const QString &program, const QString &preferredDir)
     const auto all = findAll(program, preferredDir);
     if (all.isEmpty())
         return Error(Error::Kind::Tool, QStringLiteral("%1 was not found.").arg(program),
-                     QStringLiteral("Install PostgreSQL's server package (on Debian: apt-get "
-                                    "install postgresql), or set the tools folder."));
+            QStringLiteral("Install PostgreSQL's server package (on Debian: apt-get "
+                           "install postgresql), or set the tools folder."));
     return all.first();
 }
 

@@ -45,14 +45,14 @@ bool matches(const QString &pattern, const QString &value)
 
 } // namespace
 
-std::optional<QString> lookup(const QString &host, int port, const QString &database,
-                              const QString &user)
+std::optional<QString> lookup(
+    const QString &host, int port, const QString &database, const QString &user)
 {
     QFile f(path());
     if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
         return std::nullopt;
-    const QString h = (host.isEmpty() || host.startsWith(u'/')) ? QStringLiteral("localhost")
-                                                                 : host;
+    const QString h
+        = (host.isEmpty() || host.startsWith(u'/')) ? QStringLiteral("localhost") : host;
     const QString p = QString::number(port > 0 ? port : 5432);
     QTextStream in(&f);
     while (!in.atEnd()) {
@@ -74,7 +74,8 @@ QString permissionProblem()
     QFileInfo fi(path());
     if (!fi.exists())
         return {};
-    if (fi.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther))
+    if (fi.permissions()
+        & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther))
         return QStringLiteral("%1 can be read by others, so libpq ignores it: run chmod 0600 %1.")
             .arg(fi.filePath());
     return {};

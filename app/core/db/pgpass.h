@@ -13,8 +13,8 @@ namespace pgpass {
 QString path();
 // The password libpq would use for this target, if any line matches. Empty host means the
 // local socket ("localhost" in the file matches it, as in libpq).
-std::optional<QString> lookup(const QString &host, int port, const QString &database,
-                              const QString &user);
+std::optional<QString> lookup(
+    const QString &host, int port, const QString &database, const QString &user);
 // libpq ignores the file when group or others can read it; say so.
 QString permissionProblem();
 

@@ -6,10 +6,16 @@
 
 namespace strata::core {
 
-PgResult::PgResult(pg_result *res) : m_res(res, [](pg_result *r) { PQclear(r); }) {}
+PgResult::PgResult(pg_result *res) : m_res(res, [](pg_result *r) { PQclear(r); }) { }
 
-int PgResult::rows() const { return m_res ? PQntuples(m_res.get()) : 0; }
-int PgResult::columns() const { return m_res ? PQnfields(m_res.get()) : 0; }
+int PgResult::rows() const
+{
+    return m_res ? PQntuples(m_res.get()) : 0;
+}
+int PgResult::columns() const
+{
+    return m_res ? PQnfields(m_res.get()) : 0;
+}
 
 QString PgResult::columnName(int col) const
 {
@@ -43,8 +49,7 @@ QString PgResult::text(int row, int col) const
 {
     if (isNull(row, col))
         return {};
-    return QString::fromUtf8(PQgetvalue(m_res.get(), row, col),
-                             PQgetlength(m_res.get(), row, col));
+    return QString::fromUtf8(PQgetvalue(m_res.get(), row, col), PQgetlength(m_res.get(), row, col));
 }
 
 qint64 PgResult::toLongLong(int row, int col, qint64 fallback) const
@@ -83,11 +88,20 @@ QVariant PgResult::value(int row, int col) const
         return {};
     // Type OIDs from pg_type.dat; stable across releases.
     switch (PQftype(m_res.get(), col)) {
-    case 16: return toBool(row, col);
-    case 20: case 21: case 23: case 26: return toLongLong(row, col);
-    case 700: case 701: return toDouble(row, col);
-    case 1114: return QDateTime::fromString(text(row, col), Qt::ISODateWithMs);
-    default: return text(row, col);
+    case 16:
+        return toBool(row, col);
+    case 20:
+    case 21:
+    case 23:
+    case 26:
+        return toLongLong(row, col);
+    case 700:
+    case 701:
+        return toDouble(row, col);
+    case 1114:
+        return QDateTime::fromString(text(row, col), Qt::ISODateWithMs);
+    default:
+        return text(row, col);
     }
 }
 

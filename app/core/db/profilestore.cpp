@@ -6,7 +6,7 @@
 
 namespace strata::core {
 
-ProfileStore::ProfileStore(QString settingsFile) : m_file(std::move(settingsFile)) {}
+ProfileStore::ProfileStore(QString settingsFile) : m_file(std::move(settingsFile)) { }
 
 std::unique_ptr<QSettings> ProfileStore::settings() const
 {

@@ -23,7 +23,7 @@ QStringList searchedFiles()
     const QByteArray sysDir = qgetenv("PGSYSCONFDIR");
     files << (sysDir.isEmpty() ? QString::fromLatin1(defaultSysconfDir)
                                : QString::fromLocal8Bit(sysDir))
-                 + QStringLiteral("/pg_service.conf");
+            + QStringLiteral("/pg_service.conf");
     return files;
 }
 
@@ -40,13 +40,13 @@ QList<Service> parse(const QString &path)
         if (line.isEmpty() || line.startsWith(u'#'))
             continue;
         if (line.startsWith(u'[') && line.endsWith(u']')) {
-            out.append({line.mid(1, line.size() - 2).trimmed(), path, {}});
+            out.append({ line.mid(1, line.size() - 2).trimmed(), path, {} });
             current = &out.last();
             continue;
         }
         const int eq = line.indexOf(u'=');
         if (current && eq > 0)
-            current->params.append({line.left(eq).trimmed(), line.mid(eq + 1).trimmed()});
+            current->params.append({ line.left(eq).trimmed(), line.mid(eq + 1).trimmed() });
     }
     return out;
 }

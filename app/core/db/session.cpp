@@ -34,7 +34,8 @@ QByteArray paramText(const QVariant &v)
 Error classifyConnectError(const QString &raw, const ConnectionProfile &profile, int timeoutSec)
 {
     const QString msg = raw.trimmed();
-    auto has = [&msg](const char *s) { return msg.contains(QLatin1String(s), Qt::CaseInsensitive); };
+    auto has
+        = [&msg](const char *s) { return msg.contains(QLatin1String(s), Qt::CaseInsensitive); };
     const QString target = profile.displayTarget();
     Error e;
     e.detail = msg;
@@ -55,34 +56,38 @@ Error classifyConnectError(const QString &raw, const ConnectionProfile &profile,
                      .arg(servicefile::searchedFiles().join(QStringLiteral(", ")), profile.service);
     } else if (has("timeout expired")) {
         e.kind = Error::Kind::Unreachable;
-        e.message = QStringLiteral("No answer from %1 within %2 seconds.").arg(target).arg(timeoutSec);
+        e.message
+            = QStringLiteral("No answer from %1 within %2 seconds.").arg(target).arg(timeoutSec);
         e.hint = QStringLiteral("Check the host name and port, that the server is running, and "
                                 "that no firewall is in the way.");
     } else if (has("could not connect") || has("connection refused") || has("could not translate")
-               || has("no route to host") || has("network is unreachable")
-               || has("No such file or directory")) {
+        || has("no route to host") || has("network is unreachable")
+        || has("No such file or directory")) {
         e.kind = Error::Kind::Unreachable;
         e.message = QStringLiteral("Could not reach %1.").arg(target);
         e.hint = QStringLiteral("Check the host name and port and that the server is running "
                                 "and accepts connections (listen_addresses, pg_hba.conf).");
     } else if (has("does not exist")) {
         e.kind = Error::Kind::InvalidInput;
-        e.message = QStringLiteral("Connecting to %1 failed: %2").arg(target, msg.section(u'\n', 0, 0));
+        e.message
+            = QStringLiteral("Connecting to %1 failed: %2").arg(target, msg.section(u'\n', 0, 0));
         e.hint = QStringLiteral("Check the database and user names.");
     } else {
         e.kind = Error::Kind::Unreachable;
-        e.message = QStringLiteral("Connecting to %1 failed: %2").arg(target, msg.section(u'\n', 0, 0));
+        e.message
+            = QStringLiteral("Connecting to %1 failed: %2").arg(target, msg.section(u'\n', 0, 0));
     }
     return e;
 }
 
 } // namespace
 
-SessionContext::SessionContext(ConnectionProfile profile, QString password,
-                               SessionOptions options, std::shared_ptr<CancelToken> cancel)
-    : m_profile(std::move(profile)), m_password(std::move(password)),
-      m_options(std::move(options)), m_cancel(std::move(cancel)),
-      m_connectionName(QStringLiteral("strata-session-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1)))
+SessionContext::SessionContext(ConnectionProfile profile, QString password, SessionOptions options,
+    std::shared_ptr<CancelToken> cancel)
+    : m_profile(std::move(profile)), m_password(std::move(password)), m_options(std::move(options)),
+      m_cancel(std::move(cancel)),
+      m_connectionName(
+          QStringLiteral("strata-session-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1)))
 {
 }
 
@@ -123,7 +128,7 @@ Result<ServerInfo> SessionContext::openConnection()
         conninfo::set(params, QStringLiteral("application_name"), m_options.applicationName);
     if (conninfo::value(params, QStringLiteral("connect_timeout")).isEmpty())
         conninfo::set(params, QStringLiteral("connect_timeout"),
-                      QString::number(m_options.connectTimeoutSec));
+            QString::number(m_options.connectTimeoutSec));
     QString serverOptions = conninfo::value(params, QStringLiteral("options"));
     serverOptions += QStringLiteral(" -c statement_timeout=%1").arg(m_options.statementTimeoutMs);
     if (m_options.readOnly)
@@ -134,10 +139,10 @@ Result<ServerInfo> SessionContext::openConnection()
         // Qt's driver turns ';' into ' ' in its options string, which would change the value.
         if (v.contains(u';'))
             return Error(Error::Kind::InvalidInput,
-                         QStringLiteral("The connection setting \"%1\" contains ';', which Qt's "
-                                        "PostgreSQL driver cannot pass on.")
-                             .arg(k),
-                         QStringLiteral("Remove the ';' from that setting."));
+                QStringLiteral("The connection setting \"%1\" contains ';', which Qt's "
+                               "PostgreSQL driver cannot pass on.")
+                    .arg(k),
+                QStringLiteral("Remove the ';' from that setting."));
     }
 
     QSqlDatabase db = QSqlDatabase::contains(m_connectionName)
@@ -145,17 +150,16 @@ Result<ServerInfo> SessionContext::openConnection()
         : QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
     if (!db.isValid())
         return Error(Error::Kind::Internal,
-                     QStringLiteral("Qt's PostgreSQL driver (QPSQL) is not installed."),
-                     QStringLiteral("Install libqt6sql6-psql."));
+            QStringLiteral("Qt's PostgreSQL driver (QPSQL) is not installed."),
+            QStringLiteral("Install libqt6sql6-psql."));
     db.setConnectOptions(conninfo::format(params));
     db.setPassword(m_password);
     if (!db.open()) {
         const QString raw = db.lastError().driverText().isEmpty() ? db.lastError().text()
                                                                   : db.lastError().driverText();
-        Error e = classifyConnectError(db.lastError().databaseText().isEmpty()
-                                           ? raw
-                                           : db.lastError().databaseText(),
-                                       m_profile, m_options.connectTimeoutSec);
+        Error e = classifyConnectError(
+            db.lastError().databaseText().isEmpty() ? raw : db.lastError().databaseText(),
+            m_profile, m_options.connectTimeoutSec);
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_connectionName);
         return e;
@@ -216,8 +220,8 @@ Error SessionContext::errorFrom(pg_result *res) const
         e.hint = QString::fromUtf8(PQresultErrorField(res, PG_DIAG_MESSAGE_HINT));
     }
     if (e.message.isEmpty())
-        e.message = c ? QString::fromUtf8(PQerrorMessage(c)).trimmed()
-                      : QStringLiteral("not connected");
+        e.message
+            = c ? QString::fromUtf8(PQerrorMessage(c)).trimmed() : QStringLiteral("not connected");
     if (!c || PQstatus(c) == CONNECTION_BAD) {
         e.kind = Error::Kind::ConnectionLost;
         e.message = QStringLiteral("The connection to the server was lost: %1").arg(e.message);
@@ -230,7 +234,8 @@ Error SessionContext::errorFrom(pg_result *res) const
             e.kind = Error::Kind::Timeout;
             e.message = QStringLiteral("The query took longer than the statement timeout (%1 s).")
                             .arg(m_options.statementTimeoutMs / 1000.0);
-            e.hint = QStringLiteral("Try again, or raise the timeout in the connection's settings.");
+            e.hint
+                = QStringLiteral("Try again, or raise the timeout in the connection's settings.");
         }
     }
     return e;
@@ -238,13 +243,38 @@ Error SessionContext::errorFrom(pg_result *res) const
 
 Result<PgResult> SessionContext::exec(const QString &sqlName, const QVariantList &params)
 {
-    const QString text = SqlRegistry::instance().text(sqlName, m_info.version.isValid()
-                                                                   ? m_info.version.major()
-                                                                   : 99);
+    const QString text = SqlRegistry::instance().text(
+        sqlName, m_info.version.isValid() ? m_info.version.major() : 99);
+    if (text.isEmpty())
+        return Error(
+            Error::Kind::Internal, QStringLiteral("No statement named %1 in sql/.").arg(sqlName));
+    return execText(text, params);
+}
+
+Result<QString> SessionContext::statement(const QString &sqlName,
+                                          const SqlIdentifiers &identifiers) const
+{
+    const QString text = SqlRegistry::instance().text(
+        sqlName, m_info.version.isValid() ? m_info.version.major() : 99);
     if (text.isEmpty())
         return Error(Error::Kind::Internal,
                      QStringLiteral("No statement named %1 in sql/.").arg(sqlName));
-    return execText(text, params);
+    auto filled = SqlRegistry::fill(text, identifiers,
+                                    [this](const QString &name) { return quoteIdentifier(name); });
+    if (!filled)
+        return Error(Error::Kind::Internal,
+                     QStringLiteral("%1: %2").arg(sqlName, filled.error().message));
+    return filled;
+}
+
+Result<PgResult> SessionContext::execTemplate(const QString &sqlName,
+                                              const SqlIdentifiers &identifiers,
+                                              const QVariantList &params)
+{
+    auto text = statement(sqlName, identifiers);
+    if (!text)
+        return text.error();
+    return execText(text.value(), params);
 }
 
 Result<PgResult> SessionContext::execText(const QString &sql, const QVariantList &params)
@@ -252,7 +282,7 @@ Result<PgResult> SessionContext::execText(const QString &sql, const QVariantList
     PGconn *c = pg();
     if (!c)
         return Error(Error::Kind::ConnectionLost, QStringLiteral("Not connected."),
-                     QStringLiteral("Strata reconnects on the next action."));
+            QStringLiteral("Strata reconnects on the next action."));
     QList<QByteArray> storage;
     storage.reserve(params.size());
     QVarLengthArray<const char *, 16> values;
@@ -265,8 +295,8 @@ Result<PgResult> SessionContext::execText(const QString &sql, const QVariantList
         }
     }
     const QByteArray text = sql.toUtf8();
-    PGresult *res = PQexecParams(c, text.constData(), int(values.size()), nullptr,
-                                 values.data(), nullptr, nullptr, 0);
+    PGresult *res = PQexecParams(
+        c, text.constData(), int(values.size()), nullptr, values.data(), nullptr, nullptr, 0);
     const auto status = PQresultStatus(res);
     if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)
         return PgResult(res);
@@ -307,8 +337,8 @@ QString SessionContext::quoteIdentifier(const QString &name) const
 
 Session::Session(ConnectionProfile profile, QString password, SessionOptions options)
     : m_profile(profile), m_options(options), m_cancel(std::make_shared<CancelToken>()),
-      m_ctx(std::make_shared<SessionContext>(std::move(profile), std::move(password),
-                                             std::move(options), m_cancel)),
+      m_ctx(std::make_shared<SessionContext>(
+          std::move(profile), std::move(password), std::move(options), m_cancel)),
       m_pool(std::make_unique<QThreadPool>())
 {
     // One thread that never expires: a QSqlDatabase connection must stay on the thread that
@@ -345,8 +375,8 @@ QFuture<Result<PgResult>> Session::query(const QString &sqlName, const QVariantL
 
 QFuture<bool> Session::cancel()
 {
-    return asyncRun<bool>(Pool::Control,
-                          [token = m_cancel](QPromise<bool> &p) { p.addResult(token->cancel()); });
+    return asyncRun<bool>(
+        Pool::Control, [token = m_cancel](QPromise<bool> &p) { p.addResult(token->cancel()); });
 }
 
 } // namespace strata::core

@@ -4,16 +4,17 @@
 #include "db/connectionprofile.h"
 #include "db/pgresult.h"
 #include "db/serverinfo.h"
+#include "db/sqlregistry.h"
 #include "result.h"
 #include "util/async.h"
 
 #include <QFuture>
 #include <QMutex>
+#include <QPromise>
 #include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QThreadPool>
 #include <QVariantList>
-#include <QPromise>
 
 #include <functional>
 
@@ -26,8 +27,8 @@ namespace strata::core {
 
 struct SessionOptions
 {
-    bool readOnly = true;         // default_transaction_read_only for browsing sessions
-    int connectTimeoutSec = 10;   // libpq connect_timeout
+    bool readOnly = true; // default_transaction_read_only for browsing sessions
+    int connectTimeoutSec = 10; // libpq connect_timeout
     int statementTimeoutMs = 30000; // 0: none (backups, restores, migrations)
     QString applicationName = QStringLiteral("strata");
 };
@@ -37,7 +38,7 @@ class SessionContext
 {
 public:
     SessionContext(ConnectionProfile profile, QString password, SessionOptions options,
-                   std::shared_ptr<CancelToken> cancel);
+        std::shared_ptr<CancelToken> cancel);
     ~SessionContext();
 
     // Opens (or, after a lost connection, reopens) the connection. Runs before every task.
@@ -55,6 +56,12 @@ public:
     // A statement from sql/ by name, its variant chosen by the server version; parameters bound
     // as $1, $2, ... (a null QVariant is SQL NULL). Runs through libpq on this connection.
     Result<PgResult> exec(const QString &sqlName, const QVariantList &params = {});
+    // A statement template from sql/ with its {{placeholders}} filled by these identifiers, each
+    // part quoted (see SqlRegistry); parameters bound as with exec().
+    Result<PgResult> execTemplate(const QString &sqlName, const SqlIdentifiers &identifiers,
+                                  const QVariantList &params = {});
+    // The filled text of a template, for statements run another way (execScript) or shown.
+    Result<QString> statement(const QString &sqlName, const SqlIdentifiers &identifiers = {}) const;
     // Any statement text with bound parameters (for tests and generated statements).
     Result<PgResult> execText(const QString &sql, const QVariantList &params = {});
     // Several statements at once through the simple protocol (scripts, never user values).
@@ -92,13 +99,12 @@ public:
 
     // fn(SessionContext&) -> Result<T>, run on the session's thread after making sure the
     // connection is open; a connection error comes back as the Result's error.
-    template <typename F>
-    auto run(F fn) -> QFuture<std::invoke_result_t<F, SessionContext &>>
+    template <typename F> auto run(F fn) -> QFuture<std::invoke_result_t<F, SessionContext &>>
     {
         using R = std::invoke_result_t<F, SessionContext &>;
-        return runWithPromise<R>([fn = std::move(fn)](QPromise<R> &promise, SessionContext &ctx) {
-            promise.addResult(fn(ctx));
-        }, [](const Error &e) { return R(e); });
+        return runWithPromise<R>([fn = std::move(fn)](QPromise<R> &promise,
+                                     SessionContext &ctx) { promise.addResult(fn(ctx)); },
+            [](const Error &e) { return R(e); });
     }
 
     // fn(QPromise<T>&, SessionContext&) for work that reports progress or several results.

@@ -32,7 +32,7 @@ bool portIsFree(int port)
     int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     if (fd < 0)
         return false;
-    sockaddr_in addr{};
+    sockaddr_in addr {};
     addr.sin_family = AF_INET;
     addr.sin_port = htons(quint16(port));
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -56,25 +56,28 @@ Status chownToServerUser(const QString &path)
     passwd *pw = ::getpwnam(kServerUser);
     if (!pw)
         return Error(Error::Kind::Tool,
-                     QStringLiteral("Running as root, the demo needs the system user \"%1\" to run "
-                                    "PostgreSQL, and there is none.")
-                         .arg(QLatin1String(kServerUser)),
-                     QStringLiteral("Install the postgresql package (./run deps), or run Strata as "
-                                    "an ordinary user."));
-    QDirIterator it(path, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
-                    QDirIterator::Subdirectories);
-    QStringList all{path};
+            QStringLiteral("Running as root, the demo needs the system user \"%1\" to run "
+                           "PostgreSQL, and there is none.")
+                .arg(QLatin1String(kServerUser)),
+            QStringLiteral("Install the postgresql package (./run deps), or run Strata as "
+                           "an ordinary user."));
+    QDirIterator it(
+        path, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
+    QStringList all { path };
     while (it.hasNext())
         all << it.next();
     for (const QString &p : all)
         if (::chown(QFile::encodeName(p).constData(), pw->pw_uid, pw->pw_gid) != 0)
-            return Error(Error::Kind::Io, QStringLiteral("Could not hand %1 to the postgres user.").arg(p));
-    return Ok{};
+            return Error(
+                Error::Kind::Io, QStringLiteral("Could not hand %1 to the postgres user.").arg(p));
+    return Ok {};
 }
 
 } // namespace
 
-DemoCluster::DemoCluster(QString baseDir) : m_base(std::move(baseDir)), m_asRoot(::geteuid() == 0) {}
+DemoCluster::DemoCluster(QString baseDir) : m_base(std::move(baseDir)), m_asRoot(::geteuid() == 0)
+{
+}
 
 QString DemoCluster::defaultBaseDir()
 {
@@ -109,10 +112,10 @@ int DemoCluster::readPort() const
 
 QString DemoCluster::connInfo(const QString &database) const
 {
-    conninfo::Params p{{QStringLiteral("host"), m_base + QStringLiteral("/run")},
-                       {QStringLiteral("port"), QString::number(readPort())},
-                       {QStringLiteral("dbname"), database},
-                       {QStringLiteral("user"), QString::fromLatin1(kSuperuser)}};
+    conninfo::Params p { { QStringLiteral("host"), m_base + QStringLiteral("/run") },
+        { QStringLiteral("port"), QString::number(readPort()) },
+        { QStringLiteral("dbname"), database },
+        { QStringLiteral("user"), QString::fromLatin1(kSuperuser) } };
     return conninfo::format(p);
 }
 
@@ -133,8 +136,8 @@ DemoStatus DemoCluster::status() const
     return s;
 }
 
-Status DemoCluster::runAsServerUser(const QString &program, const QStringList &args,
-                                    int timeoutMs, QString *output) const
+Status DemoCluster::runAsServerUser(
+    const QString &program, const QStringList &args, int timeoutMs, QString *output) const
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -144,71 +147,76 @@ Status DemoCluster::runAsServerUser(const QString &program, const QStringList &a
     p.setWorkingDirectory(m_base);
     if (m_asRoot)
         p.start(QStringLiteral("runuser"),
-                QStringList{QStringLiteral("-u"), QString::fromLatin1(kServerUser), QStringLiteral("--"), program} + args);
+            QStringList { QStringLiteral("-u"), QString::fromLatin1(kServerUser),
+                QStringLiteral("--"), program }
+                + args);
     else
         p.start(program, args);
     if (!p.waitForStarted(10000))
-        return Error(Error::Kind::Tool, QStringLiteral("Could not start %1: %2").arg(program, p.errorString()));
+        return Error(Error::Kind::Tool,
+            QStringLiteral("Could not start %1: %2").arg(program, p.errorString()));
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished(2000);
-        return Error(Error::Kind::Tool, QStringLiteral("%1 did not finish within %2 s.")
-                                            .arg(QFileInfo(program).fileName())
-                                            .arg(timeoutMs / 1000));
+        return Error(Error::Kind::Tool,
+            QStringLiteral("%1 did not finish within %2 s.")
+                .arg(QFileInfo(program).fileName())
+                .arg(timeoutMs / 1000));
     }
     const QString out = QString::fromLocal8Bit(p.readAll());
     if (output)
         *output = out;
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        Error e(Error::Kind::Tool, QStringLiteral("%1 failed (exit %2).")
-                                       .arg(QFileInfo(program).fileName())
-                                       .arg(p.exitCode()));
+        Error e(Error::Kind::Tool,
+            QStringLiteral("%1 failed (exit %2).")
+                .arg(QFileInfo(program).fileName())
+                .arg(p.exitCode()));
         e.detail = out.right(2000);
         return e;
     }
-    return Ok{};
+    return Ok {};
 }
 
 Status DemoCluster::initCluster(const Progress &progress)
 {
     const QString data = m_base + QStringLiteral("/data");
     if (QFile::exists(data + QStringLiteral("/PG_VERSION")))
-        return Ok{};
+        return Ok {};
     auto initdb = pgbinaries::findNewest(QStringLiteral("initdb"));
     if (!initdb)
         return initdb.error();
     if (initdb->major < ServerVersion::oldestSupportedMajor)
         return Error(Error::Kind::Tool,
-                     QStringLiteral("The newest initdb found is PostgreSQL %1; the demo needs %2 or newer.")
-                         .arg(initdb->major).arg(ServerVersion::oldestSupportedMajor),
-                     QStringLiteral("Install postgresql-15 (./run deps)."));
+            QStringLiteral("The newest initdb found is PostgreSQL %1; the demo needs %2 or newer.")
+                .arg(initdb->major)
+                .arg(ServerVersion::oldestSupportedMajor),
+            QStringLiteral("Install postgresql-15 (./run deps)."));
     if (progress)
         progress(2, QStringLiteral("Creating the demo cluster with %1").arg(initdb->versionText));
     QDir().mkpath(m_base + QStringLiteral("/run"));
     QDir().mkpath(m_base + QStringLiteral("/log"));
-    QFile::setPermissions(m_base, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
-                                      | QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther
-                                      | QFile::ExeOther);
+    QFile::setPermissions(m_base,
+        QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup
+            | QFile::ReadOther | QFile::ExeOther);
     // Only the owner may use the socket folder: the socket trusts whoever can reach it.
-    QFile::setPermissions(m_base + QStringLiteral("/run"),
-                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QFile::setPermissions(
+        m_base + QStringLiteral("/run"), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     if (m_asRoot) {
         if (auto st = chownToServerUser(m_base); !st)
             return st;
         // Every folder above the demo must let the postgres user through.
-        if (!runAsServerUser(QStringLiteral("test"), {QStringLiteral("-w"), m_base}, 10000))
+        if (!runAsServerUser(QStringLiteral("test"), { QStringLiteral("-w"), m_base }, 10000))
             return Error(Error::Kind::Io,
-                         QStringLiteral("The postgres user cannot reach the demo folder %1.").arg(m_base),
-                         QStringLiteral("Set STRATA_DEMO_DIR to a folder it can enter, such as "
-                                        "/var/lib/strata/demo, or run Strata as an ordinary user."));
+                QStringLiteral("The postgres user cannot reach the demo folder %1.").arg(m_base),
+                QStringLiteral("Set STRATA_DEMO_DIR to a folder it can enter, such as "
+                               "/var/lib/strata/demo, or run Strata as an ordinary user."));
     }
     QString out;
     auto st = runAsServerUser(initdb->path,
-                              {QStringLiteral("-D"), data, QStringLiteral("-U"),
-                               QString::fromLatin1(kSuperuser), QStringLiteral("--auth-local=trust"),
-                               QStringLiteral("--auth-host=scram-sha-256"), QStringLiteral("-E"),
-                               QStringLiteral("UTF8"), QStringLiteral("--locale=C.UTF-8")},
-                              120000, &out);
+        { QStringLiteral("-D"), data, QStringLiteral("-U"), QString::fromLatin1(kSuperuser),
+            QStringLiteral("--auth-local=trust"), QStringLiteral("--auth-host=scram-sha-256"),
+            QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--locale=C.UTF-8") },
+        120000, &out);
     if (!st)
         return st;
     QFile conf(data + QStringLiteral("/postgresql.conf"));
@@ -224,7 +232,7 @@ Status DemoCluster::initCluster(const Progress &progress)
                               "logging_collector = off\n")
                    .arg(m_base + QStringLiteral("/run"))
                    .toUtf8());
-    return Ok{};
+    return Ok {};
 }
 
 Result<DemoStatus> DemoCluster::start(const Progress &progress)
@@ -242,8 +250,9 @@ Result<DemoStatus> DemoCluster::start(const Progress &progress)
         const int port = pickPort(readPort());
         if (port == 0)
             return Error(Error::Kind::Unreachable,
-                         QStringLiteral("No free port for the demo between 54330 and 54429."),
-                         QStringLiteral("Stop another server or set STRATA_DEMO_DIR to reuse another demo."));
+                QStringLiteral("No free port for the demo between 54330 and 54429."),
+                QStringLiteral(
+                    "Stop another server or set STRATA_DEMO_DIR to reuse another demo."));
         QFile pf(m_base + QStringLiteral("/port"));
         if (!pf.open(QIODevice::WriteOnly | QIODevice::Truncate))
             return Error(Error::Kind::Io, QStringLiteral("Could not write %1.").arg(pf.fileName()));
@@ -256,12 +265,11 @@ Result<DemoStatus> DemoCluster::start(const Progress &progress)
             progress(8, QStringLiteral("Starting the demo server on port %1").arg(port));
         QString out;
         auto s = runAsServerUser(pgctl->path,
-                                 {QStringLiteral("-D"), m_base + QStringLiteral("/data"),
-                                  QStringLiteral("-l"), m_base + QStringLiteral("/log/server.log"),
-                                  QStringLiteral("-o"), QStringLiteral("-p %1").arg(port),
-                                  QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"),
-                                  QStringLiteral("start")},
-                                 90000, &out);
+            { QStringLiteral("-D"), m_base + QStringLiteral("/data"), QStringLiteral("-l"),
+                m_base + QStringLiteral("/log/server.log"), QStringLiteral("-o"),
+                QStringLiteral("-p %1").arg(port), QStringLiteral("-w"), QStringLiteral("-t"),
+                QStringLiteral("60"), QStringLiteral("start") },
+            90000, &out);
         if (!s) {
             Error e = s.error();
             e.message = QStringLiteral("The demo server did not start.");
@@ -290,27 +298,32 @@ Status DemoCluster::seed(const Progress &progress)
     QList<QPair<QString, QString>> files;
     for (const QString &db : dbs) {
         QDir d(QStringLiteral(":/sql/demo/") + db);
-        for (const QString &f : d.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name))
-            files.append({db, d.filePath(f)});
+        for (const QString &f : d.entryList({ QStringLiteral("*.sql") }, QDir::Files, QDir::Name))
+            files.append({ db, d.filePath(f) });
     }
     const QByteArray admin = connInfo(QStringLiteral("postgres")).toUtf8();
     PGconn *c = PQconnectdb(admin.constData());
     if (PQstatus(c) != CONNECTION_OK) {
-        Error e(Error::Kind::Unreachable, QStringLiteral("Could not connect to the demo server: %1")
-                                               .arg(QString::fromUtf8(PQerrorMessage(c)).trimmed()));
+        Error e(Error::Kind::Unreachable,
+            QStringLiteral("Could not connect to the demo server: %1")
+                .arg(QString::fromUtf8(PQerrorMessage(c)).trimmed()));
         PQfinish(c);
         return e;
     }
-    PQsetNoticeProcessor(c, [](void *, const char *) {}, nullptr); // "does not exist, skipping"
+    PQsetNoticeProcessor(
+        c, [](void *, const char *) {}, nullptr); // "does not exist, skipping"
     for (const QString &db : dbs) {
-        PQclear(PQexec(c, QStringLiteral("DROP DATABASE IF EXISTS \"%1\"").arg(db).toUtf8().constData()));
-        PGresult *r = PQexec(c, QStringLiteral("CREATE DATABASE \"%1\"").arg(db).toUtf8().constData());
+        PQclear(PQexec(
+            c, QStringLiteral("DROP DATABASE IF EXISTS \"%1\"").arg(db).toUtf8().constData()));
+        PGresult *r
+            = PQexec(c, QStringLiteral("CREATE DATABASE \"%1\"").arg(db).toUtf8().constData());
         const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
         const QString err = QString::fromUtf8(PQerrorMessage(c)).trimmed();
         PQclear(r);
         if (!ok) {
             PQfinish(c);
-            return Error(Error::Kind::Query, QStringLiteral("Could not create the demo database %1: %2").arg(db, err));
+            return Error(Error::Kind::Query,
+                QStringLiteral("Could not create the demo database %1: %2").arg(db, err));
         }
     }
     PQfinish(c);
@@ -320,8 +333,9 @@ Status DemoCluster::seed(const Progress &progress)
         const QByteArray ci = connInfo(db).toUtf8();
         PGconn *conn = PQconnectdb(ci.constData());
         if (PQstatus(conn) != CONNECTION_OK) {
-            Error e(Error::Kind::Unreachable, QStringLiteral("Could not connect to %1: %2")
-                                                   .arg(db, QString::fromUtf8(PQerrorMessage(conn)).trimmed()));
+            Error e(Error::Kind::Unreachable,
+                QStringLiteral("Could not connect to %1: %2")
+                    .arg(db, QString::fromUtf8(PQerrorMessage(conn)).trimmed()));
             PQfinish(conn);
             return e;
         }
@@ -331,7 +345,7 @@ Status DemoCluster::seed(const Progress &progress)
                 continue;
             if (progress)
                 progress(10 + 85 * done / qMax(1, int(files.size())),
-                         QStringLiteral("Seeding %1: %2").arg(db, QFileInfo(path).fileName()));
+                    QStringLiteral("Seeding %1: %2").arg(db, QFileInfo(path).fileName()));
             QFile f(path);
             f.open(QIODevice::ReadOnly);
             PGresult *r = PQexec(conn, f.readAll().constData());
@@ -342,13 +356,13 @@ Status DemoCluster::seed(const Progress &progress)
             if (!ok) {
                 PQfinish(conn);
                 return Error(Error::Kind::Query,
-                             QStringLiteral("Seeding the demo failed in %1: %2").arg(path.mid(2), err));
+                    QStringLiteral("Seeding the demo failed in %1: %2").arg(path.mid(2), err));
             }
             ++done;
         }
         PQfinish(conn);
     }
-    return Ok{};
+    return Ok {};
 }
 
 Status DemoCluster::copyProjectFolders()
@@ -362,23 +376,23 @@ Status DemoCluster::copyProjectFolders()
         QFile::remove(dst);
         if (!QFile::copy(src, dst))
             return Error(Error::Kind::Io, QStringLiteral("Could not copy %1 to %2.").arg(src, dst));
-        QFile::setPermissions(dst, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+        QFile::setPermissions(
+            dst, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
     }
-    return Ok{};
+    return Ok {};
 }
 
 Status DemoCluster::stop()
 {
     if (!QFile::exists(m_base + QStringLiteral("/data/postmaster.pid")))
-        return Ok{};
+        return Ok {};
     auto pgctl = pgbinaries::findNewest(QStringLiteral("pg_ctl"));
     if (!pgctl)
         return pgctl.error();
     return runAsServerUser(pgctl->path,
-                           {QStringLiteral("-D"), m_base + QStringLiteral("/data"),
-                            QStringLiteral("-m"), QStringLiteral("fast"), QStringLiteral("-w"),
-                            QStringLiteral("stop")},
-                           60000);
+        { QStringLiteral("-D"), m_base + QStringLiteral("/data"), QStringLiteral("-m"),
+            QStringLiteral("fast"), QStringLiteral("-w"), QStringLiteral("stop") },
+        60000);
 }
 
 } // namespace strata::core

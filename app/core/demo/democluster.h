@@ -18,13 +18,14 @@ struct DemoStatus
     int port = 0;
     QString connInfo; // for the main demo database
     QString migrationsDir; // the registry's migration files, copied out for the user
-    QString alembicDir;    // the webapp's Alembic project
+    QString alembicDir; // the webapp's Alembic project
 };
 
 // A private, throwaway PostgreSQL cluster with the demo databases, under the user's data folder.
 // It listens on a Unix socket in a folder of its own and on 127.0.0.1 (where it asks for a
 // password no role has, so only the socket is open by default). Run as root, the server runs as
-// the unprivileged `postgres` user, as PostgreSQL requires. Blocking: call from a worker or the CLI.
+// the unprivileged `postgres` user, as PostgreSQL requires. Blocking: call from a worker or the
+// CLI.
 class DemoCluster
 {
 public:
@@ -43,7 +44,7 @@ private:
     Status initCluster(const Progress &progress);
     Status seed(const Progress &progress);
     Status runAsServerUser(const QString &program, const QStringList &args, int timeoutMs,
-                           QString *output = nullptr) const;
+        QString *output = nullptr) const;
     Status copyProjectFolders();
     int readPort() const;
 

@@ -17,18 +17,18 @@ JobsService::JobsService(std::shared_ptr<const Connection> connection)
 
 std::shared_ptr<BackupJob> JobsService::backupJob(const BackupOptions &options) const
 {
-    return std::make_shared<BackupJob>(m_connection->profile(), m_connection->secretForTools(),
-                                       options);
+    return std::make_shared<BackupJob>(
+        m_connection->profile(), m_connection->secretForTools(), options);
 }
 
 std::shared_ptr<RestoreJob> JobsService::restoreJob(const RestoreOptions &options) const
 {
-    return std::make_shared<RestoreJob>(m_connection->profile(), m_connection->secretForTools(),
-                                        options);
+    return std::make_shared<RestoreJob>(
+        m_connection->profile(), m_connection->secretForTools(), options);
 }
 
-QFuture<Result<QList<TableRef>>> JobsService::resolveTables(const QStringList &names,
-                                                            bool withDependencies) const
+QFuture<Result<QList<TableRef>>> JobsService::resolveTables(
+    const QStringList &names, bool withDependencies) const
 {
     return m_connection->browseSession()->run(
         [names, withDependencies](SessionContext &ctx) -> Result<QList<TableRef>> {
@@ -44,8 +44,7 @@ QFuture<Result<ToolInfo>> JobsService::locateDumpTool() const
     const ConnectionProfile profile = m_connection->profile();
     const int major = m_connection->serverMajor();
     return asyncRun<Result<ToolInfo>>(Pool::Io, [profile, major](QPromise<Result<ToolInfo>> &p) {
-        p.addResult(ToolLocator(profile).locate(
-            QStringLiteral("pg_dump"), major,
+        p.addResult(ToolLocator(profile).locate(QStringLiteral("pg_dump"), major,
             QStringLiteral("dump a PostgreSQL %1 server").arg(major)));
     });
 }

@@ -38,8 +38,8 @@ public:
 
     // The chosen tables resolved against the catalog, with the tables they reference by
     // foreign key when withDependencies (marked addedByClosure).
-    QFuture<Result<QList<TableRef>>> resolveTables(const QStringList &names,
-                                                   bool withDependencies) const;
+    QFuture<Result<QList<TableRef>>> resolveTables(
+        const QStringList &names, bool withDependencies) const;
     // The pg_dump a backup of this server would use, or why there is none.
     QFuture<Result<ToolInfo>> locateDumpTool() const;
     // The archive's table of contents (pg_restore --list), and whether it has a checksum.

@@ -35,8 +35,8 @@ QString AlembicParser::syntaxProblem(const QString &text)
                         return QStringLiteral("line %1: unterminated string").arg(startLine);
                     ++line;
                 }
-                if (d == c && (!triple || (i + 2 < n && text.at(i + 1) == c
-                                           && text.at(i + 2) == c))) {
+                if (d == c
+                    && (!triple || (i + 2 < n && text.at(i + 1) == c && text.at(i + 2) == c))) {
                     i += triple ? 2 : 0;
                     closed = true;
                     break;
@@ -47,7 +47,7 @@ QString AlembicParser::syntaxProblem(const QString &text)
                     .arg(startLine)
                     .arg(triple ? QStringLiteral("triple-quoted ") : QString());
         } else if (c == u'(' || c == u'[' || c == u'{') {
-            stack.append({c, line});
+            stack.append({ c, line });
         } else if (c == u')' || c == u']' || c == u'}') {
             const QChar open = c == u')' ? u'(' : c == u']' ? u'[' : u'{';
             if (stack.isEmpty() || stack.last().first != open)
@@ -82,17 +82,17 @@ QStringList AlembicParser::parseValue(const QString &expr, bool *ok)
     return out;
 }
 
-FolderMigration AlembicParser::parse(const QString &text, const QString &path,
-                                     const QString &relativePath)
+FolderMigration AlembicParser::parse(
+    const QString &text, const QString &path, const QString &relativePath)
 {
     FolderMigration m;
     m.path = path;
     m.relativePath = relativePath;
     m.error = syntaxProblem(text);
     // Module-level assignments, with or without annotations, values possibly over several lines.
-    static const QRegularExpression assign(QStringLiteral(
-        R"(^(revision|down_revision|branch_labels|depends_on)\s*(?::[^=\n]*)?=\s*)"
-        R"(((?:\([^)]*\))|(?:\[[^\]]*\])|(?:\{[^}]*\})|[^\n#]*))"),
+    static const QRegularExpression assign(
+        QStringLiteral(R"(^(revision|down_revision|branch_labels|depends_on)\s*(?::[^=\n]*)?=\s*)"
+                       R"(((?:\([^)]*\))|(?:\[[^\]]*\])|(?:\{[^}]*\})|[^\n#]*))"),
         QRegularExpression::MultilineOption);
     bool sawRevision = false, downRead = false;
     auto it = assign.globalMatch(text);

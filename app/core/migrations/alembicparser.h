@@ -13,8 +13,8 @@ namespace strata::core {
 class AlembicParser
 {
 public:
-    static FolderMigration parse(const QString &text, const QString &path,
-                                 const QString &relativePath);
+    static FolderMigration parse(
+        const QString &text, const QString &path, const QString &relativePath);
 
 private:
     static QString syntaxProblem(const QString &text);

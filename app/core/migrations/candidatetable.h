@@ -21,7 +21,7 @@ struct CandidateTable
     bool has(const QString &column) const;
     QString type(const QString &column) const; // empty when absent
     bool isInteger(const QString &column) const; // smallint, integer, bigint, numeric
-    bool isText(const QString &column) const;    // varchar, text, char
+    bool isText(const QString &column) const; // varchar, text, char
     bool hasAll(const QStringList &names) const;
     QString qualifiedName() const; // schema.table for messages (not SQL)
 };

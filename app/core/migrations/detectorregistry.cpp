@@ -7,9 +7,9 @@ namespace strata::core {
 DetectorRegistry::DetectorRegistry()
 {
     using namespace detectors;
-    for (auto make : {flyway, liquibase, alembic, rails, dbmate, golangMigrate, ecto, homeGrown,
-                      django, prisma, sqlx, diesel, goose, knex, typeorm, efCore, laravel,
-                      sequelize, sqitch, phinx, nodePgMigrate, atlas, unknownSchemaMigrations})
+    for (auto make : { flyway, liquibase, alembic, rails, dbmate, golangMigrate, ecto, homeGrown,
+             django, prisma, sqlx, diesel, goose, knex, typeorm, efCore, laravel, sequelize, sqitch,
+             phinx, nodePgMigrate, atlas, unknownSchemaMigrations })
         m_detectors.push_back(make());
 }
 

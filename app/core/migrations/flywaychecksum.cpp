@@ -8,7 +8,7 @@ namespace {
 
 std::array<quint32, 256> makeTable()
 {
-    std::array<quint32, 256> t{};
+    std::array<quint32, 256> t {};
     for (quint32 i = 0; i < 256; ++i) {
         quint32 c = i;
         for (int k = 0; k < 8; ++k)

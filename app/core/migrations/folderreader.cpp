@@ -16,15 +16,24 @@ namespace strata::core {
 QString folderKindName(FolderKind kind)
 {
     switch (kind) {
-    case FolderKind::PlainSql: return QStringLiteral("plain");
-    case FolderKind::Flyway: return QStringLiteral("flyway");
-    case FolderKind::Alembic: return QStringLiteral("alembic");
-    case FolderKind::GolangMigrate: return QStringLiteral("golang-migrate");
-    case FolderKind::Dbmate: return QStringLiteral("dbmate");
-    case FolderKind::Rails: return QStringLiteral("rails");
-    case FolderKind::Django: return QStringLiteral("django");
-    case FolderKind::Prisma: return QStringLiteral("prisma");
-    case FolderKind::Unknown: break;
+    case FolderKind::PlainSql:
+        return QStringLiteral("plain");
+    case FolderKind::Flyway:
+        return QStringLiteral("flyway");
+    case FolderKind::Alembic:
+        return QStringLiteral("alembic");
+    case FolderKind::GolangMigrate:
+        return QStringLiteral("golang-migrate");
+    case FolderKind::Dbmate:
+        return QStringLiteral("dbmate");
+    case FolderKind::Rails:
+        return QStringLiteral("rails");
+    case FolderKind::Django:
+        return QStringLiteral("django");
+    case FolderKind::Prisma:
+        return QStringLiteral("prisma");
+    case FolderKind::Unknown:
+        break;
     }
     return QStringLiteral("unknown");
 }
@@ -33,9 +42,8 @@ namespace {
 
 QStringList files(const QString &dir, const QStringList &patterns)
 {
-    return QDir(dir).entryList(patterns, QDir::Files | QDir::Readable | QDir::Hidden
-                                             | QDir::System,
-                               QDir::Name);
+    return QDir(dir).entryList(
+        patterns, QDir::Files | QDir::Readable | QDir::Hidden | QDir::System, QDir::Name);
 }
 
 // Files listed even when unreadable, so they can be reported.
@@ -57,25 +65,26 @@ bool anyFileContains(const QString &dir, const QStringList &patterns, const QByt
 
 QString alembicDir(const QString &dir)
 {
-    for (const QString &d : {QDir(dir).filePath("versions"), QDir(dir).filePath("alembic/versions"),
-                             QDir(dir).filePath("migrations/versions"), dir})
-        if (QFileInfo(d).isDir() && anyFileContains(d, {"*.py"}, "down_revision"))
+    for (const QString &d :
+        { QDir(dir).filePath("versions"), QDir(dir).filePath("alembic/versions"),
+            QDir(dir).filePath("migrations/versions"), dir })
+        if (QFileInfo(d).isDir() && anyFileContains(d, { "*.py" }, "down_revision"))
             return d;
     return {};
 }
 
 QString railsDir(const QString &dir)
 {
-    for (const QString &d : {QDir(dir).filePath("db/migrate"), dir})
-        if (QFileInfo(d).isDir() && !files(d, {"[0-9]*_*.rb"}).isEmpty())
+    for (const QString &d : { QDir(dir).filePath("db/migrate"), dir })
+        if (QFileInfo(d).isDir() && !files(d, { "[0-9]*_*.rb" }).isEmpty())
             return d;
     return {};
 }
 
 QString prismaDir(const QString &dir)
 {
-    for (const QString &d : {QDir(dir).filePath("prisma/migrations"),
-                             QDir(dir).filePath("migrations"), dir}) {
+    for (const QString &d :
+        { QDir(dir).filePath("prisma/migrations"), QDir(dir).filePath("migrations"), dir }) {
         if (!QFileInfo(d).isDir())
             continue;
         for (const auto &sub : QDir(d).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
@@ -89,19 +98,19 @@ QString prismaDir(const QString &dir)
 QList<QPair<QString, QString>> djangoApps(const QString &dir)
 {
     QList<QPair<QString, QString>> out;
-    static const QStringList pattern{"[0-9][0-9][0-9][0-9]_*.py"};
+    static const QStringList pattern { "[0-9][0-9][0-9][0-9]_*.py" };
     if (QFileInfo(dir).fileName() == QLatin1String("migrations") && !files(dir, pattern).isEmpty())
-        out.append({QFileInfo(QFileInfo(dir).absolutePath()).fileName(), dir});
+        out.append({ QFileInfo(QFileInfo(dir).absolutePath()).fileName(), dir });
     for (const auto &app : QDir(dir).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
         const QString m = QDir(dir).filePath(app + "/migrations");
         if (QFileInfo(m).isDir() && !files(m, pattern).isEmpty())
-            out.append({app, m});
+            out.append({ app, m });
     }
     return out;
 }
 
-FolderMigration fileEntry(const QString &dir, const QString &name, const QString &version,
-                          const QString &description)
+FolderMigration fileEntry(
+    const QString &dir, const QString &name, const QString &version, const QString &description)
 {
     FolderMigration m;
     m.path = QDir(dir).absoluteFilePath(name);
@@ -130,8 +139,8 @@ QString FolderReader::readText(const QString &path, QString *error, QByteArray *
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read %1: %2").arg(QFileInfo(path).fileName(),
-                                                           f.errorString());
+        *error
+            = QStringLiteral("cannot read %1: %2").arg(QFileInfo(path).fileName(), f.errorString());
         return {};
     }
     const QByteArray bytes = f.readAll();
@@ -172,15 +181,16 @@ FolderKind FolderReader::guessKind(const QString &dir)
         return FolderKind::Django;
     if (!prismaDir(dir).isEmpty())
         return FolderKind::Prisma;
-    if (!files(dir, {"*.up.sql"}).isEmpty())
+    if (!files(dir, { "*.up.sql" }).isEmpty())
         return FolderKind::GolangMigrate;
-    if (!files(dir, {"V*__*.sql", "R__*.sql"}).isEmpty())
+    if (!files(dir, { "V*__*.sql", "R__*.sql" }).isEmpty())
         return FolderKind::Flyway;
     const QString dbm = QFileInfo(QDir(dir).filePath("db/migrations")).isDir()
-        ? QDir(dir).filePath("db/migrations") : dir;
-    if (anyFileContains(dbm, {"*.sql"}, "-- migrate:up"))
+        ? QDir(dir).filePath("db/migrations")
+        : dir;
+    if (anyFileContains(dbm, { "*.sql" }, "-- migrate:up"))
         return FolderKind::Dbmate;
-    if (!allFiles(dir, {"*.sql"}).isEmpty())
+    if (!allFiles(dir, { "*.sql" }).isEmpty())
         return FolderKind::PlainSql;
     return FolderKind::Unknown;
 }
@@ -190,31 +200,44 @@ Result<MigrationFolder> FolderReader::read(const QString &dir, FolderKind kind)
     QFileInfo info(dir);
     if (!info.isDir())
         return Error(Error::Kind::Io, QStringLiteral("%1 is not a folder.").arg(dir),
-                     QStringLiteral("Choose the folder that holds the migration files."));
+            QStringLiteral("Choose the folder that holds the migration files."));
     if (!info.isReadable())
         return Error(Error::Kind::Io, QStringLiteral("The folder %1 cannot be read.").arg(dir),
-                     QStringLiteral("Check its permissions."));
+            QStringLiteral("Check its permissions."));
     MigrationFolder f;
     f.dir = info.absoluteFilePath();
     f.kind = kind == FolderKind::Unknown ? guessKind(dir) : kind;
     switch (f.kind) {
-    case FolderKind::PlainSql: f.migrations = readPlain(dir, false); break;
+    case FolderKind::PlainSql:
+        f.migrations = readPlain(dir, false);
+        break;
     case FolderKind::Dbmate: {
         const QString d = QFileInfo(QDir(dir).filePath("db/migrations")).isDir()
-            ? QDir(dir).filePath("db/migrations") : dir;
+            ? QDir(dir).filePath("db/migrations")
+            : dir;
         f.migrations = readPlain(d, true);
         break;
     }
-    case FolderKind::Flyway: f.migrations = readFlyway(dir); break;
-    case FolderKind::Alembic: f.migrations = readAlembic(alembicDir(dir).isEmpty()
-                                                             ? dir : alembicDir(dir)); break;
-    case FolderKind::GolangMigrate: f.migrations = readGolangMigrate(dir); break;
-    case FolderKind::Rails: f.migrations = readRails(railsDir(dir).isEmpty() ? dir
-                                                                             : railsDir(dir)); break;
-    case FolderKind::Django: f.migrations = readDjango(dir); break;
-    case FolderKind::Prisma: f.migrations = readPrisma(prismaDir(dir).isEmpty()
-                                                           ? dir : prismaDir(dir)); break;
-    case FolderKind::Unknown: break;
+    case FolderKind::Flyway:
+        f.migrations = readFlyway(dir);
+        break;
+    case FolderKind::Alembic:
+        f.migrations = readAlembic(alembicDir(dir).isEmpty() ? dir : alembicDir(dir));
+        break;
+    case FolderKind::GolangMigrate:
+        f.migrations = readGolangMigrate(dir);
+        break;
+    case FolderKind::Rails:
+        f.migrations = readRails(railsDir(dir).isEmpty() ? dir : railsDir(dir));
+        break;
+    case FolderKind::Django:
+        f.migrations = readDjango(dir);
+        break;
+    case FolderKind::Prisma:
+        f.migrations = readPrisma(prismaDir(dir).isEmpty() ? dir : prismaDir(dir));
+        break;
+    case FolderKind::Unknown:
+        break;
     }
     if (f.migrations.isEmpty())
         f.errors.append(QStringLiteral("No migration files found in %1.").arg(dir));
@@ -227,15 +250,15 @@ QList<FolderMigration> FolderReader::readPlain(const QString &dir, bool dbmate)
         QStringLiteral(R"((insert\s+into|update)\s+[\w."]*schema_migrations)"),
         QRegularExpression::CaseInsensitiveOption);
     QList<FolderMigration> out;
-    for (const auto &name : allFiles(dir, {"*.sql"})) {
+    for (const auto &name : allFiles(dir, { "*.sql" })) {
         const QString base = name.chopped(4);
         const QString prefix = numericPrefix(base);
         QString desc = base.mid(prefix.size());
         while (desc.startsWith(u'_') || desc.startsWith(u'-'))
             desc.remove(0, 1);
         // dbmate matches by the timestamp; plain files by their name (see HistoryComparer).
-        FolderMigration m = fileEntry(dir, name, dbmate && !prefix.isEmpty() ? prefix : base,
-                                      humanise(desc));
+        FolderMigration m
+            = fileEntry(dir, name, dbmate && !prefix.isEmpty() ? prefix : base, humanise(desc));
         QString error;
         const QString text = readText(m.path, &error);
         m.error = error;
@@ -253,9 +276,10 @@ QList<FolderMigration> FolderReader::readPlain(const QString &dir, bool dbmate)
 QList<FolderMigration> FolderReader::readFlyway(const QString &dir)
 {
     // V1_2__add_users.sql: version 1.2; R__views.sql: repeatable; U1_2__...: undo of 1.2.
-    static const QRegularExpression re(QStringLiteral(R"(^([VUR])([^_]*(?:_[^_]+)*?)__(.+)\.sql$)"));
+    static const QRegularExpression re(
+        QStringLiteral(R"(^([VUR])([^_]*(?:_[^_]+)*?)__(.+)\.sql$)"));
     QList<FolderMigration> out;
-    for (const auto &name : allFiles(dir, {"*.sql"})) {
+    for (const auto &name : allFiles(dir, { "*.sql" })) {
         const auto m = re.match(name);
         if (!m.hasMatch())
             continue;
@@ -279,7 +303,8 @@ QList<FolderMigration> FolderReader::readFlyway(const QString &dir)
     // Flyway's order: versioned by version, then repeatables by description; undo files last.
     auto rank = [](const FolderMigration &m) {
         return m.kind == FolderMigration::Kind::Versioned ? 0
-            : m.kind == FolderMigration::Kind::Repeatable ? 1 : 2;
+            : m.kind == FolderMigration::Kind::Repeatable ? 1
+                                                          : 2;
     };
     std::stable_sort(out.begin(), out.end(), [rank](const auto &a, const auto &b) {
         if (rank(a) != rank(b))
@@ -296,7 +321,7 @@ QList<FolderMigration> FolderReader::readFlyway(const QString &dir)
 QList<FolderMigration> FolderReader::readAlembic(const QString &dir)
 {
     QList<FolderMigration> parsed;
-    for (const auto &name : allFiles(dir, {"*.py"})) {
+    for (const auto &name : allFiles(dir, { "*.py" })) {
         if (name == QLatin1String("__init__.py"))
             continue;
         const QString path = QDir(dir).absoluteFilePath(name);
@@ -317,11 +342,11 @@ QList<FolderMigration> FolderReader::readAlembic(const QString &dir)
 QList<FolderMigration> FolderReader::readGolangMigrate(const QString &dir)
 {
     QList<FolderMigration> out;
-    for (const auto &name : allFiles(dir, {"*.up.sql"})) {
+    for (const auto &name : allFiles(dir, { "*.up.sql" })) {
         const QString prefix = numericPrefix(name);
         QString desc = name.chopped(7).mid(prefix.size());
         FolderMigration m = fileEntry(dir, name, QString::number(prefix.toLongLong()),
-                                      humanise(desc.mid(desc.startsWith(u'_') ? 1 : 0)));
+            humanise(desc.mid(desc.startsWith(u'_') ? 1 : 0)));
         if (prefix.isEmpty())
             m.error = QStringLiteral("no version number at the start of the name");
         QString error;
@@ -339,9 +364,10 @@ QList<FolderMigration> FolderReader::readGolangMigrate(const QString &dir)
 QList<FolderMigration> FolderReader::readRails(const QString &dir)
 {
     QList<FolderMigration> out;
-    for (const auto &name : allFiles(dir, {"[0-9]*_*.rb"})) {
+    for (const auto &name : allFiles(dir, { "[0-9]*_*.rb" })) {
         const QString prefix = numericPrefix(name);
-        FolderMigration m = fileEntry(dir, name, prefix, humanise(name.chopped(3).mid(prefix.size() + 1)));
+        FolderMigration m
+            = fileEntry(dir, name, prefix, humanise(name.chopped(3).mid(prefix.size() + 1)));
         QString error;
         readText(m.path, &error);
         m.error = error;
@@ -354,7 +380,7 @@ QList<FolderMigration> FolderReader::readDjango(const QString &dir)
 {
     QList<FolderMigration> out;
     for (const auto &[app, mdir] : djangoApps(dir)) {
-        for (const auto &name : allFiles(mdir, {"[0-9][0-9][0-9][0-9]_*.py"})) {
+        for (const auto &name : allFiles(mdir, { "[0-9][0-9][0-9][0-9]_*.py" })) {
             const QString base = name.chopped(3);
             FolderMigration m = fileEntry(mdir, name, app + u'.' + base, base);
             m.relativePath = QDir(dir).relativeFilePath(m.path);
@@ -375,8 +401,8 @@ QList<FolderMigration> FolderReader::readPrisma(const QString &dir)
         if (!QFileInfo::exists(path))
             continue;
         const QString prefix = numericPrefix(sub);
-        FolderMigration m = fileEntry(dir, sub + "/migration.sql", sub,
-                                      humanise(sub.mid(prefix.size() + 1)));
+        FolderMigration m
+            = fileEntry(dir, sub + "/migration.sql", sub, humanise(sub.mid(prefix.size() + 1)));
         QByteArray raw;
         QString error;
         readText(path, &error, &raw);

@@ -13,7 +13,8 @@ class FolderReader
 {
 public:
     // The line a plain SQL file carries to run outside a transaction (CREATE INDEX
-    // CONCURRENTLY, ALTER TYPE ... ADD VALUE on old servers). Anywhere in the file, on its own line.
+    // CONCURRENTLY, ALTER TYPE ... ADD VALUE on old servers). Anywhere in the file, on its own
+    // line.
     static constexpr const char *noTransactionMarker = "-- strata:no-transaction";
 
     static FolderKind guessKind(const QString &dir);

@@ -48,16 +48,25 @@ int compareFlywayVersions(const QString &a, const QString &b)
 bool HistoryComparer::folderFits(const QString &fw, FolderKind kind)
 {
     switch (kind) {
-    case FolderKind::Rails: return fw == QLatin1String("rails");
-    case FolderKind::Dbmate: return fw == QLatin1String("dbmate");
-    case FolderKind::Flyway: return fw == QLatin1String("flyway");
-    case FolderKind::Alembic: return fw == QLatin1String("alembic");
-    case FolderKind::GolangMigrate: return fw == QLatin1String("golang-migrate");
-    case FolderKind::Django: return fw == QLatin1String("django");
-    case FolderKind::Prisma: return fw == QLatin1String("prisma");
-    case FolderKind::PlainSql: return fw == QLatin1String("homegrown")
-            || fw == QLatin1String("unknown") || fw == QLatin1String("dbmate");
-    case FolderKind::Unknown: break;
+    case FolderKind::Rails:
+        return fw == QLatin1String("rails");
+    case FolderKind::Dbmate:
+        return fw == QLatin1String("dbmate");
+    case FolderKind::Flyway:
+        return fw == QLatin1String("flyway");
+    case FolderKind::Alembic:
+        return fw == QLatin1String("alembic");
+    case FolderKind::GolangMigrate:
+        return fw == QLatin1String("golang-migrate");
+    case FolderKind::Django:
+        return fw == QLatin1String("django");
+    case FolderKind::Prisma:
+        return fw == QLatin1String("prisma");
+    case FolderKind::PlainSql:
+        return fw == QLatin1String("homegrown") || fw == QLatin1String("unknown")
+            || fw == QLatin1String("dbmate");
+    case FolderKind::Unknown:
+        break;
     }
     return false;
 }
@@ -109,7 +118,7 @@ void HistoryComparer::compare(MigrationHistory &h, const MigrationFolder &f)
 void HistoryComparer::compareFlyway(MigrationHistory &h, const MigrationFolder &f)
 {
     // The latest row per version decides (an UNDO or DELETE after a success un-applies it).
-    QHash<QString, int> latest;          // normalised version -> entry index
+    QHash<QString, int> latest; // normalised version -> entry index
     QHash<QString, int> latestRepeatable; // description -> entry index
     QString baseline;
     for (int i = 0; i < h.entries.size(); ++i) {
@@ -169,8 +178,9 @@ void HistoryComparer::compareFlyway(MigrationHistory &h, const MigrationFolder &
         }
     }
     std::sort(h.missing.begin(), h.missing.end(), [](const auto &a, const auto &b) {
-        return compareFlywayVersions(normaliseFlywayVersion(a.version),
-                                     normaliseFlywayVersion(b.version)) < 0;
+        return compareFlywayVersions(
+                   normaliseFlywayVersion(a.version), normaliseFlywayVersion(b.version))
+            < 0;
     });
 }
 
@@ -331,8 +341,8 @@ void HistoryComparer::compareByKey(MigrationHistory &h, const MigrationFolder &f
         const QString recorded = h.entries.at(i).checksum;
         if (!m.checksum.isEmpty() && !recorded.isEmpty() && recorded != m.checksum) {
             MigrationEntry c = fromFile(m, MigrationState::Changed);
-            c.note = QStringLiteral("checksum mismatch: recorded %1, file %2").arg(recorded,
-                                                                                  m.checksum);
+            c.note = QStringLiteral("checksum mismatch: recorded %1, file %2")
+                         .arg(recorded, m.checksum);
             h.changed.append(c);
         }
     }

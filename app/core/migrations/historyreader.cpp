@@ -48,8 +48,8 @@ Result<CatalogSnapshot> HistoryReader::candidates(SessionContext &ctx)
     QStringList quoted;
     for (QString n : names)
         quoted.append(u'"' + n.replace(u'"', QStringLiteral("\\\"")) + u'"');
-    auto r = ctx.exec(QStringLiteral("migrations/candidates"),
-                      {QString(u'{' + quoted.join(u',') + u'}')});
+    auto r = ctx.exec(
+        QStringLiteral("migrations/candidates"), { QString(u'{' + quoted.join(u',') + u'}') });
     if (!r)
         return r.error();
     CatalogSnapshot snap;
@@ -60,7 +60,7 @@ Result<CatalogSnapshot> HistoryReader::candidates(SessionContext &ctx)
         const QStringList cols = parseTextArray(r->text(i, 2));
         const QStringList types = parseTextArray(r->text(i, 3));
         for (int c = 0; c < cols.size(); ++c)
-            t.columns.append({cols.at(c), c < types.size() ? types.at(c) : QString()});
+            t.columns.append({ cols.at(c), c < types.size() ? types.at(c) : QString() });
         snap.tables.append(t);
     }
     return snap;

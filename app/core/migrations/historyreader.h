@@ -17,8 +17,8 @@ public:
     static constexpr int defaultRowLimit = 5000;
 
     static Result<CatalogSnapshot> candidates(SessionContext &ctx);
-    static Result<QList<MigrationHistory>> readAll(SessionContext &ctx,
-                                                   int rowLimit = defaultRowLimit);
+    static Result<QList<MigrationHistory>> readAll(
+        SessionContext &ctx, int rowLimit = defaultRowLimit);
 };
 
 } // namespace strata::core

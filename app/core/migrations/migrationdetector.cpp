@@ -15,13 +15,15 @@ QDateTime parsePgTimestamp(const QString &raw)
     const QString s = raw.trimmed();
     if (s.isEmpty())
         return {};
-    static const QRegularExpression re(QStringLiteral(
-        R"(^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?\s*)"
-        R"((Z|[+-]\d{2}(?::?\d{2})?)?$)"));
+    static const QRegularExpression re(
+        QStringLiteral(R"(^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?\s*)"
+                       R"((Z|[+-]\d{2}(?::?\d{2})?)?$)"));
     const auto m = re.match(s);
     if (m.hasMatch()) {
         const QDate d(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
-        const int ms = m.captured(7).isEmpty() ? 0 : QString(m.captured(7) + QStringLiteral("00")).left(3).toInt();
+        const int ms = m.captured(7).isEmpty()
+            ? 0
+            : QString(m.captured(7) + QStringLiteral("00")).left(3).toInt();
         const QTime t(m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt(), ms);
         const QString zone = m.captured(8);
         if (zone.isEmpty()) // timestamp without time zone: shown as written
@@ -78,26 +80,19 @@ bool MigrationDetector::flag(const PgResult &r, int row, const char *column, boo
     return fallback;
 }
 
-QStringList MigrationDetector::notes(SessionContext &, const CandidateTable &,
-                                     const CatalogSnapshot &) const
+QStringList MigrationDetector::notes(
+    SessionContext &, const CandidateTable &, const CatalogSnapshot &) const
 {
     return {};
 }
 
-Result<QList<MigrationEntry>> MigrationDetector::read(SessionContext &ctx,
-                                                       const CandidateTable &table, int rowLimit,
-                                                       bool *truncated) const
+Result<QList<MigrationEntry>> MigrationDetector::read(
+    SessionContext &ctx, const CandidateTable &table, int rowLimit, bool *truncated) const
 {
-    QString sql = SqlRegistry::instance().text(sqlName(), ctx.version().isValid()
-                                                              ? ctx.version().major()
-                                                              : 99);
-    if (sql.isEmpty())
-        return Error(Error::Kind::Internal,
-                     QStringLiteral("No statement named %1 in sql/.").arg(sqlName()));
-    const QString schema = ctx.quoteIdentifier(table.schema);
-    sql.replace(QLatin1String("{{table}}"), schema + u'.' + ctx.quoteIdentifier(table.table));
-    sql.replace(QLatin1String("{{schema}}"), schema);
-    auto r = ctx.execText(sql, {rowLimit + 1});
+    auto r = ctx.execTemplate(sqlName(),
+                              {{QStringLiteral("table"), {table.schema, table.table}},
+                               {QStringLiteral("schema"), {table.schema}}},
+                              {rowLimit + 1});
     if (!r) {
         Error e = r.error();
         e.message = QStringLiteral("Reading %1 as a %2 history failed: %3")

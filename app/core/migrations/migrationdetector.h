@@ -22,7 +22,7 @@ public:
     enum class Match { No, Yes, Ambiguous };
 
     virtual ~MigrationDetector() = default;
-    virtual QString id() const = 0;          // "flyway"
+    virtual QString id() const = 0; // "flyway"
     virtual QString displayName() const = 0; // "Flyway"
     virtual QStringList tableNames() const = 0; // names the catalog query looks for
     virtual Match matches(const CandidateTable &table, const CatalogSnapshot &all) const = 0;
@@ -31,11 +31,11 @@ public:
 
     // Reads at most rowLimit rows (the latest ones), oldest first. *truncated is set when there
     // were more.
-    Result<QList<MigrationEntry>> read(SessionContext &ctx, const CandidateTable &table,
-                                       int rowLimit, bool *truncated) const;
+    Result<QList<MigrationEntry>> read(
+        SessionContext &ctx, const CandidateTable &table, int rowLimit, bool *truncated) const;
     // Facts about the table beyond its rows (a held lock); default none.
-    virtual QStringList notes(SessionContext &ctx, const CandidateTable &table,
-                              const CatalogSnapshot &all) const;
+    virtual QStringList notes(
+        SessionContext &ctx, const CandidateTable &table, const CatalogSnapshot &all) const;
 
 protected:
     // "migrations/history/flyway": the statement reads {{table}} (the quoted, schema-qualified

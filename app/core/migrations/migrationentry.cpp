@@ -5,16 +5,26 @@ namespace strata::core {
 QString migrationStateName(MigrationState state)
 {
     switch (state) {
-    case MigrationState::Applied: return QStringLiteral("applied");
-    case MigrationState::Failed: return QStringLiteral("failed");
-    case MigrationState::Dirty: return QStringLiteral("dirty");
-    case MigrationState::RolledBack: return QStringLiteral("rolled_back");
-    case MigrationState::Running: return QStringLiteral("running");
-    case MigrationState::Baseline: return QStringLiteral("baseline");
-    case MigrationState::Deleted: return QStringLiteral("deleted");
-    case MigrationState::Pending: return QStringLiteral("pending");
-    case MigrationState::Missing: return QStringLiteral("missing");
-    case MigrationState::Changed: return QStringLiteral("changed");
+    case MigrationState::Applied:
+        return QStringLiteral("applied");
+    case MigrationState::Failed:
+        return QStringLiteral("failed");
+    case MigrationState::Dirty:
+        return QStringLiteral("dirty");
+    case MigrationState::RolledBack:
+        return QStringLiteral("rolled_back");
+    case MigrationState::Running:
+        return QStringLiteral("running");
+    case MigrationState::Baseline:
+        return QStringLiteral("baseline");
+    case MigrationState::Deleted:
+        return QStringLiteral("deleted");
+    case MigrationState::Pending:
+        return QStringLiteral("pending");
+    case MigrationState::Missing:
+        return QStringLiteral("missing");
+    case MigrationState::Changed:
+        return QStringLiteral("changed");
     case MigrationState::Unknown:
         return QStringLiteral("unknown");
     }
@@ -24,11 +34,14 @@ QString migrationStateName(MigrationState state)
 QString migrationStateLabel(MigrationState state)
 {
     switch (state) {
-    case MigrationState::RolledBack: return QStringLiteral("rolled back");
-    case MigrationState::Running: return QStringLiteral("running / unfinished");
+    case MigrationState::RolledBack:
+        return QStringLiteral("rolled back");
+    case MigrationState::Running:
+        return QStringLiteral("running / unfinished");
     case MigrationState::Unknown:
         return QStringLiteral("cannot tell");
-    default: return migrationStateName(state);
+    default:
+        return migrationStateName(state);
     }
 }
 

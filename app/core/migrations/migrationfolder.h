@@ -6,8 +6,17 @@
 
 namespace strata::core {
 
-enum class FolderKind { Unknown, PlainSql, Flyway, Alembic, GolangMigrate, Dbmate, Rails, Django,
-                        Prisma };
+enum class FolderKind {
+    Unknown,
+    PlainSql,
+    Flyway,
+    Alembic,
+    GolangMigrate,
+    Dbmate,
+    Rails,
+    Django,
+    Prisma
+};
 QString folderKindName(FolderKind kind); // "plain", "flyway", ...
 
 // One migration file of a project folder.
@@ -15,13 +24,13 @@ struct FolderMigration
 {
     enum class Kind { Versioned, Repeatable, Undo };
 
-    QString version;      // the key matched against the history table
+    QString version; // the key matched against the history table
     QString description;
-    QString path;         // absolute
+    QString path; // absolute
     QString relativePath; // from the folder, for messages
-    QString checksum;     // Flyway: CRC32 as a signed decimal; Prisma: SHA-256 hex; else empty
+    QString checksum; // Flyway: CRC32 as a signed decimal; Prisma: SHA-256 hex; else empty
     Kind kind = Kind::Versioned;
-    QString error;        // unreadable, not UTF-8, a syntax error: this file only
+    QString error; // unreadable, not UTF-8, a syntax error: this file only
     bool noTransaction = false; // plain SQL: the file carries the no-transaction marker
     bool recordsItself = false; // plain SQL: the file writes its own schema_migrations row
     // Alembic

@@ -12,11 +12,11 @@ namespace strata::core {
 // folder says about it.
 struct MigrationHistory
 {
-    QString framework;    // detector id: "flyway", "rails", "unknown"
+    QString framework; // detector id: "flyway", "rails", "unknown"
     QString frameworkName; // "Flyway"
     QString schema;
     QString table;
-    bool ambiguous = false;  // the database alone cannot tell which framework wrote it
+    bool ambiguous = false; // the database alone cannot tell which framework wrote it
     QStringList alternatives; // detector ids it could be when ambiguous ("rails", "dbmate")
     QList<MigrationEntry> entries; // history order, oldest first
     QList<MigrationEntry> pending; // in the folder, not applied
@@ -26,7 +26,7 @@ struct MigrationHistory
     // nor pending. The history row as read, with filePath set.
     QList<MigrationEntry> unfinished;
     bool truncated = false; // only the latest rowLimit rows were read
-    QString error;  // reading this table failed; the others are still shown
+    QString error; // reading this table failed; the others are still shown
     QStringList notes; // table-level facts: a held Knex lock, a resolved ambiguity, ...
     QString upgradeCommand; // what the user would run for pending migrations
     bool comparedWithFolder = false; // pending/missing/changed come from a folder

@@ -8,8 +8,8 @@
 
 namespace strata::core {
 
-Result<MigrationOverview> MigrationInspector::inspect(SessionContext &ctx,
-                                                      const QString &folderDir, int rowLimit)
+Result<MigrationOverview> MigrationInspector::inspect(
+    SessionContext &ctx, const QString &folderDir, int rowLimit)
 {
     auto all = HistoryReader::readAll(ctx, rowLimit);
     if (!all)
@@ -28,8 +28,8 @@ Result<MigrationOverview> MigrationInspector::inspect(SessionContext &ctx,
     return o;
 }
 
-void MigrationInspector::compareAll(QList<MigrationHistory> &histories,
-                                    const MigrationFolder &folder)
+void MigrationInspector::compareAll(
+    QList<MigrationHistory> &histories, const MigrationFolder &folder)
 {
     for (auto &h : histories) {
         bool fits = HistoryComparer::folderFits(h.framework, folder.kind);
@@ -56,11 +56,11 @@ QJsonArray entriesJson(const QList<MigrationEntry> &entries)
         QJsonObject o;
         o.insert("version", orNull(e.version));
         o.insert("description", orNull(e.description));
-        o.insert("applied_at", e.appliedAt.isValid()
-                                   ? QJsonValue(e.appliedAt.toString(Qt::ISODateWithMs))
-                                   : QJsonValue(QJsonValue::Null));
-        o.insert("duration_ms", e.durationMs >= 0 ? QJsonValue(double(e.durationMs))
-                                                  : QJsonValue(QJsonValue::Null));
+        o.insert("applied_at",
+            e.appliedAt.isValid() ? QJsonValue(e.appliedAt.toString(Qt::ISODateWithMs))
+                                  : QJsonValue(QJsonValue::Null));
+        o.insert("duration_ms",
+            e.durationMs >= 0 ? QJsonValue(double(e.durationMs)) : QJsonValue(QJsonValue::Null));
         o.insert("state", migrationStateName(e.state));
         o.insert("checksum", orNull(e.checksum));
         if (!e.note.isEmpty())

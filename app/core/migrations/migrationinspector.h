@@ -23,8 +23,8 @@ class MigrationInspector
 {
 public:
     // Runs on a session's thread (reads the catalog, the tables and the folder).
-    static Result<MigrationOverview> inspect(SessionContext &ctx, const QString &folderDir,
-                                             int rowLimit = 5000);
+    static Result<MigrationOverview> inspect(
+        SessionContext &ctx, const QString &folderDir, int rowLimit = 5000);
     // Compares each history the folder fits (by framework, or by an ambiguous alternative).
     static void compareAll(QList<MigrationHistory> &histories, const MigrationFolder &folder);
     // The CLI's JSON: [{framework, schema, table, ambiguous, entries, pending, missing, changed,

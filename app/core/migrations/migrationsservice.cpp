@@ -17,13 +17,12 @@ MigrationsService::~MigrationsService() = default;
 
 QFuture<Result<MigrationOverview>> MigrationsService::inspect(const QString &folderDir) const
 {
-    return m_connection->browseSession()->run([folderDir](SessionContext &ctx) {
-        return MigrationInspector::inspect(ctx, folderDir);
-    });
+    return m_connection->browseSession()->run(
+        [folderDir](SessionContext &ctx) { return MigrationInspector::inspect(ctx, folderDir); });
 }
 
-QFuture<Result<RunReport>> MigrationsService::plan(const MigrationFolder &folder,
-                                                   const RunOptions &options) const
+QFuture<Result<RunReport>> MigrationsService::plan(
+    const MigrationFolder &folder, const RunOptions &options) const
 {
     return m_connection->browseSession()->run([folder, options](SessionContext &ctx) {
         RunOptions dry = options;
@@ -32,8 +31,8 @@ QFuture<Result<RunReport>> MigrationsService::plan(const MigrationFolder &folder
     });
 }
 
-QFuture<RunReport> MigrationsService::apply(const MigrationFolder &folder,
-                                            const RunOptions &options)
+QFuture<RunReport> MigrationsService::apply(
+    const MigrationFolder &folder, const RunOptions &options)
 {
     // A session of its own per run: read-write, no statement timeout, and closed when the next
     // run replaces it or the service goes.

@@ -147,7 +147,7 @@ QList<SqlSplitter::Statement> SqlSplitter::split(const QString &s)
         }
         const QString text = s.mid(b, end - b).trimmed();
         if (!text.isEmpty() && text != QLatin1String(";"))
-            out.append({text, b, lineAt(s, b)});
+            out.append({ text, b, lineAt(s, b) });
         start = end;
     };
     int i = 0;
@@ -175,10 +175,12 @@ QList<SqlSplitter::Statement> SqlSplitter::split(const QString &s)
                 }
                 ++i;
             }
-        } else if (c == u'$' && (i == 0 || !(s.at(i - 1).isLetterOrNumber() || s.at(i - 1) == u'_'))) {
+        } else if (c == u'$'
+            && (i == 0 || !(s.at(i - 1).isLetterOrNumber() || s.at(i - 1) == u'_'))) {
             // $tag$ ... $tag$ (a positional parameter like $1 is not a tag).
             int j = i + 1;
-            while (j < n && (s.at(j).isLetterOrNumber() || s.at(j) == u'_') && !s.at(i + 1).isDigit())
+            while (
+                j < n && (s.at(j).isLetterOrNumber() || s.at(j) == u'_') && !s.at(i + 1).isDigit())
                 ++j;
             if (j < n && s.at(j) == u'$') {
                 const QString tag = s.mid(i, j - i + 1);

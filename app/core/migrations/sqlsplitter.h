@@ -17,7 +17,7 @@ public:
     {
         QString text;
         int offset = 0; // characters from the start of the script
-        int line = 1;   // 1-based line of the statement's first character
+        int line = 1; // 1-based line of the statement's first character
     };
 
     static QList<Statement> split(const QString &script);

@@ -22,9 +22,7 @@ Result<ServerFacts> server(SessionContext &ctx)
     if (row.rows() == 0)
         return Error(Error::Kind::Internal, QStringLiteral("The server's facts came back empty."));
     ServerFacts f;
-    const auto epochMs = [&row](const char *col) {
-        return qint64(row.toDouble(0, col) * 1000.0);
-    };
+    const auto epochMs = [&row](const char *col) { return qint64(row.toDouble(0, col) * 1000.0); };
     f.startedAt = QDateTime::fromMSecsSinceEpoch(epochMs("started_epoch"), Qt::UTC);
     f.clockSkewMs = epochMs("server_epoch") - QDateTime::currentMSecsSinceEpoch();
     f.clientConnections = row.toInt(0, "client_connections");
@@ -48,8 +46,8 @@ Result<QList<DatabaseSummary>> databases(SessionContext &ctx)
     QList<DatabaseSummary> out;
     out.reserve(rows.rows());
     for (int i = 0; i < rows.rows(); ++i)
-        out.append({rows.text(i, "name"), rows.text(i, "owner"), rows.text(i, "encoding"),
-                    rows.toLongLong(i, "size_bytes", -1)});
+        out.append({ rows.text(i, "name"), rows.text(i, "owner"), rows.text(i, "encoding"),
+            rows.toLongLong(i, "size_bytes", -1) });
     return out;
 }
 

@@ -18,7 +18,7 @@ struct ServerFacts
     int maxConnections = 0;
     qint64 databaseBytes = 0;
     QStringList extensions; // "postgis 3.3.2", without plpgsql
-    int schemaCount = 0;     // not counting pg_* and information_schema
+    int schemaCount = 0; // not counting pg_* and information_schema
     QString encoding;
     QString timeZone;
 

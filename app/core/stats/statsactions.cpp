@@ -10,9 +10,12 @@ namespace {
 QString templateName(Maintenance what)
 {
     switch (what) {
-    case Maintenance::Vacuum: return QStringLiteral("stats/actions/vacuum");
-    case Maintenance::Analyze: return QStringLiteral("stats/actions/analyze");
-    case Maintenance::Refresh: return QStringLiteral("stats/actions/refresh_matview");
+    case Maintenance::Vacuum:
+        return QStringLiteral("stats/actions/vacuum");
+    case Maintenance::Analyze:
+        return QStringLiteral("stats/actions/analyze");
+    case Maintenance::Refresh:
+        return QStringLiteral("stats/actions/refresh_matview");
     case Maintenance::RefreshConcurrently:
         return QStringLiteral("stats/actions/refresh_matview_concurrently");
     }
@@ -30,7 +33,7 @@ QString quote(SessionContext *ctx, const QString &name)
 
 Result<bool> signal(SessionContext &ctx, const char *sql, int pid)
 {
-    auto r = ctx.exec(QString::fromLatin1(sql), {pid});
+    auto r = ctx.exec(QString::fromLatin1(sql), { pid });
     if (!r)
         return r.error();
     return r->toBool(0, 0);
@@ -56,20 +59,23 @@ Result<int> backendPid(SessionContext &ctx)
     return r->toInt(0, 0);
 }
 
-QString statementFor(SessionContext *ctx, Maintenance what, const QString &schema,
-                     const QString &name)
+QString statementFor(
+    SessionContext *ctx, Maintenance what, const QString &schema, const QString &name)
 {
     // The template holds one placeholder for the qualified name; identifiers are quoted, never
     // pasted raw (these utility statements take no bind parameters).
+    auto filled = SqlRegistry::fill(SqlRegistry::instance().text(templateName(what)),
+                                    {{QStringLiteral("relation"), {schema, name}}},
+                                    [ctx](const QString &n) { return quote(ctx, n); });
     QStringList lines;
-    for (const QString &line : SqlRegistry::instance().text(templateName(what)).split(u'\n'))
+    for (const QString &line : filled.value().split(u'\n'))
         if (!line.startsWith(QLatin1String("--")) && !line.trimmed().isEmpty())
             lines << line.trimmed();
-    return lines.join(u' ').arg(quote(ctx, schema) + u'.' + quote(ctx, name));
+    return lines.join(u' ');
 }
 
-Status runMaintenance(SessionContext &ctx, Maintenance what, const QString &schema,
-                      const QString &name)
+Status runMaintenance(
+    SessionContext &ctx, Maintenance what, const QString &schema, const QString &name)
 {
     const QString sql = statementFor(&ctx, what, schema, name);
     auto r = ctx.execScript(sql);
@@ -82,7 +88,7 @@ Status runMaintenance(SessionContext &ctx, Maintenance what, const QString &sche
                                     "session.");
         return e;
     }
-    return Ok{};
+    return Ok {};
 }
 
 Result<Progress> progress(SessionContext &ctx, Maintenance what, int pid)
@@ -92,7 +98,7 @@ Result<Progress> progress(SessionContext &ctx, Maintenance what, int pid)
         return p;
     auto r = ctx.exec(what == Maintenance::Vacuum ? QStringLiteral("stats/progress_vacuum")
                                                   : QStringLiteral("stats/progress_analyze"),
-                      {pid});
+        { pid });
     if (!r)
         return r.error();
     if (r->rows() == 0)

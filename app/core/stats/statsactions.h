@@ -29,10 +29,10 @@ Result<bool> terminateBackend(SessionContext &ctx, int pid);
 Result<int> backendPid(SessionContext &ctx);
 
 // "VACUUM (ANALYZE) public."Orders"": the statement as it will run, for the confirmation.
-QString statementFor(SessionContext *ctx, Maintenance what, const QString &schema,
-                     const QString &name);
-Status runMaintenance(SessionContext &ctx, Maintenance what, const QString &schema,
-                      const QString &name);
+QString statementFor(
+    SessionContext *ctx, Maintenance what, const QString &schema, const QString &name);
+Status runMaintenance(
+    SessionContext &ctx, Maintenance what, const QString &schema, const QString &name);
 // How far the maintenance run by backend pid has come (VACUUM 12+, ANALYZE 13+; a refresh
 // reports no progress). No row: not (or no longer) running.
 Result<Progress> progress(SessionContext &ctx, Maintenance what, int pid);

@@ -19,8 +19,14 @@ struct Row
     int row;
     int col(const char *name) const { return r.column(name); }
     QString s(const char *name) const { return r.text(row, col(name)); }
-    qint64 i(const char *name, qint64 fallback = 0) const { return r.toLongLong(row, col(name), fallback); }
-    double d(const char *name, double fallback = 0) const { return r.toDouble(row, col(name), fallback); }
+    qint64 i(const char *name, qint64 fallback = 0) const
+    {
+        return r.toLongLong(row, col(name), fallback);
+    }
+    double d(const char *name, double fallback = 0) const
+    {
+        return r.toDouble(row, col(name), fallback);
+    }
     bool b(const char *name) const { return r.toBool(row, col(name)); }
     bool null(const char *name) const { return r.isNull(row, col(name)); }
     QDateTime t(const char *name) const
@@ -91,11 +97,11 @@ int statementsVariantFor(const QString &extversion)
 class Reader
 {
 public:
-    explicit Reader(SessionContext &ctx) : m_ctx(ctx) {}
+    explicit Reader(SessionContext &ctx) : m_ctx(ctx) { }
 
     template <typename T, typename Parse>
-    void read(StatsSection<T> &section, const QString &name, const QVariantList &params,
-              Parse parse)
+    void read(
+        StatsSection<T> &section, const QString &name, const QVariantList &params, Parse parse)
     {
         QElapsedTimer t;
         t.start();
@@ -105,7 +111,7 @@ public:
 
     template <typename T, typename Parse>
     void readText(StatsSection<T> &section, const QString &name, const QString &sql,
-                  const QVariantList &params, Parse parse)
+        const QVariantList &params, Parse parse)
     {
         QElapsedTimer t;
         t.start();
@@ -118,14 +124,15 @@ public:
 private:
     template <typename T, typename Parse>
     void finish(StatsSection<T> &section, const Result<PgResult> &r, const QString &name,
-                Parse parse, qint64 ms)
+        Parse parse, qint64 ms)
     {
         section.collected = true;
         section.elapsedMs = ms;
         serverMs += ms;
         if (!r) {
             section.error = r.error();
-            section.error.message = QStringLiteral("Reading %1 failed: %2").arg(name, r.error().message);
+            section.error.message
+                = QStringLiteral("Reading %1 failed: %2").arg(name, r.error().message);
             if (r.error().kind == Error::Kind::Timeout)
                 section.error.hint = QStringLiteral("This section took longer than its time budget "
                                                     "(a lock held on a table can do that); the "
@@ -135,7 +142,7 @@ private:
         const PgResult &res = r.value();
         section.rows.reserve(res.rows());
         for (int i = 0; i < res.rows(); ++i)
-            section.rows.append(parse(Row{res, i}));
+            section.rows.append(parse(Row { res, i }));
     }
 
     SessionContext &m_ctx;
@@ -152,7 +159,7 @@ void readStatements(SessionContext &ctx, StatsSnapshot &s, Reader &rd, int rows)
     rd.read(probe, QStringLiteral("statements_installed"), {}, [&](const Row &r) {
         extversion = r.s("extversion");
         schema = r.s("schema");
-        return ServerFacts{};
+        return ServerFacts {};
     });
     s.statements.collected = true;
     if (!probe.ok()) {
@@ -161,41 +168,43 @@ void readStatements(SessionContext &ctx, StatsSnapshot &s, Reader &rd, int rows)
     }
     if (extversion.isEmpty()) {
         s.statementsState = StatementsState::NotInstalled;
-        s.statements.note =
-            QStringLiteral("pg_stat_statements is not installed in this database. To see the "
-                           "slowest statements: add pg_stat_statements to "
-                           "shared_preload_libraries in postgresql.conf, restart the server, "
-                           "then run CREATE EXTENSION pg_stat_statements; in this database.");
+        s.statements.note
+            = QStringLiteral("pg_stat_statements is not installed in this database. To see the "
+                             "slowest statements: add pg_stat_statements to "
+                             "shared_preload_libraries in postgresql.conf, restart the server, "
+                             "then run CREATE EXTENSION pg_stat_statements; in this database.");
         return;
     }
-    QString sql = SqlRegistry::instance().text(QStringLiteral("stats/statements"),
-                                               statementsVariantFor(extversion));
     // The view lives in the extension's schema, which need not be on the search path.
-    sql = sql.arg(ctx.quoteIdentifier(schema));
+    const QString sql
+        = SqlRegistry::fill(SqlRegistry::instance().text(QStringLiteral("stats/statements"),
+                                                         statementsVariantFor(extversion)),
+                            {{QStringLiteral("extension_schema"), {schema}}},
+                            [&ctx](const QString &n) { return ctx.quoteIdentifier(n); })
+              .value();
     StatsSection<StatementRow> sec;
-    rd.readText(sec, QStringLiteral("statements"), sql, {rows},
-                [](const Row &r) {
-                    StatementRow x;
-                    x.queryId = r.s("queryid");
-                    x.query = r.s("query");
-                    x.calls = r.i("calls");
-                    x.totalMs = r.d("total_ms");
-                    x.meanMs = r.d("mean_ms");
-                    x.rows = r.i("rows");
-                    x.sharedBlocksHit = r.i("shared_blks_hit");
-                    x.sharedBlocksRead = r.i("shared_blks_read");
-                    x.readMs = r.d("read_ms");
-                    x.user = r.s("usename");
-                    x.database = r.s("datname");
-                    return x;
-                });
+    rd.readText(sec, QStringLiteral("statements"), sql, { rows }, [](const Row &r) {
+        StatementRow x;
+        x.queryId = r.s("queryid");
+        x.query = r.s("query");
+        x.calls = r.i("calls");
+        x.totalMs = r.d("total_ms");
+        x.meanMs = r.d("mean_ms");
+        x.rows = r.i("rows");
+        x.sharedBlocksHit = r.i("shared_blks_hit");
+        x.sharedBlocksRead = r.i("shared_blks_read");
+        x.readMs = r.d("read_ms");
+        x.user = r.s("usename");
+        x.database = r.s("datname");
+        return x;
+    });
     if (!sec.ok() && sec.error.sqlState == QLatin1String("55000")) {
         // Installed but the library is not loaded: a setup matter, not a failure.
         s.statementsState = StatementsState::NotLoaded;
-        s.statements.note =
-            QStringLiteral("pg_stat_statements is installed but the server did not load it: add "
-                           "pg_stat_statements to shared_preload_libraries in postgresql.conf "
-                           "and restart the server.");
+        s.statements.note
+            = QStringLiteral("pg_stat_statements is installed but the server did not load it: add "
+                             "pg_stat_statements to shared_preload_libraries in postgresql.conf "
+                             "and restart the server.");
         s.statements.elapsedMs = sec.elapsedMs;
         return;
     }
@@ -223,7 +232,7 @@ StatsSnapshot StatsCollector::collect(SessionContext &ctx) const
     ctx.exec(QStringLiteral("stats/clear_snapshot"));
     if (m_options.sectionTimeoutMs > 0)
         ctx.exec(QStringLiteral("stats/set_statement_timeout"),
-                 {QString::number(m_options.sectionTimeoutMs)});
+            { QString::number(m_options.sectionTimeoutMs) });
 
     rd.read(s.server, QStringLiteral("server"), {}, [](const Row &r) {
         ServerFacts f;
@@ -252,7 +261,7 @@ StatsSnapshot StatsCollector::collect(SessionContext &ctx) const
         d.isTemplate = r.b("datistemplate");
         return d;
     });
-    rd.read(s.relations, QStringLiteral("relations"), {m_options.topRelations}, [](const Row &r) {
+    rd.read(s.relations, QStringLiteral("relations"), { m_options.topRelations }, [](const Row &r) {
         RelationSizeRow x;
         x.schema = r.s("nspname");
         x.name = r.s("relname");
@@ -264,11 +273,11 @@ StatsSnapshot StatsCollector::collect(SessionContext &ctx) const
         x.rowEstimate = r.d("row_estimate", -1);
         return x;
     });
-    rd.read(s.largestIndexes, QStringLiteral("indexes_largest"), {m_options.topRelations},
-            [](const Row &r) {
-                return IndexSizeRow{r.s("nspname"), r.s("table_name"), r.s("index_name"),
-                                    r.i("bytes")};
-            });
+    rd.read(s.largestIndexes, QStringLiteral("indexes_largest"), { m_options.topRelations },
+        [](const Row &r) {
+            return IndexSizeRow { r.s("nspname"), r.s("table_name"), r.s("index_name"),
+                r.i("bytes") };
+        });
     rd.read(s.cacheHit, QStringLiteral("cache_hit"), {}, [](const Row &r) {
         CacheHitRow c;
         c.heapHit = r.i("heap_hit");
@@ -280,7 +289,7 @@ StatsSnapshot StatsCollector::collect(SessionContext &ctx) const
         return c;
     });
     rd.read(s.connections, QStringLiteral("connections"), {}, [](const Row &r) {
-        return ConnectionStateRow{r.s("state"), int(r.i("sessions"))};
+        return ConnectionStateRow { r.s("state"), int(r.i("sessions")) };
     });
     rd.read(s.activity, QStringLiteral("activity"), {}, [](const Row &r) {
         ActivityRow a;
@@ -317,7 +326,7 @@ StatsSnapshot StatsCollector::collect(SessionContext &ctx) const
         l.wantedRelation = r.s("wanted_relation");
         return l;
     });
-    rd.read(s.vacuum, QStringLiteral("vacuum"), {m_options.vacuumRows}, [](const Row &r) {
+    rd.read(s.vacuum, QStringLiteral("vacuum"), { m_options.vacuumRows }, [](const Row &r) {
         VacuumRow v;
         v.schema = r.s("schemaname");
         v.table = r.s("relname");
@@ -334,8 +343,8 @@ StatsSnapshot StatsCollector::collect(SessionContext &ctx) const
         v.autovacuumEnabled = r.b("autovacuum_enabled");
         return v;
     });
-    rd.read(s.xidTables, QStringLiteral("xid_tables"), {m_options.xidRows}, [](const Row &r) {
-        return XidAgeRow{r.s("nspname"), r.s("relname"), r.i("xid_age"), r.i("mxid_age")};
+    rd.read(s.xidTables, QStringLiteral("xid_tables"), { m_options.xidRows }, [](const Row &r) {
+        return XidAgeRow { r.s("nspname"), r.s("relname"), r.i("xid_age"), r.i("mxid_age") };
     });
     rd.read(s.unusedIndexes, QStringLiteral("unused_indexes"), {}, [](const Row &r) {
         UnusedIndexRow u;
@@ -427,11 +436,11 @@ StatsSnapshot StatsCollector::collect(SessionContext &ctx) const
 
     if (s.server.ok() && !s.server.rows.isEmpty() && !s.server.rows.first().readAllStats) {
         const QString user = ctx.info().user;
-        const QString note =
-            QStringLiteral("The role %1 sees the queries and states of its own sessions only; "
-                           "other sessions are listed without them. A superuser can run "
-                           "GRANT pg_read_all_stats TO %2; to show them.")
-                .arg(user, ctx.quoteIdentifier(user));
+        const QString note
+            = QStringLiteral("The role %1 sees the queries and states of its own sessions only; "
+                             "other sessions are listed without them. A superuser can run "
+                             "GRANT pg_read_all_stats TO %2; to show them.")
+                  .arg(user, ctx.quoteIdentifier(user));
         s.activity.note = note;
         s.locks.note = note;
         s.connections.note = note;
@@ -439,7 +448,7 @@ StatsSnapshot StatsCollector::collect(SessionContext &ctx) const
 
     if (m_options.sectionTimeoutMs > 0)
         ctx.exec(QStringLiteral("stats/set_statement_timeout"),
-                 {QString::number(ctx.options().statementTimeoutMs)});
+            { QString::number(ctx.options().statementTimeoutMs) });
 
     s.serverMs = rd.serverMs;
     HealthThresholds t;
@@ -448,7 +457,6 @@ StatsSnapshot StatsCollector::collect(SessionContext &ctx) const
     s.elapsedMs = total.elapsed();
     return s;
 }
-
 
 Result<ActivitySample> StatsCollector::sample(SessionContext &ctx)
 {
@@ -462,7 +470,7 @@ Result<ActivitySample> StatsCollector::sample(SessionContext &ctx)
     ActivitySample a;
     const PgResult &r = counters.value();
     for (int i = 0; i < r.rows(); ++i) {
-        Row x{r, i};
+        Row x { r, i };
         if (i == 0)
             a.serverEpoch = x.d("server_epoch");
         DatabaseCounters c;
@@ -479,7 +487,7 @@ Result<ActivitySample> StatsCollector::sample(SessionContext &ctx)
         c.backends = int(x.i("numbackends"));
         a.databases.append(c);
     }
-    Row y{conns.value(), 0};
+    Row y { conns.value(), 0 };
     a.connections = int(y.i("total"));
     a.active = int(y.i("active"));
     a.idleInTransaction = int(y.i("idle_in_transaction"));

@@ -23,7 +23,7 @@ public:
     };
 
     StatsCollector() = default;
-    explicit StatsCollector(Options options) : m_options(options) {}
+    explicit StatsCollector(Options options) : m_options(options) { }
     const Options &options() const { return m_options; }
 
     StatsSnapshot collect(SessionContext &ctx) const;

@@ -33,7 +33,7 @@ QList<HealthWarning> evaluate(const StatsSnapshot &s, const HealthThresholds &t)
     using Sev = HealthWarning::Severity;
     QList<HealthWarning> out;
     auto add = [&out](Sev sev, const char *cat, const QString &text) {
-        out.append(HealthWarning{sev, QString::fromLatin1(cat), text});
+        out.append(HealthWarning { sev, QString::fromLatin1(cat), text });
     };
     const QDateTime now = s.server.ok() && !s.server.rows.isEmpty()
         ? QDateTime::fromMSecsSinceEpoch(qint64(s.server.rows.first().serverEpoch * 1000), Qt::UTC)
@@ -66,8 +66,8 @@ QList<HealthWarning> evaluate(const StatsSnapshot &s, const HealthThresholds &t)
             add(v.deadRatio() >= 0.5 ? Sev::Critical : Sev::Warning, "vacuum",
                 QStringLiteral("Table %1 has %2 dead tuples (%3 of its rows)%4.")
                     .arg(name, QLocale().toString(v.deadTuples), percent(v.deadRatio()),
-                         v.autovacuumEnabled ? QString()
-                                             : QStringLiteral("; autovacuum is disabled for it")));
+                        v.autovacuumEnabled ? QString()
+                                            : QStringLiteral("; autovacuum is disabled for it")));
         if (v.deadTuples >= t.deadTupleMinimum && v.autovacuumEnabled) {
             const QDateTime last = v.lastAnyVacuum();
             if (!last.isValid())
@@ -155,8 +155,7 @@ QList<HealthWarning> evaluate(const StatsSnapshot &s, const HealthThresholds &t)
     // Cache.
     if (s.cacheHit.ok() && !s.cacheHit.rows.isEmpty()) {
         const CacheHitRow &c = s.cacheHit.rows.first();
-        if (c.heapHit + c.heapRead >= t.cacheHitMinimumBlocks
-            && c.tableRatio() < t.cacheHitMinimum)
+        if (c.heapHit + c.heapRead >= t.cacheHitMinimumBlocks && c.tableRatio() < t.cacheHitMinimum)
             add(Sev::Info, "cache",
                 QStringLiteral("Only %1 of table reads come from the buffer cache; "
                                "shared_buffers may be too small for the working set.")
@@ -197,10 +196,23 @@ QList<HealthWarning> evaluate(const StatsSnapshot &s, const HealthThresholds &t)
     // Sections that could not be read.
     int failed = 0;
     auto count = [&failed](const auto &sec) { failed += sec.collected && sec.error.isError(); };
-    count(s.server); count(s.databases); count(s.relations); count(s.largestIndexes);
-    count(s.cacheHit); count(s.connections); count(s.activity); count(s.locks); count(s.vacuum);
-    count(s.xidTables); count(s.unusedIndexes); count(s.duplicateIndexes); count(s.sequences);
-    count(s.matviews); count(s.replication); count(s.slots); count(s.statements);
+    count(s.server);
+    count(s.databases);
+    count(s.relations);
+    count(s.largestIndexes);
+    count(s.cacheHit);
+    count(s.connections);
+    count(s.activity);
+    count(s.locks);
+    count(s.vacuum);
+    count(s.xidTables);
+    count(s.unusedIndexes);
+    count(s.duplicateIndexes);
+    count(s.sequences);
+    count(s.matviews);
+    count(s.replication);
+    count(s.slots);
+    count(s.statements);
     count(s.checkpoints);
     if (failed > 0)
         add(Sev::Info, "statistics",

@@ -18,8 +18,9 @@ StatsService::~StatsService() = default;
 QFuture<Result<StatsSnapshot>> StatsService::collect(const StatsCollector::Options &options)
 {
     const StatsCollector collector(options);
-    return m_collector->run(
-        [collector](SessionContext &ctx) -> Result<StatsSnapshot> { return collector.collect(ctx); });
+    return m_collector->run([collector](SessionContext &ctx) -> Result<StatsSnapshot> {
+        return collector.collect(ctx);
+    });
 }
 
 QFuture<Result<ActivitySample>> StatsService::sample()
@@ -48,16 +49,16 @@ QFuture<Result<int>> StatsService::maintenancePid()
         [](SessionContext &ctx) { return statsactions::backendPid(ctx); });
 }
 
-QFuture<Status> StatsService::runMaintenance(statsactions::Maintenance what, const QString &schema,
-                                             const QString &name)
+QFuture<Status> StatsService::runMaintenance(
+    statsactions::Maintenance what, const QString &schema, const QString &name)
 {
     return maintenanceSession()->run([what, schema, name](SessionContext &ctx) {
         return statsactions::runMaintenance(ctx, what, schema, name);
     });
 }
 
-QFuture<Result<statsactions::Progress>> StatsService::progress(statsactions::Maintenance what,
-                                                               int pid)
+QFuture<Result<statsactions::Progress>> StatsService::progress(
+    statsactions::Maintenance what, int pid)
 {
     return m_sampler->run(
         [what, pid](SessionContext &ctx) { return statsactions::progress(ctx, what, pid); });
@@ -69,8 +70,8 @@ void StatsService::cancelMaintenance()
         m_maintenance->cancel();
 }
 
-QString StatsService::statementFor(statsactions::Maintenance what, const QString &schema,
-                                   const QString &name)
+QString StatsService::statementFor(
+    statsactions::Maintenance what, const QString &schema, const QString &name)
 {
     return statsactions::statementFor(nullptr, what, schema, name);
 }

@@ -35,15 +35,15 @@ public:
     // pid is known from maintenancePid() (asked first, it runs before the statement), so that
     // progress() can follow it from the sampling session.
     QFuture<Result<int>> maintenancePid();
-    QFuture<Status> runMaintenance(statsactions::Maintenance what, const QString &schema,
-                                   const QString &name);
+    QFuture<Status> runMaintenance(
+        statsactions::Maintenance what, const QString &schema, const QString &name);
     QFuture<Result<statsactions::Progress>> progress(statsactions::Maintenance what, int pid);
     // Cancels the running maintenance statement; it then ends with a Canceled error.
     void cancelMaintenance();
 
     // The statement as it will run, for the confirmation ("VACUUM (ANALYZE) public."Orders"").
-    static QString statementFor(statsactions::Maintenance what, const QString &schema,
-                                const QString &name);
+    static QString statementFor(
+        statsactions::Maintenance what, const QString &schema, const QString &name);
 
 private:
     std::shared_ptr<Session> maintenanceSession();

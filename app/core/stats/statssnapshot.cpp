@@ -14,7 +14,7 @@ QList<ActivityRow> StatsSnapshot::longRunning(double minSeconds) const
         if (a.isActive() && a.querySeconds >= minSeconds)
             out.append(a);
     std::sort(out.begin(), out.end(),
-              [](const ActivityRow &a, const ActivityRow &b) { return a.querySeconds > b.querySeconds; });
+        [](const ActivityRow &a, const ActivityRow &b) { return a.querySeconds > b.querySeconds; });
     return out;
 }
 
@@ -25,14 +25,14 @@ QList<ActivityRow> StatsSnapshot::idleInTransaction() const
         if (a.isIdleInTransaction())
             out.append(a);
     std::sort(out.begin(), out.end(),
-              [](const ActivityRow &a, const ActivityRow &b) { return a.stateSeconds > b.stateSeconds; });
+        [](const ActivityRow &a, const ActivityRow &b) { return a.stateSeconds > b.stateSeconds; });
     return out;
 }
 
 namespace {
 
 LockNode buildNode(const LockRow &row, const QHash<int, QList<int>> &children,
-                   const QHash<int, LockRow> &byPid, QSet<int> &path)
+    const QHash<int, LockRow> &byPid, QSet<int> &path)
 {
     LockNode node;
     node.row = row;

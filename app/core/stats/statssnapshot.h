@@ -12,12 +12,11 @@ namespace strata::core {
 
 // One part of the dashboard, read by one statement. A failing or timed-out statement leaves its
 // error here and the other sections intact; a note says what this role cannot see.
-template <typename T>
-struct StatsSection
+template <typename T> struct StatsSection
 {
     QList<T> rows;
-    Error error;      // kind None when the section was read
-    QString note;     // e.g. "queries of other roles are hidden"
+    Error error; // kind None when the section was read
+    QString note; // e.g. "queries of other roles are hidden"
     qint64 elapsedMs = 0;
     bool collected = false; // false when skipped (e.g. not applicable)
 
@@ -36,7 +35,7 @@ struct ServerFacts
     bool inRecovery = false;
     bool superuser = false;
     bool readAllStats = false; // superuser or member of pg_read_all_stats
-    double serverEpoch = 0;    // the server's clock when the snapshot was taken
+    double serverEpoch = 0; // the server's clock when the snapshot was taken
     double startedEpoch = 0;
     QString database;
 };
@@ -77,7 +76,10 @@ struct CacheHitRow
     qint64 indexHit = 0, indexRead = 0;
     qint64 databaseHit = 0, databaseRead = 0;
     // -1 when nothing was read yet.
-    static double ratio(qint64 hit, qint64 read) { return hit + read > 0 ? double(hit) / double(hit + read) : -1; }
+    static double ratio(qint64 hit, qint64 read)
+    {
+        return hit + read > 0 ? double(hit) / double(hit + read) : -1;
+    }
     double tableRatio() const { return ratio(heapHit, heapRead); }
     double indexRatio() const { return ratio(indexHit, indexRead); }
     double databaseRatio() const { return ratio(databaseHit, databaseRead); }
@@ -106,7 +108,10 @@ struct ActivityRow
     bool queryHidden = false; // '<insufficient privilege>'
     bool hasXid = false;
 
-    bool isIdleInTransaction() const { return state.startsWith(QLatin1String("idle in transaction")); }
+    bool isIdleInTransaction() const
+    {
+        return state.startsWith(QLatin1String("idle in transaction"));
+    }
     bool isActive() const { return state == QLatin1String("active"); }
 };
 
@@ -203,7 +208,7 @@ struct SequenceRow
     qint64 startValue = 1;
     bool cycles = false;
     bool readable = true;
-    bool used = false;        // last_value known (nextval called at least once)
+    bool used = false; // last_value known (nextval called at least once)
     qint64 lastValue = 0;
     QString tableSchema, table, column, columnType; // empty when the sequence feeds no column
     qint64 limit = 0; // the nearer of the sequence's bound and the column type's
@@ -291,7 +296,7 @@ struct HealthWarning
     enum class Severity { Info, Warning, Critical };
     Severity severity = Severity::Warning;
     QString category; // "sequences", "vacuum", "wraparound", ...
-    QString text;     // one sentence a person can read
+    QString text; // one sentence a person can read
 };
 
 enum class StatementsState { Unknown, Available, NotInstalled, NotLoaded };
@@ -301,7 +306,7 @@ struct StatsSnapshot
 {
     QDateTime takenAt; // client clock, UTC
     qint64 elapsedMs = 0; // end to end on the session's thread
-    qint64 serverMs = 0;  // sum of the statements' round trips
+    qint64 serverMs = 0; // sum of the statements' round trips
 
     StatsSection<ServerFacts> server;
     StatsSection<DatabaseRow> databases;
@@ -363,8 +368,8 @@ struct Rates
 
     // For one database, or every database when database is empty. Counters that went backwards
     // (statistics reset) give no rate.
-    static Rates between(const ActivitySample &a, const ActivitySample &b,
-                         const QString &database = {});
+    static Rates between(
+        const ActivitySample &a, const ActivitySample &b, const QString &database = {});
 };
 
 } // namespace strata::core

@@ -16,7 +16,7 @@ namespace {
 
 struct Pools
 {
-    std::array<QThreadPool *, 4> pools{};
+    std::array<QThreadPool *, 4> pools {};
 
     Pools()
     {
@@ -108,12 +108,13 @@ void Synchroniser::cancelAll()
 
 bool Synchroniser::drain(int timeoutMs)
 {
-    const QDeadlineTimer deadline(timeoutMs < 0 ? QDeadlineTimer(QDeadlineTimer::Forever)
-                                                : QDeadlineTimer(timeoutMs));
+    const QDeadlineTimer deadline(
+        timeoutMs < 0 ? QDeadlineTimer(QDeadlineTimer::Forever) : QDeadlineTimer(timeoutMs));
     bool all = true;
     // Control last: cancels and session closes started by the others land there.
-    for (Pool p : {Pool::Io, Pool::Cpu, Pool::Jobs, Pool::Control}) {
-        const qint64 left = deadline.isForever() ? -1 : std::max<qint64>(0, deadline.remainingTime());
+    for (Pool p : { Pool::Io, Pool::Cpu, Pool::Jobs, Pool::Control }) {
+        const qint64 left
+            = deadline.isForever() ? -1 : std::max<qint64>(0, deadline.remainingTime());
         all = threadPool(p)->waitForDone(int(left)) && all;
     }
     return all;

@@ -16,10 +16,10 @@ class CancelToken;
 // Session's own thread, for work that needs its connection), so that exit can cancel and drain
 // all of it in one place.
 enum class Pool {
-    Io,     // short reads and writes of files and processes: tool versions, archive listings,
-            // exports, a migration file's text
-    Cpu,    // computation off the GUI thread: building tree nodes, hashing, diagram layout
-    Jobs,   // backups, restores and restore tests: minutes to hours, several at once
+    Io, // short reads and writes of files and processes: tool versions, archive listings,
+        // exports, a migration file's text
+    Cpu, // computation off the GUI thread: building tree nodes, hashing, diagram layout
+    Jobs, // backups, restores and restore tests: minutes to hours, several at once
     Control // cancels sent to the server (PQcancel waits for it) and closing abandoned sessions
 };
 
@@ -58,17 +58,16 @@ template <typename T, typename F, typename... Args>
 QFuture<T> asyncRun(Pool pool, F &&fn, Args &&...args)
 {
     static_assert(std::is_invocable_v<F, QPromise<T> &, Args...>,
-                  "asyncRun's function takes QPromise<T>& first");
-    QFuture<T> f = QtConcurrent::run(threadPool(pool), std::forward<F>(fn),
-                                     std::forward<Args>(args)...);
+        "asyncRun's function takes QPromise<T>& first");
+    QFuture<T> f
+        = QtConcurrent::run(threadPool(pool), std::forward<F>(fn), std::forward<Args>(args)...);
     Synchroniser::instance().track(QFuture<void>(f));
     return f;
 }
 
 // Runs fn(result) on `pool` once `future` has its result, without a hop through the caller's
 // thread: for work that follows a read (building tree nodes from catalog rows).
-template <typename T, typename F>
-auto continueOn(Pool pool, QFuture<T> future, F &&fn)
+template <typename T, typename F> auto continueOn(Pool pool, QFuture<T> future, F &&fn)
 {
     auto next = future.then(threadPool(pool), std::forward<F>(fn));
     Synchroniser::instance().track(QFuture<void>(next));
@@ -76,8 +75,7 @@ auto continueOn(Pool pool, QFuture<T> future, F &&fn)
 }
 
 // A future that already holds its result (for answers known without any work).
-template <typename T>
-QFuture<T> readyFuture(T value)
+template <typename T> QFuture<T> readyFuture(T value)
 {
     QPromise<T> p;
     p.start();

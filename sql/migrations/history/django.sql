@@ -1,5 +1,6 @@
--- strata:template: {{table}}/{{schema}} are quoted identifiers pasted at run time
 -- Django's applied migrations, newest first.
+-- {{table}}: the history table, schema-qualified.
+-- strata:fixture: CREATE TABLE {{table}} (id bigserial PRIMARY KEY, app varchar(255), name varchar(255), applied timestamptz)
 SELECT id::text AS id, app::text AS app, name::text AS name, applied::text AS applied
 FROM {{table}}
 ORDER BY applied DESC NULLS LAST, id DESC

@@ -1,5 +1,6 @@
--- strata:template: {{table}}/{{schema}} are quoted identifiers pasted at run time
 -- Flyway's log, newest first. {{table}} is the quoted history table; $1 the row limit.
+-- {{table}}: the history table, schema-qualified.
+-- strata:fixture: CREATE TABLE {{table}} (installed_rank int PRIMARY KEY, version varchar(50), description varchar(200), type varchar(20), script varchar(1000), checksum int, installed_by varchar(100), installed_on timestamp DEFAULT now(), execution_time int, success boolean)
 SELECT installed_rank::text AS installed_rank, version::text AS version,
        description::text AS description, type::text AS type, script::text AS script,
        checksum::text AS checksum, installed_by::text AS installed_by,

@@ -1,4 +1,5 @@
--- strata:template: {{table}}/{{schema}} are quoted identifiers pasted at run time
+-- {{table}}: the history table, schema-qualified.
+-- strata:fixture: CREATE TABLE {{table}} (version varchar NOT NULL PRIMARY KEY, started_at timestamp, finished_at timestamp)
 -- After a file that seemed to record itself: a row stamped with now() in one transaction has
 -- started_at = finished_at, so it gets the times Strata measured around the file instead; a
 -- file that did not record itself after all (it only mentioned the table) gets its row here, so

@@ -1,3 +1,4 @@
--- strata:template: %1 is the schema-qualified name, each part quoted (a utility statement
--- takes no bind parameters). Run by tests/integration/tst_statsactions.cpp.
-REFRESH MATERIALIZED VIEW %1
+-- {{relation}}: the schema-qualified name (a utility statement takes no bind parameters).
+-- strata:utility
+-- strata:fixture: CREATE MATERIALIZED VIEW {{relation}} AS SELECT 1 AS id
+REFRESH MATERIALIZED VIEW {{relation}}

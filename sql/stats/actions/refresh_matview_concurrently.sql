@@ -1,3 +1,5 @@
--- strata:template: %1 is the schema-qualified name, each part quoted (a utility statement
--- takes no bind parameters). Run by tests/integration/tst_statsactions.cpp.
-REFRESH MATERIALIZED VIEW CONCURRENTLY %1
+-- {{relation}}: the schema-qualified name (a utility statement takes no bind parameters).
+-- strata:utility
+-- strata:fixture: CREATE MATERIALIZED VIEW {{relation}} AS SELECT 1 AS id;
+-- strata:fixture: CREATE UNIQUE INDEX ON {{relation}} (id)
+REFRESH MATERIALIZED VIEW CONCURRENTLY {{relation}}

@@ -8,7 +8,7 @@ class AlembicDetector : public MigrationDetector
 public:
     QString id() const override { return QStringLiteral("alembic"); }
     QString displayName() const override { return QStringLiteral("Alembic"); }
-    QStringList tableNames() const override { return {QStringLiteral("alembic_version")}; }
+    QStringList tableNames() const override { return { QStringLiteral("alembic_version") }; }
     Match matches(const CandidateTable &t, const CatalogSnapshot &) const override
     {
         return t.has(QStringLiteral("version_num")) ? Match::Yes : Match::No;
@@ -32,6 +32,9 @@ protected:
 
 } // namespace
 
-DetectorPtr alembic() { return std::make_unique<AlembicDetector>(); }
+DetectorPtr alembic()
+{
+    return std::make_unique<AlembicDetector>();
+}
 
 } // namespace strata::core::detectors

@@ -8,11 +8,12 @@ class AtlasDetector : public MigrationDetector
 public:
     QString id() const override { return QStringLiteral("atlas"); }
     QString displayName() const override { return QStringLiteral("Atlas"); }
-    QStringList tableNames() const override { return {QStringLiteral("atlas_schema_revisions")}; }
+    QStringList tableNames() const override { return { QStringLiteral("atlas_schema_revisions") }; }
     Match matches(const CandidateTable &t, const CatalogSnapshot &) const override
     {
-        return t.hasAll({"version", "description", "applied", "total", "executed_at", "hash"})
-            ? Match::Yes : Match::No;
+        return t.hasAll({ "version", "description", "applied", "total", "executed_at", "hash" })
+            ? Match::Yes
+            : Match::No;
     }
     QString upgradeCommand() const override
     {
@@ -56,6 +57,9 @@ protected:
 
 } // namespace
 
-DetectorPtr atlas() { return std::make_unique<AtlasDetector>(); }
+DetectorPtr atlas()
+{
+    return std::make_unique<AtlasDetector>();
+}
 
 } // namespace strata::core::detectors

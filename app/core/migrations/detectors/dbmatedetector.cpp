@@ -9,7 +9,7 @@ class DbmateDetector : public VersionOnlyDetector
 public:
     QString id() const override { return QStringLiteral("dbmate"); }
     QString displayName() const override { return QStringLiteral("dbmate"); }
-    QStringList tableNames() const override { return {QStringLiteral("schema_migrations")}; }
+    QStringList tableNames() const override { return { QStringLiteral("schema_migrations") }; }
     Match matches(const CandidateTable &t, const CatalogSnapshot &all) const override
     {
         if (classifySchemaMigrations(t) != SchemaMigrationsKind::RailsOrDbmate)
@@ -23,6 +23,9 @@ public:
 
 } // namespace
 
-DetectorPtr dbmate() { return std::make_unique<DbmateDetector>(); }
+DetectorPtr dbmate()
+{
+    return std::make_unique<DbmateDetector>();
+}
 
 } // namespace strata::core::detectors

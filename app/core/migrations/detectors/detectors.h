@@ -34,7 +34,14 @@ DetectorPtr homeGrown();
 DetectorPtr unknownSchemaMigrations();
 
 // The schema_migrations variants (spec: "Telling the schema_migrations tables apart").
-enum class SchemaMigrationsKind { NotSchemaMigrations, GolangMigrate, Ecto, HomeGrown, RailsOrDbmate, Unknown };
+enum class SchemaMigrationsKind {
+    NotSchemaMigrations,
+    GolangMigrate,
+    Ecto,
+    HomeGrown,
+    RailsOrDbmate,
+    Unknown
+};
 SchemaMigrationsKind classifySchemaMigrations(const CandidateTable &t);
 // What is not the type the spec gives for the variant the columns point to; empty when all is.
 QString schemaMigrationsTypeProblem(const CandidateTable &t);

@@ -10,11 +10,11 @@ public:
     QString displayName() const override { return QStringLiteral("Diesel"); }
     QStringList tableNames() const override
     {
-        return {QStringLiteral("__diesel_schema_migrations")};
+        return { QStringLiteral("__diesel_schema_migrations") };
     }
     Match matches(const CandidateTable &t, const CatalogSnapshot &) const override
     {
-        return t.hasAll({"version", "run_on"}) ? Match::Yes : Match::No;
+        return t.hasAll({ "version", "run_on" }) ? Match::Yes : Match::No;
     }
     QString upgradeCommand() const override { return QStringLiteral("diesel migration run"); }
 
@@ -35,6 +35,9 @@ protected:
 
 } // namespace
 
-DetectorPtr diesel() { return std::make_unique<DieselDetector>(); }
+DetectorPtr diesel()
+{
+    return std::make_unique<DieselDetector>();
+}
 
 } // namespace strata::core::detectors

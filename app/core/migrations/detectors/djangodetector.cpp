@@ -8,10 +8,10 @@ class DjangoDetector : public MigrationDetector
 public:
     QString id() const override { return QStringLiteral("django"); }
     QString displayName() const override { return QStringLiteral("Django"); }
-    QStringList tableNames() const override { return {QStringLiteral("django_migrations")}; }
+    QStringList tableNames() const override { return { QStringLiteral("django_migrations") }; }
     Match matches(const CandidateTable &t, const CatalogSnapshot &) const override
     {
-        return t.hasAll({"app", "name", "applied"}) ? Match::Yes : Match::No;
+        return t.hasAll({ "app", "name", "applied" }) ? Match::Yes : Match::No;
     }
     QString upgradeCommand() const override { return QStringLiteral("python manage.py migrate"); }
 
@@ -34,6 +34,9 @@ protected:
 
 } // namespace
 
-DetectorPtr django() { return std::make_unique<DjangoDetector>(); }
+DetectorPtr django()
+{
+    return std::make_unique<DjangoDetector>();
+}
 
 } // namespace strata::core::detectors

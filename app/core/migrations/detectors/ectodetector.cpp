@@ -8,7 +8,7 @@ class EctoDetector : public MigrationDetector
 public:
     QString id() const override { return QStringLiteral("ecto"); }
     QString displayName() const override { return QStringLiteral("Ecto"); }
-    QStringList tableNames() const override { return {QStringLiteral("schema_migrations")}; }
+    QStringList tableNames() const override { return { QStringLiteral("schema_migrations") }; }
     Match matches(const CandidateTable &t, const CatalogSnapshot &) const override
     {
         return matchSchemaMigrations(t, SchemaMigrationsKind::Ecto);
@@ -32,6 +32,9 @@ protected:
 
 } // namespace
 
-DetectorPtr ecto() { return std::make_unique<EctoDetector>(); }
+DetectorPtr ecto()
+{
+    return std::make_unique<EctoDetector>();
+}
 
 } // namespace strata::core::detectors

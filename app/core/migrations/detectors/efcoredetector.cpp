@@ -8,10 +8,10 @@ class EfCoreDetector : public MigrationDetector
 public:
     QString id() const override { return QStringLiteral("efcore"); }
     QString displayName() const override { return QStringLiteral("EF Core"); }
-    QStringList tableNames() const override { return {QStringLiteral("__EFMigrationsHistory")}; }
+    QStringList tableNames() const override { return { QStringLiteral("__EFMigrationsHistory") }; }
     Match matches(const CandidateTable &t, const CatalogSnapshot &) const override
     {
-        return t.hasAll({"MigrationId", "ProductVersion"}) ? Match::Yes : Match::No;
+        return t.hasAll({ "MigrationId", "ProductVersion" }) ? Match::Yes : Match::No;
     }
     QString upgradeCommand() const override { return QStringLiteral("dotnet ef database update"); }
 
@@ -35,6 +35,9 @@ protected:
 
 } // namespace
 
-DetectorPtr efCore() { return std::make_unique<EfCoreDetector>(); }
+DetectorPtr efCore()
+{
+    return std::make_unique<EfCoreDetector>();
+}
 
 } // namespace strata::core::detectors

@@ -8,14 +8,17 @@ class FlywayDetector : public MigrationDetector
 public:
     QString id() const override { return QStringLiteral("flyway"); }
     QString displayName() const override { return QStringLiteral("Flyway"); }
-    QStringList tableNames() const override { return {QStringLiteral("flyway_schema_history"),
-                                                      QStringLiteral("schema_version")}; }
+    QStringList tableNames() const override
+    {
+        return { QStringLiteral("flyway_schema_history"), QStringLiteral("schema_version") };
+    }
     Match matches(const CandidateTable &t, const CatalogSnapshot &) const override
     {
         // schema_version is the table name of Flyway before 5.0.
-        return t.hasAll({"installed_rank", "version", "description", "type", "script",
-                         "checksum", "installed_by", "installed_on", "success"})
-            ? Match::Yes : Match::No;
+        return t.hasAll({ "installed_rank", "version", "description", "type", "script", "checksum",
+                   "installed_by", "installed_on", "success" })
+            ? Match::Yes
+            : Match::No;
     }
     QString upgradeCommand() const override { return QStringLiteral("flyway migrate"); }
 
@@ -57,6 +60,9 @@ protected:
 
 } // namespace
 
-DetectorPtr flyway() { return std::make_unique<FlywayDetector>(); }
+DetectorPtr flyway()
+{
+    return std::make_unique<FlywayDetector>();
+}
 
 } // namespace strata::core::detectors

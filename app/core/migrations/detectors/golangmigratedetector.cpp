@@ -8,7 +8,7 @@ class GolangMigrateDetector : public MigrationDetector
 public:
     QString id() const override { return QStringLiteral("golang-migrate"); }
     QString displayName() const override { return QStringLiteral("golang-migrate"); }
-    QStringList tableNames() const override { return {QStringLiteral("schema_migrations")}; }
+    QStringList tableNames() const override { return { QStringLiteral("schema_migrations") }; }
     Match matches(const CandidateTable &t, const CatalogSnapshot &) const override
     {
         return matchSchemaMigrations(t, SchemaMigrationsKind::GolangMigrate);
@@ -42,6 +42,9 @@ protected:
 
 } // namespace
 
-DetectorPtr golangMigrate() { return std::make_unique<GolangMigrateDetector>(); }
+DetectorPtr golangMigrate()
+{
+    return std::make_unique<GolangMigrateDetector>();
+}
 
 } // namespace strata::core::detectors

@@ -10,10 +10,10 @@ class GooseDetector : public MigrationDetector
 public:
     QString id() const override { return QStringLiteral("goose"); }
     QString displayName() const override { return QStringLiteral("goose"); }
-    QStringList tableNames() const override { return {QStringLiteral("goose_db_version")}; }
+    QStringList tableNames() const override { return { QStringLiteral("goose_db_version") }; }
     Match matches(const CandidateTable &t, const CatalogSnapshot &) const override
     {
-        return t.hasAll({"version_id", "is_applied"}) ? Match::Yes : Match::No;
+        return t.hasAll({ "version_id", "is_applied" }) ? Match::Yes : Match::No;
     }
     QString upgradeCommand() const override
     {
@@ -47,6 +47,9 @@ protected:
 
 } // namespace
 
-DetectorPtr goose() { return std::make_unique<GooseDetector>(); }
+DetectorPtr goose()
+{
+    return std::make_unique<GooseDetector>();
+}
 
 } // namespace strata::core::detectors

@@ -11,7 +11,7 @@ class HomeGrownDetector : public MigrationDetector
 public:
     QString id() const override { return QStringLiteral("homegrown"); }
     QString displayName() const override { return QStringLiteral("Home-grown SQL"); }
-    QStringList tableNames() const override { return {QStringLiteral("schema_migrations")}; }
+    QStringList tableNames() const override { return { QStringLiteral("schema_migrations") }; }
     Match matches(const CandidateTable &t, const CatalogSnapshot &) const override
     {
         return matchSchemaMigrations(t, SchemaMigrationsKind::HomeGrown);
@@ -54,6 +54,9 @@ protected:
 
 } // namespace
 
-DetectorPtr homeGrown() { return std::make_unique<HomeGrownDetector>(); }
+DetectorPtr homeGrown()
+{
+    return std::make_unique<HomeGrownDetector>();
+}
 
 } // namespace strata::core::detectors

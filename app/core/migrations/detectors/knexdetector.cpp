@@ -11,32 +11,35 @@ class KnexDetector : public MigrationDetector
 public:
     QString id() const override { return QStringLiteral("knex"); }
     QString displayName() const override { return QStringLiteral("Knex"); }
-    QStringList tableNames() const override { return {QStringLiteral("knex_migrations"),
-                                                      QStringLiteral("knex_migrations_lock")}; }
+    QStringList tableNames() const override
+    {
+        return { QStringLiteral("knex_migrations"), QStringLiteral("knex_migrations_lock") };
+    }
     Match matches(const CandidateTable &t, const CatalogSnapshot &) const override
     {
         return t.table == QLatin1String("knex_migrations")
-                && t.hasAll({"name", "batch", "migration_time"}) ? Match::Yes : Match::No;
+                && t.hasAll({ "name", "batch", "migration_time" })
+            ? Match::Yes
+            : Match::No;
     }
     QString upgradeCommand() const override { return QStringLiteral("npx knex migrate:latest"); }
 
-    QStringList notes(SessionContext &ctx, const CandidateTable &t,
-                      const CatalogSnapshot &all) const override
+    QStringList notes(
+        SessionContext &ctx, const CandidateTable &t, const CatalogSnapshot &all) const override
     {
         const CandidateTable *lock = all.find(t.schema, QStringLiteral("knex_migrations_lock"));
         if (!lock || !lock->has(QStringLiteral("is_locked")))
             return {};
-        QString sql = SqlRegistry::instance().text(QStringLiteral("migrations/history/knex_lock"));
-        sql.replace(QLatin1String("{{table}}"), ctx.quoteIdentifier(t.schema) + u'.'
-                                                    + ctx.quoteIdentifier(lock->table));
-        auto r = ctx.execText(sql);
+        auto r = ctx.execTemplate(QStringLiteral("migrations/history/knex_lock"),
+                                  {{QStringLiteral("table"), {t.schema, lock->table}}});
         if (!r)
-            return {QStringLiteral("Could not read knex_migrations_lock: %1")
-                        .arg(r.error().message)};
+            return {
+                QStringLiteral("Could not read knex_migrations_lock: %1").arg(r.error().message)
+            };
         if (r->rows() > 0 && r->toBool(0, 0))
-            return {QStringLiteral("The Knex migration lock is held (is_locked = 1): a run is "
-                                   "in progress or died. If none runs, `npx knex migrate:unlock` "
-                                   "releases it.")};
+            return { QStringLiteral("The Knex migration lock is held (is_locked = 1): a run is "
+                                    "in progress or died. If none runs, `npx knex migrate:unlock` "
+                                    "releases it.") };
         return {};
     }
 
@@ -59,6 +62,9 @@ protected:
 
 } // namespace
 
-DetectorPtr knex() { return std::make_unique<KnexDetector>(); }
+DetectorPtr knex()
+{
+    return std::make_unique<KnexDetector>();
+}
 
 } // namespace strata::core::detectors

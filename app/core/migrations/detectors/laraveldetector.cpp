@@ -8,10 +8,10 @@ class LaravelDetector : public MigrationDetector
 public:
     QString id() const override { return QStringLiteral("laravel"); }
     QString displayName() const override { return QStringLiteral("Laravel"); }
-    QStringList tableNames() const override { return {QStringLiteral("migrations")}; }
+    QStringList tableNames() const override { return { QStringLiteral("migrations") }; }
     Match matches(const CandidateTable &t, const CatalogSnapshot &) const override
     {
-        return t.hasAll({"migration", "batch"}) ? Match::Yes : Match::No;
+        return t.hasAll({ "migration", "batch" }) ? Match::Yes : Match::No;
     }
     QString upgradeCommand() const override { return QStringLiteral("php artisan migrate"); }
 
@@ -32,6 +32,9 @@ protected:
 
 } // namespace
 
-DetectorPtr laravel() { return std::make_unique<LaravelDetector>(); }
+DetectorPtr laravel()
+{
+    return std::make_unique<LaravelDetector>();
+}
 
 } // namespace strata::core::detectors

@@ -8,11 +8,12 @@ class LiquibaseDetector : public MigrationDetector
 public:
     QString id() const override { return QStringLiteral("liquibase"); }
     QString displayName() const override { return QStringLiteral("Liquibase"); }
-    QStringList tableNames() const override { return {QStringLiteral("databasechangelog")}; }
+    QStringList tableNames() const override { return { QStringLiteral("databasechangelog") }; }
     Match matches(const CandidateTable &t, const CatalogSnapshot &) const override
     {
-        return t.hasAll({"id", "author", "filename", "dateexecuted", "orderexecuted",
-                         "exectype"}) ? Match::Yes : Match::No;
+        return t.hasAll({ "id", "author", "filename", "dateexecuted", "orderexecuted", "exectype" })
+            ? Match::Yes
+            : Match::No;
     }
     QString upgradeCommand() const override { return QStringLiteral("liquibase update"); }
 
@@ -52,6 +53,9 @@ protected:
 
 } // namespace
 
-DetectorPtr liquibase() { return std::make_unique<LiquibaseDetector>(); }
+DetectorPtr liquibase()
+{
+    return std::make_unique<LiquibaseDetector>();
+}
 
 } // namespace strata::core::detectors

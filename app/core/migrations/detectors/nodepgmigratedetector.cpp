@@ -8,10 +8,10 @@ class NodePgMigrateDetector : public MigrationDetector
 public:
     QString id() const override { return QStringLiteral("node-pg-migrate"); }
     QString displayName() const override { return QStringLiteral("node-pg-migrate"); }
-    QStringList tableNames() const override { return {QStringLiteral("pgmigrations")}; }
+    QStringList tableNames() const override { return { QStringLiteral("pgmigrations") }; }
     Match matches(const CandidateTable &t, const CatalogSnapshot &) const override
     {
-        return t.hasAll({"name", "run_on"}) ? Match::Yes : Match::No;
+        return t.hasAll({ "name", "run_on" }) ? Match::Yes : Match::No;
     }
     QString upgradeCommand() const override { return QStringLiteral("npx node-pg-migrate up"); }
 
@@ -35,6 +35,9 @@ protected:
 
 } // namespace
 
-DetectorPtr nodePgMigrate() { return std::make_unique<NodePgMigrateDetector>(); }
+DetectorPtr nodePgMigrate()
+{
+    return std::make_unique<NodePgMigrateDetector>();
+}
 
 } // namespace strata::core::detectors

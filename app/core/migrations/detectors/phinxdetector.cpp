@@ -8,10 +8,10 @@ class PhinxDetector : public MigrationDetector
 public:
     QString id() const override { return QStringLiteral("phinx"); }
     QString displayName() const override { return QStringLiteral("Phinx"); }
-    QStringList tableNames() const override { return {QStringLiteral("phinxlog")}; }
+    QStringList tableNames() const override { return { QStringLiteral("phinxlog") }; }
     Match matches(const CandidateTable &t, const CatalogSnapshot &) const override
     {
-        return t.hasAll({"version", "start_time", "end_time"}) ? Match::Yes : Match::No;
+        return t.hasAll({ "version", "start_time", "end_time" }) ? Match::Yes : Match::No;
     }
     QString upgradeCommand() const override { return QStringLiteral("vendor/bin/phinx migrate"); }
 
@@ -43,6 +43,9 @@ protected:
 
 } // namespace
 
-DetectorPtr phinx() { return std::make_unique<PhinxDetector>(); }
+DetectorPtr phinx()
+{
+    return std::make_unique<PhinxDetector>();
+}
 
 } // namespace strata::core::detectors

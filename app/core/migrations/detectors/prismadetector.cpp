@@ -8,16 +8,15 @@ class PrismaDetector : public MigrationDetector
 public:
     QString id() const override { return QStringLiteral("prisma"); }
     QString displayName() const override { return QStringLiteral("Prisma"); }
-    QStringList tableNames() const override { return {QStringLiteral("_prisma_migrations")}; }
+    QStringList tableNames() const override { return { QStringLiteral("_prisma_migrations") }; }
     Match matches(const CandidateTable &t, const CatalogSnapshot &) const override
     {
-        return t.hasAll({"migration_name", "checksum", "started_at", "finished_at",
-                         "rolled_back_at"}) ? Match::Yes : Match::No;
+        return t.hasAll(
+                   { "migration_name", "checksum", "started_at", "finished_at", "rolled_back_at" })
+            ? Match::Yes
+            : Match::No;
     }
-    QString upgradeCommand() const override
-    {
-        return QStringLiteral("npx prisma migrate deploy");
-    }
+    QString upgradeCommand() const override { return QStringLiteral("npx prisma migrate deploy"); }
 
 protected:
     QString sqlName() const override { return QStringLiteral("migrations/history/prisma"); }
@@ -51,6 +50,9 @@ protected:
 
 } // namespace
 
-DetectorPtr prisma() { return std::make_unique<PrismaDetector>(); }
+DetectorPtr prisma()
+{
+    return std::make_unique<PrismaDetector>();
+}
 
 } // namespace strata::core::detectors

@@ -11,14 +11,16 @@ class RailsDetector : public VersionOnlyDetector
 public:
     QString id() const override { return QStringLiteral("rails"); }
     QString displayName() const override { return QStringLiteral("Rails"); }
-    QStringList tableNames() const override { return {QStringLiteral("schema_migrations"),
-                                                      QStringLiteral("ar_internal_metadata")}; }
+    QStringList tableNames() const override
+    {
+        return { QStringLiteral("schema_migrations"), QStringLiteral("ar_internal_metadata") };
+    }
     Match matches(const CandidateTable &t, const CatalogSnapshot &all) const override
     {
         if (classifySchemaMigrations(t) != SchemaMigrationsKind::RailsOrDbmate)
             return Match::No;
         const CandidateTable *meta = all.find(t.schema, QStringLiteral("ar_internal_metadata"));
-        if (meta && meta->hasAll({"key", "value"}))
+        if (meta && meta->hasAll({ "key", "value" }))
             return Match::Yes;
         return Match::Ambiguous;
     }
@@ -27,7 +29,10 @@ public:
 
 } // namespace
 
-DetectorPtr rails() { return std::make_unique<RailsDetector>(); }
+DetectorPtr rails()
+{
+    return std::make_unique<RailsDetector>();
+}
 
 QList<MigrationEntry> VersionOnlyDetector::entriesFrom(const PgResult &r) const
 {

@@ -8,12 +8,15 @@ class SequelizeDetector : public MigrationDetector
 public:
     QString id() const override { return QStringLiteral("sequelize"); }
     QString displayName() const override { return QStringLiteral("Sequelize"); }
-    QStringList tableNames() const override { return {QStringLiteral("SequelizeMeta")}; }
+    QStringList tableNames() const override { return { QStringLiteral("SequelizeMeta") }; }
     Match matches(const CandidateTable &t, const CatalogSnapshot &) const override
     {
         return t.has(QStringLiteral("name")) ? Match::Yes : Match::No;
     }
-    QString upgradeCommand() const override { return QStringLiteral("npx sequelize-cli db:migrate"); }
+    QString upgradeCommand() const override
+    {
+        return QStringLiteral("npx sequelize-cli db:migrate");
+    }
 
 protected:
     QString sqlName() const override { return QStringLiteral("migrations/history/sequelize"); }
@@ -32,6 +35,9 @@ protected:
 
 } // namespace
 
-DetectorPtr sequelize() { return std::make_unique<SequelizeDetector>(); }
+DetectorPtr sequelize()
+{
+    return std::make_unique<SequelizeDetector>();
+}
 
 } // namespace strata::core::detectors

@@ -9,15 +9,17 @@ class SqitchDetector : public MigrationDetector
 public:
     QString id() const override { return QStringLiteral("sqitch"); }
     QString displayName() const override { return QStringLiteral("Sqitch"); }
-    QStringList tableNames() const override { return {QStringLiteral("events"),
-                                                      QStringLiteral("changes")}; }
+    QStringList tableNames() const override
+    {
+        return { QStringLiteral("events"), QStringLiteral("changes") };
+    }
     Match matches(const CandidateTable &t, const CatalogSnapshot &all) const override
     {
         if (t.table != QLatin1String("events")
-            || !t.hasAll({"event", "change_id", "change", "project", "committed_at"}))
+            || !t.hasAll({ "event", "change_id", "change", "project", "committed_at" }))
             return Match::No;
         const CandidateTable *changes = all.find(t.schema, QStringLiteral("changes"));
-        return changes && changes->hasAll({"change_id", "script_hash"}) ? Match::Yes : Match::No;
+        return changes && changes->hasAll({ "change_id", "script_hash" }) ? Match::Yes : Match::No;
     }
     QString upgradeCommand() const override { return QStringLiteral("sqitch deploy"); }
 
@@ -47,6 +49,9 @@ protected:
 
 } // namespace
 
-DetectorPtr sqitch() { return std::make_unique<SqitchDetector>(); }
+DetectorPtr sqitch()
+{
+    return std::make_unique<SqitchDetector>();
+}
 
 } // namespace strata::core::detectors

@@ -11,8 +11,7 @@ QString byteaHex(const QString &s)
     QByteArray bytes;
     const QByteArray in = s.toLatin1();
     for (int i = 0; i < in.size(); ++i) {
-        if (in.at(i) == '\\' && i + 3 < in.size()
-            && QByteArray("0123").contains(in.at(i + 1))) {
+        if (in.at(i) == '\\' && i + 3 < in.size() && QByteArray("0123").contains(in.at(i + 1))) {
             bytes.append(char(in.mid(i + 1, 3).toInt(nullptr, 8)));
             i += 3;
         } else if (in.at(i) == '\\' && i + 1 < in.size() && in.at(i + 1) == '\\') {
@@ -30,11 +29,12 @@ class SqlxDetector : public MigrationDetector
 public:
     QString id() const override { return QStringLiteral("sqlx"); }
     QString displayName() const override { return QStringLiteral("sqlx"); }
-    QStringList tableNames() const override { return {QStringLiteral("_sqlx_migrations")}; }
+    QStringList tableNames() const override { return { QStringLiteral("_sqlx_migrations") }; }
     Match matches(const CandidateTable &t, const CatalogSnapshot &) const override
     {
-        return t.hasAll({"version", "description", "success", "checksum", "execution_time"})
-            ? Match::Yes : Match::No;
+        return t.hasAll({ "version", "description", "success", "checksum", "execution_time" })
+            ? Match::Yes
+            : Match::No;
     }
     QString upgradeCommand() const override { return QStringLiteral("sqlx migrate run"); }
 
@@ -66,6 +66,9 @@ protected:
 
 } // namespace
 
-DetectorPtr sqlx() { return std::make_unique<SqlxDetector>(); }
+DetectorPtr sqlx()
+{
+    return std::make_unique<SqlxDetector>();
+}
 
 } // namespace strata::core::detectors

@@ -8,10 +8,10 @@ class TypeOrmDetector : public MigrationDetector
 public:
     QString id() const override { return QStringLiteral("typeorm"); }
     QString displayName() const override { return QStringLiteral("TypeORM"); }
-    QStringList tableNames() const override { return {QStringLiteral("migrations")}; }
+    QStringList tableNames() const override { return { QStringLiteral("migrations") }; }
     Match matches(const CandidateTable &t, const CatalogSnapshot &) const override
     {
-        return t.hasAll({"id", "timestamp", "name"}) ? Match::Yes : Match::No;
+        return t.hasAll({ "id", "timestamp", "name" }) ? Match::Yes : Match::No;
     }
     QString upgradeCommand() const override
     {
@@ -40,6 +40,9 @@ protected:
 
 } // namespace
 
-DetectorPtr typeorm() { return std::make_unique<TypeOrmDetector>(); }
+DetectorPtr typeorm()
+{
+    return std::make_unique<TypeOrmDetector>();
+}
 
 } // namespace strata::core::detectors

@@ -9,7 +9,7 @@ class UnknownDetector : public MigrationDetector
 public:
     QString id() const override { return QStringLiteral("unknown"); }
     QString displayName() const override { return QStringLiteral("Unknown"); }
-    QStringList tableNames() const override { return {QStringLiteral("schema_migrations")}; }
+    QStringList tableNames() const override { return { QStringLiteral("schema_migrations") }; }
     Match matches(const CandidateTable &t, const CatalogSnapshot &) const override
     {
         // Also a maybe when the columns point to a framework and the types do not.
@@ -36,6 +36,9 @@ protected:
 
 } // namespace
 
-DetectorPtr unknownSchemaMigrations() { return std::make_unique<UnknownDetector>(); }
+DetectorPtr unknownSchemaMigrations()
+{
+    return std::make_unique<UnknownDetector>();
+}
 
 } // namespace strata::core::detectors
