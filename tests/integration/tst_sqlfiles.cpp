@@ -51,16 +51,16 @@ QString awkwardName(const QString &placeholder)
 // Placeholders that name an object inside a schema get two parts; the others one.
 SqlIdentifiers awkwardIdentifiers(const QStringList &placeholders)
 {
-    static const QStringList qualified = {QStringLiteral("table"), QStringLiteral("relation"),
-                                          QStringLiteral("sequence"), QStringLiteral("view")};
+    static const QStringList qualified = { QStringLiteral("table"), QStringLiteral("relation"),
+        QStringLiteral("sequence"), QStringLiteral("view") };
     SqlIdentifiers out;
     for (const QString &p : placeholders) {
         if (p == QLatin1String("schema"))
-            out.append({p, {kSchema}});
+            out.append({ p, { kSchema } });
         else if (qualified.contains(p))
-            out.append({p, {kSchema, awkwardName(p)}});
+            out.append({ p, { kSchema, awkwardName(p) } });
         else
-            out.append({p, {awkwardName(p)}});
+            out.append({ p, { awkwardName(p) } });
     }
     return out;
 }
@@ -116,7 +116,8 @@ void tst_SqlFiles::everyStatementRuns_data()
     const QStringList files = SqlRegistry::instance().allFiles();
     QVERIFY(files.size() > 100);
     for (const QString &f : files) {
-        if (f.startsWith(QLatin1String(":/sql/demo/")) || f.startsWith(QLatin1String(":/sql/local/")))
+        if (f.startsWith(QLatin1String(":/sql/demo/"))
+            || f.startsWith(QLatin1String(":/sql/local/")))
             continue;
         QTest::newRow(qPrintable(f.mid(6))) << f;
     }
@@ -138,49 +139,57 @@ void tst_SqlFiles::everyStatementRuns()
         || text.contains(QLatin1String("-- strata:script"));
     const QString cleanup = markerLines(text, QStringLiteral("-- strata:cleanup:")).join(u'\n');
 
-    auto r = m_session->run([&](SessionContext &ctx) -> Result<QString> {
-        auto quote = [&ctx](const QString &n) { return ctx.quoteIdentifier(n); };
-        // A clean slate: the awkward schemas (and what the last fixture made in them) dropped,
-        // then the one qualified names live in made again.
-        ctx.execText(QStringLiteral("DEALLOCATE ALL"));
-        ctx.execScript(QStringLiteral("DROP EXTENSION IF EXISTS pg_stat_statements"));
-        for (const SqlIdentifier &id : awkwardIdentifiers({QStringLiteral("extension_schema"),
-                                                           QStringLiteral("postgis_schema")}))
-            ctx.execScript(QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(quote(id.parts[0])));
-        if (auto e = ctx.execScript(QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE; CREATE SCHEMA %1")
-                                        .arg(quote(kSchema)));
-            !e)
-            return e.error();
-        if (!fixture.isEmpty()) {
-            auto filled = SqlRegistry::fill(fixture, ids, quote);
-            if (!filled)
-                return filled.error();
-            if (auto e = ctx.execScript(filled.value()); !e)
-                return Error(e.error().kind, QStringLiteral("fixture: ") + e.error().message);
-        }
-        if (!extension.isEmpty()) {
-            const QStringList words = extension.first().split(u' ', Qt::SkipEmptyParts);
-            auto v = ctx.execText(
-                QStringLiteral("SELECT extversion FROM pg_extension WHERE extname = $1"),
-                {words.value(0)});
-            if (!v || v->rows() == 0)
-                return QStringLiteral("skip: %1 is not installed").arg(words.value(0));
-            if (!versionInRange(v->text(0, 0), words.mid(1)))
-                return QStringLiteral("skip: written for %1, the server has %2")
-                    .arg(extension.first(), v->text(0, 0));
-        }
-        auto statement = SqlRegistry::fill(text, ids, quote);
-        if (!statement)
-            return statement.error();
-        Result<PgResult> ran = utility ? ctx.execScript(statement.value())
-                                       : ctx.execText(QStringLiteral("PREPARE strata_check AS ")
-                                                      + statement.value());
-        if (!cleanup.isEmpty())
-            ctx.execScript(SqlRegistry::fill(cleanup, ids, quote).value());
-        if (!ran)
-            return ran.error();
-        return QString();
-    }).result();
+    auto r
+        = m_session
+              ->run([&](SessionContext &ctx) -> Result<QString> {
+                  auto quote = [&ctx](const QString &n) { return ctx.quoteIdentifier(n); };
+                  // A clean slate: the awkward schemas (and what the last fixture made in them)
+                  // dropped, then the one qualified names live in made again.
+                  ctx.execText(QStringLiteral("DEALLOCATE ALL"));
+                  ctx.execScript(QStringLiteral("DROP EXTENSION IF EXISTS pg_stat_statements"));
+                  for (const SqlIdentifier &id :
+                      awkwardIdentifiers(
+                          { QStringLiteral("extension_schema"), QStringLiteral("postgis_schema") }))
+                      ctx.execScript(QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE")
+                                         .arg(quote(id.parts[0])));
+                  if (auto e = ctx.execScript(
+                          QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE; CREATE SCHEMA %1")
+                              .arg(quote(kSchema)));
+                      !e)
+                      return e.error();
+                  if (!fixture.isEmpty()) {
+                      auto filled = SqlRegistry::fill(fixture, ids, quote);
+                      if (!filled)
+                          return filled.error();
+                      if (auto e = ctx.execScript(filled.value()); !e)
+                          return Error(
+                              e.error().kind, QStringLiteral("fixture: ") + e.error().message);
+                  }
+                  if (!extension.isEmpty()) {
+                      const QStringList words = extension.first().split(u' ', Qt::SkipEmptyParts);
+                      auto v = ctx.execText(
+                          QStringLiteral("SELECT extversion FROM pg_extension WHERE extname = $1"),
+                          { words.value(0) });
+                      if (!v || v->rows() == 0)
+                          return QStringLiteral("skip: %1 is not installed").arg(words.value(0));
+                      if (!versionInRange(v->text(0, 0), words.mid(1)))
+                          return QStringLiteral("skip: written for %1, the server has %2")
+                              .arg(extension.first(), v->text(0, 0));
+                  }
+                  auto statement = SqlRegistry::fill(text, ids, quote);
+                  if (!statement)
+                      return statement.error();
+                  Result<PgResult> ran = utility
+                      ? ctx.execScript(statement.value())
+                      : ctx.execText(
+                          QStringLiteral("PREPARE strata_check AS ") + statement.value());
+                  if (!cleanup.isEmpty())
+                      ctx.execScript(SqlRegistry::fill(cleanup, ids, quote).value());
+                  if (!ran)
+                      return ran.error();
+                  return QString();
+              })
+              .result();
     QVERIFY2(r.ok(), qPrintable(path + QStringLiteral(": ") + r.error().toString()));
     if (r.value().startsWith(QLatin1String("skip: ")))
         QSKIP(qPrintable(r.value().mid(6)));
@@ -202,9 +211,8 @@ void tst_SqlFiles::everyLocalStatementRunsOnSqlite()
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(dir.filePath(QStringLiteral("catalog.sqlite")));
         QVERIFY(db.open());
-        std::stable_partition(files.begin(), files.end(), [](const QString &f) {
-            return f.contains(QLatin1String("/create_"));
-        });
+        std::stable_partition(files.begin(), files.end(),
+            [](const QString &f) { return f.contains(QLatin1String("/create_")); });
         for (const QString &f : files) {
             QFile file(f);
             QVERIFY(file.open(QIODevice::ReadOnly));
@@ -237,7 +245,7 @@ void tst_SqlFiles::registryPicksTheNewestVariantNotNewerThanTheServer()
         const QString variantText = QString::fromUtf8(vf.readAll());
         QCOMPARE(reg.text(name, 99).isEmpty(), false);
         QVERIFY(reg.text(name, from) == variantText
-                || reg.text(name, from) != reg.text(name, from - 1));
+            || reg.text(name, from) != reg.text(name, from - 1));
         QVERIFY(reg.text(name, from - 1) != variantText);
         ++checked;
     }
@@ -253,13 +261,14 @@ void tst_SqlFiles::fillQuotesEachPartAndRefusesAMissingName()
     };
     auto filled = SqlRegistry::fill(
         QStringLiteral("-- reads {{table}}\nSELECT * FROM {{table}} JOIN {{schema}}.x ON true"),
-        {{QStringLiteral("table"), {QStringLiteral("a b"), QStringLiteral("T\"x")}},
-         {QStringLiteral("schema"), {QStringLiteral("a b")}},
-         {QStringLiteral("unused"), {QStringLiteral("z")}}},
+        { { QStringLiteral("table"), { QStringLiteral("a b"), QStringLiteral("T\"x") } },
+            { QStringLiteral("schema"), { QStringLiteral("a b") } },
+            { QStringLiteral("unused"), { QStringLiteral("z") } } },
         quote);
     QVERIFY(filled.ok());
-    QCOMPARE(filled.value(), QStringLiteral("-- reads {{table}}\nSELECT * FROM \"a b\".\"T\"\"x\" "
-                                            "JOIN \"a b\".x ON true"));
+    QCOMPARE(filled.value(),
+        QStringLiteral("-- reads {{table}}\nSELECT * FROM \"a b\".\"T\"\"x\" "
+                       "JOIN \"a b\".x ON true"));
     auto missing = SqlRegistry::fill(QStringLiteral("SELECT * FROM {{table}}"), {}, quote);
     QVERIFY(!missing.ok());
     QVERIFY(missing.error().message.contains(QLatin1String("{{table}}")));
@@ -268,18 +277,22 @@ void tst_SqlFiles::fillQuotesEachPartAndRefusesAMissingName()
 void tst_SqlFiles::aBrokenTemplateIsReported()
 {
     QCOMPARE(SqlRegistry::placeholders(QStringLiteral("SELECT {{a}}, {{b_c}}, {{a}}")),
-             QStringList({QStringLiteral("a"), QStringLiteral("b_c")}));
+        QStringList({ QStringLiteral("a"), QStringLiteral("b_c") }));
     // The check the registry runs on every file when it loads.
-    QVERIFY(SqlRegistry::problemsIn(QStringLiteral("x.sql"), QStringLiteral("SELECT {{a}}")).isEmpty());
-    QCOMPARE(SqlRegistry::problemsIn(QStringLiteral("x.sql"), QStringLiteral("SELECT %1")).size(), 1);
-    QCOMPARE(SqlRegistry::problemsIn(QStringLiteral("x.sql"), QStringLiteral("SELECT {{Bad}}")).size(), 1);
+    QVERIFY(
+        SqlRegistry::problemsIn(QStringLiteral("x.sql"), QStringLiteral("SELECT {{a}}")).isEmpty());
+    QCOMPARE(
+        SqlRegistry::problemsIn(QStringLiteral("x.sql"), QStringLiteral("SELECT %1")).size(), 1);
+    QCOMPARE(
+        SqlRegistry::problemsIn(QStringLiteral("x.sql"), QStringLiteral("SELECT {{Bad}}")).size(),
+        1);
     QCOMPARE(SqlRegistry::problemsIn(QStringLiteral("x.sql"),
-                                     QStringLiteral("-- strata:fixture: CREATE TABLE {{t}} ()\nSELECT 1"))
+                 QStringLiteral("-- strata:fixture: CREATE TABLE {{t}} ()\nSELECT 1"))
                  .size(),
-             1);
+        1);
     // A % or a placeholder in a comment is not a problem.
-    QVERIFY(SqlRegistry::problemsIn(QStringLiteral("x.sql"),
-                                    QStringLiteral("-- 100% of {{these}}\nSELECT 1"))
+    QVERIFY(SqlRegistry::problemsIn(
+        QStringLiteral("x.sql"), QStringLiteral("-- 100% of {{these}}\nSELECT 1"))
                 .isEmpty());
 }
 

@@ -32,19 +32,20 @@ QList<SourceFile> sources(const QStringList &folders)
 {
     QList<SourceFile> out;
     for (const QString &folder : folders) {
-        QDirIterator it(sourceDir() + u'/' + folder, {QStringLiteral("*.cpp"), QStringLiteral("*.h")},
-                        QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(sourceDir() + u'/' + folder,
+            { QStringLiteral("*.cpp"), QStringLiteral("*.h") }, QDir::Files,
+            QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString path = it.next();
             QFile f(path);
             if (!f.open(QIODevice::ReadOnly))
                 continue;
-            out.append({path.mid(sourceDir().size() + 1),
-                        QString::fromUtf8(f.readAll()).split(u'\n')});
+            out.append(
+                { path.mid(sourceDir().size() + 1), QString::fromUtf8(f.readAll()).split(u'\n') });
         }
     }
     std::sort(out.begin(), out.end(),
-              [](const SourceFile &a, const SourceFile &b) { return a.path < b.path; });
+        [](const SourceFile &a, const SourceFile &b) { return a.path < b.path; });
     return out;
 }
 
@@ -76,15 +77,15 @@ QList<Function> functions(const SourceFile &f)
             continue;
         int head = i - 1;
         while (head > 0
-               && (f.lines.at(head).isEmpty() || f.lines.at(head).at(0).isSpace()
-                   || f.lines.at(head).startsWith(u':') || f.lines.at(head).startsWith(u',')))
+            && (f.lines.at(head).isEmpty() || f.lines.at(head).at(0).isSpace()
+                || f.lines.at(head).startsWith(u':') || f.lines.at(head).startsWith(u',')))
             --head;
         if (head < 0 || notAFunction.match(f.lines.at(head)).hasMatch())
             continue;
         int end = i + 1;
         while (end < f.lines.size() && !f.lines.at(end).startsWith(u'}'))
             ++end;
-        out.append({f.path, head + 1, end - i - 1, f.lines.at(head).trimmed().left(80)});
+        out.append({ f.path, head + 1, end - i - 1, f.lines.at(head).trimmed().left(80) });
         i = end;
     }
     return out;
@@ -108,7 +109,7 @@ private Q_SLOTS:
 void tst_HouseStyle::initTestCase()
 {
     QVERIFY2(!sourceDir().isEmpty() && QFile::exists(sourceDir() + QStringLiteral("/ui")),
-             "STRATA_SOURCE_DIR must name the source tree");
+        "STRATA_SOURCE_DIR must name the source tree");
 }
 
 void tst_HouseStyle::widgetsNeverHoldASessionOrAPassword()
@@ -117,10 +118,13 @@ void tst_HouseStyle::widgetsNeverHoldASessionOrAPassword()
         QStringLiteral("db/session\\.h|SessionOptions|password\\(\\)|core::Session\\b|"
                        "SessionContext|secretForTools|newSession|browseSession"));
     QStringList found;
-    for (const SourceFile &f : sources({QStringLiteral("ui"), QStringLiteral("models")}))
+    for (const SourceFile &f : sources({ QStringLiteral("ui"), QStringLiteral("models") }))
         for (int i = 0; i < f.lines.size(); ++i)
             if (banned.match(withoutComment(f.lines.at(i))).hasMatch())
-                found << QStringLiteral("%1:%2: %3").arg(f.path).arg(i + 1).arg(f.lines.at(i).trimmed());
+                found << QStringLiteral("%1:%2: %3")
+                             .arg(f.path)
+                             .arg(i + 1)
+                             .arg(f.lines.at(i).trimmed());
     QVERIFY(none(found));
 }
 
@@ -134,11 +138,14 @@ void tst_HouseStyle::noSqlStatementTextInCpp()
         "SET\\s+(LOCAL\\s+|SESSION\\s+)?[a-z_]+\\s+(TO|=)|TRUNCATE\\s|LOCK\\s+TABLE|COPY\\s+\\S|"
         "WITH\\s+[a-z_]+\\s+AS\\s*\\(|BEGIN;|COMMIT;)"));
     QStringList found;
-    for (const SourceFile &f : sources({QStringLiteral("app"), QStringLiteral("models"),
-                                        QStringLiteral("ui")}))
+    for (const SourceFile &f :
+        sources({ QStringLiteral("app"), QStringLiteral("models"), QStringLiteral("ui") }))
         for (int i = 0; i < f.lines.size(); ++i)
             if (statement.match(withoutComment(f.lines.at(i))).hasMatch())
-                found << QStringLiteral("%1:%2: %3").arg(f.path).arg(i + 1).arg(f.lines.at(i).trimmed());
+                found << QStringLiteral("%1:%2: %3")
+                             .arg(f.path)
+                             .arg(i + 1)
+                             .arg(f.lines.at(i).trimmed());
     QVERIFY2(none(found), "SQL belongs in sql/");
 }
 
@@ -149,18 +156,21 @@ void tst_HouseStyle::nothingBlocksTheGuiThread()
         "QThread::(sleep|msleep|usleep)|\\b(menu|dialog|box|d)(\\.|->)exec\\(\\)|"
         "QtConcurrent::|QThreadPool::globalInstance|QtFuture::Launch"));
     QStringList found;
-    for (const SourceFile &f : sources({QStringLiteral("ui"), QStringLiteral("models")}))
+    for (const SourceFile &f : sources({ QStringLiteral("ui"), QStringLiteral("models") }))
         for (int i = 0; i < f.lines.size(); ++i)
             if (blocking.match(withoutComment(f.lines.at(i))).hasMatch())
-                found << QStringLiteral("%1:%2: %3").arg(f.path).arg(i + 1).arg(f.lines.at(i).trimmed());
+                found << QStringLiteral("%1:%2: %3")
+                             .arg(f.path)
+                             .arg(i + 1)
+                             .arg(f.lines.at(i).trimmed());
     QVERIFY(none(found));
 }
 
 void tst_HouseStyle::filesStayUnderSixHundredLines()
 {
     QStringList found;
-    for (const SourceFile &f : sources({QStringLiteral("app"), QStringLiteral("models"),
-                                        QStringLiteral("ui")}))
+    for (const SourceFile &f :
+        sources({ QStringLiteral("app"), QStringLiteral("models"), QStringLiteral("ui") }))
         if (f.lines.size() > 620)
             found << QStringLiteral("%1: %2 lines").arg(f.path).arg(f.lines.size());
     QVERIFY(none(found));
@@ -169,8 +179,8 @@ void tst_HouseStyle::filesStayUnderSixHundredLines()
 void tst_HouseStyle::functionsStayUnderAHundredLines()
 {
     QStringList found;
-    for (const SourceFile &f : sources({QStringLiteral("app"), QStringLiteral("models"),
-                                        QStringLiteral("ui")}))
+    for (const SourceFile &f :
+        sources({ QStringLiteral("app"), QStringLiteral("models"), QStringLiteral("ui") }))
         for (const Function &fn : functions(f))
             if (fn.length > 100)
                 found << QStringLiteral("%1:%2: %3 lines: %4")
@@ -185,16 +195,16 @@ void tst_HouseStyle::theFunctionFinderFindsFunctions()
 {
     // The checker must not pass because it finds nothing: a known function is found with its
     // length, and a class body is not taken for one.
-    SourceFile f{QStringLiteral("x.cpp"),
-                 QStringLiteral("class A\n{\n    int x;\n};\n\nint A::f(int a,\n         int b)\n"
-                                "{\n    return a\n        + b;\n}\n")
-                     .split(u'\n')};
+    SourceFile f { QStringLiteral("x.cpp"),
+        QStringLiteral("class A\n{\n    int x;\n};\n\nint A::f(int a,\n         int b)\n"
+                       "{\n    return a\n        + b;\n}\n")
+            .split(u'\n') };
     const QList<Function> found = functions(f);
     QCOMPARE(found.size(), 1);
     QCOMPARE(found.first().length, 2);
     QCOMPARE(found.first().line, 6);
     bool statspage = false;
-    for (const SourceFile &s : sources({QStringLiteral("app")}))
+    for (const SourceFile &s : sources({ QStringLiteral("app") }))
         statspage = statspage || !functions(s).isEmpty();
     QVERIFY(statspage);
 }

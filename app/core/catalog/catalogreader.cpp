@@ -278,7 +278,7 @@ Status addGeometry(
         return Ok {};
     // The view lives in PostGIS's schema, which need not be on the search path.
     auto r = ctx.execTemplate(QStringLiteral("catalog/geometry_columns"),
-                              {{QStringLiteral("postgis_schema"), {*where}}}, {schema, table});
+        { { QStringLiteral("postgis_schema"), { *where } } }, { schema, table });
     if (!r)
         return r.error();
     for (int i = 0; i < r->rows(); ++i) {

@@ -251,25 +251,24 @@ Result<PgResult> SessionContext::exec(const QString &sqlName, const QVariantList
     return execText(text, params);
 }
 
-Result<QString> SessionContext::statement(const QString &sqlName,
-                                          const SqlIdentifiers &identifiers) const
+Result<QString> SessionContext::statement(
+    const QString &sqlName, const SqlIdentifiers &identifiers) const
 {
     const QString text = SqlRegistry::instance().text(
         sqlName, m_info.version.isValid() ? m_info.version.major() : 99);
     if (text.isEmpty())
-        return Error(Error::Kind::Internal,
-                     QStringLiteral("No statement named %1 in sql/.").arg(sqlName));
-    auto filled = SqlRegistry::fill(text, identifiers,
-                                    [this](const QString &name) { return quoteIdentifier(name); });
+        return Error(
+            Error::Kind::Internal, QStringLiteral("No statement named %1 in sql/.").arg(sqlName));
+    auto filled = SqlRegistry::fill(
+        text, identifiers, [this](const QString &name) { return quoteIdentifier(name); });
     if (!filled)
-        return Error(Error::Kind::Internal,
-                     QStringLiteral("%1: %2").arg(sqlName, filled.error().message));
+        return Error(
+            Error::Kind::Internal, QStringLiteral("%1: %2").arg(sqlName, filled.error().message));
     return filled;
 }
 
-Result<PgResult> SessionContext::execTemplate(const QString &sqlName,
-                                              const SqlIdentifiers &identifiers,
-                                              const QVariantList &params)
+Result<PgResult> SessionContext::execTemplate(
+    const QString &sqlName, const SqlIdentifiers &identifiers, const QVariantList &params)
 {
     auto text = statement(sqlName, identifiers);
     if (!text)

@@ -58,8 +58,8 @@ public:
     Result<PgResult> exec(const QString &sqlName, const QVariantList &params = {});
     // A statement template from sql/ with its {{placeholders}} filled by these identifiers, each
     // part quoted (see SqlRegistry); parameters bound as with exec().
-    Result<PgResult> execTemplate(const QString &sqlName, const SqlIdentifiers &identifiers,
-                                  const QVariantList &params = {});
+    Result<PgResult> execTemplate(
+        const QString &sqlName, const SqlIdentifiers &identifiers, const QVariantList &params = {});
     // The filled text of a template, for statements run another way (execScript) or shown.
     Result<QString> statement(const QString &sqlName, const SqlIdentifiers &identifiers = {}) const;
     // Any statement text with bound parameters (for tests and generated statements).

@@ -37,8 +37,8 @@ const SqlRegistry &SqlRegistry::instance()
 SqlRegistry::SqlRegistry()
 {
     static const QRegularExpression variantRe(QStringLiteral("^(.*)\\.pg(\\d+)$"));
-    QDirIterator it(QStringLiteral(":/sql"), {QStringLiteral("*.sql")}, QDir::Files,
-                    QDirIterator::Subdirectories);
+    QDirIterator it(QStringLiteral(":/sql"), { QStringLiteral("*.sql") }, QDir::Files,
+        QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
         QFile f(path);
@@ -46,7 +46,7 @@ SqlRegistry::SqlRegistry()
             continue;
         m_files << path;
         QString name = path.mid(6); // strip ":/sql/"
-        name.chop(4);               // ".sql"
+        name.chop(4); // ".sql"
         int minMajor = 0;
         if (auto m = variantRe.match(name); m.hasMatch()) {
             name = m.captured(1);
@@ -54,11 +54,11 @@ SqlRegistry::SqlRegistry()
         }
         const QString text = QString::fromUtf8(f.readAll());
         m_problems << problemsIn(path.mid(6), text);
-        m_statements[name].append({minMajor, text});
+        m_statements[name].append({ minMajor, text });
     }
     for (auto &variants : m_statements)
         std::sort(variants.begin(), variants.end(),
-                  [](const Variant &a, const Variant &b) { return a.minMajor > b.minMajor; });
+            [](const Variant &a, const Variant &b) { return a.minMajor > b.minMajor; });
     m_files.sort();
 }
 
@@ -119,7 +119,7 @@ QStringList SqlRegistry::placeholders(const QString &text)
 }
 
 Result<QString> SqlRegistry::fill(const QString &text, const SqlIdentifiers &identifiers,
-                                  const std::function<QString(const QString &)> &quote)
+    const std::function<QString(const QString &)> &quote)
 {
     const QStringList wanted = placeholders(text);
     QHash<QString, QString> values;
@@ -128,7 +128,7 @@ Result<QString> SqlRegistry::fill(const QString &text, const SqlIdentifiers &ide
             continue; // a caller may offer names that only some variants use
         if (id.parts.isEmpty())
             return Error(Error::Kind::Internal,
-                         QStringLiteral("No name was given for {{%1}}.").arg(id.placeholder));
+                QStringLiteral("No name was given for {{%1}}.").arg(id.placeholder));
         QStringList quoted;
         for (const QString &part : id.parts)
             quoted << quote(part);
@@ -136,8 +136,8 @@ Result<QString> SqlRegistry::fill(const QString &text, const SqlIdentifiers &ide
     }
     for (const QString &w : wanted)
         if (!values.contains(w))
-            return Error(Error::Kind::Internal,
-                         QStringLiteral("No name was given for {{%1}}.").arg(w));
+            return Error(
+                Error::Kind::Internal, QStringLiteral("No name was given for {{%1}}.").arg(w));
     QString out;
     out.reserve(text.size());
     qsizetype from = 0;

@@ -54,7 +54,7 @@ public:
     // An error names a placeholder left unfilled; identifiers the text does not use are ignored
     // (a caller may offer names that only some variants or frameworks use).
     static Result<QString> fill(const QString &text, const SqlIdentifiers &identifiers,
-                                const std::function<QString(const QString &)> &quote);
+        const std::function<QString(const QString &)> &quote);
     // The fixture lines of a file's text (see above), joined; empty when it has none.
     static QString fixture(const QString &text);
     // What the load-time check finds wrong with one file's text.

@@ -90,9 +90,9 @@ Result<QList<MigrationEntry>> MigrationDetector::read(
     SessionContext &ctx, const CandidateTable &table, int rowLimit, bool *truncated) const
 {
     auto r = ctx.execTemplate(sqlName(),
-                              {{QStringLiteral("table"), {table.schema, table.table}},
-                               {QStringLiteral("schema"), {table.schema}}},
-                              {rowLimit + 1});
+        { { QStringLiteral("table"), { table.schema, table.table } },
+            { QStringLiteral("schema"), { table.schema } } },
+        { rowLimit + 1 });
     if (!r) {
         Error e = r.error();
         e.message = QStringLiteral("Reading %1 as a %2 history failed: %3")

@@ -26,7 +26,7 @@ QString statement(
 {
     // An empty text (a statement missing from sql/, which the statement test rules out) fails
     // at the server like any other bad statement.
-    auto text = ctx.statement(name, {{QStringLiteral("table"), {schema, table}}});
+    auto text = ctx.statement(name, { { QStringLiteral("table"), { schema, table } } });
     return text ? text.value() : QString();
 }
 

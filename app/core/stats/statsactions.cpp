@@ -65,8 +65,8 @@ QString statementFor(
     // The template holds one placeholder for the qualified name; identifiers are quoted, never
     // pasted raw (these utility statements take no bind parameters).
     auto filled = SqlRegistry::fill(SqlRegistry::instance().text(templateName(what)),
-                                    {{QStringLiteral("relation"), {schema, name}}},
-                                    [ctx](const QString &n) { return quote(ctx, n); });
+        { { QStringLiteral("relation"), { schema, name } } },
+        [ctx](const QString &n) { return quote(ctx, n); });
     QStringList lines;
     for (const QString &line : filled.value().split(u'\n'))
         if (!line.startsWith(QLatin1String("--")) && !line.trimmed().isEmpty())

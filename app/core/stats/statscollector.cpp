@@ -178,10 +178,10 @@ void readStatements(SessionContext &ctx, StatsSnapshot &s, Reader &rd, int rows)
     // The view lives in the extension's schema, which need not be on the search path.
     const QString sql
         = SqlRegistry::fill(SqlRegistry::instance().text(QStringLiteral("stats/statements"),
-                                                         statementsVariantFor(extversion)),
-                            {{QStringLiteral("extension_schema"), {schema}}},
-                            [&ctx](const QString &n) { return ctx.quoteIdentifier(n); })
-              .value();
+                                statementsVariantFor(extversion)),
+            { { QStringLiteral("extension_schema"), { schema } } }, [&ctx](const QString &n) {
+                return ctx.quoteIdentifier(n);
+            }).value();
     StatsSection<StatementRow> sec;
     rd.readText(sec, QStringLiteral("statements"), sql, { rows }, [](const Row &r) {
         StatementRow x;

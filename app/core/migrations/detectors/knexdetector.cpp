@@ -31,7 +31,7 @@ public:
         if (!lock || !lock->has(QStringLiteral("is_locked")))
             return {};
         auto r = ctx.execTemplate(QStringLiteral("migrations/history/knex_lock"),
-                                  {{QStringLiteral("table"), {t.schema, lock->table}}});
+            { { QStringLiteral("table"), { t.schema, lock->table } } });
         if (!r)
             return {
                 QStringLiteral("Could not read knex_migrations_lock: %1").arg(r.error().message)
