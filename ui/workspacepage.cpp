@@ -7,9 +7,4 @@ WorkspacePage::WorkspacePage(AppContext *context, QWidget *parent)
 {
 }
 
-void WorkspacePage::prepareScreenshot()
-{
-    Q_EMIT screenshotReady();
-}
-
 } // namespace strata::ui

@@ -102,7 +102,7 @@ int main(int argc, char **argv)
 
     ui::ScreenshotRunner *runner = nullptr;
     if (shooting) {
-        runner = new ui::ScreenshotRunner(&window, cli.value(screenshot), &app);
+        runner = new ui::ScreenshotRunner(&window, &context, cli.value(screenshot), &app);
         QObject::connect(runner, &ui::ScreenshotRunner::finished, &app,
             [](int code) { QCoreApplication::exit(code); });
         runner->start(cli.isSet(demo) || cli.isSet(connectTo));

@@ -4,20 +4,35 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QTemporaryDir>
+
+#include <functional>
+#include <memory>
 
 class QWidget;
 
+namespace strata::core {
+class Connection;
+}
+
 namespace strata::ui {
 
+class AppContext;
+class ConnectionController;
 class MainWindow;
 
-// `strata --screenshot DIR`: renders the main window with each workspace page, and each dialog the
-// window can show, to DIR/*.png, driven by signals and timers (no nested event loops).
+// `strata --screenshot DIR`: renders the main window with each workspace page, and the dialogs a
+// person meets, to DIR/*.png, showing real state: it drives the pages and dialogs through their
+// public API the way a person would (selects ais.positions, opens the demo's migrations folder,
+// makes a real backup of the agri schema and opens the restore dialog on it). Signals and timers
+// only: no nested event loops. Lives in the composition root, not in the product's widgets.
 class ScreenshotRunner : public QObject
 {
     Q_OBJECT
 public:
-    ScreenshotRunner(MainWindow *window, QString dir, QObject *parent = nullptr);
+    ScreenshotRunner(
+        MainWindow *window, AppContext *context, QString dir, QObject *parent = nullptr);
+    ~ScreenshotRunner() override;
     // Starts at once, or once the window has connected (or failed to) when waitForConnection.
     void start(bool waitForConnection);
     QStringList written() const { return m_written; }
@@ -26,18 +41,40 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
-    void shootNextPage();
-    void shootDialogs();
-    void shootNextDialog();
+    using Done = std::function<void()>;
+    using Step = std::function<void(Done)>;
+
+    void run();
+    void next();
+    void addPageSteps();
+    void addDialogSteps();
+    void shootOverview(Done done);
+    void shootSchema(Done done);
+    void shootMigrations(Done done);
+    void shootStatistics(Done done);
+    void shootJobs(Done done);
+    void shootConnect(Done done);
+    void shootPassword(Done done);
+    void shootBackup(Done done);
+    void shootRestore(Done done);
+    void showPage(const QString &id);
+    QWidget *page(const QString &id) const;
+    void backUp(const QStringList &schemas, const QString &file, bool schemaOnly, Done done);
+    void shootWhen(QWidget *widget, const QString &name, Done done);
     bool save(QWidget *widget, const QString &name);
 
     MainWindow *m_window;
+    AppContext *m_context;
     QString m_dir;
-    int m_pageIndex = 0;
-    int m_exitCode = 0;
+    QTemporaryDir m_scratch; // the backups made for the screenshots
+    QString m_archive; // the backup made for the jobs page, which the restore dialog opens
+    bool m_demo = false; // the demo's strata_demo (its agri schema is there)
+    QList<std::pair<QString, Step>> m_steps;
     int m_generation = 0;
-    QList<QPair<QString, QPointer<QWidget>>> m_dialogs;
+    int m_exitCode = 0;
     QStringList m_written;
+    QPointer<ConnectionController> m_probe; // asks for a password, for the password dialog
+    std::unique_ptr<AppContext> m_probeContext;
 };
 
 } // namespace strata::ui

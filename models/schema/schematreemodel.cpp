@@ -1,6 +1,7 @@
 #include "schematreemodel.h"
 
 #include "catalog/catalogloader.h"
+#include "db/identifiers.h"
 #include "util/async.h"
 #include "util/whenfinished.h"
 
@@ -50,10 +51,7 @@ bool relationExpandable(ObjectKind k)
 // Client-side identifier quoting (for copying names; no SQL runs here).
 QString quoteIdent(const QString &name)
 {
-    static const QRegularExpression plain(QStringLiteral("^[a-z_][a-z0-9_$]*$"));
-    if (plain.match(name).hasMatch())
-        return name;
-    return QLatin1Char('"') + QString(name).replace(u'"', QLatin1String("\"\"")) + QLatin1Char('"');
+    return core::quoteIdentifierIfNeeded(name);
 }
 
 } // namespace

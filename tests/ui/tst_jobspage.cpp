@@ -36,7 +36,6 @@ private Q_SLOTS:
     void backupDialogPreviewsTheForeignKeyClosureAndCommand();
     void restoreDialogAsksForTheTypedName();
     void restoreDialogChecksTheArchiveAndRefusesADamagedOne();
-    void screenshotDialogsAreFilled();
 
 private:
     void connectContext();
@@ -278,23 +277,6 @@ void tst_JobsPage::restoreDialogChecksTheArchiveAndRefusesADamagedOne()
     QVERIFY(start);
     QVERIFY(!start->isEnabled());
     QVERIFY(labelSays(d, "The archive is damaged."));
-}
-
-void tst_JobsPage::screenshotDialogsAreFilled()
-{
-    ui::JobsPage page(m_context.get());
-    auto dialogs = page.screenshotDialogs();
-    QCOMPARE(dialogs.size(), 2);
-    auto *backup = qobject_cast<ui::BackupDialog *>(dialogs[0].second);
-    QVERIFY(backup);
-    // The demo's closure: the card signatures reach the crops through the parcels.
-    QVERIFY2(backup->commandText().contains("--table=\"agri\".\"crops\""),
-        qPrintable(backup->commandText()));
-    auto *restore = qobject_cast<ui::RestoreDialog *>(dialogs[1].second);
-    QVERIFY(restore);
-    QCOMPARE(restore->findChild<QTreeWidget *>()->topLevelItemCount(), 20);
-    for (auto &d : dialogs)
-        delete d.second;
 }
 
 QTEST_MAIN(tst_JobsPage)

@@ -40,7 +40,7 @@ private Q_SLOTS:
     void ddlComesFromPgDumpForATable();
     void ddlComesFromTheServerForAView();
     void previewPagesAsTheGridScrolls();
-    void screenshotSelectsATable();
+    void showObjectSelectsItWithItsDetails();
 
 private:
     bool selectByFind(const QString &text);
@@ -144,19 +144,27 @@ void tst_SchemaPage::previewPagesAsTheGridScrolls()
     m_page->showTab(QStringLiteral("details"));
 }
 
-void tst_SchemaPage::screenshotSelectsATable()
+void tst_SchemaPage::showObjectSelectsItWithItsDetails()
 {
+    // A name that needs quoting, beside a partition whose name contains it.
     QVERIFY(TestServer::exec(kDb,
-        "CREATE SCHEMA ais; CREATE TABLE ais.positions (id int, "
-        "at timestamptz)")
+        "CREATE SCHEMA \"Äis x\"; CREATE TABLE \"Äis x\".\"Positions\" (id int, at timestamptz) "
+        "PARTITION BY RANGE (at); CREATE TABLE \"Äis x\".\"Positions_2024\" PARTITION OF "
+        "\"Äis x\".\"Positions\" FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')")
                 .isEmpty());
-    QSignalSpy ready(m_page.get(), &SchemaPage::screenshotReady);
-    m_page->prepareScreenshot();
-    QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 20000);
+    QSignalSpy shown(m_page.get(), &SchemaPage::objectShown);
+    m_page->showObject(QStringLiteral("Äis x"), QStringLiteral("Positions"));
+    QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 1, 20000);
+    QCOMPARE(shown.first().first().toBool(), true);
     const QModelIndex cur = m_page->treeView()->currentIndex();
     QCOMPARE(cur.data(strata::models::SchemaTreeModel::NameRole).toString(),
-        QStringLiteral("positions"));
-    QVERIFY(m_page->detailsText().contains(QStringLiteral("ais.positions")));
+        QStringLiteral("Positions"));
+    QVERIFY2(m_page->detailsText().contains(QStringLiteral("Positions")),
+        qPrintable(m_page->detailsText()));
+
+    m_page->showObject(QStringLiteral("Äis x"), QStringLiteral("no such table"));
+    QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 2, 20000);
+    QCOMPARE(shown.last().first().toBool(), false);
 }
 
 QTEST_MAIN(tst_SchemaPage)

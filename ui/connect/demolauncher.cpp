@@ -2,9 +2,7 @@
 #include "util/whenfinished.h"
 
 #include <QFutureWatcher>
-#include <QMetaObject>
 #include <QPointer>
-#include <QtConcurrent>
 
 namespace strata::ui {
 
@@ -12,20 +10,14 @@ DemoLauncher::DemoLauncher(QObject *parent) : QObject(parent) { }
 
 void DemoLauncher::start()
 {
+    auto future = core::DemoCluster::startAsync();
+    // Progress arrives through a watcher this object owns (queued to this thread, gone with it).
+    auto *watcher = new QFutureWatcher<core::Result<core::DemoStatus>>(this);
+    connect(watcher, &QFutureWatcherBase::progressTextChanged, this,
+        [this, watcher](const QString &text) { Q_EMIT progress(text, watcher->progressValue()); });
+    connect(watcher, &QFutureWatcherBase::finished, watcher, &QObject::deleteLater);
+    watcher->setFuture(future);
     QPointer<DemoLauncher> self(this);
-    auto future = QtConcurrent::run([self](QPromise<core::Result<core::DemoStatus>> &promise) {
-        core::DemoCluster demo;
-        promise.addResult(demo.start([self](int percent, const QString &message) {
-            // Progress crosses to the GUI thread as a queued call; dropped if we are gone.
-            QMetaObject::invokeMethod(
-                qApp,
-                [self, percent, message] {
-                    if (self)
-                        Q_EMIT self->progress(message, percent);
-                },
-                Qt::QueuedConnection);
-        }));
-    });
     core::whenFinished(this, future, [self](core::Result<core::DemoStatus> r) {
         if (!self)
             return;

@@ -241,6 +241,7 @@ void BackupDialog::resolveTables()
         m_resolvedOk = true;
         m_closure->clear();
         updateCommand();
+        Q_EMIT planShown();
         return;
     }
     if (!m_service)
@@ -256,14 +257,14 @@ void BackupDialog::resolveTables()
                 self->m_resolvedOk = false;
                 self->m_closure->setText(r.error().message);
             } else {
-                self->showPreview(r.value(), {}, {});
+                self->showResolved(r.value());
             }
             self->updateCommand();
+            Q_EMIT self->planShown();
         });
 }
 
-void BackupDialog::showPreview(
-    const QList<core::TableRef> &resolved, const QString &toolPath, const QString &toolNote)
+void BackupDialog::showResolved(const QList<core::TableRef> &resolved)
 {
     m_resolved = resolved;
     m_resolvedOk = true;
@@ -276,10 +277,6 @@ void BackupDialog::showPreview(
                 "%n table(s) chosen; they reference no other table.", nullptr, int(resolved.size()))
             : tr("Also included because the chosen tables reference them: %1")
                   .arg(added.join(QStringLiteral(", "))));
-    if (!toolPath.isEmpty()) {
-        m_toolPath = toolPath;
-        m_tool->setText(toolNote);
-    }
     updateCommand();
 }
 
@@ -302,6 +299,7 @@ void BackupDialog::locateTool()
             self->m_start->setEnabled(false);
         }
         self->updateCommand();
+        Q_EMIT self->toolShown();
     });
 }
 

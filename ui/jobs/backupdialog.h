@@ -42,17 +42,17 @@ public:
     core::BackupOptions options() const;
     QString commandText() const;
 
-    // Screenshots: show a resolved plan and tool without a server.
-    void showPreview(
-        const QList<core::TableRef> &resolved, const QString &toolPath, const QString &toolNote);
-
     // Validates and emits the request; the dialog stays open when something is wrong.
     void accept() override;
 
 Q_SIGNALS:
     void backupRequested(const core::BackupOptions &options);
+    // The chosen tables were read (with what they reference) and pg_dump was looked for.
+    void planShown();
+    void toolShown();
 
 private:
+    void showResolved(const QList<core::TableRef> &resolved);
     void optionsChanged();
     void resolveTables();
     void locateTool();

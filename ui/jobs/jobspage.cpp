@@ -228,10 +228,6 @@ void JobsPage::onFinished(int index)
     }
     showDetails();
     updateButtons();
-    if (m_screenshotPending) {
-        m_screenshotPending = false;
-        Q_EMIT screenshotReady();
-    }
 }
 
 void JobsPage::showDetails()
@@ -289,95 +285,6 @@ QString JobsPage::busyReason() const
         return {};
     return tr("%n backup or restore job(s) still running: %1.", nullptr, int(running.size()))
         .arg(running.join(QStringLiteral("; ")));
-}
-
-void JobsPage::prepareScreenshot()
-{
-    // A real, cheap job: a schema-only backup of the open database to a temporary folder.
-    if (!context()->isConnected() || !m_jobs.isEmpty()) {
-        Q_EMIT screenshotReady();
-        return;
-    }
-    m_screenshotDir = QDir::temp().filePath(QStringLiteral("strata-screenshot-backup"));
-    QDir().mkpath(m_screenshotDir);
-    core::BackupOptions o;
-    o.outputPath = QDir(m_screenshotDir)
-                       .filePath(context()->profile().database + QStringLiteral("-schema.dump"));
-    QFile::remove(o.outputPath);
-    o.schemaOnly = true;
-    auto job = service()->backupJob(o);
-    job->setCatalogPath({});
-    m_screenshotPending = true;
-    startJob(job);
-    // The restore dialog's guard rail shows the real count (the backup takes longer than this).
-    QPointer<JobsPage> self(this);
-    core::whenFinished(this, service()->userTableCount(), [self](core::Result<qint64> r) {
-        if (self && r)
-            self->m_screenshotTables = r.value();
-    });
-}
-
-QList<QPair<QString, QWidget *>> JobsPage::screenshotDialogs()
-{
-    core::ConnectionProfile p = context()->profile();
-    if (p.database.isEmpty()) {
-        p.database = QStringLiteral("shop");
-        p.host = QStringLiteral("db.internal.example");
-        p.user = QStringLiteral("dba");
-        p.port = 5432;
-    }
-    auto *backup = new BackupDialog(p, nullptr);
-    backup->setOutputPath(QStringLiteral("/srv/backups/%1-20261122-0300.dump").arg(p.database));
-    // The demo's agri schema: the card signatures reference the DIAS catalogue, the parcel set
-    // and the parcels, and the parcels reference the crops.
-    const QString agri = QStringLiteral("agri");
-    backup->setTables({ QStringLiteral("agri.roi2024_card_signatures") });
-    backup->setIncludeReferenced(true);
-    backup->showPreview(
-        {
-            core::TableRef { 1, agri, QStringLiteral("roi2024_card_signatures"), 0, 0, false },
-            core::TableRef { 2, agri, QStringLiteral("dias_catalogue"), 0, 0, true },
-            core::TableRef { 3, agri, QStringLiteral("parcel_set"), 0, 0, true },
-            core::TableRef { 4, agri, QStringLiteral("parcels"), 0, 0, true },
-            core::TableRef { 5, agri, QStringLiteral("crops"), 0, 0, true },
-        },
-        QStringLiteral("/usr/lib/postgresql/15/bin/pg_dump"),
-        tr("Using /usr/lib/postgresql/15/bin/pg_dump (pg_dump (PostgreSQL) 15.18)."));
-
-    auto *restore = new RestoreDialog(p, nullptr);
-    const QString list = QStringLiteral(
-        ";\n;     dbname: %1\n;     TOC Entries: 21\n;     Format: CUSTOM\n"
-        ";     Dumped from database version: 15.18\n;     Dumped by pg_dump version: 15.18\n;\n"
-        "6; 2615 16390 SCHEMA - agri postgres\n"
-        "220; 1259 16400 TABLE agri crops postgres\n"
-        "222; 1259 16410 TABLE agri dias_catalogue postgres\n"
-        "221; 1259 16409 SEQUENCE agri dias_catalogue_id_seq postgres\n"
-        "224; 1259 16420 TABLE agri parcel_set postgres\n"
-        "226; 1259 16430 TABLE agri parcels postgres\n"
-        "228; 1259 16440 TABLE agri roi2024_card_signatures postgres\n"
-        "3390; 0 16400 TABLE DATA agri crops postgres\n"
-        "3391; 0 16410 TABLE DATA agri dias_catalogue postgres\n"
-        "3392; 0 16420 TABLE DATA agri parcel_set postgres\n"
-        "3393; 0 16430 TABLE DATA agri parcels postgres\n"
-        "3394; 0 16440 TABLE DATA agri roi2024_card_signatures postgres\n"
-        "3401; 0 0 SEQUENCE SET agri dias_catalogue_id_seq postgres\n"
-        "3210; 2606 16405 CONSTRAINT agri crops crops_pkey postgres\n"
-        "3212; 2606 16415 CONSTRAINT agri dias_catalogue dias_catalogue_pkey postgres\n"
-        "3214; 2606 16425 CONSTRAINT agri parcel_set parcel_set_pkey postgres\n"
-        "3216; 2606 16435 CONSTRAINT agri parcels parcels_pkey postgres\n"
-        "3218; 1259 16445 INDEX agri roi2024_card_signatures_dias_id_idx postgres\n"
-        "3220; 2606 16450 FK CONSTRAINT agri parcels parcels_crop_code_fkey postgres\n"
-        "3222; 2606 16455 FK CONSTRAINT agri roi2024_card_signatures "
-        "roi2024_card_signatures_dias_id_fkey postgres\n")
-                             .arg(p.database);
-    if (auto toc = core::ArchiveToc::parse(list)) {
-        toc->format = core::ArchiveFormat::Custom;
-        restore->setToc(
-            QStringLiteral("/srv/backups/%1-20261122-0300.dump").arg(p.database), toc.value());
-    }
-    restore->setCurrentTableCount(m_screenshotTables >= 0 ? m_screenshotTables : 42);
-    restore->chooseCurrentDatabase();
-    return { { QStringLiteral("backup"), backup }, { QStringLiteral("restore"), restore } };
 }
 
 } // namespace strata::ui

@@ -39,8 +39,6 @@ public:
     QString id() const override { return QStringLiteral("jobs"); }
     QString title() const override { return tr("Backup & restore"); }
     QString busyReason() const override;
-    void prepareScreenshot() override;
-    QList<QPair<QString, QWidget *>> screenshotDialogs() override;
 
     // Starts a job and lists it; the page keeps it until the page is destroyed.
     void startJob(const std::shared_ptr<core::Job> &job);
@@ -83,10 +81,7 @@ private:
     QList<Entry> m_jobs;
     mutable std::shared_ptr<core::JobsService> m_service;
     mutable std::weak_ptr<const core::Connection> m_serviceConnection;
-    bool m_screenshotPending = false;
     qint64 m_notifyAfterMs = 30000;
-    QString m_screenshotDir;
-    qint64 m_screenshotTables = -1; // the open database's tables, for the restore dialog
 };
 
 } // namespace strata::ui

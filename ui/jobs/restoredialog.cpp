@@ -200,6 +200,7 @@ void RestoreDialog::readToc()
                     QStringLiteral("<b>%1</b> %2")
                         .arg(r.error().message.toHtmlEscaped(), r.error().hint.toHtmlEscaped()));
                 self->updateState();
+                Q_EMIT self->inspected();
                 return;
             }
             self->setToc(path, r.value());
@@ -238,8 +239,10 @@ void RestoreDialog::setToc(const QString &path, const core::ArchiveToc &toc)
 
 void RestoreDialog::checkArchive(const QString &path)
 {
-    if (!m_hasChecksum)
-        return; // no manifest: the job reads the archive whole before it restores
+    if (!m_hasChecksum) {
+        Q_EMIT inspected(); // no manifest: the job reads the archive whole before it restores
+        return;
+    }
     m_check = core::JobsService::checkArchive(path);
     const QString info = m_archiveInfo->text();
     m_archiveInfo->setText(info + u' ' + tr("Checking its SHA-256 against the manifest…"));
@@ -252,8 +255,10 @@ void RestoreDialog::checkArchive(const QString &path)
             if (!self || generation != self->m_generation)
                 return;
             self->m_check = {};
-            if (!checked)
+            if (!checked) {
+                Q_EMIT self->inspected();
                 return;
+            }
             if (*checked) {
                 self->m_archiveInfo->setText(
                     info + u' ' + tr("Its SHA-256 matches the manifest beside it."));
@@ -264,6 +269,7 @@ void RestoreDialog::checkArchive(const QString &path)
                                                      checked->error().hint.toHtmlEscaped()));
             }
             self->updateState();
+            Q_EMIT self->inspected();
         });
 }
 

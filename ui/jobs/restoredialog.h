@@ -36,10 +36,9 @@ public:
         QWidget *parent = nullptr);
     ~RestoreDialog() override;
 
+    // Reads the archive's table of contents and checks it against its manifest; inspected()
+    // follows when both are done (or failed).
     void setArchive(const QString &path);
-    // Screenshots and tests: show this table of contents as if read from the archive.
-    void setToc(const QString &path, const core::ArchiveToc &toc);
-    void setCurrentTableCount(qint64 count);
     void chooseCurrentDatabase();
     core::RestoreOptions options() const;
 
@@ -48,9 +47,12 @@ public:
 
 Q_SIGNALS:
     void restoreRequested(const core::RestoreOptions &options);
+    void inspected();
 
 private:
     void readToc();
+    void setToc(const QString &path, const core::ArchiveToc &toc);
+    void setCurrentTableCount(qint64 count);
     void checkArchive(const QString &path);
     void checkCurrentDatabase();
     void updateState();

@@ -1,7 +1,6 @@
 #include "migrationspage.h"
 
 #include "appcontext.h"
-#include "demo/democluster.h"
 #include "migrationentrymodel.h"
 #include "migrations/alembicgraph.h"
 #include "migrations/alembicgraphview.h"
@@ -28,7 +27,6 @@
 #include <QTableView>
 #include <QTextBrowser>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace strata::ui {
 
@@ -249,19 +247,6 @@ void MigrationsPage::reload()
                 self->showOverview(r.value());
             }
             Q_EMIT self->loaded();
-            if (self->m_screenshotPending) {
-                self->m_screenshotPending = false;
-                // Show the registry's history with its unfinished run selected.
-                for (int h = 0; h < self->m_overview.histories.size(); ++h) {
-                    const auto &hist = self->m_overview.histories.at(h);
-                    for (const auto &e : hist.entries)
-                        if (e.state == MigrationState::Running) {
-                            self->selectEntry(h, e.version);
-                            break;
-                        }
-                }
-                Q_EMIT self->screenshotReady();
-            }
         });
 }
 
@@ -534,30 +519,15 @@ void MigrationsPage::cancelApply()
     m_cancelButton->setText(tr("Cancelling…"));
 }
 
-void MigrationsPage::prepareScreenshot()
+bool MigrationsPage::selectFirst(core::MigrationState state)
 {
-    if (!context()->isConnected()) {
-        Q_EMIT screenshotReady();
-        return;
-    }
-    m_screenshotPending = true;
-    if (!m_dir.isEmpty()) {
-        if (!m_loading)
-            reload();
-        return;
-    }
-    // The demo's migration folder; DemoCluster reads files, so off the GUI thread.
-    QPointer<MigrationsPage> self(this);
-    core::whenFinished(this,
-        QtConcurrent::run([] { return core::DemoCluster().status().migrationsDir; }),
-        [self](const QString &dir) {
-            if (!self)
-                return;
-            if (QFileInfo(dir).isDir())
-                self->setFolder(dir, false);
-            else
-                self->reload();
-        });
+    for (int h = 0; h < m_overview.histories.size(); ++h)
+        for (const auto &e : m_overview.histories.at(h).entries)
+            if (e.state == state) {
+                selectEntry(h, e.version);
+                return true;
+            }
+    return false;
 }
 
 } // namespace strata::ui

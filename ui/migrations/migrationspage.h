@@ -40,7 +40,6 @@ public:
     ~MigrationsPage() override;
     QString id() const override { return QStringLiteral("migrations"); }
     QString title() const override { return tr("Migrations"); }
-    void prepareScreenshot() override;
     QString busyReason() const override;
 
     // For tests: the folder in use, and whether a load is under way.
@@ -48,6 +47,9 @@ public:
     void setFolder(const QString &dir, bool remember = true);
     bool isLoading() const { return m_loading; }
     models::MigrationEntryModel *model() const { return m_model; }
+    // Selects the first entry in this state (an unfinished run, say) with its details; false
+    // when there is none.
+    bool selectFirst(core::MigrationState state);
 
 Q_SIGNALS:
     void loaded();
@@ -89,7 +91,6 @@ private:
     int m_generation = 0;
     int m_detailGeneration = 0;
     bool m_loading = false;
-    bool m_screenshotPending = false;
     std::unique_ptr<core::MigrationsService> m_service;
     QFutureWatcher<core::RunReport> *m_runWatcher;
 };

@@ -128,19 +128,8 @@ void OverviewPage::reload()
                     0, QHeaderView::Stretch);
             }
             self->m_loaded = true;
-            if (self->m_screenshotPending) {
-                self->m_screenshotPending = false;
-                Q_EMIT self->screenshotReady();
-            }
+            Q_EMIT self->loaded();
         });
-}
-
-void OverviewPage::prepareScreenshot()
-{
-    if (m_loaded || !context()->isConnected())
-        Q_EMIT screenshotReady();
-    else
-        m_screenshotPending = true;
 }
 
 } // namespace strata::ui

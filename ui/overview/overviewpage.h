@@ -22,7 +22,11 @@ public:
     ~OverviewPage() override;
     QString id() const override { return QStringLiteral("overview"); }
     QString title() const override { return tr("Overview"); }
-    void prepareScreenshot() override;
+    // Whether the figures for the open connection are shown; loaded() says when they are.
+    bool isLoaded() const { return m_loaded; }
+
+Q_SIGNALS:
+    void loaded();
 
 private:
     void reload();
@@ -34,7 +38,6 @@ private:
     QTableWidget *m_databases;
     int m_generation = 0;
     bool m_loaded = false;
-    bool m_screenshotPending = false;
 };
 
 } // namespace strata::ui

@@ -164,7 +164,7 @@ SchemaPage::SchemaPage(AppContext *context, QWidget *parent) : WorkspacePage(con
     connect(m_model, &SchemaTreeModel::revealed, this, &SchemaPage::onRevealed);
     connect(m_model, &SchemaTreeModel::revealFailed, this, [this](const QString &msg) {
         m_status->setText(msg);
-        finishScreenshotStep();
+        finishShowObject(false);
     });
     connect(m_model, &SchemaTreeModel::busyChanged, this, [this](bool busy) {
         if (busy)
@@ -297,7 +297,7 @@ void SchemaPage::loadDetails()
             self->setDetailsHtml(render(result.value()));
         self->m_detailsLoaded = true;
         Q_EMIT self->tabLoaded(QStringLiteral("details"));
-        self->finishScreenshotStep();
+        self->finishShowObject(true);
     };
     const quint32 oid = m_current.data(SchemaTreeModel::OidRole).toUInt();
     if (typeOf(m_current) == Type::Schema) {
@@ -498,10 +498,12 @@ void SchemaPage::showContextMenu(const QPoint &pos)
         menu.addAction(tr("Copy qualified name"), this,
             [qualified] { QGuiApplication::clipboard()->setText(qualified); });
         if (typeOf(obj) == Type::Object && hasRows(kindOf(obj)))
-            menu.addAction(tr("Copy as SELECT"), this, [qualified] {
-                QGuiApplication::clipboard()->setText(
-                    QStringLiteral("SELECT *\nFROM %1\nLIMIT 100;").arg(qualified));
-            });
+            menu.addAction(tr("Copy as SELECT"), this,
+                [schema = obj.data(SchemaTreeModel::SchemaNameRole).toString(),
+                    name = obj.data(SchemaTreeModel::NameRole).toString()] {
+                    QGuiApplication::clipboard()->setText(
+                        core::CatalogLoader::selectStatement(schema, name));
+                });
     }
     if (at.data(SchemaTreeModel::NotOpenedRole).toBool()) {
         const QString database = at.data(SchemaTreeModel::NameRole).toString();
@@ -543,47 +545,34 @@ void SchemaPage::showTab(const QString &name)
         m_tabs->setCurrentIndex(tab);
 }
 
-void SchemaPage::prepareScreenshot()
+void SchemaPage::showObject(const QString &schema, const QString &name)
 {
     if (!m_loader) {
-        Q_EMIT screenshotReady();
+        Q_EMIT objectShown(false);
         return;
     }
-    m_screenshotPending = true;
+    m_showPending = true;
     QPointer<SchemaPage> self(this);
-    core::whenFinished(this, m_loader->find(QStringLiteral("positions"), 20, false),
-        [self](core::Result<QList<core::FindMatch>> r) {
+    core::whenFinished(this, m_loader->find(name, 200, true),
+        [self, schema, name](core::Result<QList<core::FindMatch>> r) {
             if (!self)
                 return;
-            const core::FindMatch *best = nullptr;
-            // ais.positions itself (not one of its partitions), else the first table found.
             if (r)
-                for (const auto &m : r.value()) {
-                    const bool table
-                        = m.kind == ObjectKind::Table || m.kind == ObjectKind::PartitionedTable;
-                    if (table && m.name == QLatin1String("positions")
-                        && m.schemaName == QLatin1String("ais")) {
-                        best = &m;
-                        break;
+                for (const core::FindMatch &m : r.value())
+                    if (m.schemaName == schema && m.name == name) {
+                        self->m_model->reveal(m);
+                        return;
                     }
-                    if (table && !best)
-                        best = &m;
-                }
-            if (best) {
-                self->m_model->reveal(*best);
-            } else {
-                self->m_screenshotPending = false;
-                Q_EMIT self->screenshotReady();
-            }
+            self->finishShowObject(false);
         });
 }
 
-void SchemaPage::finishScreenshotStep()
+void SchemaPage::finishShowObject(bool found)
 {
-    if (!m_screenshotPending)
+    if (!m_showPending)
         return;
-    m_screenshotPending = false;
-    Q_EMIT screenshotReady();
+    m_showPending = false;
+    Q_EMIT objectShown(found);
 }
 
 } // namespace strata::ui

@@ -40,8 +40,10 @@ public:
     QString id() const override { return QStringLiteral("schema"); }
     QString title() const override { return tr("Schema"); }
 
-    // Selects the demo's ais.positions (or the first table found) with its details shown.
-    void prepareScreenshot() override;
+    // Reveals and selects schema.name (a table, view, function, ...) and shows its details;
+    // objectShown(true) follows once they are there, objectShown(false) when there is no such
+    // object (internal schemas included).
+    void showObject(const QString &schema, const QString &name);
     // "details", "ddl" or "data": switches the right-hand tab; tabLoaded(name) follows once its
     // content is there (at once when it already is). For extra screenshots.
     void showTab(const QString &name);
@@ -61,6 +63,7 @@ public:
 Q_SIGNALS:
     void tabLoaded(const QString &name);
     void findFinished(int matches);
+    void objectShown(bool found);
 
 private:
     void onConnectionChanged();
@@ -74,7 +77,7 @@ private:
     void onRevealed(const QModelIndex &index);
     void showContextMenu(const QPoint &pos);
     void setDetailsHtml(const QString &html);
-    void finishScreenshotStep();
+    void finishShowObject(bool found);
     QModelIndex objectIndex(const QModelIndex &index) const;
 
     std::shared_ptr<core::CatalogLoader> m_loader;
@@ -102,7 +105,7 @@ private:
     bool m_ddlLoaded = false;
     bool m_previewLoaded = false;
     bool m_ddlFor = false;
-    bool m_screenshotPending = false;
+    bool m_showPending = false; // showObject() waits for the details
     bool m_revealSelects = true;
 };
 

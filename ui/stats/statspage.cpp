@@ -208,7 +208,6 @@ void StatsPage::refreshNow()
             ++self->m_refreshes;
             self->applySnapshot();
             Q_EMIT self->refreshed();
-            self->checkScreenshotReady();
         });
 }
 
@@ -265,7 +264,6 @@ void StatsPage::applySample(const core::ActivitySample &s)
     ++m_samples;
     updateFigures();
     Q_EMIT sampled();
-    checkScreenshotReady();
 }
 
 void StatsPage::updateFigures()
@@ -440,29 +438,6 @@ void StatsPage::applyTab(int index)
     default:
         break;
     }
-}
-
-void StatsPage::prepareScreenshot()
-{
-    if (!context()->isConnected()) {
-        Q_EMIT screenshotReady();
-        return;
-    }
-    m_screenshotPending = true;
-    // Sample faster for a moment so the charts have points to show.
-    m_screenshotSampleMs = m_sampleTimer.interval();
-    m_sampleTimer.setInterval(1000);
-    checkScreenshotReady();
-}
-
-void StatsPage::checkScreenshotReady()
-{
-    if (!m_screenshotPending || m_refreshes < 1 || m_samples < 4)
-        return;
-    m_screenshotPending = false;
-    m_sampleTimer.setInterval(
-        m_screenshotSampleMs > 0 ? m_screenshotSampleMs : m_sampleSpin->value() * 1000);
-    Q_EMIT screenshotReady();
 }
 
 QString StatsPage::busyReason() const

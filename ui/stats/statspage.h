@@ -46,7 +46,6 @@ public:
     ~StatsPage() override;
     QString id() const override { return QStringLiteral("statistics"); }
     QString title() const override { return tr("Statistics"); }
-    void prepareScreenshot() override;
     QString busyReason() const override;
 
     // For tests and the benchmark.
@@ -91,7 +90,6 @@ private:
     void updateActivityRows();
     void applyTab(int index);
     void updateFigures();
-    void checkScreenshotReady();
 
     // Actions (statspageactions.cpp).
     void confirm(const QString &title, const QString &text, std::function<void()> onYes);
@@ -114,8 +112,6 @@ private:
     core::Rates m_lastRates;
     core::StatsSnapshot m_snapshot;
     quint32 m_dirtyTabs = 0; // tabs whose tables still show an older snapshot
-    bool m_screenshotPending = false;
-    int m_screenshotSampleMs = 0; // the interval to go back to after the screenshot
 
     // Job state.
     bool m_jobRunning = false;

@@ -3,7 +3,9 @@
 #include "catalog/catalogreader.h"
 #include "catalog/objectddl.h"
 #include "db/connection.h"
+#include "db/identifiers.h"
 #include "db/session.h"
+#include "db/sqlregistry.h"
 #include "util/async.h"
 
 namespace strata::core {
@@ -133,6 +135,18 @@ QFuture<Result<QString>> CatalogLoader::dumpDefinition(
     req.name = name;
     return asyncRun<Result<QString>>(Pool::Io,
         [req](QPromise<Result<QString>> &p) { p.addResult(ObjectDdl::dumpRelation(req)); });
+}
+
+QString CatalogLoader::selectStatement(const QString &schema, const QString &name)
+{
+    QString text;
+    for (const QString &line :
+        SqlRegistry::instance().text(QStringLiteral("catalog/select_rows")).split(u'\n'))
+        if (!line.startsWith(QLatin1String("--")))
+            text += line + u'\n';
+    auto filled = SqlRegistry::fill(text.trimmed(),
+        { { QStringLiteral("relation"), { schema, name } } }, quoteIdentifierIfNeeded);
+    return filled ? filled.value() : QString();
 }
 
 void CatalogLoader::cancel()

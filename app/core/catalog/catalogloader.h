@@ -46,6 +46,9 @@ public:
     QFuture<Result<PreviewPage>> previewPage(const QString &schema, const QString &name,
         ObjectKind kind, const PreviewCursor &cursor, int pageSize);
 
+    // What "Copy as SELECT" gives: a first look at a relation's rows, names quoted as needed.
+    static QString selectStatement(const QString &schema, const QString &name);
+
     // pg_dump --schema-only for exactly this relation, run on the Io pool.
     QFuture<Result<QString>> dumpDefinition(const QString &schema, const QString &name) const;
 

@@ -9,15 +9,6 @@
 
 namespace strata::core::ObjectDdl {
 
-namespace {
-
-QString quoted(SessionContext &ctx, const QString &schema, const QString &name)
-{
-    return ctx.quoteIdentifier(schema) + QLatin1Char('.') + ctx.quoteIdentifier(name);
-}
-
-} // namespace
-
 QString exactTablePattern(const QString &schema, const QString &name)
 {
     // Inside double quotes pg_dump takes every character literally; "" is one quote.
@@ -54,87 +45,55 @@ QString tidyDump(const QString &dump)
 
 Result<QString> serverDefinition(SessionContext &ctx, ObjectKind kind, quint32 oid)
 {
+    QString sqlName;
     switch (kind) {
     case ObjectKind::View:
-    case ObjectKind::MaterializedView: {
-        auto d = CatalogReader::relationDetails(ctx, oid);
-        if (!d)
-            return d.error();
-        QString sql = kind == ObjectKind::View ? QStringLiteral("CREATE OR REPLACE VIEW ")
-                                               : QStringLiteral("CREATE MATERIALIZED VIEW ");
-        sql += quoted(ctx, d->schema, d->name) + QStringLiteral(" AS\n") + d->viewDefinition;
-        if (!sql.trimmed().endsWith(u';'))
-            sql += QLatin1Char(';');
-        sql += QLatin1Char('\n');
-        for (const IndexInfo &i : d->indexes)
-            sql += QLatin1Char('\n') + i.definition + QLatin1Char(';');
-        return sql;
-    }
+    case ObjectKind::MaterializedView:
+        sqlName = QStringLiteral("catalog/ddl/view");
+        break;
     case ObjectKind::Function: {
         auto f = CatalogReader::functionDetails(ctx, oid);
         if (!f)
             return f.error();
         if (!f->definition.isEmpty())
             return f->definition;
-        return QStringLiteral("-- %1 %2(%3): PostgreSQL has no pg_get_functiondef for "
-                              "aggregates.\n-- Its transition function:\n%4\n")
-            .arg(f->kind, quoted(ctx, f->schema, f->name), f->arguments, f->source);
+        return QStringLiteral("-- %1 %2.%3(%4): PostgreSQL has no pg_get_functiondef for "
+                              "aggregates.\n-- Its transition function:\n%5\n")
+            .arg(f->kind, ctx.quoteIdentifier(f->schema), ctx.quoteIdentifier(f->name),
+                f->arguments, f->source);
     }
-    case ObjectKind::Type: {
-        auto t = CatalogReader::typeDetails(ctx, oid);
-        if (!t)
-            return t.error();
-        const QString name = quoted(ctx, t->schema, t->name);
-        if (t->kind == QLatin1String("domain")) {
-            QString sql = QStringLiteral("CREATE DOMAIN %1 AS %2").arg(name, t->baseType);
-            if (!t->defaultExpr.isEmpty())
-                sql += QStringLiteral("\n    DEFAULT ") + t->defaultExpr;
-            if (t->notNull)
-                sql += QStringLiteral("\n    NOT NULL");
-            for (const QString &c : t->checks.split(u'\n', Qt::SkipEmptyParts))
-                sql += QStringLiteral("\n    ") + c;
-            return QString(sql + QStringLiteral(";\n"));
-        }
-        if (t->kind == QLatin1String("enum"))
-            return QStringLiteral("CREATE TYPE %1 AS ENUM (%2);\n").arg(name, t->labels);
-        if (t->kind == QLatin1String("composite")) {
-            QStringList cols;
-            for (const ColumnInfo &c : t->attributes)
-                cols << QStringLiteral("    %1 %2").arg(ctx.quoteIdentifier(c.name), c.type);
-            return QStringLiteral("CREATE TYPE %1 AS (\n%2\n);\n").arg(name, cols.join(",\n"));
-        }
-        return QStringLiteral("-- %1 is a %2 type; PostgreSQL has no function that writes its "
-                              "definition.\n")
-            .arg(name, t->kind);
-    }
-    case ObjectKind::Extension: {
-        auto e = CatalogReader::extensionDetails(ctx, oid);
-        if (!e)
-            return e.error();
-        return QStringLiteral("CREATE EXTENSION IF NOT EXISTS %1 WITH SCHEMA %2 VERSION %3;\n")
-            .arg(ctx.quoteIdentifier(e->name), ctx.quoteIdentifier(e->schema),
-                QLatin1Char('\'') + QString(e->version).replace(u'\'', QLatin1String("''"))
-                    + QLatin1Char('\''));
-    }
+    case ObjectKind::Type:
+        sqlName = QStringLiteral("catalog/ddl/type");
+        break;
+    case ObjectKind::Extension:
+        sqlName = QStringLiteral("catalog/ddl/extension");
+        break;
     default: {
         auto d = CatalogReader::relationDetails(ctx, oid);
         if (!d)
             return d.error();
-        QString sql = QStringLiteral("-- %1 %2: pieces from the server's pg_get_*def "
+        auto pieces = ctx.exec(QStringLiteral("catalog/ddl/relation"), { oid });
+        if (!pieces)
+            return pieces.error();
+        QString sql = QStringLiteral("-- %1 %2.%3: pieces from the server's pg_get_*def "
                                      "functions\n")
-                          .arg(kindName(d->kind), quoted(ctx, d->schema, d->name));
-        for (const ConstraintInfo &c : d->constraints)
-            sql += QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 %3;\n")
-                       .arg(quoted(ctx, d->schema, d->name), ctx.quoteIdentifier(c.name),
-                           c.definition);
-        for (const IndexInfo &i : d->indexes)
-            if (!i.primary)
-                sql += i.definition + QStringLiteral(";\n");
-        for (const TriggerInfo &t : d->triggers)
-            sql += t.definition + QStringLiteral(";\n");
+                          .arg(kindName(d->kind), ctx.quoteIdentifier(d->schema),
+                              ctx.quoteIdentifier(d->name));
+        for (int i = 0; i < pieces->rows(); ++i)
+            sql += pieces->text(i, "statement") + u'\n';
         return sql;
     }
     }
+    // Written by the server, one statement a row.
+    auto r = ctx.exec(sqlName, { oid });
+    if (!r)
+        return r.error();
+    if (r->rows() == 0)
+        return CatalogReader::objectGone(QStringLiteral("object %1").arg(oid));
+    QStringList statements;
+    for (int i = 0; i < r->rows(); ++i)
+        statements << r->text(i, "statement");
+    return QString(statements.join(QStringLiteral("\n\n")) + u'\n');
 }
 
 Result<QString> dumpRelation(const DumpRequest &request)

@@ -10,21 +10,6 @@ bool pagesByCtid(ObjectKind kind)
     return kind == ObjectKind::Table || kind == ObjectKind::MaterializedView;
 }
 
-QString pageStatement(SessionContext &ctx, const QString &schema, const QString &name,
-    ObjectKind kind, bool firstPage)
-{
-    const QString rel = ctx.quoteIdentifier(schema) + QLatin1Char('.') + ctx.quoteIdentifier(name);
-    if (pagesByCtid(kind)) {
-        // A TID range scan (PostgreSQL 14+) starts right at the page where the last one ended
-        // and returns rows in ctid order.
-        return firstPage ? QStringLiteral("SELECT ctid, * FROM %1 LIMIT $1::int").arg(rel)
-                         : QStringLiteral("SELECT ctid, * FROM %1 WHERE ctid > $2::tid "
-                                          "LIMIT $1::int")
-                               .arg(rel);
-    }
-    return QStringLiteral("SELECT * FROM %1 OFFSET $2::bigint LIMIT $1::int").arg(rel);
-}
-
 Result<PreviewPage> page(SessionContext &ctx, const QString &schema, const QString &name,
     ObjectKind kind, const PreviewCursor &cursor, int pageSize)
 {
@@ -35,7 +20,11 @@ Result<PreviewPage> page(SessionContext &ctx, const QString &schema, const QStri
         params << cursor.afterCtid;
     else if (!byCtid)
         params << cursor.offset;
-    auto r = ctx.execText(pageStatement(ctx, schema, name, kind, first || !byCtid), params);
+    const QString statement = !byCtid ? QStringLiteral("catalog/preview_page")
+        : first                       ? QStringLiteral("catalog/preview_first_by_ctid")
+                                      : QStringLiteral("catalog/preview_next_by_ctid");
+    auto r
+        = ctx.execTemplate(statement, { { QStringLiteral("relation"), { schema, name } } }, params);
     if (!r) {
         Error e = r.error();
         if (e.sqlState == QLatin1String("42P01"))

@@ -34,9 +34,6 @@ struct PreviewCursor
 namespace PreviewReader {
 
 bool pagesByCtid(ObjectKind kind);
-// SELECT for one page; identifiers quoted by the session, values bound.
-QString pageStatement(SessionContext &ctx, const QString &schema, const QString &name,
-    ObjectKind kind, bool firstPage);
 Result<PreviewPage> page(SessionContext &ctx, const QString &schema, const QString &name,
     ObjectKind kind, const PreviewCursor &cursor, int pageSize);
 

@@ -1,5 +1,8 @@
 #include "democluster.h"
 
+#include "db/sqlregistry.h"
+#include "util/async.h"
+
 #include "db/conninfo.h"
 #include "db/pgbinaries.h"
 #include "db/serverversion.h"
@@ -312,11 +315,21 @@ Status DemoCluster::seed(const Progress &progress)
     }
     PQsetNoticeProcessor(
         c, [](void *, const char *) {}, nullptr); // "does not exist, skipping"
+    const auto statement = [c](const char *name, const QString &db) -> QByteArray {
+        const auto quote = [c](const QString &n) -> QString {
+            const QByteArray utf8 = n.toUtf8();
+            char *q = PQescapeIdentifier(c, utf8.constData(), size_t(utf8.size()));
+            const QString out = QString::fromUtf8(q);
+            PQfreemem(q);
+            return out;
+        };
+        auto filled = SqlRegistry::fill(SqlRegistry::instance().text(QString::fromLatin1(name)),
+            { { QStringLiteral("database"), { db } } }, quote);
+        return filled ? filled->toUtf8() : QByteArray();
+    };
     for (const QString &db : dbs) {
-        PQclear(PQexec(
-            c, QStringLiteral("DROP DATABASE IF EXISTS \"%1\"").arg(db).toUtf8().constData()));
-        PGresult *r
-            = PQexec(c, QStringLiteral("CREATE DATABASE \"%1\"").arg(db).toUtf8().constData());
+        PQclear(PQexec(c, statement("cluster/drop_database", db).constData()));
+        PGresult *r = PQexec(c, statement("cluster/create_database", db).constData());
         const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
         const QString err = QString::fromUtf8(PQerrorMessage(c)).trimmed();
         PQclear(r);
@@ -339,7 +352,11 @@ Status DemoCluster::seed(const Progress &progress)
             PQfinish(conn);
             return e;
         }
-        PQclear(PQexec(conn, "SET synchronous_commit = off; SET client_min_messages = warning"));
+        PQclear(PQexec(conn,
+            SqlRegistry::instance()
+                .text(QStringLiteral("session/bulk_load"))
+                .toUtf8()
+                .constData()));
         for (const auto &[fileDb, path] : files) {
             if (fileDb != db)
                 continue;
@@ -393,6 +410,23 @@ Status DemoCluster::stop()
         { QStringLiteral("-D"), m_base + QStringLiteral("/data"), QStringLiteral("-m"),
             QStringLiteral("fast"), QStringLiteral("-w"), QStringLiteral("stop") },
         60000);
+}
+
+QFuture<Result<DemoStatus>> DemoCluster::startAsync()
+{
+    using R = Result<DemoStatus>;
+    return asyncRun<R>(Pool::Io, [](QPromise<R> &promise) {
+        promise.setProgressRange(0, 100);
+        promise.addResult(DemoCluster().start([&promise](int percent, const QString &message) {
+            promise.setProgressValueAndText(percent, message);
+        }));
+    });
+}
+
+QFuture<DemoStatus> DemoCluster::statusAsync()
+{
+    return asyncRun<DemoStatus>(
+        Pool::Io, [](QPromise<DemoStatus> &p) { p.addResult(DemoCluster().status()); });
 }
 
 } // namespace strata::core

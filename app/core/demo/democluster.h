@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QFuture>
+
 #include "result.h"
 
 #include <QString>
@@ -36,6 +38,10 @@ public:
     static QStringList databases(); // the folders under sql/demo
 
     Result<DemoStatus> start(const Progress &progress = {});
+    // start() on the Io pool: the future's progress value (0..100) and text follow the work.
+    static QFuture<Result<DemoStatus>> startAsync();
+    // status() on the Io pool (it reads files).
+    static QFuture<DemoStatus> statusAsync();
     Status stop();
     DemoStatus status() const;
     QString connInfo(const QString &database = QStringLiteral("strata_demo")) const;
