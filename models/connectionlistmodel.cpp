@@ -1,5 +1,7 @@
 #include "connectionlistmodel.h"
 
+#include <QFont>
+
 namespace strata::models {
 
 namespace {
@@ -57,6 +59,29 @@ void ConnectionListModel::setMigrationsDir(const QString &id, const QString &dir
                 const QModelIndex idx = createIndex(r, 0, quintptr(g + 1));
                 Q_EMIT dataChanged(idx, idx);
             }
+}
+
+void ConnectionListModel::addOpened(const core::ConnectionProfile &profile)
+{
+    if (indexOfProfile(profile.id).isValid())
+        return;
+    const QModelIndex parent = index(Opened, 0);
+    const int row = int(m_groups[Opened].size());
+    beginInsertRows(parent, row, row);
+    m_groups[Opened].append(profile);
+    endInsertRows();
+    Q_EMIT dataChanged(parent, parent);
+}
+
+void ConnectionListModel::setConnectedId(const QString &id)
+{
+    const QModelIndex before = indexOfProfile(m_connectedId);
+    m_connectedId = id;
+    if (before.isValid())
+        Q_EMIT dataChanged(before, before);
+    const QModelIndex now = indexOfProfile(id);
+    if (now.isValid())
+        Q_EMIT dataChanged(now, now);
 }
 
 std::optional<core::ConnectionProfile> ConnectionListModel::profile(const QModelIndex &idx) const
@@ -120,8 +145,9 @@ QVariant ConnectionListModel::data(const QModelIndex &idx, int role) const
     if (!idx.isValid())
         return {};
     if (idx.internalId() == kGroupRow) {
-        static const char *names[GroupCount] = { QT_TR_NOOP("Demo"),
-            QT_TR_NOOP("Saved connections"), QT_TR_NOOP("pg_service.conf") };
+        static const char *names[GroupCount]
+            = { QT_TR_NOOP("Demo"), QT_TR_NOOP("Saved connections"), QT_TR_NOOP("pg_service.conf"),
+                  QT_TR_NOOP("Opened this session") };
         if (role == Qt::DisplayRole)
             return QStringLiteral("%1 (%2)")
                 .arg(tr(names[idx.row()]))
@@ -137,7 +163,17 @@ QVariant ConnectionListModel::data(const QModelIndex &idx, int role) const
     case Qt::DisplayRole:
         return p->name.isEmpty() ? p->displayTarget() : p->name;
     case Qt::ToolTipRole:
-        return p->displayTarget();
+        return p->id == m_connectedId ? tr("%1 (connected)").arg(p->displayTarget())
+                                      : p->displayTarget();
+    case Qt::FontRole: {
+        if (p->id != m_connectedId)
+            return {};
+        QFont bold;
+        bold.setBold(true);
+        return bold;
+    }
+    case ConnectedRole:
+        return p->id == m_connectedId;
     case ProfileIdRole:
         return p->id;
     case GroupRole:

@@ -15,14 +15,20 @@ class ConnectionListModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum Group { Demo = 0, Saved = 1, Services = 2, GroupCount = 3 };
-    enum Roles { ProfileIdRole = Qt::UserRole + 1, GroupRole };
+    // Opened: other databases of a server, opened from the schema tree during this run.
+    enum Group { Demo = 0, Saved = 1, Services = 2, Opened = 3, GroupCount = 4 };
+    enum Roles { ProfileIdRole = Qt::UserRole + 1, GroupRole, ConnectedRole };
 
     explicit ConnectionListModel(QObject *parent = nullptr);
 
     void setDemo(const QList<core::ConnectionProfile> &demo);
     void setProfiles(const QList<core::ConnectionProfile> &profiles);
     void setServices(const QList<core::servicefile::Service> &services);
+    // A database opened from the tree: listed under "Opened this session" (once).
+    void addOpened(const core::ConnectionProfile &profile);
+    // The entry of the open connection, shown in bold with "connected" (empty: none).
+    void setConnectedId(const QString &id);
+    QString connectedId() const { return m_connectedId; }
     // Updates the folder on every entry with this id, in place (the selection stays).
     void setMigrationsDir(const QString &id, const QString &dir);
 
@@ -40,6 +46,7 @@ public:
 private:
     void replaceGroup(int group, QList<core::ConnectionProfile> entries);
     QList<core::ConnectionProfile> m_groups[GroupCount];
+    QString m_connectedId;
 };
 
 } // namespace strata::models

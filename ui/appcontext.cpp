@@ -69,4 +69,9 @@ void AppContext::reportError(const QString &text)
     Q_EMIT errorMessage(text);
 }
 
+void AppContext::reportServerChanged(const QString &database, bool databasesChanged)
+{
+    Q_EMIT serverChanged(database, databasesChanged);
+}
+
 } // namespace strata::ui

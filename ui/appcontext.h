@@ -51,6 +51,10 @@ public:
     void openDatabase(const QString &database);
     void reportStatus(const QString &text);
     void reportError(const QString &text);
+    // Something changed what the server holds (a restore, a migration run): pages that show it
+    // read it again. `database` is the one whose contents changed; `databasesChanged` when
+    // databases were made or dropped.
+    void reportServerChanged(const QString &database, bool databasesChanged);
 
 Q_SIGNALS:
     void connectionChanged();
@@ -60,6 +64,7 @@ Q_SIGNALS:
     void databaseRequested(const QString &database);
     void statusMessage(const QString &text);
     void errorMessage(const QString &text);
+    void serverChanged(const QString &database, bool databasesChanged);
 
 private:
     core::ProfileStore *m_profiles;

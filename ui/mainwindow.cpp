@@ -30,12 +30,23 @@ namespace strata::ui {
 MainWindow::MainWindow(AppContext *context, QWidget *parent)
     : QMainWindow(parent), m_context(context)
 {
-    setWindowTitle(tr("Strata"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/strata.svg")));
     m_connections = new models::ConnectionListModel(this);
     m_panel = new ConnectionPanel(m_connections, this);
     m_controller = new ConnectionController(context, this, this);
+    buildLayout();
+    buildStatusBar();
+    buildMenus();
+    wirePanel();
+    wireController();
+    wireContext();
+    reloadConnectionList();
+    updateTitle();
+    resize(1400, 900);
+}
 
+void MainWindow::buildLayout()
+{
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
@@ -45,7 +56,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     m_banner->hide();
     m_tabs = new QTabWidget(right);
     m_tabs->setDocumentMode(true);
-    m_pages = createWorkspacePages(context);
+    m_pages = createWorkspacePages(m_context);
     for (WorkspacePage *page : m_pages) {
         QString title = page->title();
         m_tabs->addTab(page, title.replace(u'&', QStringLiteral("&&")));
@@ -59,7 +70,10 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({ 260, 1140 });
     setCentralWidget(splitter);
+}
 
+void MainWindow::buildStatusBar()
+{
     m_state = new QLabel(tr("Not connected"), this);
     m_progress = new QProgressBar(this);
     m_progress->setMaximumWidth(200);
@@ -69,13 +83,43 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     statusBar()->addWidget(m_state, 1);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancel);
+    connect(m_cancel, &QPushButton::clicked, m_controller, &ConnectionController::cancel);
+}
 
-    auto *file = menuBar()->addMenu(tr("&Connection"));
-    file->addAction(tr("&New connection…"), this, [this] { editProfile(nullptr); });
-    file->addAction(tr("&Disconnect"), this, [this] { m_controller->disconnectFromServer(); });
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+void MainWindow::buildMenus()
+{
+    auto *connection = menuBar()->addMenu(tr("&Connection"));
+    connection->addAction(tr("&New connection…"), QKeySequence(Qt::CTRL | Qt::Key_N), this,
+        [this] { editProfile(nullptr); });
+    connection->addAction(tr("&Close connection"), QKeySequence(Qt::CTRL | Qt::Key_W), this,
+        [this] { m_controller->disconnectFromServer(); });
+    connection->addSeparator();
+    connection->addAction(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), this, &QWidget::close);
+
+    auto *view = menuBar()->addMenu(tr("&View"));
+    // Find and Refresh act on the page in front; each page says what they mean there.
+    view->addAction(tr("&Find…"), QKeySequence(Qt::CTRL | Qt::Key_F), this, [this] {
+        if (auto *p = qobject_cast<WorkspacePage *>(m_tabs->currentWidget()))
+            p->focusFind();
+    });
+    view->addAction(tr("&Refresh"), QKeySequence(Qt::Key_F5), this, [this] {
+        if (auto *p = qobject_cast<WorkspacePage *>(m_tabs->currentWidget()))
+            p->refresh();
+    });
+    view->addSeparator();
+    for (int i = 0; i < m_pages.size() && i < 9; ++i) {
+        WorkspacePage *page = m_pages.at(i);
+        view->addAction(page->title(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this,
+            [this, page] { m_tabs->setCurrentWidget(page); });
+    }
+    view->addAction(tr("Next page"), QKeySequence(Qt::CTRL | Qt::Key_PageDown), this,
+        [this] { m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % m_tabs->count()); });
+    view->addAction(tr("Previous page"), QKeySequence(Qt::CTRL | Qt::Key_PageUp), this, [this] {
+        m_tabs->setCurrentIndex((m_tabs->currentIndex() + m_tabs->count() - 1) % m_tabs->count());
+    });
+
     auto *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
     help->addAction(tr("&About Strata"), this, [this] {
         auto *box = new QMessageBox(QMessageBox::Information, tr("About Strata"),
             tr("Strata %1\nA desktop console for PostgreSQL.")
@@ -84,15 +128,46 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     });
+}
 
+// Every shortcut the menus hold, as the menus show it.
+QStringList MainWindow::shortcutList() const
+{
+    QStringList out;
+    for (QAction *menu : menuBar()->actions())
+        for (QAction *a : menu->menu()->actions())
+            if (!a->shortcut().isEmpty())
+                out << QStringLiteral("%1\t%2").arg(
+                    a->shortcut().toString(QKeySequence::NativeText),
+                    QString(a->text()).remove(u'&'));
+    return out;
+}
+
+void MainWindow::showShortcuts()
+{
+    QString rows;
+    for (const QString &line : shortcutList())
+        rows += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                    .arg(line.section(u'\t', 0, 0).toHtmlEscaped(),
+                        line.section(u'\t', 1).toHtmlEscaped());
+    auto *box = new QMessageBox(QMessageBox::NoIcon, tr("Keyboard shortcuts"),
+        QStringLiteral("<table cellspacing=6>%1</table>").arg(rows), QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::wirePanel()
+{
     connect(m_panel, &ConnectionPanel::connectRequested, this,
         [this](const core::ConnectionProfile &p) { connectTo(p); });
     connect(m_panel, &ConnectionPanel::newRequested, this, [this] { editProfile(nullptr); });
     connect(m_panel, &ConnectionPanel::editRequested, this,
         [this](const core::ConnectionProfile &p) { editProfile(&p); });
     connect(m_panel, &ConnectionPanel::removeRequested, this, &MainWindow::removeProfile);
-    connect(m_cancel, &QPushButton::clicked, m_controller, &ConnectionController::cancel);
+}
 
+void MainWindow::wireController()
+{
     connect(m_controller, &ConnectionController::connecting, this, [this](const QString &target) {
         m_banner->hide();
         showProgress(tr("Connecting to %1…").arg(target), -1);
@@ -102,9 +177,6 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
         m_controller, &ConnectionController::connected, this, [this](const core::ServerInfo &info) {
             m_progress->hide();
             m_cancel->hide();
-            m_state->setText(tr("Connected to %1 on %2 — PostgreSQL %3")
-                                 .arg(info.database, m_context->profile().displayTarget(),
-                                     info.version.toString()));
             if (!info.warning.isEmpty())
                 showBanner(info.warning, false);
             Q_EMIT connectionReady();
@@ -112,7 +184,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     connect(m_controller, &ConnectionController::failed, this, [this](const core::Error &e) {
         m_progress->hide();
         m_cancel->hide();
-        m_state->setText(m_context->isConnected() ? m_state->text() : tr("Not connected"));
+        updateTitle();
         showBanner(e.message + (e.hint.isEmpty() ? QString() : u'\n' + e.hint), true);
         Q_EMIT connectionFailed(e);
     });
@@ -121,26 +193,66 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
         m_cancel->hide();
         m_state->setText(tr("Connecting was cancelled."));
     });
-    connect(context, &AppContext::statusMessage, this,
-        [this](const QString &t) { statusBar()->showMessage(t, 8000); });
-    connect(context, &AppContext::errorMessage, this,
-        [this](const QString &t) { showBanner(t, true); });
-    connect(context, &AppContext::pageRequested, this, [this](const QString &id) {
-        for (WorkspacePage *p : m_pages)
-            if (p->id() == id)
-                m_tabs->setCurrentWidget(p);
-    });
-    connect(
-        context, &AppContext::databaseRequested, m_controller, &ConnectionController::openDatabase);
-    connect(context, &AppContext::migrationsDirChanged, m_connections,
-        &models::ConnectionListModel::setMigrationsDir);
-    connect(context, &AppContext::connectionChanged, this, [this] {
-        if (!m_context->isConnected())
-            m_state->setText(tr("Not connected"));
-    });
+}
 
-    reloadConnectionList();
-    resize(1400, 900);
+void MainWindow::wireContext()
+{
+    connect(m_context, &AppContext::statusMessage, this,
+        [this](const QString &t) { statusBar()->showMessage(t, 8000); });
+    connect(m_context, &AppContext::errorMessage, this,
+        [this](const QString &t) { showBanner(t, true); });
+    connect(m_context, &AppContext::pageRequested, this, &MainWindow::showPage);
+    connect(m_context, &AppContext::databaseRequested, m_controller,
+        &ConnectionController::openDatabase);
+    connect(m_context, &AppContext::migrationsDirChanged, m_connections,
+        &models::ConnectionListModel::setMigrationsDir);
+    connect(m_context, &AppContext::connectionChanged, this, &MainWindow::onConnectionChanged);
+}
+
+// Which database every page shows is said in three places a person looks: the connection list
+// (the entry in bold, selected), the window's title and the status bar. A database opened from
+// the schema tree joins the list, and the change is announced.
+void MainWindow::onConnectionChanged()
+{
+    updateTitle();
+    if (!m_context->isConnected()) {
+        m_connections->setConnectedId({});
+        return;
+    }
+    const core::ConnectionProfile &p = m_context->profile();
+    const bool opened = !m_connections->indexOfProfile(p.id).isValid();
+    if (opened)
+        m_connections->addOpened(p);
+    m_connections->setConnectedId(p.id);
+    m_panel->select(p.id);
+    m_panel->view()->expandAll();
+    if (opened && !m_previousDatabase.isEmpty() && m_previousDatabase != p.database)
+        showBanner(tr("Now showing the database %1 (it was %2): the connection list, the title "
+                      "and every page follow it.")
+                       .arg(p.database, m_previousDatabase),
+            false);
+    m_previousDatabase = p.database;
+}
+
+void MainWindow::updateTitle()
+{
+    if (!m_context->isConnected()) {
+        setWindowTitle(tr("Strata"));
+        m_state->setText(tr("Not connected"));
+        return;
+    }
+    const core::ServerInfo &info = m_context->serverInfo();
+    const QString target = m_context->profile().displayTarget();
+    setWindowTitle(tr("%1 — %2 — Strata").arg(info.database, target));
+    m_state->setText(tr("Connected to %1 on %2 — PostgreSQL %3")
+                         .arg(info.database, target, info.version.toString()));
+}
+
+void MainWindow::showPage(const QString &id)
+{
+    for (WorkspacePage *p : m_pages)
+        if (p->id() == id)
+            m_tabs->setCurrentWidget(p);
 }
 
 MainWindow::~MainWindow() = default;

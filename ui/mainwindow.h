@@ -41,6 +41,8 @@ public:
     ConnectionController *controller() const { return m_controller; }
     ConnectionPanel *connectionPanel() const { return m_panel; }
     QString bannerText() const;
+    // "Ctrl+F\tFind…" for each shortcut in the menus (Help shows them).
+    QStringList shortcutList() const;
     // A dialog for a new or saved profile; shown with open() (also used for screenshots).
     ConnectDialog *createConnectDialog(const core::ConnectionProfile *existing);
 
@@ -52,6 +54,16 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void buildLayout();
+    void buildStatusBar();
+    void buildMenus();
+    void wirePanel();
+    void wireController();
+    void wireContext();
+    void onConnectionChanged();
+    void updateTitle();
+    void showPage(const QString &id);
+    void showShortcuts();
     void reloadConnectionList();
     void editProfile(const core::ConnectionProfile *existing);
     void removeProfile(const core::ConnectionProfile &profile);
@@ -67,6 +79,7 @@ private:
     QProgressBar *m_progress;
     QPushButton *m_cancel;
     bool m_closeConfirmed = false;
+    QString m_previousDatabase; // the database shown before the last change
 };
 
 } // namespace strata::ui

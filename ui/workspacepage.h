@@ -17,6 +17,10 @@ public:
     virtual QString id() const = 0; // "schema"; also the screenshot's file name part
     virtual QString title() const = 0; // "Schema"
 
+    // View > Find (Ctrl+F): puts the keyboard in the page's search or filter box.
+    virtual void focusFind() { }
+    // View > Refresh (F5): reads again what the page shows.
+    virtual void refresh() { }
     // Whether closing the window would abandon work (a running backup): a sentence, or empty.
     virtual QString busyReason() const { return {}; }
 

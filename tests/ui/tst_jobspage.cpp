@@ -9,13 +9,17 @@
 #include "jobs/jobspage.h"
 #include "jobs/jobsservice.h"
 #include "jobs/restoredialog.h"
+#include "jobs/restorejob.h"
+#include "overview/overviewpage.h"
 #include "testserver.h"
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -33,7 +37,10 @@ private Q_SLOTS:
     void runsABackupAndShowsItFinished();
     void busyWhileAJobRuns();
     void longJobsEndWithANotification();
+    void theLogFollowsItsLastLine();
+    void aDatabaseARestoreMadeAppearsOnThePagesThatListDatabases();
     void backupDialogPreviewsTheForeignKeyClosureAndCommand();
+    void backupDialogStatesTheReferencesWhenTheyAreLeftOut();
     void restoreDialogAsksForTheTypedName();
     void restoreDialogChecksTheArchiveAndRefusesADamagedOne();
 
@@ -158,6 +165,58 @@ void tst_JobsPage::busyWhileAJobRuns()
     QVERIFY(!QFile::exists(o.outputPath));
     QTRY_COMPARE(ended.count(), 1);
     QCOMPARE(ended.at(0).at(0).toString(), "Cancelled: " + job->title());
+    // Its bar says where it stopped, not that it is still going.
+    auto *bar = page.findChild<QProgressBar *>();
+    QVERIFY(bar);
+    QVERIFY2(bar->format().startsWith("cancelled at"), qPrintable(bar->format()));
+    QVERIFY(bar->palette().color(QPalette::Highlight) != page.palette().color(QPalette::Highlight));
+}
+
+void tst_JobsPage::theLogFollowsItsLastLine()
+{
+    ui::JobsPage page(m_context.get());
+    page.resize(900, 500);
+    page.show();
+    core::BackupOptions o;
+    o.outputPath = m_dir.filePath("follow.dump");
+    auto job = std::make_shared<core::BackupJob>(TestServer::profile("tst_jobspage"), QString(), o);
+    job->setCatalogPath({});
+    page.startJob(job);
+    QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 60000);
+    auto *log = page.findChild<QPlainTextEdit *>();
+    QVERIFY(log);
+    QTRY_VERIFY(log->toPlainText().contains("Backed up"));
+    // More lines than fit, and the last one ("Backed up ...", "finished in") in view.
+    QVERIFY(log->verticalScrollBar()->maximum() > 0);
+    QTRY_COMPARE(log->verticalScrollBar()->value(), log->verticalScrollBar()->maximum());
+}
+
+void tst_JobsPage::aDatabaseARestoreMadeAppearsOnThePagesThatListDatabases()
+{
+    // The overview lists the databases; a restore into a new one makes it appear without a
+    // Refresh, because the jobs page reports what it changed.
+    const QString archive = m_dir.filePath("for-new.dump");
+    core::BackupOptions bo;
+    bo.outputPath = archive;
+    auto backup
+        = std::make_shared<core::BackupJob>(TestServer::profile("tst_jobspage"), QString(), bo);
+    backup->setCatalogPath({});
+    QVERIFY2(backup->start().result().ok, "the backup for the restore failed");
+    TestServer::dropDatabase("tst_jobspage_new");
+    ui::OverviewPage overview(m_context.get());
+    QTRY_VERIFY_WITH_TIMEOUT(overview.isLoaded(), 10000);
+    QVERIFY(!overview.databaseNames().contains("tst_jobspage_new"));
+    ui::JobsPage page(m_context.get());
+    core::RestoreOptions ro;
+    ro.archivePath = archive;
+    ro.targetDatabase = "tst_jobspage_new";
+    ro.createDatabase = true;
+    auto restore = core::JobsService(m_context->connection()).restoreJob(ro);
+    page.startJob(restore);
+    QTRY_VERIFY_WITH_TIMEOUT(!restore->isRunning(), 60000);
+    QVERIFY2(restore->result()->ok, qPrintable(restore->result()->error.toString()));
+    QTRY_VERIFY_WITH_TIMEOUT(overview.databaseNames().contains("tst_jobspage_new"), 10000);
+    TestServer::dropDatabase("tst_jobspage_new");
 }
 
 void tst_JobsPage::backupDialogPreviewsTheForeignKeyClosureAndCommand()
@@ -193,6 +252,40 @@ void tst_JobsPage::backupDialogPreviewsTheForeignKeyClosureAndCommand()
     QVERIFY(QFile::exists(output));
     QFile::remove(output);
     QFile::remove(output + ".manifest.json");
+}
+
+void tst_JobsPage::backupDialogStatesTheReferencesWhenTheyAreLeftOut()
+{
+    QCOMPARE(TestServer::exec("tst_jobspage",
+                 "CREATE TABLE IF NOT EXISTS \"Grand Child\" (id int, c int REFERENCES child)"),
+        QString());
+    ui::JobsPage page(m_context.get());
+    ui::BackupDialog *d = page.createBackupDialog({ "public.\"Grand Child\"" });
+    QSignalSpy shown(d, &ui::BackupDialog::planShown);
+    auto noteWith = [d](const char *text) -> QLabel * {
+        for (auto *l : d->findChildren<QLabel *>())
+            if (l->text().contains(QLatin1String(text)))
+                return l;
+        return nullptr;
+    };
+    // Unticked: what the table references is named, and said to be left out.
+    QVERIFY(shown.wait(10000));
+    QLabel *note = noteWith("References public.child");
+    QVERIFY2(note, "no label names the referenced table");
+    QVERIFY2(note->text().contains("(and through them public.parent)"), qPrintable(note->text()));
+    QVERIFY(note->text().contains("not included; tick to add them"));
+    QVERIFY(!d->commandText().contains("\"child\""));
+    // Ticked: the same tables are included, and the command takes them.
+    d->setIncludeReferenced(true);
+    QVERIFY2(note->text().startsWith("Also included because the chosen tables reference them"),
+        qPrintable(note->text()));
+    QVERIFY(d->commandText().contains("--table=\"public\".\"child\""));
+    QVERIFY(d->commandText().contains("--table=\"public\".\"parent\""));
+    // A table that references nothing says so.
+    d->setTables({ "public.parent" });
+    QVERIFY(shown.wait(10000));
+    QVERIFY(noteWith("1 table(s) chosen; they reference no other table."));
+    d->close();
 }
 
 void tst_JobsPage::restoreDialogAsksForTheTypedName()

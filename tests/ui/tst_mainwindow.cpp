@@ -3,6 +3,7 @@
 #include "connect/connectioncontroller.h"
 #include "connect/connectionpanel.h"
 #include "connect/passworddialog.h"
+#include "connectionlistmodel.h"
 #include "db/passwordstore.h"
 #include "db/profilestore.h"
 #include "mainwindow.h"
@@ -12,6 +13,7 @@
 #include "screenshotrunner.h"
 #include "testserver.h"
 
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QLabel>
@@ -48,6 +50,7 @@ private Q_SLOTS:
     void connectDialogSavesOnlyAfterASuccessfulTest();
     void migrationsFolderStaysWithTheProfile();
     void anotherDatabaseOpensFromTheTree();
+    void shortcutsAreInTheMenusAndActOnThePageInFront();
     void screenshotsAreWrittenAndReadable();
 
 private:
@@ -335,12 +338,50 @@ void tst_MainWindow::anotherDatabaseOpensFromTheTree()
     QCOMPARE(m_context->serverInfo().database, QStringLiteral("tst_mainwindow_other"));
     QCOMPARE(m_context->profile().user, TestServer::scramUser());
     QVERIFY(m_context->profile().migrationsDir.isEmpty());
-    QVERIFY(m_window->bannerText().isEmpty());
+    // The change is explicit: the banner says it, the title names the database, and the
+    // connection list shows it as the connected entry (listed for this session).
+    QVERIFY2(m_window->bannerText().contains("Now showing the database tst_mainwindow_other"),
+        qPrintable(m_window->bannerText()));
+    QVERIFY(m_window->windowTitle().startsWith("tst_mainwindow_other — "));
+    const QModelIndex current = m_window->connectionPanel()->view()->currentIndex();
+    QCOMPARE(current.data(models::ConnectionListModel::ProfileIdRole).toString(),
+        m_context->profile().id);
+    QVERIFY(current.data(models::ConnectionListModel::ConnectedRole).toBool());
+    QCOMPARE(current.parent().data(models::ConnectionListModel::GroupRole).toInt(),
+        int(models::ConnectionListModel::Opened));
     // The saved profiles are untouched: the other database is a profile of this session only.
     for (const auto &s : m_profiles->load())
         QVERIFY(s.database != QLatin1String("tst_mainwindow_other"));
     m_window.reset(); // close the session before dropping its database
     TestServer::dropDatabase("tst_mainwindow_other");
+}
+
+void tst_MainWindow::shortcutsAreInTheMenusAndActOnThePageInFront()
+{
+    const QStringList shortcuts = m_window->shortcutList();
+    for (const char *key : { "Ctrl+F\tFind…", "F5\tRefresh", "Ctrl+N\tNew connection…",
+             "Ctrl+W\tClose connection", "Ctrl+Q\tQuit", "Ctrl+2\tSchema" })
+        QVERIFY2(shortcuts.contains(QString::fromUtf8(key)), key);
+    QSignalSpy ready(m_window.get(), &ui::MainWindow::connectionReady);
+    m_window->connectTo(TestServer::profile("tst_mainwindow"));
+    QVERIFY(ready.wait(15000));
+    QApplication::setActiveWindow(m_window.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    // Ctrl+2 shows the schema browser; with the tree focused, Ctrl+F goes to the find box
+    // (not into the tree's type-ahead search).
+    QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+    auto *schema = qobject_cast<ui::SchemaPage *>(m_window->tabs()->currentWidget());
+    QVERIFY(schema);
+    schema->treeView()->setFocus();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F, Qt::ControlModifier);
+    auto *box = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+    QVERIFY(box);
+    QVERIFY2(box->placeholderText().contains("Find"), qPrintable(box->placeholderText()));
+    // F5 reads the tree again.
+    QTRY_VERIFY_WITH_TIMEOUT(schema->treeModel()->databaseIndex().isValid(), 10000);
+    QSignalSpy busy(schema->treeModel(), &models::SchemaTreeModel::busyChanged);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F5);
+    QTRY_VERIFY(!busy.isEmpty() && busy.first().first().toBool());
 }
 
 void tst_MainWindow::screenshotsAreWrittenAndReadable()

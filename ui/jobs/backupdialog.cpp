@@ -81,10 +81,10 @@ BackupDialog::BackupDialog(
     form->addRow(tr("Tables"), m_tables);
     m_withDeps = new QCheckBox(tr("Include what these tables reference (foreign keys)"), this);
     form->addRow(QString(), m_withDeps);
-    m_closure = new QLabel(this);
-    m_closure->setWordWrap(true);
-    m_closure->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    form->addRow(QString(), m_closure);
+    m_closureNote = new QLabel(this);
+    m_closureNote->setWordWrap(true);
+    m_closureNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(QString(), m_closureNote);
 
     auto *what = new QHBoxLayout;
     m_everything = new QRadioButton(tr("Schema and data"), this);
@@ -142,7 +142,8 @@ BackupDialog::BackupDialog(
     m_resolveTimer->setInterval(400);
     connect(m_resolveTimer, &QTimer::timeout, this, &BackupDialog::resolveTables);
     connect(m_tables, &QPlainTextEdit::textChanged, m_resolveTimer, qOverload<>(&QTimer::start));
-    connect(m_withDeps, &QCheckBox::toggled, this, &BackupDialog::resolveTables);
+    // The references are read whether the box is ticked or not: the dialog always says them.
+    connect(m_withDeps, &QCheckBox::toggled, this, [this] { showResolved(m_closure); });
     for (auto *w : { m_output, m_schemas, m_excludeData })
         connect(w, &QLineEdit::textChanged, this, &BackupDialog::optionsChanged);
     connect(m_format, &QComboBox::currentIndexChanged, this, &BackupDialog::optionsChanged);
@@ -226,7 +227,7 @@ void BackupDialog::updateCommand()
     auto valid = o.validate();
     QString problem = valid ? QString() : valid.error().message;
     if (problem.isEmpty() && !m_resolvedOk)
-        problem = m_closure->text();
+        problem = m_closureNote->text();
     m_problem->setText(problem);
     m_start->setEnabled(problem.isEmpty());
 }
@@ -235,27 +236,28 @@ void BackupDialog::resolveTables()
 {
     const int generation = ++m_generation;
     const QStringList names = splitList(m_tables->toPlainText());
-    const bool deps = m_withDeps->isChecked();
     if (names.isEmpty()) {
+        m_closure.clear();
         m_resolved.clear();
         m_resolvedOk = true;
-        m_closure->clear();
+        m_closureNote->clear();
         updateCommand();
         Q_EMIT planShown();
         return;
     }
     if (!m_service)
         return; // nothing to resolve against
-    m_closure->setText(tr("Reading the tables…"));
+    m_closureNote->setText(tr("Reading the tables…"));
     QPointer<BackupDialog> self(this);
-    core::whenFinished(this, m_service->resolveTables(names, deps),
+    core::whenFinished(this, m_service->resolveTables(names, true),
         [self, generation](core::Result<QList<core::TableRef>> r) {
             if (!self || generation != self->m_generation)
                 return;
             if (!r) {
+                self->m_closure.clear();
                 self->m_resolved.clear();
                 self->m_resolvedOk = false;
-                self->m_closure->setText(r.error().message);
+                self->m_closureNote->setText(r.error().message);
             } else {
                 self->showResolved(r.value());
             }
@@ -264,19 +266,38 @@ void BackupDialog::resolveTables()
         });
 }
 
-void BackupDialog::showResolved(const QList<core::TableRef> &resolved)
+void BackupDialog::showResolved(const QList<core::TableRef> &closure)
 {
-    m_resolved = resolved;
+    m_closure = closure;
+    m_resolved.clear();
     m_resolvedOk = true;
-    QStringList added;
-    for (const auto &t : resolved)
-        if (t.addedByClosure)
-            added << t.qualified();
-    m_closure->setText(added.isEmpty()
-            ? tr(
-                "%n table(s) chosen; they reference no other table.", nullptr, int(resolved.size()))
-            : tr("Also included because the chosen tables reference them: %1")
-                  .arg(added.join(QStringLiteral(", "))));
+    const bool include = m_withDeps->isChecked();
+    QStringList chosen, direct, further;
+    for (const auto &t : closure) {
+        if (!t.addedByClosure)
+            chosen << t.qualified();
+        else if (t.depth <= 1)
+            direct << t.qualified();
+        else
+            further << t.qualified();
+        if (include || !t.addedByClosure)
+            m_resolved << t;
+    }
+    const QString list = QStringList(direct + further).join(QStringLiteral(", "));
+    if (direct.isEmpty() && further.isEmpty())
+        m_closureNote->setText(
+            tr("%n table(s) chosen; they reference no other table.", nullptr, int(chosen.size())));
+    else if (include)
+        m_closureNote->setText(
+            tr("Also included because the chosen tables reference them: %1.").arg(list));
+    else
+        m_closureNote->setText(
+            tr("References %1%2: not included; tick to add them. Without them the backup cannot "
+               "be restored on its own.")
+                .arg(direct.join(QStringLiteral(", ")),
+                    further.isEmpty()
+                        ? QString()
+                        : tr(" (and through them %1)").arg(further.join(QStringLiteral(", ")))));
     updateCommand();
 }
 

@@ -52,7 +52,7 @@ Q_SIGNALS:
     void toolShown();
 
 private:
-    void showResolved(const QList<core::TableRef> &resolved);
+    void showResolved(const QList<core::TableRef> &closure);
     void optionsChanged();
     void resolveTables();
     void locateTool();
@@ -67,7 +67,7 @@ private:
     QLineEdit *m_schemas;
     QPlainTextEdit *m_tables;
     QCheckBox *m_withDeps;
-    QLabel *m_closure;
+    QLabel *m_closureNote;
     QRadioButton *m_everything;
     QRadioButton *m_dataOnly;
     QRadioButton *m_schemaOnly;
@@ -80,7 +80,8 @@ private:
     QLabel *m_problem;
     QPushButton *m_start;
     QTimer *m_resolveTimer;
-    QList<core::TableRef> m_resolved;
+    QList<core::TableRef> m_closure; // the chosen tables and all they reference
+    QList<core::TableRef> m_resolved; // what the backup takes: m_closure or the chosen only
     bool m_resolvedOk = true;
     QString m_toolPath = QStringLiteral("pg_dump");
     int m_generation = 0;

@@ -19,6 +19,7 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QSystemTrayIcon>
@@ -74,7 +75,7 @@ JobsPage::JobsPage(AppContext *context, QWidget *parent) : WorkspacePage(context
 
     m_timer = new QTimer(this);
     m_timer->setInterval(300);
-    connect(m_timer, &QTimer::timeout, this, &JobsPage::refresh);
+    connect(m_timer, &QTimer::timeout, this, &JobsPage::refreshJobs);
     connect(m_list, &QTreeWidget::currentItemChanged, this, &JobsPage::showDetails);
     connect(m_cancel, &QPushButton::clicked, this, &JobsPage::cancelSelected);
     connect(m_backup, &QPushButton::clicked, this, [this] { createBackupDialog()->open(); });
@@ -171,10 +172,10 @@ void JobsPage::startJob(const std::shared_ptr<core::Job> &job)
     watcher->setFuture(job->start());
     m_list->setCurrentItem(item);
     m_timer->start();
-    refresh();
+    refreshJobs();
 }
 
-void JobsPage::refresh()
+void JobsPage::refreshJobs()
 {
     bool anyRunning = false;
     for (Entry &e : m_jobs) {
@@ -205,8 +206,23 @@ void JobsPage::onFinished(int index)
         return;
     e.finishedShown = true;
     auto *bar = qobject_cast<QProgressBar *>(m_list->itemWidget(e.item, ColProgress));
-    if (bar && r->ok)
+    if (bar && r->ok) {
         bar->setValue(core::Job::progressMaximum);
+    } else if (bar) {
+        // Where it stopped, said in words and not in the colour of work going on.
+        bar->setFormat(r->canceled ? tr("cancelled at %p%") : tr("failed at %p%"));
+        QPalette p = bar->palette();
+        p.setColor(QPalette::Highlight,
+            r->canceled ? palette().color(QPalette::Mid) : QColor(0xc0, 0x30, 0x30));
+        bar->setPalette(p);
+    }
+    // A restore changed what the server holds (also a failed one that was not in one
+    // transaction): the pages showing it read it again.
+    if (auto restore = std::dynamic_pointer_cast<core::RestoreJob>(e.job); restore
+        && (r->ok || !restore->options().effectiveSingleTransaction()
+            || restore->options().createDatabase))
+        context()->reportServerChanged(
+            restore->targetDatabase(), restore->options().createDatabase);
     e.item->setText(ColStatus,
         r->ok ? r->summary
               : (r->canceled ? tr("Cancelled") : tr("Failed: %1").arg(r->error.message)));
@@ -256,10 +272,16 @@ void JobsPage::showDetails()
     const QStringList log = job->log();
     const int shown = m_log->property("shownLines").toInt();
     const QVariant shownJob = m_log->property("shownJob");
+    // The log follows its last line, unless the person scrolled up to read an earlier one.
+    QScrollBar *bar = m_log->verticalScrollBar();
+    const bool following = bar->value() >= bar->maximum() - 2;
     if (shownJob.toInt() != row || shown > log.size()) {
         m_log->setPlainText(log.join(u'\n'));
+        bar->setValue(bar->maximum());
     } else if (shown < log.size()) {
         m_log->appendPlainText(log.mid(shown).join(u'\n'));
+        if (following)
+            bar->setValue(bar->maximum());
     }
     m_log->setProperty("shownLines", log.size());
     m_log->setProperty("shownJob", row);

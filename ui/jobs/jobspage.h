@@ -65,7 +65,7 @@ private:
         bool finishedShown = false;
     };
     std::shared_ptr<core::JobsService> service() const;
-    void refresh();
+    void refreshJobs();
     void showDetails();
     void cancelSelected();
     void onFinished(int index);

@@ -175,6 +175,10 @@ MigrationsPage::MigrationsPage(AppContext *context, QWidget *parent)
         reload();
     });
     connect(context, &AppContext::connectionChanged, this, &MigrationsPage::onConnectionChanged);
+    connect(context, &AppContext::serverChanged, this, [this](const QString &database) {
+        if (database == this->context()->profile().database)
+            reload();
+    });
     onConnectionChanged();
 }
 
@@ -186,6 +190,13 @@ void MigrationsPage::onConnectionChanged()
         m_service = std::make_unique<core::MigrationsService>(context()->connection());
     m_dir = context()->profile().migrationsDir;
     m_folderEdit->setText(m_dir);
+    // Nothing of the last database stays on screen while this one loads.
+    m_overview = {};
+    m_model->setHistories({});
+    m_timeline->setHistories({});
+    ++m_detailGeneration;
+    m_details->setHtml(
+        m_service ? tr("<p>Reading the migration histories…</p>") : tr("<p>Not connected.</p>"));
     reload();
 }
 
@@ -254,6 +265,10 @@ void MigrationsPage::showOverview(const core::MigrationOverview &overview)
 {
     m_overview = overview;
     m_model->setHistories(overview.histories);
+    ++m_detailGeneration; // a file read for a row of the last load is not shown
+    m_details->setHtml(overview.histories.isEmpty()
+            ? QString()
+            : tr("<p>Select a migration to see its details.</p>"));
     m_timeline->setHistories(overview.histories);
     // With one history the framework and table are the same on every row (the details say them):
     // their width goes to the state instead.
@@ -517,6 +532,12 @@ void MigrationsPage::cancelApply()
 
     m_cancelButton->setEnabled(false);
     m_cancelButton->setText(tr("Cancelling…"));
+}
+
+void MigrationsPage::focusFind()
+{
+    m_textFilter->setFocus(Qt::ShortcutFocusReason);
+    m_textFilter->selectAll();
 }
 
 bool MigrationsPage::selectFirst(core::MigrationState state)

@@ -40,6 +40,8 @@ public:
     ~MigrationsPage() override;
     QString id() const override { return QStringLiteral("migrations"); }
     QString title() const override { return tr("Migrations"); }
+    void focusFind() override;
+    void refresh() override { reload(); }
     QString busyReason() const override;
 
     // For tests: the folder in use, and whether a load is under way.

@@ -189,6 +189,16 @@ SchemaPage::SchemaPage(AppContext *context, QWidget *parent) : WorkspacePage(con
         Q_EMIT tabLoaded(QStringLiteral("data"));
     });
     connect(context, &AppContext::connectionChanged, this, &SchemaPage::onConnectionChanged);
+    // A restore made a database, or changed this one: the tree reads what changed again.
+    connect(context, &AppContext::serverChanged, this,
+        [this](const QString &database, bool databasesChanged) {
+            if (!m_loader)
+                return;
+            if (database == this->context()->profile().database)
+                m_model->refresh();
+            else if (databasesChanged)
+                m_model->refresh(m_model->serverIndex());
+        });
     onConnectionChanged();
 }
 
@@ -543,6 +553,19 @@ void SchemaPage::showTab(const QString &name)
         onTabChanged(tab);
     else
         m_tabs->setCurrentIndex(tab);
+}
+
+void SchemaPage::focusFind()
+{
+    m_findBox->setFocus(Qt::ShortcutFocusReason);
+    m_findBox->selectAll();
+}
+
+// The whole tree is read again (a database a restore made, tables a migration added).
+void SchemaPage::refresh()
+{
+    if (m_loader)
+        m_model->refresh();
 }
 
 void SchemaPage::showObject(const QString &schema, const QString &name)

@@ -39,6 +39,8 @@ public:
     ~SchemaPage() override;
     QString id() const override { return QStringLiteral("schema"); }
     QString title() const override { return tr("Schema"); }
+    void focusFind() override;
+    void refresh() override;
 
     // Reveals and selects schema.name (a table, view, function, ...) and shows its details;
     // objectShown(true) follows once they are there, objectShown(false) when there is no such

@@ -120,6 +120,7 @@ StatsPage::StatsPage(AppContext *context, QWidget *parent) : WorkspacePage(conte
     });
     connect(m_tabs, &QTabWidget::currentChanged, this, &StatsPage::applyTab);
     connect(context, &AppContext::connectionChanged, this, &StatsPage::onConnectionChanged);
+    connect(context, &AppContext::serverChanged, this, &StatsPage::refreshNow);
     onConnectionChanged();
 }
 

@@ -46,6 +46,7 @@ public:
     ~StatsPage() override;
     QString id() const override { return QStringLiteral("statistics"); }
     QString title() const override { return tr("Statistics"); }
+    void refresh() override { refreshNow(); }
     QString busyReason() const override;
 
     // For tests and the benchmark.

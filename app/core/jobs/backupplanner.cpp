@@ -74,10 +74,11 @@ Result<QList<TableRef>> foreignKeyClosure(SessionContext &ctx, const QList<Table
     QList<TableRef> out;
     for (int i = 0; i < r->rows(); ++i) {
         TableRef t;
-        t.oid = quint32(r->toLongLong(i, 0));
-        t.schema = r->text(i, 1);
-        t.name = r->text(i, 2);
-        t.addedByClosure = r->toBool(i, 3);
+        t.oid = quint32(r->toLongLong(i, "oid"));
+        t.schema = r->text(i, "schema");
+        t.name = r->text(i, "name");
+        t.addedByClosure = r->toBool(i, "added");
+        t.depth = r->toInt(i, "depth");
         out << t;
     }
     return out;

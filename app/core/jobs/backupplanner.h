@@ -18,6 +18,7 @@ struct TableRef
     qint64 bytes = 0; // pg_table_size
     qint64 estRows = 0; // reltuples
     bool addedByClosure = false;
+    int depth = 0; // foreign keys away from the chosen tables (1: referenced directly)
     QString qualified() const { return schema + u'.' + name; } // as pg_dump prints it
 };
 

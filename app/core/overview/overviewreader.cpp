@@ -4,7 +4,7 @@
 
 namespace strata::core {
 
-qint64 ServerFacts::uptimeSeconds(const QDateTime &now) const
+qint64 ServerSummary::uptimeSeconds(const QDateTime &now) const
 {
     if (!startedAt.isValid())
         return 0;
@@ -13,7 +13,7 @@ qint64 ServerFacts::uptimeSeconds(const QDateTime &now) const
 
 namespace OverviewReader {
 
-Result<ServerFacts> server(SessionContext &ctx)
+Result<ServerSummary> server(SessionContext &ctx)
 {
     auto r = ctx.exec(QStringLiteral("overview/server"));
     if (!r)
@@ -21,7 +21,7 @@ Result<ServerFacts> server(SessionContext &ctx)
     const PgResult &row = r.value();
     if (row.rows() == 0)
         return Error(Error::Kind::Internal, QStringLiteral("The server's facts came back empty."));
-    ServerFacts f;
+    ServerSummary f;
     const auto epochMs = [&row](const char *col) { return qint64(row.toDouble(0, col) * 1000.0); };
     f.startedAt = QDateTime::fromMSecsSinceEpoch(epochMs("started_epoch"), Qt::UTC);
     f.clockSkewMs = epochMs("server_epoch") - QDateTime::currentMSecsSinceEpoch();

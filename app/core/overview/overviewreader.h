@@ -10,7 +10,7 @@ class SessionContext;
 // Reads what the overview shows. Runs on a session's thread; tests call it directly.
 namespace OverviewReader {
 
-Result<ServerFacts> server(SessionContext &ctx);
+Result<ServerSummary> server(SessionContext &ctx);
 Result<QList<DatabaseSummary>> databases(SessionContext &ctx);
 
 } // namespace OverviewReader

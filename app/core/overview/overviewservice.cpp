@@ -11,7 +11,7 @@ OverviewService::OverviewService(std::shared_ptr<const Connection> connection)
 {
 }
 
-QFuture<Result<ServerFacts>> OverviewService::server() const
+QFuture<Result<ServerSummary>> OverviewService::server() const
 {
     return m_connection->browseSession()->run(
         [](SessionContext &ctx) { return OverviewReader::server(ctx); });

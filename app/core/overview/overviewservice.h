@@ -18,7 +18,7 @@ class OverviewService
 public:
     explicit OverviewService(std::shared_ptr<const Connection> connection);
 
-    QFuture<Result<ServerFacts>> server() const;
+    QFuture<Result<ServerSummary>> server() const;
     QFuture<Result<QList<DatabaseSummary>>> databases() const;
 
 private:

@@ -8,7 +8,7 @@
 namespace strata::core {
 
 // What the overview shows of the server and the connected database.
-struct ServerFacts
+struct ServerSummary
 {
     QDateTime startedAt; // the postmaster's start, in UTC
     // The server's clock minus this machine's when it was read: the uptime is counted against
