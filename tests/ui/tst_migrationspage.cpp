@@ -3,6 +3,7 @@
 #include "db/session.h"
 #include "migrationentrymodel.h"
 #include "migrations/alembicgraphview.h"
+#include "migrations/applydialog.h"
 #include "migrations/migrationspage.h"
 #include "migrations/migrationtimeline.h"
 #include "testserver.h"
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void detailPaneShowsTheFileSql();
     void applyPendingRunsAfterConfirmation();
     void cancelButtonStopsALongFile();
+    void detailsFollowTheConnection();
 
 private:
     static void write(const QString &path, const QByteArray &content);
@@ -230,23 +232,29 @@ void tst_MigrationsPage::applyPendingRunsAfterConfirmation()
     QCOMPARE(apply->text(), QStringLiteral("Apply 1 pending, 1 unfinished…"));
     apply->click();
     // The dry run's list is shown for confirmation.
-    QMessageBox *box = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT((box = page.findChild<QMessageBox *>()) != nullptr, 10000);
-    QVERIFY(box->detailedText().contains("not run  008_new.sql"));
-    QVERIFY(box->detailedText().contains("unfinished  007_spot_restore.sql"));
-    QVERIFY2(box->text().contains("007_spot_restore.sql (started 2024-04-05 10:00:00)"),
-        qPrintable(box->text()));
-    QVERIFY(box->text().contains("pg_stat_activity"));
-    // Off by default: nothing would run, and the button says so.
-    QCheckBox *rerun = box->checkBox();
-    QVERIFY(rerun);
-    QVERIFY(!rerun->isChecked());
-    QAbstractButton *ok = box->button(QMessageBox::Ok);
+    ui::ApplyMigrationsDialog *box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (box = page.findChild<ui::ApplyMigrationsDialog *>()) != nullptr, 10000);
+    QVERIFY2(box->listText().contains("does not run  008_new.sql"), qPrintable(box->listText()));
+    QVERIFY(box->listText().contains("left alone    007_spot_restore.sql"));
+    // Off by default: nothing runs, and the text, the list and the button all say so.
+    QVERIFY(!box->rerunUnfinished());
+    QVERIFY2(box->planText().startsWith("Nothing runs yet: 007_spot_restore.sql (started "
+                                        "2024-04-05 10:00:00, never finished)"),
+        qPrintable(box->planText()));
+    QVERIFY(box->planText().contains("pg_stat_activity"));
+    QPushButton *ok = box->runButton();
     QVERIFY(!ok->isEnabled());
-    QCOMPARE(ok->text(), QStringLiteral("Run 0 file(s)"));
-    rerun->setChecked(true);
+    QCOMPARE(ok->text(), QStringLiteral("Nothing to run"));
+    // Ticked: 007 runs again, then 008; the text no longer says it is left alone.
+    box->setRerunUnfinished(true);
     QVERIFY(ok->isEnabled());
     QCOMPARE(ok->text(), QStringLiteral("Run 2 file(s)"));
+    QCOMPARE(box->filesToRun(), QStringList({ "007_spot_restore.sql", "008_new.sql" }));
+    QVERIFY2(
+        box->planText().contains("Run again: 007_spot_restore.sql"), qPrintable(box->planText()));
+    QVERIFY(!box->planText().contains("Left alone"));
+    QVERIFY(box->listText().contains("runs          007_spot_restore.sql"));
     QCOMPARE(TestServer::scalar(kDb, "SELECT to_regclass('applied_from_ui') IS NULL"),
         QStringLiteral("t"));
     QSignalSpy done(&page, &ui::MigrationsPage::applyFinished);
@@ -287,11 +295,12 @@ void tst_MigrationsPage::cancelButtonStopsALongFile()
     QVERIFY(!cancel->isVisible());
     QCOMPARE(apply->text(), QStringLiteral("Apply 1 pending…"));
     apply->click();
-    QMessageBox *box = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT((box = page.findChild<QMessageBox *>()) != nullptr, 10000);
-    QCOMPARE(box->button(QMessageBox::Ok)->text(), QStringLiteral("Run 1 file(s)"));
+    ui::ApplyMigrationsDialog *box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (box = page.findChild<ui::ApplyMigrationsDialog *>()) != nullptr, 10000);
+    QCOMPARE(box->runButton()->text(), QStringLiteral("Run 1 file(s)"));
     QSignalSpy done(&page, &ui::MigrationsPage::applyFinished);
-    box->button(QMessageBox::Ok)->click();
+    box->runButton()->click();
     // The Cancel button sits beside the progress bar while the file runs.
     QVERIFY(cancel->isVisible());
     QVERIFY(page.findChild<QProgressBar *>()->isVisible());
@@ -315,6 +324,31 @@ void tst_MigrationsPage::cancelButtonStopsALongFile()
                  "EXISTS (SELECT FROM registry.schema_migrations WHERE version "
                  "= '009_long')"),
         QStringLiteral("t"));
+}
+
+void tst_MigrationsPage::detailsFollowTheConnection()
+{
+    ui::MigrationsPage page(m_ctx.get());
+    QVERIFY(waitLoaded(page));
+    auto *details = page.findChild<QTextBrowser *>();
+    QVERIFY(details);
+    // Connected, nothing chosen: it asks for a choice; it does not say "Not connected".
+    QVERIFY2(
+        details->toPlainText().contains("Select a migration"), qPrintable(details->toPlainText()));
+    QVERIFY(page.selectFirst(core::MigrationState::Applied));
+    QTRY_VERIFY(details->toPlainText().contains("State"));
+    const QString shown = details->toPlainText();
+    // Another connection (the same database, as the new connection a person opens): the old
+    // row's details go at once.
+    QString error;
+    auto again = TestServer::openConnection(m_ctx->profile(), {}, &error);
+    QVERIFY2(again, qPrintable(error));
+    m_ctx->setConnection(again);
+    QVERIFY(details->toPlainText() != shown);
+    QVERIFY(!details->toPlainText().contains("State"));
+    m_ctx->clearConnection();
+    QVERIFY(details->toPlainText().contains("Not connected"));
+    m_ctx->setConnection(again);
 }
 
 QTEST_MAIN(tst_MigrationsPage)

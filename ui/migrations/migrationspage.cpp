@@ -1,6 +1,7 @@
 #include "migrationspage.h"
 
 #include "appcontext.h"
+#include "applydialog.h"
 #include "migrationentrymodel.h"
 #include "migrations/alembicgraph.h"
 #include "migrations/alembicgraphview.h"
@@ -448,64 +449,14 @@ void MigrationsPage::startApply()
 
 void MigrationsPage::confirmApply(const core::RunReport &plan)
 {
-    using Status = core::RunStep::Status;
     if (plan.steps.isEmpty()) {
         context()->reportStatus(tr("Nothing to apply: every file is recorded."));
         return;
     }
-    QStringList lines;
-    QStringList unfinished;
-    for (const auto &s : plan.steps) {
-        lines.append(QStringLiteral("%1  %2%3")
-                         .arg(core::RunStep::statusText(s.status), s.file.relativePath,
-                             s.note.isEmpty() ? QString() : QStringLiteral("  (%1)").arg(s.note)));
-        if (s.unfinished)
-            unfinished.append(tr("%1 (started %2)")
-                                  .arg(s.file.relativePath,
-                                      s.startedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
-    }
-    // What runs with and without re-running unfinished files: the button says the number.
-    int withRerun = 0;
-    for (const auto &s : plan.steps) {
-        ++withRerun;
-        if (s.status == Status::WouldFail)
-            break;
-    }
-    const int withoutRerun = plan.toRun();
-    QString text = tr("Run these file(s) against %1, in this order, recording them in %2.%3? It "
-                      "stops at the first error.")
-                       .arg(context()->profile().displayTarget(), plan.schema, plan.table);
-    if (!unfinished.isEmpty())
-        text += QStringLiteral("\n\n")
-            + tr("Started and never finished: %1. Something may still be running it: check "
-                 "pg_stat_activity first. Tick the box to run it again; otherwise %2")
-                  .arg(unfinished.join(QStringLiteral(", ")),
-                      plan.blocked ? tr("nothing runs, because pending files come after it.")
-                                   : tr("it is left alone."));
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Apply pending migrations"), text,
-        QMessageBox::Ok | QMessageBox::Cancel, this);
-    box->setDetailedText(lines.join(u'\n'));
-    QAbstractButton *ok = box->button(QMessageBox::Ok);
-    QCheckBox *rerun = nullptr;
-    if (!unfinished.isEmpty()) {
-        rerun = new QCheckBox(tr("Re-run unfinished files (nothing else is running them)"), box);
-        rerun->setChecked(false);
-        box->setCheckBox(rerun);
-    }
-    auto label = [ok, withRerun, withoutRerun](bool again) {
-        const int n = again ? withRerun : withoutRerun;
-        ok->setText(tr("Run %n file(s)", nullptr, n));
-        ok->setEnabled(n > 0);
-    };
-    label(false);
-    if (rerun)
-        connect(rerun, &QCheckBox::toggled, box, label);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, box, rerun](int) {
-        if (box->clickedButton() == box->button(QMessageBox::Ok))
-            runApply(rerun && rerun->isChecked());
-    });
-    box->open();
+    auto *dialog = new ApplyMigrationsDialog(plan, context()->profile().displayTarget(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ApplyMigrationsDialog::runRequested, this, &MigrationsPage::runApply);
+    dialog->open();
 }
 
 void MigrationsPage::runApply(bool rerunUnfinished)
