@@ -1,13 +1,15 @@
 #include "appcontext.h"
 
 #include "db/connection.h"
+#include "db/preferences.h"
 #include "db/profilestore.h"
 
 namespace strata::ui {
 
 AppContext::AppContext(
     core::ProfileStore *profiles, core::PasswordStore *passwords, QObject *parent)
-    : QObject(parent), m_profiles(profiles), m_passwords(passwords)
+    : QObject(parent), m_profiles(profiles), m_passwords(passwords),
+      m_preferences(std::make_unique<core::Preferences>(profiles ? profiles->fileName() : QString()))
 {
 }
 

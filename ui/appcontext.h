@@ -10,6 +10,7 @@
 
 namespace strata::core {
 class Connection;
+class Preferences;
 class PasswordStore;
 class ProfileStore;
 } // namespace strata::core
@@ -29,6 +30,9 @@ public:
 
     core::ProfileStore *profiles() const { return m_profiles; }
     core::PasswordStore *passwords() const { return m_passwords; }
+    // What the window remembers between runs (in the profiles' settings file; in memory when
+    // there is no profile store).
+    core::Preferences *preferences() const { return m_preferences.get(); }
 
     // The open connection, handed to feature services; null when not connected.
     std::shared_ptr<const core::Connection> connection() const { return m_connection; }
@@ -69,6 +73,7 @@ Q_SIGNALS:
 private:
     core::ProfileStore *m_profiles;
     core::PasswordStore *m_passwords;
+    std::unique_ptr<core::Preferences> m_preferences;
     std::shared_ptr<const core::Connection> m_connection;
     core::ConnectionProfile m_profile;
     core::ServerInfo m_info;

@@ -13,6 +13,9 @@
 #include "overview/overviewpage.h"
 #include "testserver.h"
 
+#include <QComboBox>
+#include <QDir>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -41,6 +44,7 @@ private Q_SLOTS:
     void aDatabaseARestoreMadeAppearsOnThePagesThatListDatabases();
     void backupDialogPreviewsTheForeignKeyClosureAndCommand();
     void backupDialogStatesTheReferencesWhenTheyAreLeftOut();
+    void dialogsCheckWhatIsTypedWhileItIsTyped();
     void restoreDialogAsksForTheTypedName();
     void restoreDialogChecksTheArchiveAndRefusesADamagedOne();
 
@@ -286,6 +290,81 @@ void tst_JobsPage::backupDialogStatesTheReferencesWhenTheyAreLeftOut()
     QVERIFY(shown.wait(10000));
     QVERIFY(noteWith("1 table(s) chosen; they reference no other table."));
     d->close();
+}
+
+void tst_JobsPage::dialogsCheckWhatIsTypedWhileItIsTyped()
+{
+    ui::JobsPage page(m_context.get());
+    // A backup made here: the restore dialog opens on it, and offers it among the recent ones.
+    core::BackupOptions o;
+    o.outputPath = m_dir.filePath("typed/typed.dump");
+    QDir().mkpath(m_dir.filePath("typed"));
+    auto job = core::JobsService(m_context->connection()).backupJob(o);
+    job->setCatalogPath({});
+    page.startJob(job);
+    QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 60000);
+    QVERIFY(job->result()->ok);
+    QTRY_VERIFY(page.job(0)->result().has_value());
+    ui::RestoreDialog *d = page.createRestoreDialog();
+    auto *archive = d->findChild<QLineEdit *>();
+    QVERIFY(archive);
+    QCOMPARE(archive->text(), o.outputPath);
+    auto *recent = d->findChild<QComboBox *>();
+    QVERIFY(recent && recent->count() == 1 && recent->itemData(0).toString() == o.outputPath);
+    auto *toc = d->findChild<QTreeWidget *>();
+    QTRY_VERIFY_WITH_TIMEOUT(toc->topLevelItemCount() > 0, 20000);
+
+    // A path typed (no Enter) is read.
+    archive->setFocus();
+    archive->selectAll();
+    QTest::keyClick(archive, Qt::Key_Backspace);
+    QTRY_COMPARE(toc->topLevelItemCount(), 0);
+    QTest::keyClicks(archive, m_dir.filePath("page.dump"));
+    QTRY_VERIFY_WITH_TIMEOUT(toc->topLevelItemCount() > 0, 20000);
+
+    // A new database's name that is taken is said while typing, before anything runs.
+    QRadioButton *intoNew = nullptr;
+    for (auto *r : d->findChildren<QRadioButton *>())
+        if (r->text() == "a new database")
+            intoNew = r;
+    QVERIFY(intoNew);
+    intoNew->setChecked(true);
+    QLineEdit *newName = nullptr;
+    for (auto *e : d->findChildren<QLineEdit *>())
+        if (e->text().endsWith("_restored"))
+            newName = e;
+    QVERIFY(newName);
+    QSignalSpy checked(d, &ui::RestoreDialog::targetChecked);
+    newName->clear();
+    QTest::keyClicks(newName, "tst_jobspage");
+    QTRY_VERIFY_WITH_TIMEOUT(!checked.isEmpty(), 10000);
+    QPushButton *start = nullptr;
+    for (auto *b : d->findChildren<QPushButton *>())
+        if (b->text() == "Start restore")
+            start = b;
+    QVERIFY(start && !start->isEnabled());
+    auto labelSays = [d](const char *text) {
+        for (auto *l : d->findChildren<QLabel *>())
+            if (!l->isHidden() && l->text().contains(QLatin1String(text)))
+                return true;
+        return false;
+    };
+    QVERIFY(labelSays("A database named \"tst_jobspage\" exists already"));
+    checked.clear();
+    QTest::keyClicks(newName, "_free");
+    QTRY_VERIFY_WITH_TIMEOUT(!checked.isEmpty(), 10000);
+    QVERIFY(start->isEnabled());
+    d->close();
+
+    // The next backup starts in the folder the last one went to.
+    ui::BackupDialog *b = page.createBackupDialog();
+    b->setOutputPath(m_dir.filePath("typed/next.dump"));
+    b->accept();
+    QTRY_COMPARE(page.jobCount(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(!page.job(1)->isRunning(), 60000);
+    ui::BackupDialog *again = page.createBackupDialog();
+    QCOMPARE(QFileInfo(again->options().outputPath).absolutePath(), m_dir.filePath("typed"));
+    again->close();
 }
 
 void tst_JobsPage::restoreDialogAsksForTheTypedName()

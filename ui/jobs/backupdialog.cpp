@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -44,12 +45,30 @@ BackupDialog::BackupDialog(
     setWindowTitle(tr("Back up %1").arg(m_profile.database));
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
+    buildWhere(form);
+    buildWhat(form);
+    layout->addLayout(form);
+    buildCommand(layout);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_start = buttons->addButton(tr("Start backup"), QDialogButtonBox::AcceptRole);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &BackupDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &BackupDialog::reject);
+    wire();
+    m_output->setText(QDir::home().filePath(defaultFileName()));
+    locateTool();
+    optionsChanged();
+    resize(720, 640);
+}
 
+// Where the backup goes and in which format.
+void BackupDialog::buildWhere(QFormLayout *form)
+{
     auto *outRow = new QHBoxLayout;
     m_output = new QLineEdit(this);
-    auto *browse = new QPushButton(tr("Browse…"), this);
+    m_browse = new QPushButton(tr("Browse…"), this);
     outRow->addWidget(m_output, 1);
-    outRow->addWidget(browse);
+    outRow->addWidget(m_browse);
     form->addRow(tr("Save to"), outRow);
 
     auto *fmtRow = new QHBoxLayout;
@@ -71,7 +90,11 @@ BackupDialog::BackupDialog(
     fmtRow->addWidget(m_jobs);
     fmtRow->addWidget(m_compress);
     form->addRow(tr("Format"), fmtRow);
+}
 
+// What it holds: schemas, tables and what they reference, content.
+void BackupDialog::buildWhat(QFormLayout *form)
+{
     m_schemas = new QLineEdit(this);
     m_schemas->setPlaceholderText(tr("all schemas (or: sales, \"Audit Log\")"));
     form->addRow(tr("Schemas"), m_schemas);
@@ -106,8 +129,11 @@ BackupDialog::BackupDialog(
     m_excludeData = new QLineEdit(this);
     m_excludeData->setPlaceholderText(tr("tables whose rows are left out, e.g. public.audit_log"));
     form->addRow(tr("Exclude data of"), m_excludeData);
-    layout->addLayout(form);
+}
 
+// The pg_dump found and the exact command.
+void BackupDialog::buildCommand(QVBoxLayout *layout)
+{
     m_tool = new QLabel(this);
     m_tool->setWordWrap(true);
     layout->addWidget(m_tool);
@@ -119,24 +145,21 @@ BackupDialog::BackupDialog(
     m_command->setReadOnly(true);
     m_command->setMaximumHeight(80);
     m_command->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    auto *copy = new QPushButton(tr("Copy"), cmdBox);
+    m_copy = new QPushButton(tr("Copy"), cmdBox);
     cmdLayout->addWidget(m_command, 1);
-    cmdLayout->addWidget(copy, 0, Qt::AlignTop);
+    cmdLayout->addWidget(m_copy, 0, Qt::AlignTop);
     layout->addWidget(cmdBox);
     m_problem = new QLabel(this);
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("color: #a00000;"));
     layout->addWidget(m_problem);
+}
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_start = buttons->addButton(tr("Start backup"), QDialogButtonBox::AcceptRole);
-    layout->addWidget(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, this, &BackupDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &BackupDialog::reject);
-    connect(copy, &QPushButton::clicked, this,
+void BackupDialog::wire()
+{
+    connect(m_copy, &QPushButton::clicked, this,
         [this] { QApplication::clipboard()->setText(m_command->toPlainText()); });
-    connect(browse, &QPushButton::clicked, this, &BackupDialog::browse);
-
+    connect(m_browse, &QPushButton::clicked, this, &BackupDialog::browse);
     m_resolveTimer = new QTimer(this);
     m_resolveTimer->setSingleShot(true);
     m_resolveTimer->setInterval(400);
@@ -153,13 +176,17 @@ BackupDialog::BackupDialog(
         connect(b, &QCheckBox::toggled, this, &BackupDialog::optionsChanged);
     for (auto *r : { m_everything, m_dataOnly, m_schemaOnly })
         connect(r, &QRadioButton::toggled, this, &BackupDialog::optionsChanged);
+}
 
-    m_output->setText(QDir::home().filePath(
-        QStringLiteral("%1-%2.dump")
-            .arg(m_profile.database, QDateTime::currentDateTime().toString("yyyyMMdd-HHmm"))));
-    locateTool();
-    optionsChanged();
-    resize(720, 640);
+QString BackupDialog::defaultFileName() const
+{
+    return QStringLiteral("%1-%2.dump")
+        .arg(m_profile.database, QDateTime::currentDateTime().toString("yyyyMMdd-HHmm"));
+}
+
+void BackupDialog::setFolder(const QString &folder)
+{
+    m_output->setText(QDir(folder).filePath(QFileInfo(m_output->text()).fileName()));
 }
 
 void BackupDialog::setTables(const QStringList &t)

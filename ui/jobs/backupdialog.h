@@ -10,6 +10,8 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
+class QVBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -39,6 +41,8 @@ public:
     void setIncludeReferenced(bool on);
     void setSchemas(const QStringList &schemas);
     void setOutputPath(const QString &path);
+    // The folder the backup goes to (the file name stays).
+    void setFolder(const QString &folder);
     core::BackupOptions options() const;
     QString commandText() const;
 
@@ -52,6 +56,11 @@ Q_SIGNALS:
     void toolShown();
 
 private:
+    void buildWhere(QFormLayout *form);
+    void buildWhat(QFormLayout *form);
+    void buildCommand(QVBoxLayout *layout);
+    void wire();
+    QString defaultFileName() const;
     void showResolved(const QList<core::TableRef> &closure);
     void optionsChanged();
     void resolveTables();
@@ -79,6 +88,8 @@ private:
     QPlainTextEdit *m_command;
     QLabel *m_problem;
     QPushButton *m_start;
+    QPushButton *m_browse;
+    QPushButton *m_copy;
     QTimer *m_resolveTimer;
     QList<core::TableRef> m_closure; // the chosen tables and all they reference
     QList<core::TableRef> m_resolved; // what the backup takes: m_closure or the chosen only

@@ -2,6 +2,7 @@
 
 #include "appcontext.h"
 #include "backupdialog.h"
+#include "db/preferences.h"
 #include "restoredialog.h"
 
 #include "jobs/backupjob.h"
@@ -11,6 +12,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -65,6 +67,15 @@ JobsPage::JobsPage(AppContext *context, QWidget *parent) : WorkspacePage(context
     m_log->setReadOnly(true);
     m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_log->setMaximumBlockCount(20000);
+    // The log follows its last line unless the person scrolled up to read an earlier one; the
+    // text's height is known only once it is laid out, so the range's growth moves it.
+    QScrollBar *logBar = m_log->verticalScrollBar();
+    connect(logBar, &QScrollBar::valueChanged, this,
+        [this, logBar](int v) { m_logFollows = v >= logBar->maximum() - 1; });
+    connect(logBar, &QScrollBar::rangeChanged, this, [this, logBar](int, int max) {
+        if (m_logFollows)
+            logBar->setValue(max);
+    });
     dl->addWidget(m_result);
     dl->addWidget(m_log, 1);
     split->addWidget(m_list);
@@ -130,11 +141,18 @@ BackupDialog *JobsPage::createBackupDialog(const QStringList &tables, const QStr
 {
     auto *d = new BackupDialog(context()->profile(), service(), this);
     d->setAttribute(Qt::WA_DeleteOnClose);
+    // The folder the last backup went to, not the home folder every time.
+    const QString folder
+        = context()->preferences()->value(QStringLiteral("backup/lastFolder")).toString();
+    if (!folder.isEmpty())
+        d->setFolder(folder);
     if (!tables.isEmpty())
         d->setTables(tables);
     if (!schemas.isEmpty())
         d->setSchemas(schemas);
     connect(d, &BackupDialog::backupRequested, this, [this](const core::BackupOptions &o) {
+        context()->preferences()->setValue(
+            QStringLiteral("backup/lastFolder"), QFileInfo(o.outputPath).absolutePath());
         if (auto jobs = service())
             startJob(jobs->backupJob(o));
     });
@@ -145,6 +163,19 @@ RestoreDialog *JobsPage::createRestoreDialog()
 {
     auto *d = new RestoreDialog(context()->profile(), service(), this);
     d->setAttribute(Qt::WA_DeleteOnClose);
+    // The backups made here this session, newest first; the newest is opened at once.
+    QList<std::pair<QString, QString>> recent;
+    for (auto it = m_jobs.crbegin(); it != m_jobs.crend(); ++it) {
+        const auto r = it->job->result();
+        if (it->job->kind() == core::Job::Kind::Backup && r && r->ok && !r->outputPath.isEmpty())
+            recent.append(
+                { tr("%1 (made %2)")
+                        .arg(r->outputPath, it->finishedAt.toString(QStringLiteral("HH:mm"))),
+                    r->outputPath });
+    }
+    d->setRecentArchives(recent);
+    if (!recent.isEmpty())
+        d->setArchive(recent.first().second);
     connect(d, &RestoreDialog::restoreRequested, this, [this](const core::RestoreOptions &o) {
         if (auto jobs = service())
             startJob(jobs->restoreJob(o));
@@ -205,6 +236,7 @@ void JobsPage::onFinished(int index)
     if (!r || e.finishedShown)
         return;
     e.finishedShown = true;
+    e.finishedAt = QDateTime::currentDateTime();
     auto *bar = qobject_cast<QProgressBar *>(m_list->itemWidget(e.item, ColProgress));
     if (bar && r->ok) {
         bar->setValue(core::Job::progressMaximum);
@@ -272,16 +304,11 @@ void JobsPage::showDetails()
     const QStringList log = job->log();
     const int shown = m_log->property("shownLines").toInt();
     const QVariant shownJob = m_log->property("shownJob");
-    // The log follows its last line, unless the person scrolled up to read an earlier one.
-    QScrollBar *bar = m_log->verticalScrollBar();
-    const bool following = bar->value() >= bar->maximum() - 2;
     if (shownJob.toInt() != row || shown > log.size()) {
+        m_logFollows = true;
         m_log->setPlainText(log.join(u'\n'));
-        bar->setValue(bar->maximum());
     } else if (shown < log.size()) {
         m_log->appendPlainText(log.mid(shown).join(u'\n'));
-        if (following)
-            bar->setValue(bar->maximum());
     }
     m_log->setProperty("shownLines", log.size());
     m_log->setProperty("shownJob", row);

@@ -2,6 +2,7 @@
 
 #include "workspacepage.h"
 
+#include <QDateTime>
 #include <QHash>
 
 #include <memory>
@@ -63,6 +64,7 @@ private:
         std::shared_ptr<core::Job> job;
         QTreeWidgetItem *item = nullptr;
         bool finishedShown = false;
+        QDateTime finishedAt;
     };
     std::shared_ptr<core::JobsService> service() const;
     void refreshJobs();
@@ -80,6 +82,7 @@ private:
     QTimer *m_timer;
     QList<Entry> m_jobs;
     mutable std::shared_ptr<core::JobsService> m_service;
+    bool m_logFollows = true;
     mutable std::weak_ptr<const core::Connection> m_serviceConnection;
     qint64 m_notifyAfterMs = 30000;
 };

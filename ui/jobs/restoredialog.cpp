@@ -6,6 +6,7 @@
 #include "util/whenfinished.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -18,6 +19,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -31,6 +33,31 @@ RestoreDialog::RestoreDialog(
 {
     setWindowTitle(tr("Restore a backup"));
     auto *layout = new QVBoxLayout(this);
+    buildArchive(layout);
+    buildTarget(layout);
+    buildOptions(layout);
+    buildGuard(layout);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_start = buttons->addButton(tr("Start restore"), QDialogButtonBox::AcceptRole);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &RestoreDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &RestoreDialog::reject);
+    checkCurrentDatabase();
+    checkTargetName();
+    updateState();
+    resize(760, 720);
+}
+
+void RestoreDialog::buildArchive(QVBoxLayout *layout)
+{
+    m_recent = new QComboBox(this);
+    m_recentRow = new QWidget(this);
+    auto *recentRow = new QHBoxLayout(m_recentRow);
+    recentRow->setContentsMargins(0, 0, 0, 0);
+    recentRow->addWidget(new QLabel(tr("Recent backups"), m_recentRow));
+    recentRow->addWidget(m_recent, 1);
+    m_recentRow->hide();
+    layout->addWidget(m_recentRow);
     auto *archiveRow = new QHBoxLayout;
     m_archive = new QLineEdit(this);
     m_archive->setPlaceholderText(
@@ -62,6 +89,46 @@ RestoreDialog::RestoreDialog(
     selRow->addStretch();
     layout->addLayout(selRow);
 
+    connect(all, &QPushButton::clicked, this, [this] { setAllChecked(true); });
+    connect(none, &QPushButton::clicked, this, [this] { setAllChecked(false); });
+    connect(dataOnlyTick, &QPushButton::clicked, this, [this] {
+        for (int i = 0; i < m_toc->topLevelItemCount(); ++i) {
+            auto *it = m_toc->topLevelItem(i);
+            it->setCheckState(
+                0, it->text(1) == QLatin1String("TABLE DATA") ? Qt::Checked : Qt::Unchecked);
+        }
+        m_dataOnly->setChecked(true);
+    });
+    // A path is read as it is typed or pasted (a moment after the last key), not only on Enter.
+    m_archiveTimer = new QTimer(this);
+    m_archiveTimer->setSingleShot(true);
+    m_archiveTimer->setInterval(400);
+    connect(m_archiveTimer, &QTimer::timeout, this, [this] {
+        if (m_archive->text().trimmed() != m_readPath)
+            readToc();
+    });
+    connect(m_archive, &QLineEdit::textEdited, m_archiveTimer, qOverload<>(&QTimer::start));
+    connect(m_archive, &QLineEdit::editingFinished, m_archiveTimer, [this] {
+        m_archiveTimer->stop();
+        if (m_archive->text().trimmed() != m_readPath)
+            readToc();
+    });
+    connect(m_recent, &QComboBox::activated, this,
+        [this](int i) { setArchive(m_recent->itemData(i).toString()); });
+    auto pick = [this](bool dir) {
+        auto *fd = new QFileDialog(this, tr("Choose the archive"));
+        fd->setAttribute(Qt::WA_DeleteOnClose);
+        fd->setFileMode(dir ? QFileDialog::Directory : QFileDialog::ExistingFile);
+        connect(fd, &QFileDialog::fileSelected, this, &RestoreDialog::setArchive);
+        fd->open();
+    };
+    connect(file, &QPushButton::clicked, this, [pick] { pick(false); });
+    connect(folder, &QPushButton::clicked, this, [pick] { pick(true); });
+    connect(m_toc, &QTreeWidget::itemChanged, this, &RestoreDialog::updateState);
+}
+
+void RestoreDialog::buildTarget(QVBoxLayout *layout)
+{
     auto *target = new QGroupBox(tr("Restore into"), this);
     auto *tl = new QFormLayout(target);
     m_intoCurrent = new QRadioButton(tr("this database (%1)").arg(m_profile.database), target);
@@ -75,7 +142,27 @@ RestoreDialog::RestoreDialog(
     tl->addRow(m_intoOther, m_otherName);
     tl->addRow(m_intoNew, m_newName);
     layout->addWidget(target);
+    for (auto *r : { m_intoCurrent, m_intoOther, m_intoNew })
+        connect(r, &QRadioButton::toggled, this, &RestoreDialog::updateState);
+    // The name is checked against the server while it is typed: a new database's name must be
+    // free, another database must exist.
+    m_nameTimer = new QTimer(this);
+    m_nameTimer->setSingleShot(true);
+    m_nameTimer->setInterval(300);
+    connect(m_nameTimer, &QTimer::timeout, this, &RestoreDialog::checkTargetName);
+    for (auto *e : { m_otherName, m_newName }) {
+        connect(e, &QLineEdit::textChanged, this, [this] {
+            m_nameState = NameState::Unknown;
+            m_nameTimer->start();
+            updateState();
+        });
+    }
+    for (auto *r : { m_intoOther, m_intoNew })
+        connect(r, &QRadioButton::toggled, m_nameTimer, qOverload<>(&QTimer::start));
+}
 
+void RestoreDialog::buildOptions(QVBoxLayout *layout)
+{
     auto *opts = new QGroupBox(tr("Options"), this);
     auto *ol = new QVBoxLayout(opts);
     auto *row1 = new QHBoxLayout;
@@ -105,7 +192,13 @@ RestoreDialog::RestoreDialog(
     row2->addWidget(m_resetSequences);
     ol->addLayout(row2);
     layout->addWidget(opts);
+    for (auto *c : { m_single, m_clean, m_dataOnly })
+        connect(c, &QCheckBox::toggled, this, &RestoreDialog::updateState);
+    connect(m_jobs, &QSpinBox::valueChanged, this, &RestoreDialog::updateState);
+}
 
+void RestoreDialog::buildGuard(QVBoxLayout *layout)
+{
     m_guardLabel = new QLabel(this);
     m_guardLabel->setWordWrap(true);
     m_guardLabel->setStyleSheet(QStringLiteral("QLabel { background: #fff4ce; color: #5c4400; "
@@ -117,43 +210,41 @@ RestoreDialog::RestoreDialog(
     m_problem->setStyleSheet(QStringLiteral("color: #a00000;"));
     m_problem->setWordWrap(true);
     layout->addWidget(m_problem);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_start = buttons->addButton(tr("Start restore"), QDialogButtonBox::AcceptRole);
-    layout->addWidget(buttons);
+    connect(m_guard, &QLineEdit::textChanged, this, &RestoreDialog::updateState);
+}
 
-    connect(buttons, &QDialogButtonBox::accepted, this, &RestoreDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &RestoreDialog::reject);
-    connect(all, &QPushButton::clicked, this, [this] { setAllChecked(true); });
-    connect(none, &QPushButton::clicked, this, [this] { setAllChecked(false); });
-    connect(dataOnlyTick, &QPushButton::clicked, this, [this] {
-        for (int i = 0; i < m_toc->topLevelItemCount(); ++i) {
-            auto *it = m_toc->topLevelItem(i);
-            it->setCheckState(
-                0, it->text(1) == QLatin1String("TABLE DATA") ? Qt::Checked : Qt::Unchecked);
-        }
-        m_dataOnly->setChecked(true);
-    });
-    connect(m_archive, &QLineEdit::editingFinished, this, &RestoreDialog::readToc);
-    auto pick = [this](bool dir) {
-        auto *fd = new QFileDialog(this, tr("Choose the archive"));
-        fd->setAttribute(Qt::WA_DeleteOnClose);
-        fd->setFileMode(dir ? QFileDialog::Directory : QFileDialog::ExistingFile);
-        connect(fd, &QFileDialog::fileSelected, this, &RestoreDialog::setArchive);
-        fd->open();
-    };
-    connect(file, &QPushButton::clicked, this, [pick] { pick(false); });
-    connect(folder, &QPushButton::clicked, this, [pick] { pick(true); });
-    for (auto *r : { m_intoCurrent, m_intoOther, m_intoNew })
-        connect(r, &QRadioButton::toggled, this, &RestoreDialog::updateState);
-    for (auto *e : { m_otherName, m_newName, m_guard })
-        connect(e, &QLineEdit::textChanged, this, &RestoreDialog::updateState);
-    for (auto *c : { m_single, m_clean, m_dataOnly })
-        connect(c, &QCheckBox::toggled, this, &RestoreDialog::updateState);
-    connect(m_jobs, &QSpinBox::valueChanged, this, &RestoreDialog::updateState);
-    connect(m_toc, &QTreeWidget::itemChanged, this, &RestoreDialog::updateState);
-    checkCurrentDatabase();
-    updateState();
-    resize(760, 720);
+void RestoreDialog::setRecentArchives(const QList<std::pair<QString, QString>> &archives)
+{
+    m_recent->clear();
+    for (const auto &[label, path] : archives)
+        m_recent->addItem(label, path);
+    m_recentRow->setVisible(!archives.isEmpty());
+}
+
+void RestoreDialog::checkTargetName()
+{
+    const bool isNew = m_intoNew->isChecked();
+    const QString name = (isNew ? m_newName : m_otherName)->text().trimmed();
+    const int generation = ++m_nameGeneration;
+    if (!m_service || name.isEmpty() || m_intoCurrent->isChecked()) {
+        m_nameState = NameState::Unknown;
+        updateState();
+        return;
+    }
+    QPointer<RestoreDialog> self(this);
+    core::whenFinished(this, m_service->databaseExists(name),
+        [self, generation, isNew](core::Result<bool> exists) {
+            if (!self || generation != self->m_nameGeneration)
+                return;
+            if (!exists)
+                self->m_nameState = NameState::Unknown;
+            else if (isNew)
+                self->m_nameState = *exists ? NameState::Taken : NameState::Fine;
+            else
+                self->m_nameState = *exists ? NameState::Fine : NameState::Missing;
+            self->updateState();
+            Q_EMIT self->targetChecked();
+        });
 }
 
 void RestoreDialog::setArchive(const QString &path)
@@ -170,6 +261,7 @@ RestoreDialog::~RestoreDialog()
 void RestoreDialog::readToc()
 {
     const QString path = m_archive->text().trimmed();
+    m_readPath = path;
     const int generation = ++m_generation;
     m_tocLoaded = false;
     m_check.cancel();
@@ -364,6 +456,14 @@ void RestoreDialog::updateState()
         problem = v.error().message;
     else if (o.targetDatabase.isEmpty())
         problem = tr("Name the database to restore into.");
+    else if (o.createDatabase && m_nameState == NameState::Taken)
+        problem = tr("A database named \"%1\" exists already: choose another name, or restore "
+                     "into it as \"another database\".")
+                      .arg(o.targetDatabase);
+    else if (m_intoOther->isChecked() && m_nameState == NameState::Missing)
+        problem = tr("There is no database named \"%1\" on this server: check the name, or "
+                     "choose \"a new database\".")
+                      .arg(o.targetDatabase);
     else if (guard && o.confirmation != o.targetDatabase)
         problem = tr("Type \"%1\" to confirm.").arg(o.targetDatabase);
     m_problem->setText(problem);

@@ -11,6 +11,9 @@
 #include <optional>
 
 class QCheckBox;
+class QComboBox;
+class QTimer;
+class QVBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -40,6 +43,8 @@ public:
     // follows when both are done (or failed).
     void setArchive(const QString &path);
     void chooseCurrentDatabase();
+    // Backups a person may mean (the one just made first): label and path; choosing one opens it.
+    void setRecentArchives(const QList<std::pair<QString, QString>> &archives);
     core::RestoreOptions options() const;
 
     // Validates and emits the request; the dialog stays open when something is wrong.
@@ -48,8 +53,15 @@ public:
 Q_SIGNALS:
     void restoreRequested(const core::RestoreOptions &options);
     void inspected();
+    // The target's name was checked against the server.
+    void targetChecked();
 
 private:
+    void buildArchive(QVBoxLayout *layout);
+    void buildTarget(QVBoxLayout *layout);
+    void buildOptions(QVBoxLayout *layout);
+    void buildGuard(QVBoxLayout *layout);
+    void checkTargetName();
     void readToc();
     void setToc(const QString &path, const core::ArchiveToc &toc);
     void setCurrentTableCount(qint64 count);
@@ -60,7 +72,15 @@ private:
 
     core::ConnectionProfile m_profile;
     std::shared_ptr<core::JobsService> m_service;
+    QWidget *m_recentRow;
+    QComboBox *m_recent;
     QLineEdit *m_archive;
+    QTimer *m_archiveTimer;
+    QString m_readPath; // the path whose table of contents is shown (or being read)
+    QTimer *m_nameTimer;
+    enum class NameState { Unknown, Fine, Taken, Missing };
+    NameState m_nameState = NameState::Unknown;
+    int m_nameGeneration = 0;
     QLabel *m_archiveInfo;
     QTreeWidget *m_toc;
     QRadioButton *m_intoCurrent;

@@ -49,6 +49,8 @@ public:
     static QFuture<std::optional<Status>> checkArchive(const QString &path);
     // How many user tables the connected database has (the restore guard).
     QFuture<Result<qint64>> userTableCount() const;
+    // Whether the server has a database of this name (a restore's target, checked as typed).
+    QFuture<Result<bool>> databaseExists(const QString &name) const;
 
 private:
     std::shared_ptr<const Connection> m_connection;
