@@ -42,6 +42,8 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     wireContext();
     reloadConnectionList();
     updateTitle();
+    // Pages reflow down to this (tests/ui/tst_mainwindow checks them there).
+    setMinimumSize(800, 560);
     resize(1400, 900);
 }
 

@@ -26,6 +26,9 @@ struct Options
         QStringLiteral("Connect to CONNINFO (a libpq connection string or "
                        "postgresql:// URI)."),
         QStringLiteral("CONNINFO") };
+    QCommandLineOption size { QStringLiteral("size"),
+        QStringLiteral("The window's size, as WIDTHxHEIGHT (for screenshots of small windows)."),
+        QStringLiteral("WxH") };
     QCommandLineOption screenshot { QStringLiteral("screenshot"),
         QStringLiteral("Render the main window and its dialogs to "
                        "DIR/*.png offscreen, then exit."),
@@ -37,7 +40,7 @@ void describe(QCommandLineParser &cli, const Options &o)
     cli.setApplicationDescription(QStringLiteral("Strata: a desktop console for PostgreSQL."));
     cli.addHelpOption();
     cli.addVersionOption();
-    cli.addOptions({ o.demo, o.connectTo, o.screenshot });
+    cli.addOptions({ o.demo, o.connectTo, o.screenshot, o.size });
 }
 
 bool wantsOnlyText(int argc, char **argv)
@@ -99,6 +102,12 @@ int main(int argc, char **argv)
     ui::AppContext context(&profiles, &passwords);
     ui::MainWindow window(&context);
     window.show();
+
+    if (cli.isSet(opts.size)) {
+        const QStringList wh = cli.value(opts.size).split(u'x');
+        if (wh.size() == 2 && wh[0].toInt() > 0 && wh[1].toInt() > 0)
+            window.resize(wh[0].toInt(), wh[1].toInt());
+    }
 
     ui::ScreenshotRunner *runner = nullptr;
     if (shooting) {

@@ -12,14 +12,18 @@
 #include "schema/schematreemodel.h"
 #include "screenshotrunner.h"
 #include "testserver.h"
+#include "workspacepage.h"
 
+#include <QAbstractButton>
 #include <QApplication>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -51,6 +55,7 @@ private Q_SLOTS:
     void migrationsFolderStaysWithTheProfile();
     void anotherDatabaseOpensFromTheTree();
     void shortcutsAreInTheMenusAndActOnThePageInFront();
+    void theWindowReflowsDownToItsMinimumSize();
     void screenshotsAreWrittenAndReadable();
 
 private:
@@ -382,6 +387,61 @@ void tst_MainWindow::shortcutsAreInTheMenusAndActOnThePageInFront()
     QSignalSpy busy(schema->treeModel(), &models::SchemaTreeModel::busyChanged);
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_F5);
     QTRY_VERIFY(!busy.isEmpty() && busy.first().first().toBool());
+}
+
+namespace {
+// What a person would see as broken in a small window: a placeholder cut to a few letters,
+// buttons drawn over each other, tabs hidden behind scroll arrows, a window forced larger.
+QStringList layoutProblems(QWidget *root)
+{
+    QStringList out;
+    for (auto *e : root->findChildren<QLineEdit *>())
+        if (e->isVisible() && !e->placeholderText().isEmpty() && e->width() < 120)
+            out << QStringLiteral("a filter %1 px wide: \"%2\"")
+                       .arg(e->width())
+                       .arg(e->placeholderText());
+    for (auto *c : root->findChildren<QComboBox *>())
+        if (c->isVisible() && c->width() < c->minimumSizeHint().width())
+            out << QStringLiteral("a list cut short: \"%1\"").arg(c->currentText());
+    for (auto *bar : root->findChildren<QTabBar *>())
+        if (bar->isVisible() && bar->count() > 0
+            && bar->tabRect(bar->count() - 1).right() > bar->width())
+            out << QStringLiteral("tabs behind scroll arrows: %1 of %2 px")
+                       .arg(bar->tabRect(bar->count() - 1).right())
+                       .arg(bar->width());
+    const auto buttons = root->findChildren<QAbstractButton *>();
+    for (int i = 0; i < buttons.size(); ++i)
+        for (int j = i + 1; j < buttons.size(); ++j) {
+            QAbstractButton *a = buttons[i], *b = buttons[j];
+            if (!a->isVisible() || !b->isVisible() || a->parentWidget() != b->parentWidget()
+                || qobject_cast<QTabBar *>(a->parentWidget()))
+                continue;
+            if (a->geometry().intersects(b->geometry()))
+                out << QStringLiteral("\"%1\" over \"%2\"").arg(a->text(), b->text());
+        }
+    return out;
+}
+} // namespace
+
+void tst_MainWindow::theWindowReflowsDownToItsMinimumSize()
+{
+    QSignalSpy ready(m_window.get(), &ui::MainWindow::connectionReady);
+    m_window->connectTo(TestServer::profile("tst_mainwindow"));
+    QVERIFY(ready.wait(15000));
+    // A sensible minimum: half of a 1600-pixel screen, and a netbook's height.
+    QVERIFY(m_window->minimumSize().width() <= 800 && m_window->minimumSize().height() <= 560);
+    m_window->resize(m_window->minimumSize());
+    QStringList problems;
+    for (ui::WorkspacePage *page : m_window->pages()) {
+        m_window->tabs()->setCurrentWidget(page);
+        QTest::qWait(100);
+        QCOMPARE(m_window->size(), m_window->minimumSize());
+        for (const QString &p : layoutProblems(m_window.get()))
+            problems << page->id() + QStringLiteral(": ") + p;
+    }
+    for (const QString &p : problems)
+        qWarning("%s", qPrintable(p));
+    QVERIFY2(problems.isEmpty(), "the window does not reflow down to its minimum size");
 }
 
 void tst_MainWindow::screenshotsAreWrittenAndReadable()

@@ -7,6 +7,10 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextBrowser>
+#include <QTextDocument>
+#include <QTextLayout>
 #include <QTreeView>
 
 using namespace strata::core;
@@ -41,6 +45,7 @@ private Q_SLOTS:
     void ddlComesFromTheServerForAView();
     void previewPagesAsTheGridScrolls();
     void showObjectSelectsItWithItsDetails();
+    void longNamesAreNotBrokenInsideAWord();
 
 private:
     bool selectByFind(const QString &text);
@@ -165,6 +170,36 @@ void tst_SchemaPage::showObjectSelectsItWithItsDetails()
     m_page->showObject(QStringLiteral("Äis x"), QStringLiteral("no such table"));
     QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 2, 20000);
     QCOMPARE(shown.last().first().toBool(), false);
+}
+
+void tst_SchemaPage::longNamesAreNotBrokenInsideAWord()
+{
+    QVERIFY(TestServer::exec(kDb,
+        "CREATE TABLE narrow_t (id int CONSTRAINT "
+        "narrow_t_a_very_long_constraint_name_that_needs_room_check CHECK (id > 0))")
+                .isEmpty());
+    m_page->resize(700, 600);
+    QVERIFY(selectByFind(QStringLiteral("narrow_t")));
+    auto *details = m_page->findChild<QTextBrowser *>();
+    QVERIFY(details);
+    QTRY_VERIFY(details->toPlainText().contains("needs_room_check"));
+    // Every line of the laid-out text ends between words: no name is cut in two.
+    QTextDocument *doc = details->document();
+    doc->setTextWidth(details->viewport()->width());
+    QStringList cuts;
+    auto wordChar = [](QChar c) { return c.isLetterOrNumber() || c == u'_'; };
+    for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+        QTextLayout *layout = b.layout();
+        for (int i = 0; layout && i + 1 < layout->lineCount(); ++i) {
+            const int end = layout->lineAt(i).textStart() + layout->lineAt(i).textLength();
+            const QString text = b.text();
+            if (end > 0 && end < text.size() && wordChar(text.at(end - 1))
+                && wordChar(text.at(end)))
+                cuts << text;
+        }
+    }
+    m_page->resize(1200, 800);
+    QVERIFY2(cuts.isEmpty(), qPrintable(cuts.join(u'\n')));
 }
 
 QTEST_MAIN(tst_SchemaPage)

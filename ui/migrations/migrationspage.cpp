@@ -97,6 +97,7 @@ MigrationsPage::MigrationsPage(AppContext *context, QWidget *parent)
     m_tabs = new QTabWidget(this);
     m_details = new QTextBrowser(this);
     m_details->setOpenLinks(false);
+    m_details->setWordWrapMode(QTextOption::WordWrap); // never inside a file or version name
     m_graph = new AlembicGraphView(this);
     m_tabs->addTab(m_details, tr("Details"));
     m_tabs->addTab(m_graph, tr("Alembic graph"));

@@ -89,6 +89,9 @@ SchemaPage::SchemaPage(AppContext *context, QWidget *parent) : WorkspacePage(con
     m_tabs = new QTabWidget(this);
     m_details = new QTextBrowser(m_tabs);
     m_details->setOpenLinks(false);
+    // Names (constraints, columns) break between words only, never inside one: a narrow pane
+    // scrolls sideways instead.
+    m_details->setWordWrapMode(QTextOption::WordWrap);
     m_tabs->addTab(m_details, tr("Details"));
 
     auto *ddlPage = new QWidget(m_tabs);
