@@ -9,7 +9,8 @@ namespace strata::ui {
 AppContext::AppContext(
     core::ProfileStore *profiles, core::PasswordStore *passwords, QObject *parent)
     : QObject(parent), m_profiles(profiles), m_passwords(passwords),
-      m_preferences(std::make_unique<core::Preferences>(profiles ? profiles->fileName() : QString()))
+      m_preferences(
+          std::make_unique<core::Preferences>(profiles ? profiles->fileName() : QString()))
 {
 }
 

@@ -39,6 +39,21 @@ MigrationsPage::MigrationsPage(AppContext *context, QWidget *parent)
       m_runWatcher(new QFutureWatcher<core::RunReport>(this))
 {
     auto *layout = new QVBoxLayout(this);
+    buildFolderAndFilters(layout);
+    buildHistories(layout);
+    buildApplyRow(layout);
+    wireViews();
+    wireRun();
+    connect(context, &AppContext::connectionChanged, this, &MigrationsPage::onConnectionChanged);
+    connect(context, &AppContext::serverChanged, this, [this](const QString &database) {
+        if (database == this->context()->profile().database)
+            reload();
+    });
+    onConnectionChanged();
+}
+
+void MigrationsPage::buildFolderAndFilters(QVBoxLayout *layout)
+{
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Migrations folder:"), this));
     m_folderEdit = new QLineEdit(this);
@@ -66,7 +81,10 @@ MigrationsPage::MigrationsPage(AppContext *context, QWidget *parent)
     filters->addWidget(m_stateFilter);
     filters->addWidget(m_textFilter, 1);
     layout->addLayout(filters);
+}
 
+void MigrationsPage::buildHistories(QVBoxLayout *layout)
+{
     m_notes = new QLabel(this);
     m_notes->setWordWrap(true);
     m_notes->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -107,7 +125,10 @@ MigrationsPage::MigrationsPage(AppContext *context, QWidget *parent)
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     layout->addWidget(split, 1);
+}
 
+void MigrationsPage::buildApplyRow(QVBoxLayout *layout)
+{
     auto *bottom = new QHBoxLayout;
     m_applyButton = new QPushButton(tr("Apply pending…"), this);
     m_applyButton->setToolTip(tr("Runs the pending plain-SQL files in order, each in its own "
@@ -129,7 +150,10 @@ MigrationsPage::MigrationsPage(AppContext *context, QWidget *parent)
     bottom->addWidget(m_cancelButton);
     bottom->addWidget(m_command, 1);
     layout->addLayout(bottom);
+}
 
+void MigrationsPage::wireViews()
+{
     connect(m_chooseButton, &QPushButton::clicked, this, &MigrationsPage::chooseFolder);
     connect(m_reloadButton, &QPushButton::clicked, this, &MigrationsPage::reload);
     connect(m_textFilter, &QLineEdit::textChanged, m_proxy, &MigrationFilterProxy::setText);
@@ -145,6 +169,10 @@ MigrationsPage::MigrationsPage(AppContext *context, QWidget *parent)
     });
     connect(m_applyButton, &QPushButton::clicked, this, &MigrationsPage::startApply);
     connect(m_cancelButton, &QPushButton::clicked, this, &MigrationsPage::cancelApply);
+}
+
+void MigrationsPage::wireRun()
+{
     connect(m_runWatcher, &QFutureWatcher<core::RunReport>::progressValueChanged, m_progress,
         &QProgressBar::setValue);
     connect(m_runWatcher, &QFutureWatcher<core::RunReport>::progressRangeChanged, m_progress,
@@ -176,12 +204,6 @@ MigrationsPage::MigrationsPage(AppContext *context, QWidget *parent)
         Q_EMIT applyFinished(report);
         reload();
     });
-    connect(context, &AppContext::connectionChanged, this, &MigrationsPage::onConnectionChanged);
-    connect(context, &AppContext::serverChanged, this, [this](const QString &database) {
-        if (database == this->context()->profile().database)
-            reload();
-    });
-    onConnectionChanged();
 }
 
 void MigrationsPage::onConnectionChanged()

@@ -15,6 +15,7 @@ class QPushButton;
 class QTabWidget;
 class QTableView;
 class QTextBrowser;
+class QVBoxLayout;
 
 namespace strata::core {
 class MigrationsService;
@@ -58,6 +59,11 @@ Q_SIGNALS:
     void applyFinished(const core::RunReport &report);
 
 private:
+    void buildFolderAndFilters(QVBoxLayout *layout);
+    void buildHistories(QVBoxLayout *layout);
+    void buildApplyRow(QVBoxLayout *layout);
+    void wireViews();
+    void wireRun();
     void onConnectionChanged();
     void reload();
     void chooseFolder();

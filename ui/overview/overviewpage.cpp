@@ -21,8 +21,8 @@ QString duration(qint64 s)
         return OverviewPage::tr("%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
     if (s >= 3600)
         return OverviewPage::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
-    if (s >= 60)
-        return OverviewPage::tr("%1 min").arg(s / 60);
+    if (s >= 60) // to the second below an hour, so that a person sees it move
+        return OverviewPage::tr("%1 min %2 s").arg(s / 60).arg(s % 60);
     return OverviewPage::tr("%1 s").arg(s);
 }
 

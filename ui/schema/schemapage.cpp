@@ -1,5 +1,7 @@
 #include "schemapage.h"
 
+#include "schemanodes.h"
+
 #include "appcontext.h"
 #include "catalog/catalogloader.h"
 #include "detailshtml.h"
@@ -35,34 +37,47 @@ namespace strata::ui {
 using core::ObjectKind;
 using models::SchemaTreeModel;
 using Type = models::SchemaTreeNode::Type;
+using namespace schemanodes;
 
 namespace {
-
 enum Tab { DetailsTab, DdlTab, DataTab };
-
-ObjectKind kindOf(const QModelIndex &i)
-{
-    return ObjectKind(i.data(SchemaTreeModel::KindRole).toInt());
-}
-
-Type typeOf(const QModelIndex &i)
-{
-    return Type(i.data(SchemaTreeModel::NodeTypeRole).toInt());
-}
-
-bool hasRows(ObjectKind k)
-{
-    return k == ObjectKind::Table || k == ObjectKind::PartitionedTable || k == ObjectKind::View
-        || k == ObjectKind::MaterializedView || k == ObjectKind::ForeignTable;
-}
-
 } // namespace
 
 SchemaPage::SchemaPage(AppContext *context, QWidget *parent) : WorkspacePage(context, parent)
 {
     m_model = new SchemaTreeModel(this);
     m_preview = new models::PreviewModel(this);
+    QWidget *left = buildTree();
+    buildTabs();
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(left);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 5);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(splitter);
 
+    wireFind();
+    wireTree();
+    wireModel();
+    wireTabs();
+    connect(
+        this->context(), &AppContext::connectionChanged, this, &SchemaPage::onConnectionChanged);
+    // A restore made a database, or changed this one: the tree reads what changed again.
+    connect(this->context(), &AppContext::serverChanged, this,
+        [this](const QString &database, bool databasesChanged) {
+            if (!m_loader)
+                return;
+            if (database == this->context()->profile().database)
+                m_model->refresh();
+            else if (databasesChanged)
+                m_model->refresh(m_model->serverIndex());
+        });
+    onConnectionChanged();
+}
+
+QWidget *SchemaPage::buildTree()
+{
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
@@ -86,6 +101,11 @@ SchemaPage::SchemaPage(AppContext *context, QWidget *parent) : WorkspacePage(con
     leftLayout->addWidget(m_tree, 1);
     leftLayout->addWidget(m_status);
 
+    return left;
+}
+
+void SchemaPage::buildTabs()
+{
     m_tabs = new QTabWidget(this);
     m_details = new QTextBrowser(m_tabs);
     m_details->setOpenLinks(false);
@@ -122,15 +142,10 @@ SchemaPage::SchemaPage(AppContext *context, QWidget *parent) : WorkspacePage(con
     dataLayout->addWidget(m_estimate);
     dataLayout->addWidget(m_grid, 1);
     m_tabs->addTab(dataPage, tr("Data"));
+}
 
-    auto *splitter = new QSplitter(this);
-    splitter->addWidget(left);
-    splitter->addWidget(m_tabs);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 5);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(splitter);
-
+void SchemaPage::wireFind()
+{
     m_findTimer = new QTimer(this);
     m_findTimer->setSingleShot(true);
     m_findTimer->setInterval(250);
@@ -145,6 +160,10 @@ SchemaPage::SchemaPage(AppContext *context, QWidget *parent) : WorkspacePage(con
         [this](QListWidgetItem *item) { chooseFindResult(m_findList->row(item)); });
     connect(m_findList, &QListWidget::itemClicked, this,
         [this](QListWidgetItem *item) { chooseFindResult(m_findList->row(item)); });
+}
+
+void SchemaPage::wireTree()
+{
     connect(m_internal, &QCheckBox::toggled, m_model, &SchemaTreeModel::setShowInternal);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
         [this](const QModelIndex &cur) { onCurrentChanged(cur); });
@@ -159,6 +178,10 @@ SchemaPage::SchemaPage(AppContext *context, QWidget *parent) : WorkspacePage(con
             == int(models::SchemaTreeNode::State::Failed))
             m_model->refresh(i);
     });
+}
+
+void SchemaPage::wireModel()
+{
     connect(m_model, &SchemaTreeModel::loadFailed, this,
         [this](const QModelIndex &, const QString &msg) {
             m_status->setText(msg.section(u'\n', 0, 0));
@@ -175,6 +198,10 @@ SchemaPage::SchemaPage(AppContext *context, QWidget *parent) : WorkspacePage(con
         else if (m_status->text() == tr("Reading the catalog…"))
             m_status->clear();
     });
+}
+
+void SchemaPage::wireTabs()
+{
     connect(m_tabs, &QTabWidget::currentChanged, this, &SchemaPage::onTabChanged);
     connect(m_copyDdl, &QPushButton::clicked, this,
         [this] { QGuiApplication::clipboard()->setText(m_ddl->toPlainText()); });
@@ -191,18 +218,6 @@ SchemaPage::SchemaPage(AppContext *context, QWidget *parent) : WorkspacePage(con
         m_previewLoaded = true;
         Q_EMIT tabLoaded(QStringLiteral("data"));
     });
-    connect(context, &AppContext::connectionChanged, this, &SchemaPage::onConnectionChanged);
-    // A restore made a database, or changed this one: the tree reads what changed again.
-    connect(context, &AppContext::serverChanged, this,
-        [this](const QString &database, bool databasesChanged) {
-            if (!m_loader)
-                return;
-            if (database == this->context()->profile().database)
-                m_model->refresh();
-            else if (databasesChanged)
-                m_model->refresh(m_model->serverIndex());
-        });
-    onConnectionChanged();
 }
 
 // A pg_dump still running for the DDL tab ends on its own; its answer is dropped.
@@ -495,56 +510,6 @@ QString SchemaPage::ddlText() const
 QString SchemaPage::previewEstimateText() const
 {
     return m_estimate->text();
-}
-
-void SchemaPage::showContextMenu(const QPoint &pos)
-{
-    const QModelIndex at = m_tree->indexAt(pos);
-    if (!at.isValid())
-        return;
-    const QModelIndex obj = objectIndex(at);
-    const QString qualified = obj.data(SchemaTreeModel::QualifiedNameRole).toString();
-    auto *menuPtr = new QMenu(this);
-    menuPtr->setAttribute(Qt::WA_DeleteOnClose);
-    QMenu &menu = *menuPtr;
-    if (!qualified.isEmpty()) {
-        menu.addAction(tr("Copy qualified name"), this,
-            [qualified] { QGuiApplication::clipboard()->setText(qualified); });
-        if (typeOf(obj) == Type::Object && hasRows(kindOf(obj)))
-            menu.addAction(tr("Copy as SELECT"), this,
-                [schema = obj.data(SchemaTreeModel::SchemaNameRole).toString(),
-                    name = obj.data(SchemaTreeModel::NameRole).toString()] {
-                    QGuiApplication::clipboard()->setText(
-                        core::CatalogLoader::selectStatement(schema, name));
-                });
-    }
-    if (at.data(SchemaTreeModel::NotOpenedRole).toBool()) {
-        const QString database = at.data(SchemaTreeModel::NameRole).toString();
-        menu.addAction(tr("Open database %1").arg(database), this,
-            [this, database] { context()->openDatabase(database); });
-        menu.addSeparator();
-    }
-    const QPersistentModelIndex keep(at);
-    menu.addAction(tr("Refresh"), this, [this, keep] {
-        if (keep.isValid())
-            m_model->refresh(keep);
-    });
-    menu.addAction(tr("Refresh all"), this, [this] { m_model->refresh(); });
-    const bool table = typeOf(obj) == Type::Object
-        && (kindOf(obj) == ObjectKind::Table || kindOf(obj) == ObjectKind::PartitionedTable
-            || kindOf(obj) == ObjectKind::MaterializedView || kindOf(obj) == ObjectKind::Sequence);
-    if (table || typeOf(obj) == Type::Schema) {
-        menu.addSeparator();
-        const QString schemaName = obj.data(SchemaTreeModel::NameRole).toString();
-        menu.addAction(tr("Back up…"), this, [this, schemaName, table, qualified] {
-            if (table)
-                context()->requestBackup({ qualified }, {});
-            else
-                context()->requestBackup({}, { schemaName });
-        });
-    }
-    // popup(), not exec(): no nested event loop.
-    menu.popup(m_tree->viewport()->mapToGlobal(pos));
 }
 
 void SchemaPage::showTab(const QString &name)

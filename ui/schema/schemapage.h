@@ -68,6 +68,12 @@ Q_SIGNALS:
     void objectShown(bool found);
 
 private:
+    QWidget *buildTree();
+    void buildTabs();
+    void wireFind();
+    void wireTree();
+    void wireModel();
+    void wireTabs();
     void onConnectionChanged();
     void onCurrentChanged(const QModelIndex &current);
     void onTabChanged(int tab);

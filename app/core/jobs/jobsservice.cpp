@@ -74,7 +74,7 @@ QFuture<std::optional<Status>> JobsService::checkArchive(const QString &path)
 QFuture<Result<bool>> JobsService::databaseExists(const QString &name) const
 {
     return m_connection->browseSession()->run([name](SessionContext &ctx) -> Result<bool> {
-        auto r = ctx.exec(QStringLiteral("jobs/database_exists"), {name});
+        auto r = ctx.exec(QStringLiteral("jobs/database_exists"), { name });
         if (!r)
             return r.error();
         return r->toLongLong(0, "databases") > 0;
