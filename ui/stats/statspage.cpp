@@ -243,6 +243,8 @@ void StatsPage::showTab(int index)
 void StatsPage::showAges()
 {
     // Only the tab on screen: the others catch up when shown.
+    if (!isVisible())
+        return;
     if (StatsTab *t = m_tabList.value(m_tabs->currentIndex()))
         t->showAge(m_controller->snapshotAgeMs(), m_controller->sampleAgeMs());
 }
