@@ -71,7 +71,8 @@ void printLockNode(const LockNode &n, int depth)
         printLockNode(c, depth + 1);
 }
 
-void printText(const StatsSnapshot &s, const Rates &rates, const ActivitySample *sample)
+// The server, the health warnings and the rates.
+void printSummary(const StatsSnapshot &s, const Rates &rates)
 {
     using strata::cli::out;
     if (s.server.ok() && !s.server.rows.isEmpty()) {
@@ -108,7 +109,12 @@ void printText(const StatsSnapshot &s, const Rates &rates, const ActivitySample 
                 .arg(rates.deleted, 0, 'f', 0));
     else
         out(QStringLiteral("not measured (use --interval SECONDS > 0)"));
+}
 
+// Connections, the cache, databases, relations and indexes.
+void printSizes(const StatsSnapshot &s, const ActivitySample *sample)
+{
+    using strata::cli::out;
     if (header(QStringLiteral("Connections"), s.connections)) {
         QStringList parts;
         for (const ConnectionStateRow &c : s.connections.rows)
@@ -137,18 +143,29 @@ void printText(const StatsSnapshot &s, const Rates &rates, const ActivitySample 
                     .arg(pct(double(d.xidAge) / 2147483647.0)));
     if (header(QStringLiteral("Largest tables"), s.relations))
         for (const RelationSizeRow &r : s.relations.rows)
-            out(QStringLiteral("%1  total %2  heap %3  toast %4  indexes %5")
+            out(QStringLiteral("%1  total %2  heap %3  toast %4  indexes %5%6")
                     .arg(r.schema + u'.' + r.name, -40)
                     .arg(size(r.totalBytes), 10)
                     .arg(size(r.heapBytes), 10)
                     .arg(size(r.toastBytes), 10)
-                    .arg(size(r.indexBytes), 10));
+                    .arg(size(r.indexBytes), 10)
+                    .arg(r.kind == u'p'
+                            ? QStringLiteral("  (partitioned: %1 partitions)").arg(r.partitions)
+                            : r.isPartition() ? QStringLiteral("  (partition of %1.%2)")
+                                                    .arg(r.parentSchema, r.parentName)
+                                              : QString()));
     if (header(QStringLiteral("Largest indexes"), s.largestIndexes))
         for (const IndexSizeRow &r : s.largestIndexes.rows)
             out(QStringLiteral("%1  %2  on %3")
                     .arg(r.schema + u'.' + r.index, -40)
                     .arg(size(r.bytes), 10)
                     .arg(r.table));
+}
+
+// Each session, and who blocks whom.
+void printSessions(const StatsSnapshot &s)
+{
+    using strata::cli::out;
     if (header(QStringLiteral("Sessions"), s.activity))
         for (const ActivityRow &a : s.activity.rows)
             out(QStringLiteral("pid %1 %2@%3 %4 xact %5 query %6: %7")
@@ -164,6 +181,12 @@ void printText(const StatsSnapshot &s, const Rates &rates, const ActivitySample 
         for (const LockNode &n : tree)
             printLockNode(n, 0);
     }
+}
+
+// Vacuum, transaction-ID age and indexes.
+void printUpkeep(const StatsSnapshot &s)
+{
+    using strata::cli::out;
     if (header(QStringLiteral("Vacuum"), s.vacuum)) {
         int shown = 0;
         for (const VacuumRow &v : s.vacuum.rows) {
@@ -184,10 +207,13 @@ void printText(const StatsSnapshot &s, const Rates &rates, const ActivitySample 
     }
     if (header(QStringLiteral("Oldest tables (transaction-ID age)"), s.xidTables))
         for (const XidAgeRow &x : s.xidTables.rows.mid(0, 10))
-            out(QStringLiteral("%1 %2 (%3)")
+            out(QStringLiteral("%1 %2 (%3)%4")
                     .arg(x.schema + u'.' + x.table, -40)
                     .arg(x.xidAge)
-                    .arg(pct(double(x.xidAge) / 2147483647.0)));
+                    .arg(pct(double(x.xidAge) / 2147483647.0))
+                    .arg(x.system ? QStringLiteral("  system catalog, past "
+                                                   "autovacuum_freeze_max_age")
+                                  : QString()));
     if (header(QStringLiteral("Unused indexes"), s.unusedIndexes))
         for (const UnusedIndexRow &u : s.unusedIndexes.rows)
             out(QStringLiteral("%1 %2 on %3")
@@ -198,6 +224,12 @@ void printText(const StatsSnapshot &s, const Rates &rates, const ActivitySample 
         for (const DuplicateIndexRow &d : s.duplicateIndexes.rows)
             out(QStringLiteral("%1: %2").arg(
                 d.schema + u'.' + d.table, d.indexes.join(QStringLiteral(", "))));
+}
+
+// Sequences and materialized views.
+void printObjects(const StatsSnapshot &s)
+{
+    using strata::cli::out;
     if (header(QStringLiteral("Sequences"), s.sequences))
         for (const SequenceRow &q : s.sequences.rows)
             out(QStringLiteral("%1 %2 used of %3%4")
@@ -214,6 +246,12 @@ void printText(const StatsSnapshot &s, const Rates &rates, const ActivitySample 
                     .arg(size(m.bytes), 10)
                     .arg(m.populated ? QStringLiteral("populated")
                                      : QStringLiteral("NOT populated")));
+}
+
+// Standbys, slots, top statements and checkpoints.
+void printReplication(const StatsSnapshot &s)
+{
+    using strata::cli::out;
     if (header(QStringLiteral("Replication"), s.replication)) {
         if (s.replication.rows.isEmpty())
             out(QStringLiteral("no standbys"));
@@ -244,6 +282,16 @@ void printText(const StatsSnapshot &s, const Rates &rates, const ActivitySample 
                 .arg(c.requested)
                 .arg(c.buffersWritten));
     }
+}
+
+void printText(const StatsSnapshot &s, const Rates &rates, const ActivitySample *sample)
+{
+    printSummary(s, rates);
+    printSizes(s, sample);
+    printSessions(s);
+    printUpkeep(s);
+    printObjects(s);
+    printReplication(s);
 }
 
 int runStats(const QStringList &argsIn)

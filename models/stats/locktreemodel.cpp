@@ -74,8 +74,8 @@ QVariant LockTreeModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case Pid:
-        return r.pid;
+    case Pid: // as text: a view would show an int with group separators ("30,977")
+        return QString::number(r.pid);
     case User:
         return r.database.isEmpty() ? r.user : r.user + u'@' + r.database;
     case State:

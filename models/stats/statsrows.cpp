@@ -17,6 +17,11 @@ Cell num(qint64 v)
 {
     return StatsTableModel::number(QLocale().toString(v), v);
 }
+// A process id reads as an id, never with group separators ("30977", not "30,977").
+Cell pid(int p)
+{
+    return StatsTableModel::number(QString::number(p), p);
+}
 Cell bytes(qint64 b)
 {
     return StatsTableModel::number(formatBytes(b), b);
@@ -83,7 +88,7 @@ Rows activity(const QList<core::ActivityRow> &rows, double longRunningSeconds)
     for (const core::ActivityRow &a : rows) {
         Row r;
         r.key = a.pid;
-        r.cells = { num(a.pid), txt(a.user), txt(a.database), txt(a.application),
+        r.cells = { pid(a.pid), txt(a.user), txt(a.database), txt(a.application),
             txt(a.clientAddress), txt(a.state.isEmpty() ? QObject::tr("(hidden)") : a.state),
             secs(a.transactionSeconds), secs(a.isActive() ? a.querySeconds : -1),
             txt(a.waitEventType.isEmpty() ? QString() : a.waitEventType + u':' + a.waitEvent),
@@ -171,15 +176,30 @@ QStringList relationHeaders()
         QObject::tr("Rows (est.)") };
 }
 
+namespace {
+Cell kind(const core::RelationSizeRow &x)
+{
+    if (x.kind == u'm')
+        return txt(QObject::tr("mat. view"));
+    if (x.kind == u'p')
+        return txt(x.partitions == 1 ? QObject::tr("partitioned, 1 partition")
+                                     : QObject::tr("partitioned, %1 partitions").arg(x.partitions),
+            QObject::tr("Its sizes are its partitions' summed"));
+    if (x.isPartition())
+        return txt(
+            QObject::tr("partition of %1").arg(x.parentName), x.parentSchema + u'.' + x.parentName);
+    return txt(QObject::tr("table"));
+}
+} // namespace
+
 Rows relations(const QList<core::RelationSizeRow> &rows)
 {
     Rows out;
     for (const core::RelationSizeRow &x : rows) {
         Row r;
         r.key = key(x.schema, x.name);
-        r.cells = { txt(x.schema), txt(x.name),
-            txt(x.kind == u'm' ? QObject::tr("mat. view") : QObject::tr("table")),
-            bytes(x.totalBytes), bytes(x.heapBytes), bytes(x.toastBytes), bytes(x.indexBytes),
+        r.cells = { txt(x.schema), txt(x.name), kind(x), bytes(x.totalBytes), bytes(x.heapBytes),
+            bytes(x.toastBytes), bytes(x.indexBytes),
             x.rowEstimate < 0 ? StatsTableModel::number(QObject::tr("not analyzed"), -1.0)
                               : num(qint64(x.rowEstimate)) };
         out.append(r);
@@ -304,7 +324,7 @@ Rows replication(const QList<core::ReplicationRow> &rows)
     Rows out;
     for (const core::ReplicationRow &x : rows)
         out.append(Row { x.pid,
-            { num(x.pid), txt(x.application), txt(x.clientAddress), txt(x.state), txt(x.syncState),
+            { pid(x.pid), txt(x.application), txt(x.clientAddress), txt(x.state), txt(x.syncState),
                 bytes(x.lagBytes), secs(x.replayLagSeconds) },
             0 });
     return out;

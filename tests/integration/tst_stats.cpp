@@ -107,6 +107,8 @@ private Q_SLOTS:
     void aTimedOutSectionLeavesTheOthersWorking();
     void aRoleWithoutReadAllStatsGetsANote();
     void listsMaterializedViews();
+    void sumsAPartitionedTableOverItsPartitionsAtEveryLevel();
+    void listsUserTablesAsTheOldestWhileCatalogsAreYoung();
 };
 
 void tst_Stats::initTestCase()
@@ -578,6 +580,77 @@ void tst_Stats::listsMaterializedViews()
     }
     QCOMPARE(found, 2);
     QVERIFY(hasWarning(s, "matviews", "mv_empty holds no data"));
+}
+
+void tst_Stats::sumsAPartitionedTableOverItsPartitionsAtEveryLevel()
+{
+    QCOMPARE(TestServer::exec(kDb,
+                 QStringLiteral(
+                     "CREATE TABLE \"Part Root\"(id int, k text, v text) PARTITION BY RANGE (id);"
+                     "CREATE TABLE \"Part A\" PARTITION OF \"Part Root\" FOR VALUES FROM (0) TO "
+                     "(1000);"
+                     "CREATE TABLE \"Part B\" PARTITION OF \"Part Root\" FOR VALUES FROM (1000) "
+                     "TO (3000) PARTITION BY LIST (k);"
+                     "CREATE TABLE \"Part B1\" PARTITION OF \"Part B\" FOR VALUES IN ('x');"
+                     "CREATE TABLE \"Part B2\" PARTITION OF \"Part B\" FOR VALUES IN ('y');"
+                     "CREATE INDEX ON \"Part Root\"(id);"
+                     "INSERT INTO \"Part Root\" SELECT g, CASE WHEN g % 2 = 0 THEN 'x' ELSE 'y' "
+                     "END, repeat('v', 500) FROM generate_series(0, 2999) g;"
+                     "ANALYZE \"Part Root\";")),
+        QString());
+    StatsCollector::Options o;
+    o.topRelations = 200;
+    const StatsSnapshot s = collect(kDb, o);
+    QVERIFY2(s.relations.ok(), qPrintable(s.relations.error.toString()));
+    auto find = [&](const QString &name) -> const RelationSizeRow * {
+        for (const RelationSizeRow &r : s.relations.rows)
+            if (r.name == name)
+                return &r;
+        return nullptr;
+    };
+    auto leaves = [](const QString &root) {
+        return TestServer::scalar(kDb,
+            QStringLiteral("SELECT sum(pg_total_relation_size(relid)) FROM "
+                           "pg_partition_tree('%1') WHERE isleaf")
+                .arg(root))
+            .toLongLong();
+    };
+    const RelationSizeRow *root = find(QStringLiteral("Part Root"));
+    QVERIFY(root);
+    QCOMPARE(root->kind, QChar(u'p'));
+    QCOMPARE(root->partitions, 3);
+    QVERIFY(!root->isPartition());
+    QCOMPARE(root->totalBytes, leaves(QStringLiteral("\"Part Root\"")));
+    QVERIFY(root->heapBytes > 1000000 && root->indexBytes > 0);
+    QCOMPARE(qRound(root->rowEstimate), 3000);
+    const RelationSizeRow *mid = find(QStringLiteral("Part B"));
+    QVERIFY(mid);
+    QCOMPARE(mid->partitions, 2);
+    QCOMPARE(mid->parentName, QStringLiteral("Part Root"));
+    QCOMPARE(mid->totalBytes, leaves(QStringLiteral("\"Part B\"")));
+    const RelationSizeRow *leaf = find(QStringLiteral("Part B1"));
+    QVERIFY(leaf);
+    QCOMPARE(leaf->kind, QChar(u'r'));
+    QCOMPARE(leaf->parentName, QStringLiteral("Part B"));
+    QCOMPARE(leaf->parentSchema, QStringLiteral("public"));
+    QCOMPARE(leaf->partitions, 0);
+}
+
+void tst_Stats::listsUserTablesAsTheOldestWhileCatalogsAreYoung()
+{
+    TestServer::exec(kDb, QStringLiteral("CREATE TABLE IF NOT EXISTS \"Old Ü\"(id int)"));
+    StatsCollector::Options o;
+    o.xidRows = 1000; // the newest table is the youngest: list them all
+    const StatsSnapshot s = collect(kDb, o);
+    QVERIFY2(s.xidTables.ok(), qPrintable(s.xidTables.error.toString()));
+    QVERIFY(!s.xidTables.rows.isEmpty());
+    bool found = false;
+    for (const XidAgeRow &x : s.xidTables.rows) {
+        // A young cluster's catalogs are far from autovacuum_freeze_max_age: none is listed.
+        QVERIFY2(!x.system && x.schema != QLatin1String("pg_catalog"), qPrintable(x.table));
+        found = found || x.table == QStringLiteral("Old Ü");
+    }
+    QVERIFY(found);
 }
 
 QTEST_GUILESS_MAIN(tst_Stats)

@@ -384,6 +384,7 @@ void tst_MainWindow::shortcutsAreInTheMenusAndActOnThePageInFront()
     QVERIFY2(box->placeholderText().contains("Find"), qPrintable(box->placeholderText()));
     // F5 reads the tree again.
     QTRY_VERIFY_WITH_TIMEOUT(schema->treeModel()->databaseIndex().isValid(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!schema->treeModel()->isBusy(), 10000);
     QSignalSpy busy(schema->treeModel(), &models::SchemaTreeModel::busyChanged);
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_F5);
     QTRY_VERIFY(!busy.isEmpty() && busy.first().first().toBool());

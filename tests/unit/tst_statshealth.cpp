@@ -5,6 +5,8 @@
 
 using namespace strata::core;
 
+Q_DECLARE_METATYPE(StatsSnapshot)
+
 namespace {
 
 LockRow lock(int pid, QList<int> by)
@@ -27,6 +29,8 @@ private Q_SLOTS:
     void ratesDivideTheDeltaByTheElapsedSeconds();
     void warnsAboutStaleVacuumOnlyPastTheThreshold();
     void sectionsThatFailedAreCounted();
+    void eachWarningNamesTheRowItIsAbout_data();
+    void eachWarningNamesTheRowItIsAbout();
 };
 
 void tst_StatsHealth::lockTreeNestsWaitersUnderTheirBlockers()
@@ -121,6 +125,78 @@ void tst_StatsHealth::sectionsThatFailedAreCounted()
     QCOMPARE(w.size(), 1);
     QCOMPARE(w[0].text,
         QStringLiteral("1 part of the dashboard could not be read; see the section for why."));
+}
+
+void tst_StatsHealth::eachWarningNamesTheRowItIsAbout_data()
+{
+    QTest::addColumn<StatsSnapshot>("snapshot");
+    QTest::addColumn<QString>("section");
+    QTest::addColumn<QVariant>("key");
+    auto snapshot = [] {
+        StatsSnapshot s;
+        s.takenAt = QDateTime::currentDateTimeUtc();
+        return s;
+    };
+    {
+        StatsSnapshot s = snapshot();
+        SequenceRow low, high;
+        low.schema = high.schema = QStringLiteral("app");
+        low.name = QStringLiteral("low");
+        high.name = QStringLiteral("high");
+        low.used = high.used = true;
+        low.limit = high.limit = 100;
+        low.lastValue = 85;
+        high.lastValue = 97;
+        s.sequences.rows = { low, high };
+        QTest::newRow("the fullest sequence")
+            << s << QStringLiteral("sequences") << QVariant(QStringList { "app", "high" });
+    }
+    {
+        StatsSnapshot s = snapshot();
+        VacuumRow v;
+        v.schema = QStringLiteral("app");
+        v.table = QStringLiteral("orders");
+        v.liveTuples = 1000;
+        v.deadTuples = 9000;
+        v.autovacuumEnabled = false;
+        s.vacuum.rows = { v };
+        QTest::newRow("a table full of dead tuples")
+            << s << QStringLiteral("vacuum") << QVariant(QStringList { "app", "orders" });
+    }
+    {
+        StatsSnapshot s = snapshot();
+        s.locks.rows = { lock(10, {}), lock(11, { 10 }) };
+        QTest::newRow("a blocked session") << s << QStringLiteral("locks") << QVariant(11);
+    }
+    {
+        StatsSnapshot s = snapshot();
+        DatabaseRow d;
+        d.name = QStringLiteral("old");
+        d.xidAge = 1800000000;
+        s.databases.rows = { d };
+        QTest::newRow("a database near wraparound")
+            << s << QStringLiteral("databases") << QVariant(QStringLiteral("old"));
+    }
+    {
+        StatsSnapshot s = snapshot();
+        MatViewRow m;
+        m.schema = QStringLiteral("app");
+        m.name = QStringLiteral("empty");
+        s.matviews.rows = { m };
+        QTest::newRow("an empty materialized view")
+            << s << QStringLiteral("matviews") << QVariant(QStringList { "app", "empty" });
+    }
+}
+
+void tst_StatsHealth::eachWarningNamesTheRowItIsAbout()
+{
+    QFETCH(StatsSnapshot, snapshot);
+    QFETCH(QString, section);
+    QFETCH(QVariant, key);
+    const QList<HealthWarning> warnings = statshealth::evaluate(snapshot);
+    QVERIFY(!warnings.isEmpty());
+    QCOMPARE(warnings.first().section, section);
+    QCOMPARE(warnings.first().key, key);
 }
 
 QTEST_GUILESS_MAIN(tst_StatsHealth)

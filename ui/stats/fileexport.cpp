@@ -1,14 +1,13 @@
 #include "fileexport.h"
+#include "util/async.h"
 #include "util/whenfinished.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
-#include <QFutureWatcher>
 #include <QLabel>
 #include <QPointer>
 #include <QToolTip>
-#include <QtConcurrent>
 
 namespace strata::ui::fileexport {
 
@@ -24,7 +23,8 @@ void ask(QWidget *parent, const QString &title, const QString &suggestedName, co
     QObject::connect(
         dialog, &QFileDialog::fileSelected, parent, [guard, write](const QString &path) {
             core::whenFinished(guard.data(),
-                QtConcurrent::run([write, path] { return write(path); }),
+                core::asyncRun<QString>(core::Pool::Io,
+                    [write, path](QPromise<QString> &promise) { promise.addResult(write(path)); }),
                 [guard](const QString &message) {
                     if (guard)
                         QToolTip::showText(guard->mapToGlobal(QPoint(0, 0)), message, guard.data());

@@ -5,6 +5,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QDateTimeAxis>
+#include <QLabel>
 #include <QLineSeries>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -60,8 +61,10 @@ LiveChart::LiveChart(
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_view, 1);
+    m_caption = new QLabel(this);
+    m_caption->setForegroundRole(QPalette::PlaceholderText);
     auto *row = new QHBoxLayout;
-    row->addStretch();
+    row->addWidget(m_caption, 1);
     row->addWidget(save);
     layout->addLayout(row);
 }
@@ -115,6 +118,30 @@ void LiveChart::clear()
         s->clear();
     m_y->setRange(0, 1);
     m_y->setTickCount(6);
+}
+
+void LiveChart::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // Fewer time labels when narrow, so each shows whole ("15:45:30", not "15...").
+    const int ticks = width() >= 520 ? 5 : width() >= 330 ? 3 : 2;
+    if (m_x->tickCount() != ticks)
+        m_x->setTickCount(ticks);
+    // The unit beside the axis only where there is room for it; the title names it too.
+    const bool unit = m_view->height() >= 200;
+    if (m_y->isTitleVisible() != unit)
+        m_y->setTitleVisible(unit);
+}
+
+void LiveChart::setCaption(const QString &caption)
+{
+    if (m_caption->text() != caption)
+        m_caption->setText(caption);
+}
+
+QString LiveChart::caption() const
+{
+    return m_caption->text();
 }
 
 int LiveChart::pointCount() const

@@ -5,6 +5,7 @@
 
 class QChart;
 class QChartView;
+class QLabel;
 class QDateTimeAxis;
 class QLineSeries;
 class QValueAxis;
@@ -26,11 +27,18 @@ public:
     int pointCount() const;
     QImage toImage() const;
     QString title() const { return m_title; }
+    // A line under the chart, beside its export button ("sampled 2 s ago").
+    void setCaption(const QString &caption);
+    QString caption() const;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     QString m_title;
     QChart *m_chart;
     QChartView *m_view;
+    QLabel *m_caption;
     QDateTimeAxis *m_x;
     QValueAxis *m_y;
     QList<QLineSeries *> m_series;

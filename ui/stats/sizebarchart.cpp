@@ -8,6 +8,7 @@
 #include <QChartView>
 #include <QHBoxLayout>
 #include <QHorizontalStackedBarSeries>
+#include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -25,7 +26,7 @@ SizeBarChart::SizeBarChart(QWidget *parent) : QWidget(parent), m_chart(new QChar
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_view = new QChartView(m_chart, this);
     m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumHeight(240);
+    m_view->setMinimumHeight(320);
     auto *save = new QPushButton(tr("PNG…"), this);
     save->setFlat(true);
     save->setToolTip(tr("Save this chart as a PNG image"));
@@ -36,14 +37,26 @@ SizeBarChart::SizeBarChart(QWidget *parent) : QWidget(parent), m_chart(new QChar
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view, 1);
+    m_caption = new QLabel(this);
+    m_caption->setForegroundRole(QPalette::PlaceholderText);
     auto *row = new QHBoxLayout;
-    row->addStretch();
+    row->addWidget(m_caption, 1);
     row->addWidget(save);
     layout->addLayout(row);
 }
 
-void SizeBarChart::setRelations(const QList<core::RelationSizeRow> &rows, int shown)
+void SizeBarChart::setCaption(const QString &caption)
 {
+    if (m_caption->text() != caption)
+        m_caption->setText(caption);
+}
+
+void SizeBarChart::setRelations(const QList<core::RelationSizeRow> &all, int shown)
+{
+    QList<core::RelationSizeRow> rows;
+    for (const core::RelationSizeRow &r : all)
+        if (r.parentName.isEmpty())
+            rows.append(r);
     m_chart->removeAllSeries();
     for (QAbstractAxis *a : m_chart->axes())
         m_chart->removeAxis(a);
@@ -74,6 +87,7 @@ void SizeBarChart::setRelations(const QList<core::RelationSizeRow> &rows, int sh
     m_chart->addSeries(series);
     auto *y = new QBarCategoryAxis;
     y->append(names);
+    y->setTruncateLabels(false); // a name cut to "…" says nothing; the bars give way instead
     auto *x = new QValueAxis;
     x->setTitleText(tr("MiB"));
     x->setRange(0, maxMiB > 0 ? maxMiB * 1.05 : 1);

@@ -1,10 +1,10 @@
 #include "statstableview.h"
 
 #include "fileexport.h"
+#include "flowlayout.h"
 #include "stats/csvexport.h"
 #include "stats/statstablemodel.h"
 
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -16,11 +16,71 @@
 
 namespace strata::ui {
 
+namespace {
+
+QAbstractItemView *makeTree(QAbstractItemModel *source, QSortFilterProxyModel *proxy)
+{
+    auto *t = new QTreeView;
+    t->setModel(proxy);
+    t->setUniformRowHeights(true);
+    t->setAlternatingRowColors(true);
+    t->setAllColumnsShowFocus(true);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->setSelectionMode(QAbstractItemView::SingleSelection);
+    t->header()->setStretchLastSection(true);
+    QObject::connect(source, &QAbstractItemModel::modelReset, t, &QTreeView::expandAll);
+    return t;
+}
+
+QAbstractItemView *makeTable(QAbstractItemModel *source, QSortFilterProxyModel *proxy)
+{
+    auto *t = new QTableView;
+    t->setModel(proxy);
+    t->setSortingEnabled(true);
+    t->sortByColumn(-1, Qt::AscendingOrder);
+    t->setAlternatingRowColors(true);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->setSelectionMode(QAbstractItemView::SingleSelection);
+    t->verticalHeader()->hide();
+    t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 8);
+    t->horizontalHeader()->setStretchLastSection(true);
+    t->setWordWrap(false);
+    t->setTextElideMode(Qt::ElideRight);
+    // Size the columns to their contents once rows are there, then leave them to the user.
+    QObject::connect(source, &QAbstractItemModel::modelReset, t, [t] {
+        if (t->model()->rowCount() > 0 && !t->property("sized").toBool()) {
+            t->resizeColumnsToContents();
+            for (int c = 0; c < t->model()->columnCount(); ++c)
+                t->setColumnWidth(c, std::min(t->columnWidth(c), 380));
+            t->setProperty("sized", true);
+        }
+    });
+    return t;
+}
+
+QModelIndex findKey(
+    const QAbstractItemModel *m, int role, const QVariant &key, const QModelIndex &parent = {})
+{
+    for (int r = 0; r < m->rowCount(parent); ++r) {
+        const QModelIndex i = m->index(r, 0, parent);
+        if (i.data(role) == key)
+            return i;
+        if (const QModelIndex child = findKey(m, role, key, i); child.isValid())
+            return child;
+    }
+    return {};
+}
+
+} // namespace
+
 StatsTableView::StatsTableView(
-    const QString &title, QAbstractItemModel *model, bool tree, QWidget *parent)
-    : QWidget(parent)
+    const QString &title, QAbstractItemModel *model, int keyRole, bool tree, QWidget *parent)
+    : QWidget(parent), m_titleText(title), m_keyRole(keyRole)
 {
     m_title = new QLabel(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()), this);
+    m_age = new QLabel(this);
+    m_age->setForegroundRole(QPalette::PlaceholderText);
+    m_age->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_note = new QLabel(this);
     m_note->setWordWrap(true);
     m_note->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -28,9 +88,12 @@ StatsTableView::StatsTableView(
     m_filter = new QLineEdit(this);
     m_filter->setPlaceholderText(tr("Filter"));
     m_filter->setClearButtonEnabled(true);
+    // Never narrower than a few words: the header wraps instead.
+    m_filter->setMinimumWidth(m_filter->fontMetrics().horizontalAdvance(u'x') * 18);
     m_filter->setMaximumWidth(260);
     auto *exportCsv = new QPushButton(tr("CSV…"), this);
     exportCsv->setToolTip(tr("Save the rows shown as CSV"));
+    m_csv = exportCsv;
 
     m_proxy = new QSortFilterProxyModel(this);
     m_proxy->setSourceModel(model);
@@ -41,43 +104,14 @@ StatsTableView::StatsTableView(
     connect(
         m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
 
-    if (tree) {
-        auto *t = new QTreeView(this);
-        t->setModel(m_proxy);
-        t->setUniformRowHeights(true);
-        t->setAlternatingRowColors(true);
-        t->setAllColumnsShowFocus(true);
-        t->header()->setStretchLastSection(true);
-        connect(model, &QAbstractItemModel::modelReset, t, &QTreeView::expandAll);
-        m_view = t;
-    } else {
-        auto *t = new QTableView(this);
-        t->setModel(m_proxy);
-        t->setSortingEnabled(true);
-        t->sortByColumn(-1, Qt::AscendingOrder);
-        t->setAlternatingRowColors(true);
-        t->setSelectionBehavior(QAbstractItemView::SelectRows);
-        t->setSelectionMode(QAbstractItemView::SingleSelection);
-        t->verticalHeader()->hide();
-        t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 8);
-        t->horizontalHeader()->setStretchLastSection(true);
-        t->setWordWrap(false);
-        t->setTextElideMode(Qt::ElideRight);
-        // Size the columns to their contents once rows are there, then leave them to the user.
-        connect(model, &QAbstractItemModel::modelReset, t, [t] {
-            if (t->model()->rowCount() > 0 && !t->property("sized").toBool()) {
-                t->resizeColumnsToContents();
-                for (int c = 0; c < t->model()->columnCount(); ++c)
-                    t->setColumnWidth(c, std::min(t->columnWidth(c), 380));
-                t->setProperty("sized", true);
-            }
-        });
-        m_view = t;
-    }
+    m_view = tree ? makeTree(model, m_proxy) : makeTable(model, m_proxy);
+    m_view->setParent(this);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
-        &StatsTableView::currentChanged);
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, &StatsTableView::currentChanged);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &StatsTableView::selectionChanged);
+    connect(
+        model, &QAbstractItemModel::modelAboutToBeReset, this, &StatsTableView::rememberSelection);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &StatsTableView::restoreSelection);
 
     connect(exportCsv, &QPushButton::clicked, this, [this, title] {
         fileexport::saveText(this, tr("Save table"),
@@ -87,21 +121,37 @@ StatsTableView::StatsTableView(
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    auto *top = new QHBoxLayout;
-    top->addWidget(m_title);
-    top->addStretch();
-    m_actions = new QHBoxLayout;
-    top->addLayout(m_actions);
-    top->addWidget(m_filter);
-    top->addWidget(exportCsv);
-    layout->addLayout(top);
+    m_header = new FlowLayout;
+    m_header->addWidget(m_title);
+    m_header->addWidget(m_age);
+    m_header->addWidget(m_filter);
+    m_header->addWidget(exportCsv);
+    layout->addLayout(m_header);
     layout->addWidget(m_note);
     layout->addWidget(m_view, 1);
 }
 
+void StatsTableView::setDescription(const QString &text)
+{
+    m_title->setToolTip(text);
+}
+
+void StatsTableView::addTool(QWidget *tool)
+{
+    tool->setParent(this);
+    m_header->removeWidget(m_filter);
+    m_header->removeWidget(m_csv);
+    m_header->addWidget(tool);
+    m_header->addWidget(m_filter);
+    m_header->addWidget(m_csv);
+}
+
 void StatsTableView::setNote(const QString &note, bool isError)
 {
+    if (m_note->text() == note && m_note->property("error").toBool() == isError)
+        return; // an unchanged note costs no relayout
     m_note->setText(note);
+    m_note->setProperty("error", isError);
     m_note->setStyleSheet(isError ? QStringLiteral("QLabel { background: #fde0dc; color: #5c1a10; "
                                                    "border: 1px solid #e0a090; padding: 4px; }")
                                   : QStringLiteral("QLabel { background: #eef4fb; color: #1d3557; "
@@ -109,12 +159,47 @@ void StatsTableView::setNote(const QString &note, bool isError)
     m_note->setVisible(!note.isEmpty());
 }
 
-QVariant StatsTableView::currentKey(int role) const
+void StatsTableView::setAge(const QString &age)
 {
-    const QModelIndex i = m_view->currentIndex();
-    if (!i.isValid())
+    if (m_age->text() != age)
+        m_age->setText(age);
+}
+
+QString StatsTableView::age() const
+{
+    return m_age->text();
+}
+
+QVariant StatsTableView::selectedKey() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
         return {};
-    return i.siblingAtColumn(0).data(role);
+    return rows.first().data(m_keyRole);
+}
+
+bool StatsTableView::selectKey(const QVariant &key)
+{
+    const QModelIndex found = findKey(m_proxy, m_keyRole, key);
+    if (!found.isValid())
+        return false;
+    m_view->setCurrentIndex(found);
+    m_view->selectionModel()->select(
+        found, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(found);
+    return true;
+}
+
+void StatsTableView::rememberSelection()
+{
+    m_keptKey = selectedKey();
+}
+
+void StatsTableView::restoreSelection()
+{
+    const QVariant key = std::exchange(m_keptKey, {});
+    if (!key.isValid() || !selectKey(key))
+        Q_EMIT selectionChanged(); // the selection went with the rows
 }
 
 QString StatsTableView::csv() const

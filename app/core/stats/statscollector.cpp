@@ -4,6 +4,7 @@
 #include "db/session.h"
 #include "db/sqlregistry.h"
 #include "stats/statshealth.h"
+#include "stats/statsparse.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>
@@ -12,73 +13,7 @@ namespace strata::core {
 
 namespace {
 
-// Reads one row of a result by column name.
-struct Row
-{
-    const PgResult &r;
-    int row;
-    int col(const char *name) const { return r.column(name); }
-    QString s(const char *name) const { return r.text(row, col(name)); }
-    qint64 i(const char *name, qint64 fallback = 0) const
-    {
-        return r.toLongLong(row, col(name), fallback);
-    }
-    double d(const char *name, double fallback = 0) const
-    {
-        return r.toDouble(row, col(name), fallback);
-    }
-    bool b(const char *name) const { return r.toBool(row, col(name)); }
-    bool null(const char *name) const { return r.isNull(row, col(name)); }
-    QDateTime t(const char *name) const
-    {
-        if (null(name))
-            return {};
-        return QDateTime::fromMSecsSinceEpoch(qint64(d(name) * 1000.0), Qt::UTC);
-    }
-};
-
-QList<int> parseIntArray(const QString &text)
-{
-    QList<int> out;
-    QString body = text;
-    body.remove(u'{').remove(u'}');
-    for (const QString &p : body.split(u',', Qt::SkipEmptyParts))
-        out.append(p.trimmed().toInt());
-    return out;
-}
-
-// "{a,b}" as PostgreSQL prints a text[]: elements with commas, spaces or quotes come quoted.
-QStringList parseTextArray(const QString &text)
-{
-    QStringList out;
-    if (text.size() < 2)
-        return out;
-    const QString body = text.mid(1, text.size() - 2);
-    QString cur;
-    bool quoted = false, inQuotes = false;
-    for (int i = 0; i < body.size(); ++i) {
-        const QChar c = body.at(i);
-        if (inQuotes) {
-            if (c == u'\\' && i + 1 < body.size())
-                cur += body.at(++i);
-            else if (c == u'"')
-                inQuotes = false;
-            else
-                cur += c;
-        } else if (c == u'"') {
-            inQuotes = quoted = true;
-        } else if (c == u',') {
-            out.append(cur);
-            cur.clear();
-            quoted = false;
-        } else {
-            cur += c;
-        }
-    }
-    if (!cur.isEmpty() || quoted || !out.isEmpty())
-        out.append(cur);
-    return out;
-}
+using namespace statsparse;
 
 // Which statements.sql variant fits the installed extension: its columns follow the
 // extension's version (1.8 renamed total_time, 1.11 renamed blk_read_time), which can lag the
@@ -219,6 +154,70 @@ void readStatements(SessionContext &ctx, StatsSnapshot &s, Reader &rd, int rows)
 
 } // namespace
 
+namespace {
+
+// Sizes: databases, relations, indexes, the cache.
+void readSizes(Reader &rd, StatsSnapshot &s, const StatsCollector::Options &o)
+{
+    rd.read(s.databases, QStringLiteral("databases"), {}, parseDatabase);
+    rd.read(s.relations, QStringLiteral("relations"), { o.topRelations }, parseRelation);
+    rd.read(
+        s.largestIndexes, QStringLiteral("indexes_largest"), { o.topRelations }, [](const Row &r) {
+            return IndexSizeRow { r.s("nspname"), r.s("table_name"), r.s("index_name"),
+                r.i("bytes") };
+        });
+    rd.read(s.cacheHit, QStringLiteral("cache_hit"), {}, parseCacheHit);
+}
+
+// Sessions: how many in each state, what each does, who waits for whom.
+void readSessions(Reader &rd, StatsSnapshot &s)
+{
+    rd.read(s.connections, QStringLiteral("connections"), {}, [](const Row &r) {
+        return ConnectionStateRow { r.s("state"), int(r.i("sessions")) };
+    });
+    rd.read(s.activity, QStringLiteral("activity"), {}, parseActivity);
+    rd.read(s.locks, QStringLiteral("locks"), {}, parseLock);
+}
+
+// Upkeep: vacuum, transaction-ID age, indexes, sequences, materialized views.
+void readUpkeep(Reader &rd, StatsSnapshot &s, const StatsCollector::Options &o)
+{
+    rd.read(s.vacuum, QStringLiteral("vacuum"), { o.vacuumRows }, parseVacuum);
+    rd.read(s.xidTables, QStringLiteral("xid_tables"), { o.xidRows }, [](const Row &r) {
+        return XidAgeRow { r.s("nspname"), r.s("relname"), r.i("xid_age"), r.i("mxid_age"),
+            r.b("system") };
+    });
+    rd.read(s.unusedIndexes, QStringLiteral("unused_indexes"), {}, parseUnusedIndex);
+    rd.read(s.duplicateIndexes, QStringLiteral("duplicate_indexes"), {}, parseDuplicateIndex);
+    rd.read(s.sequences, QStringLiteral("sequences"), {}, parseSequence);
+    rd.read(s.matviews, QStringLiteral("matviews"), {}, parseMatView);
+}
+
+void readReplication(Reader &rd, StatsSnapshot &s)
+{
+    rd.read(s.replication, QStringLiteral("replication"), {}, parseReplication);
+    rd.read(s.slots, QStringLiteral("slots"), {}, parseSlot);
+    rd.read(s.checkpoints, QStringLiteral("checkpoints"), {}, parseCheckpoint);
+}
+
+// Without pg_read_all_stats, other roles' sessions come without their queries and states.
+void noteHiddenSessions(SessionContext &ctx, StatsSnapshot &s)
+{
+    if (!s.server.ok() || s.server.rows.isEmpty() || s.server.rows.first().readAllStats)
+        return;
+    const QString user = ctx.info().user;
+    const QString note
+        = QStringLiteral("The role %1 sees the queries and states of its own sessions only; "
+                         "other sessions are listed without them. A superuser can run "
+                         "GRANT pg_read_all_stats TO %2; to show them.")
+              .arg(user, ctx.quoteIdentifier(user));
+    s.activity.note = note;
+    s.locks.note = note;
+    s.connections.note = note;
+}
+
+} // namespace
+
 StatsSnapshot StatsCollector::collect(SessionContext &ctx) const
 {
     QElapsedTimer total;
@@ -234,217 +233,13 @@ StatsSnapshot StatsCollector::collect(SessionContext &ctx) const
         ctx.exec(QStringLiteral("stats/set_statement_timeout"),
             { QString::number(m_options.sectionTimeoutMs) });
 
-    rd.read(s.server, QStringLiteral("server"), {}, [](const Row &r) {
-        ServerFacts f;
-        f.versionNum = int(r.i("version_num"));
-        f.maxConnections = int(r.i("max_connections"));
-        f.reservedConnections = int(r.i("reserved_connections"));
-        f.freezeMaxAge = r.i("freeze_max_age", f.freezeMaxAge);
-        f.autovacuumOn = r.b("autovacuum_on");
-        f.trackCounts = r.b("track_counts");
-        f.trackActivities = r.b("track_activities");
-        f.inRecovery = r.b("in_recovery");
-        f.superuser = r.b("superuser");
-        f.readAllStats = f.superuser || r.b("read_all_stats");
-        f.serverEpoch = r.d("server_epoch");
-        f.startedEpoch = r.d("started_epoch");
-        f.database = r.s("database");
-        return f;
-    });
-    rd.read(s.databases, QStringLiteral("databases"), {}, [](const Row &r) {
-        DatabaseRow d;
-        d.name = r.s("datname");
-        d.bytes = r.i("bytes", -1);
-        d.xidAge = r.i("xid_age");
-        d.mxidAge = r.i("mxid_age");
-        d.allowConnections = r.b("datallowconn");
-        d.isTemplate = r.b("datistemplate");
-        return d;
-    });
-    rd.read(s.relations, QStringLiteral("relations"), { m_options.topRelations }, [](const Row &r) {
-        RelationSizeRow x;
-        x.schema = r.s("nspname");
-        x.name = r.s("relname");
-        x.kind = r.s("relkind").isEmpty() ? QChar() : r.s("relkind").at(0);
-        x.heapBytes = r.i("heap_bytes");
-        x.toastBytes = r.i("toast_bytes");
-        x.indexBytes = r.i("index_bytes");
-        x.totalBytes = r.i("total_bytes");
-        x.rowEstimate = r.d("row_estimate", -1);
-        return x;
-    });
-    rd.read(s.largestIndexes, QStringLiteral("indexes_largest"), { m_options.topRelations },
-        [](const Row &r) {
-            return IndexSizeRow { r.s("nspname"), r.s("table_name"), r.s("index_name"),
-                r.i("bytes") };
-        });
-    rd.read(s.cacheHit, QStringLiteral("cache_hit"), {}, [](const Row &r) {
-        CacheHitRow c;
-        c.heapHit = r.i("heap_hit");
-        c.heapRead = r.i("heap_read");
-        c.indexHit = r.i("idx_hit");
-        c.indexRead = r.i("idx_read");
-        c.databaseHit = r.i("db_hit");
-        c.databaseRead = r.i("db_read");
-        return c;
-    });
-    rd.read(s.connections, QStringLiteral("connections"), {}, [](const Row &r) {
-        return ConnectionStateRow { r.s("state"), int(r.i("sessions")) };
-    });
-    rd.read(s.activity, QStringLiteral("activity"), {}, [](const Row &r) {
-        ActivityRow a;
-        a.pid = int(r.i("pid"));
-        a.database = r.s("datname");
-        a.user = r.s("usename");
-        a.application = r.s("application_name");
-        a.clientAddress = r.s("client_addr");
-        a.state = r.s("state");
-        a.transactionSeconds = r.d("xact_seconds", -1);
-        a.querySeconds = r.d("query_seconds", -1);
-        a.stateSeconds = r.d("state_seconds", -1);
-        a.waitEventType = r.s("wait_event_type");
-        a.waitEvent = r.s("wait_event");
-        a.query = r.s("query");
-        a.queryHidden = a.query == QLatin1String("<insufficient privilege>");
-        a.hasXid = r.b("has_xid");
-        return a;
-    });
-    rd.read(s.locks, QStringLiteral("locks"), {}, [](const Row &r) {
-        LockRow l;
-        l.pid = int(r.i("pid"));
-        l.blockedBy = parseIntArray(r.s("blocked_by"));
-        l.database = r.s("datname");
-        l.user = r.s("usename");
-        l.state = r.s("state");
-        l.waitEventType = r.s("wait_event_type");
-        l.waitEvent = r.s("wait_event");
-        l.transactionSeconds = r.d("xact_seconds", -1);
-        l.querySeconds = r.d("query_seconds", -1);
-        l.query = r.s("query");
-        l.wantedLockType = r.s("wanted_locktype");
-        l.wantedMode = r.s("wanted_mode");
-        l.wantedRelation = r.s("wanted_relation");
-        return l;
-    });
-    rd.read(s.vacuum, QStringLiteral("vacuum"), { m_options.vacuumRows }, [](const Row &r) {
-        VacuumRow v;
-        v.schema = r.s("schemaname");
-        v.table = r.s("relname");
-        v.liveTuples = r.i("n_live_tup");
-        v.deadTuples = r.i("n_dead_tup");
-        v.lastVacuum = r.t("last_vacuum");
-        v.lastAutovacuum = r.t("last_autovacuum");
-        v.lastAnalyze = r.t("last_analyze");
-        v.lastAutoanalyze = r.t("last_autoanalyze");
-        v.vacuumCount = r.i("vacuum_count");
-        v.autovacuumCount = r.i("autovacuum_count");
-        v.modifiedSinceAnalyze = r.i("n_mod_since_analyze");
-        v.insertedSinceVacuum = r.i("n_ins_since_vacuum", -1);
-        v.autovacuumEnabled = r.b("autovacuum_enabled");
-        return v;
-    });
-    rd.read(s.xidTables, QStringLiteral("xid_tables"), { m_options.xidRows }, [](const Row &r) {
-        return XidAgeRow { r.s("nspname"), r.s("relname"), r.i("xid_age"), r.i("mxid_age") };
-    });
-    rd.read(s.unusedIndexes, QStringLiteral("unused_indexes"), {}, [](const Row &r) {
-        UnusedIndexRow u;
-        u.schema = r.s("schemaname");
-        u.table = r.s("table_name");
-        u.index = r.s("index_name");
-        u.bytes = r.i("bytes");
-        u.scans = r.i("idx_scan");
-        u.lastScan = r.t("last_idx_scan");
-        u.definition = r.s("definition");
-        return u;
-    });
-    rd.read(s.duplicateIndexes, QStringLiteral("duplicate_indexes"), {}, [](const Row &r) {
-        DuplicateIndexRow d;
-        d.schema = r.s("nspname");
-        d.table = r.s("table_name");
-        d.indexes = parseTextArray(r.s("index_names"));
-        for (const QString &b : parseTextArray(r.s("index_bytes")))
-            d.bytes.append(b.toLongLong());
-        d.definition = r.s("definition");
-        return d;
-    });
-    rd.read(s.sequences, QStringLiteral("sequences"), {}, [](const Row &r) {
-        SequenceRow q;
-        q.schema = r.s("nspname");
-        q.name = r.s("relname");
-        q.sequenceType = r.s("sequence_type");
-        q.increment = r.i("seqincrement", 1);
-        q.minValue = r.i("seqmin");
-        q.maxValue = r.i("seqmax");
-        q.startValue = r.i("seqstart", 1);
-        q.cycles = r.b("seqcycle");
-        q.readable = r.b("readable");
-        q.used = !r.null("last_value");
-        q.lastValue = r.i("last_value");
-        q.tableSchema = r.s("table_schema");
-        q.table = r.s("table_name");
-        q.column = r.s("column_name");
-        q.columnType = r.s("column_type");
-        q.limit = r.i("effective_limit");
-        return q;
-    });
-    rd.read(s.matviews, QStringLiteral("matviews"), {}, [](const Row &r) {
-        MatViewRow m;
-        m.schema = r.s("nspname");
-        m.name = r.s("relname");
-        m.populated = r.b("populated");
-        m.bytes = r.i("bytes");
-        m.owner = r.s("owner");
-        m.hasUsableUniqueIndex = r.b("concurrent_ok");
-        return m;
-    });
-    rd.read(s.replication, QStringLiteral("replication"), {}, [](const Row &r) {
-        ReplicationRow x;
-        x.pid = int(r.i("pid"));
-        x.application = r.s("application_name");
-        x.clientAddress = r.s("client_addr");
-        x.state = r.s("state");
-        x.syncState = r.s("sync_state");
-        x.sentLsn = r.s("sent_lsn");
-        x.replayLsn = r.s("replay_lsn");
-        x.lagBytes = r.i("lag_bytes", -1);
-        x.replayLagSeconds = r.d("replay_lag_seconds", -1);
-        return x;
-    });
-    rd.read(s.slots, QStringLiteral("slots"), {}, [](const Row &r) {
-        SlotRow x;
-        x.name = r.s("slot_name");
-        x.plugin = r.s("plugin");
-        x.type = r.s("slot_type");
-        x.database = r.s("database");
-        x.active = r.b("active");
-        x.temporary = r.b("temporary");
-        x.retainedBytes = r.i("retained_bytes", -1);
-        x.walStatus = r.s("wal_status");
-        return x;
-    });
-    rd.read(s.checkpoints, QStringLiteral("checkpoints"), {}, [](const Row &r) {
-        CheckpointRow c;
-        c.timed = r.i("timed");
-        c.requested = r.i("requested");
-        c.writeMs = r.d("write_ms");
-        c.syncMs = r.d("sync_ms");
-        c.buffersWritten = r.i("buffers_written");
-        c.statsReset = r.t("stats_reset");
-        return c;
-    });
+    rd.read(s.server, QStringLiteral("server"), {}, parseServer);
+    readSizes(rd, s, m_options);
+    readSessions(rd, s);
+    readUpkeep(rd, s, m_options);
+    readReplication(rd, s);
     readStatements(ctx, s, rd, m_options.statementRows);
-
-    if (s.server.ok() && !s.server.rows.isEmpty() && !s.server.rows.first().readAllStats) {
-        const QString user = ctx.info().user;
-        const QString note
-            = QStringLiteral("The role %1 sees the queries and states of its own sessions only; "
-                             "other sessions are listed without them. A superuser can run "
-                             "GRANT pg_read_all_stats TO %2; to show them.")
-                  .arg(user, ctx.quoteIdentifier(user));
-        s.activity.note = note;
-        s.locks.note = note;
-        s.connections.note = note;
-    }
+    noteHiddenSessions(ctx, s);
 
     if (m_options.sectionTimeoutMs > 0)
         ctx.exec(QStringLiteral("stats/set_statement_timeout"),

@@ -103,11 +103,9 @@ QJsonObject lockNode(const LockNode &n)
     };
 }
 
-} // namespace
-
-QJsonObject toJson(const StatsSnapshot &s, const Rates *rates, const ActivitySample *sample)
+// When, how long, the server and the warnings.
+void addServer(QJsonObject &o, const StatsSnapshot &s)
 {
-    QJsonObject o;
     o[QStringLiteral("taken_at")] = time(s.takenAt);
     o[QStringLiteral("elapsed_ms")] = double(s.elapsedMs);
     o[QStringLiteral("statements_ms")] = double(s.serverMs);
@@ -135,10 +133,18 @@ QJsonObject toJson(const StatsSnapshot &s, const Rates *rates, const ActivitySam
                 : w.severity == HealthWarning::Severity::Warning              ? "warning"
                                                                               : "info";
             a.append(QJsonObject { { QStringLiteral("severity"), QLatin1String(sev) },
-                { QStringLiteral("category"), w.category }, { QStringLiteral("text"), w.text } });
+                { QStringLiteral("category"), w.category }, { QStringLiteral("text"), w.text },
+                { QStringLiteral("section"),
+                    w.section.isEmpty() ? QJsonValue() : QJsonValue(w.section) },
+                { QStringLiteral("key"), QJsonValue::fromVariant(w.key) } });
         }
         return a;
     }();
+}
+
+// Databases, relations, indexes and the cache.
+void addSizes(QJsonObject &o, const StatsSnapshot &s)
+{
     o[QStringLiteral("databases")] = section(s.databases, [](const DatabaseRow &d) {
         return QJsonObject { { QStringLiteral("name"), d.name },
             { QStringLiteral("bytes"), bytes(d.bytes) },
@@ -151,7 +157,12 @@ QJsonObject toJson(const StatsSnapshot &s, const Rates *rates, const ActivitySam
         return QJsonObject { { QStringLiteral("schema"), r.schema },
             { QStringLiteral("name"), r.name },
             { QStringLiteral("kind"),
-                r.kind == u'm' ? QStringLiteral("matview") : QStringLiteral("table") },
+                r.kind == u'm'       ? QStringLiteral("matview")
+                    : r.kind == u'p' ? QStringLiteral("partitioned")
+                                     : QStringLiteral("table") },
+            { QStringLiteral("partitions"), r.partitions },
+            { QStringLiteral("partition_of"),
+                r.isPartition() ? QJsonValue(r.parentSchema + u'.' + r.parentName) : QJsonValue() },
             { QStringLiteral("heap_bytes"), double(r.heapBytes) },
             { QStringLiteral("toast_bytes"), double(r.toastBytes) },
             { QStringLiteral("index_bytes"), double(r.indexBytes) },
@@ -173,6 +184,11 @@ QJsonObject toJson(const StatsSnapshot &s, const Rates *rates, const ActivitySam
             { QStringLiteral("index_blocks_hit"), double(c.indexHit) },
             { QStringLiteral("index_blocks_read"), double(c.indexRead) } };
     });
+}
+
+// Sessions by state, each session, who blocks whom.
+void addSessions(QJsonObject &o, const StatsSnapshot &s)
+{
     o[QStringLiteral("connections")] = section(s.connections, [](const ConnectionStateRow &c) {
         return QJsonObject { { QStringLiteral("state"),
                                  c.state.isEmpty() ? QJsonValue() : QJsonValue(c.state) },
@@ -188,6 +204,11 @@ QJsonObject toJson(const StatsSnapshot &s, const Rates *rates, const ActivitySam
         locks[QStringLiteral("tree")] = tree;
         o[QStringLiteral("locks")] = locks;
     }
+}
+
+// Vacuum, transaction-ID age, indexes.
+void addUpkeep(QJsonObject &o, const StatsSnapshot &s)
+{
     o[QStringLiteral("vacuum")] = section(s.vacuum, [](const VacuumRow &v) {
         return QJsonObject { { QStringLiteral("schema"), v.schema },
             { QStringLiteral("table"), v.table },
@@ -207,7 +228,8 @@ QJsonObject toJson(const StatsSnapshot &s, const Rates *rates, const ActivitySam
     o[QStringLiteral("xid_age_tables")] = section(s.xidTables, [](const XidAgeRow &x) {
         return QJsonObject { { QStringLiteral("schema"), x.schema },
             { QStringLiteral("table"), x.table }, { QStringLiteral("xid_age"), double(x.xidAge) },
-            { QStringLiteral("mxid_age"), double(x.mxidAge) } };
+            { QStringLiteral("mxid_age"), double(x.mxidAge) },
+            { QStringLiteral("system"), x.system } };
     });
     o[QStringLiteral("unused_indexes")] = section(s.unusedIndexes, [](const UnusedIndexRow &u) {
         return QJsonObject { { QStringLiteral("schema"), u.schema },
@@ -227,6 +249,11 @@ QJsonObject toJson(const StatsSnapshot &s, const Rates *rates, const ActivitySam
                   { QStringLiteral("indexes"), QJsonArray::fromStringList(d.indexes) },
                   { QStringLiteral("bytes"), b }, { QStringLiteral("definition"), d.definition } };
           });
+}
+
+// Sequences and materialized views.
+void addObjects(QJsonObject &o, const StatsSnapshot &s)
+{
     o[QStringLiteral("sequences")] = section(s.sequences, [](const SequenceRow &q) {
         const double f = q.usedFraction();
         return QJsonObject { { QStringLiteral("schema"), q.schema },
@@ -246,6 +273,11 @@ QJsonObject toJson(const StatsSnapshot &s, const Rates *rates, const ActivitySam
             { QStringLiteral("bytes"), double(m.bytes) }, { QStringLiteral("owner"), m.owner },
             { QStringLiteral("can_refresh_concurrently"), m.canRefreshConcurrently() } };
     });
+}
+
+// Standbys, slots, top statements, checkpoints.
+void addReplication(QJsonObject &o, const StatsSnapshot &s)
+{
     o[QStringLiteral("replication")] = section(s.replication, [](const ReplicationRow &r) {
         return QJsonObject { { QStringLiteral("pid"), r.pid },
             { QStringLiteral("application"), r.application },
@@ -289,6 +321,11 @@ QJsonObject toJson(const StatsSnapshot &s, const Rates *rates, const ActivitySam
             { QStringLiteral("buffers_written"), double(c.buffersWritten) },
             { QStringLiteral("stats_reset"), time(c.statsReset) } };
     });
+}
+
+// Rates between two samples, and the sessions of the last.
+void addRates(QJsonObject &o, const Rates *rates, const ActivitySample *sample)
+{
     if (rates && rates->valid()) {
         o[QStringLiteral("rates")] = QJsonObject {
             { QStringLiteral("seconds"), rates->seconds },
@@ -310,6 +347,20 @@ QJsonObject toJson(const StatsSnapshot &s, const Rates *rates, const ActivitySam
                   { QStringLiteral("active"), sample->active },
                   { QStringLiteral("idle_in_transaction"), sample->idleInTransaction },
                   { QStringLiteral("waiting_on_lock"), sample->waitingOnLock } };
+}
+
+} // namespace
+
+QJsonObject toJson(const StatsSnapshot &s, const Rates *rates, const ActivitySample *sample)
+{
+    QJsonObject o;
+    addServer(o, s);
+    addSizes(o, s);
+    addSessions(o, s);
+    addUpkeep(o, s);
+    addObjects(o, s);
+    addReplication(o, s);
+    addRates(o, rates, sample);
     return o;
 }
 

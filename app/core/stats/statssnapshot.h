@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QVariant>
 
 namespace strata::core {
 
@@ -54,12 +55,16 @@ struct RelationSizeRow
 {
     QString schema;
     QString name;
-    QChar kind; // 'r' table, 'm' materialized view
+    QChar kind; // 'r' table, 'm' materialized view, 'p' partitioned table
+    // The sizes of a partitioned table are its partitions' (at every level below it) summed.
     qint64 heapBytes = 0;
     qint64 toastBytes = 0;
     qint64 indexBytes = 0;
     qint64 totalBytes = 0;
     double rowEstimate = -1; // -1: never analyzed (PostgreSQL 14+), 0 before
+    int partitions = 0; // a partitioned table: how many partitions hold its rows
+    QString parentSchema, parentName; // a partition: the table it is a partition of
+    bool isPartition() const { return !parentName.isEmpty(); }
 };
 
 struct IndexSizeRow
@@ -175,6 +180,7 @@ struct XidAgeRow
     QString table;
     qint64 xidAge = 0;
     qint64 mxidAge = 0;
+    bool system = false; // a system catalog (listed only once past autovacuum_freeze_max_age)
 };
 
 struct UnusedIndexRow
@@ -297,6 +303,13 @@ struct HealthWarning
     Severity severity = Severity::Warning;
     QString category; // "sequences", "vacuum", "wraparound", ...
     QString text; // one sentence a person can read
+    // Where the warning's subject is shown: the snapshot section ("sequences", "vacuum",
+    // "xid_tables", "databases", "activity", "connections", "locks", "unused_indexes",
+    // "duplicate_indexes", "matviews", "slots"; empty: nowhere in particular) and the row, keyed
+    // as the dashboard's tables key theirs: {schema, name} as a QStringList, a pid (int), or a
+    // name (QString) for a database or a slot; invalid for the section as a whole.
+    QString section;
+    QVariant key;
 };
 
 enum class StatementsState { Unknown, Available, NotInstalled, NotLoaded };
