@@ -30,7 +30,7 @@ namespace strata::ui {
 MainWindow::MainWindow(AppContext *context, QWidget *parent)
     : QMainWindow(parent), m_context(context)
 {
-    setWindowIcon(QIcon(QStringLiteral(":/icons/strata.svg")));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/io.strata.Strata.svg")));
     m_connections = new models::ConnectionListModel(this);
     m_panel = new ConnectionPanel(m_connections, this);
     m_controller = new ConnectionController(context, this, this);

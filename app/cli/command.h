@@ -14,6 +14,9 @@ struct Command
     const char *usage; // "demo start|stop|status"
     const char *summary; // one line for --help
     std::function<int(const QStringList &args)> run; // args after the command name
+    // Its options and what it prints, one per line ("--json  print ..."), for --help and the
+    // man page; may be empty.
+    const char *details = "";
 };
 
 QList<Command> &commands();
@@ -22,6 +25,9 @@ struct Registrar
 {
     explicit Registrar(Command c) { commands().append(std::move(c)); }
 };
+
+// strata-cli(1), in troff, from the registered commands.
+QString manPage(const QString &version);
 
 // Output helpers shared by commands.
 void out(const QString &text); // stdout, with a newline

@@ -60,6 +60,10 @@ int main(int argc, char **argv)
         printHelp();
         return args.isEmpty() ? 2 : 0;
     }
+    if (args.first() == QLatin1String("--man")) {
+        out(manPage(QStringLiteral(STRATA_VERSION)));
+        return 0;
+    }
     if (args.first() == QLatin1String("-v") || args.first() == QLatin1String("--version")) {
         out(QStringLiteral("strata-cli %1").arg(QLatin1String(STRATA_VERSION)));
         return 0;
@@ -68,8 +72,9 @@ int main(int argc, char **argv)
     for (const Command &c : commands()) {
         if (name == QLatin1String(c.name)) {
             if (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"))) {
-                out(QStringLiteral("Usage: strata-cli %1\n\n%2")
-                        .arg(QLatin1String(c.usage), QLatin1String(c.summary)));
+                out(QStringLiteral("Usage: strata-cli %1\n\n%2\n%3")
+                        .arg(QString::fromUtf8(c.usage), QString::fromUtf8(c.summary),
+                            QString::fromUtf8(c.details)));
                 return 0;
             }
             return c.run(args);

@@ -83,7 +83,7 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     setNames();
     QApplication::setApplicationDisplayName(QStringLiteral("Strata"));
-    QApplication::setDesktopFileName(QStringLiteral("strata"));
+    QApplication::setDesktopFileName(QStringLiteral("io.strata.Strata"));
     QCommandLineParser cli;
     describe(cli, opts);
     cli.process(app);
