@@ -6,7 +6,30 @@ namespace strata::core {
 
 namespace {
 const QString kService = QStringLiteral("Strata PostgreSQL console");
+
+// Why the keychain did not keep or give the password, in words a person can act on.
+QString keychainProblem(const QKeychain::Job &job, bool writing)
+{
+    const QString kept = writing ? QStringLiteral("the password is kept until Strata closes and "
+                                                  "asked for again next time")
+                                 : QStringLiteral("the password is asked for");
+    const QString why = job.errorString();
+    if (job.error() == QKeychain::NoBackendAvailable
+        || why.contains(QLatin1String("not provided by any .service"))
+        || why.contains(QLatin1String("ServiceUnknown"))
+        || why.contains(QLatin1String("No such interface")))
+        return QStringLiteral("No keychain answered (no Secret Service or KWallet runs on this "
+                              "desktop): %1.")
+            .arg(kept);
+    if (why.contains(QLatin1String("lock"), Qt::CaseInsensitive)
+        || why.contains(QLatin1String("prompt"), Qt::CaseInsensitive)
+        || why.contains(QLatin1String("dismissed"), Qt::CaseInsensitive))
+        return QStringLiteral("The keychain is locked and could not be unlocked here: %1. Unlock "
+                              "it (or log in to the desktop again) to keep passwords in it.")
+            .arg(kept);
+    return QStringLiteral("The system keychain did not answer (%1): %2.").arg(why, kept);
 }
+} // namespace
 
 PasswordStore::PasswordStore(QObject *parent) : QObject(parent)
 {
@@ -39,10 +62,7 @@ void PasswordStore::read(const QString &profileId, QObject *context, ReadDone do
         } else if (job->error() == QKeychain::EntryNotFound) {
             done(std::nullopt, {});
         } else {
-            done(std::nullopt,
-                QStringLiteral("The system keychain did not answer (%1): the "
-                               "password is asked for each session.")
-                    .arg(job->errorString()));
+            done(std::nullopt, keychainProblem(*job, false));
         }
     });
     job->start();
@@ -71,10 +91,7 @@ void PasswordStore::write(
         if (job->error() == QKeychain::NoError)
             done(true, {});
         else
-            done(false,
-                QStringLiteral("The system keychain did not answer (%1): the password is "
-                               "kept until Strata closes and asked for again next time.")
-                    .arg(job->errorString()));
+            done(false, keychainProblem(*job, true));
     });
     job->start();
 }
