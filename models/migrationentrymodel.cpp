@@ -1,5 +1,8 @@
 #include "migrationentrymodel.h"
 
+#include <QGuiApplication>
+#include <QPalette>
+
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
@@ -94,7 +97,14 @@ QVariant MigrationEntryModel::data(const QModelIndex &index, int role) const
     case FilePathRole:
         return e.filePath;
     case Qt::ForegroundRole:
-        return index.column() == State ? QVariant(QBrush(stateColor(e.state))) : QVariant();
+        if (index.column() != State)
+            return {};
+        {
+            // On a dark palette the same hue, lighter, so the state stays readable.
+            const QPalette p = QGuiApplication::palette();
+            const bool dark = p.color(QPalette::Base).lightness() < 128;
+            return QBrush(dark ? stateColor(e.state).lighter(170) : stateColor(e.state));
+        }
     case Qt::ToolTipRole:
         return e.note.isEmpty() ? QVariant() : QVariant(e.note);
     case Qt::TextAlignmentRole:

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "theme.h"
+
 #include "appcontext.h"
 #include "connect/connectdialog.h"
 #include "connect/connectioncontroller.h"
@@ -281,11 +283,8 @@ void MainWindow::connectTo(const core::ConnectionProfile &profile, const QString
 void MainWindow::showBanner(const QString &text, bool isError)
 {
     m_banner->setText(text);
-    m_banner->setStyleSheet(isError
-            ? QStringLiteral("QLabel { background: #fde7e7; color: #7a1010; "
-                             "border: 1px solid #e0a0a0; padding: 8px; }")
-            : QStringLiteral("QLabel { background: #fff4ce; color: #5c4400; "
-                             "border: 1px solid #e0c060; padding: 8px; }"));
+    m_banner->setStyleSheet(
+        theme::bannerStyle(isError ? theme::Tone::Error : theme::Tone::Warning, 8));
     m_banner->setVisible(!text.isEmpty());
 }
 

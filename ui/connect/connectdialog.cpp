@@ -1,5 +1,7 @@
 #include "connectdialog.h"
 
+#include "theme.h"
+
 #include "db/connection.h"
 #include "db/servicefile.h"
 #include "util/whenfinished.h"
@@ -197,8 +199,7 @@ bool ConnectDialog::applyConnectionString(const QString &text)
 void ConnectDialog::showStatus(const QString &text, bool ok)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(
-        ok ? QStringLiteral("color: #1d6b2a;") : QStringLiteral("color: #a61b1b;"));
+    m_status->setStyleSheet(theme::textStyle(ok ? theme::Tone::Ok : theme::Tone::Error));
 }
 
 void ConnectDialog::testConnection()

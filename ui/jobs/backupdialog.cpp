@@ -1,5 +1,7 @@
 #include "backupdialog.h"
 
+#include "theme.h"
+
 #include "jobs/backupjob.h"
 #include "jobs/jobsservice.h"
 #include "jobs/toollocator.h"
@@ -151,7 +153,7 @@ void BackupDialog::buildCommand(QVBoxLayout *layout)
     layout->addWidget(cmdBox);
     m_problem = new QLabel(this);
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #a00000;"));
+    m_problem->setStyleSheet(theme::textStyle(theme::Tone::Error));
     layout->addWidget(m_problem);
 }
 

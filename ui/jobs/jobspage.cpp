@@ -1,5 +1,7 @@
 #include "jobspage.h"
 
+#include "theme.h"
+
 #include "appcontext.h"
 #include "backupdialog.h"
 #include "db/preferences.h"
@@ -245,7 +247,7 @@ void JobsPage::onFinished(int index)
         bar->setFormat(r->canceled ? tr("cancelled at %p%") : tr("failed at %p%"));
         QPalette p = bar->palette();
         p.setColor(QPalette::Highlight,
-            r->canceled ? palette().color(QPalette::Mid) : QColor(0xc0, 0x30, 0x30));
+            r->canceled ? theme::text(theme::Tone::Muted) : theme::text(theme::Tone::Error));
         bar->setPalette(p);
     }
     // A restore changed what the server holds (also a failed one that was not in one
@@ -258,7 +260,8 @@ void JobsPage::onFinished(int index)
     e.item->setText(ColStatus,
         r->ok ? r->summary
               : (r->canceled ? tr("Cancelled") : tr("Failed: %1").arg(r->error.message)));
-    e.item->setForeground(ColStatus, r->ok ? palette().color(QPalette::Text) : QColor(0xa0, 0, 0));
+    e.item->setForeground(
+        ColStatus, r->ok ? palette().color(QPalette::Text) : theme::text(theme::Tone::Error));
     if (r->elapsedMs >= m_notifyAfterMs) {
         const QString title = r->ok ? tr("Finished: %1").arg(e.job->title())
             : r->canceled           ? tr("Cancelled: %1").arg(e.job->title())

@@ -1,5 +1,7 @@
 #include "restoredialog.h"
 
+#include "theme.h"
+
 #include "jobs/archiveinspector.h"
 #include "jobs/backupmanifest.h"
 #include "jobs/jobsservice.h"
@@ -201,13 +203,12 @@ void RestoreDialog::buildGuard(QVBoxLayout *layout)
 {
     m_guardLabel = new QLabel(this);
     m_guardLabel->setWordWrap(true);
-    m_guardLabel->setStyleSheet(QStringLiteral("QLabel { background: #fff4ce; color: #5c4400; "
-                                               "border: 1px solid #e0c060; padding: 6px; }"));
+    m_guardLabel->setStyleSheet(theme::bannerStyle(theme::Tone::Warning));
     m_guard = new QLineEdit(this);
     layout->addWidget(m_guardLabel);
     layout->addWidget(m_guard);
     m_problem = new QLabel(this);
-    m_problem->setStyleSheet(QStringLiteral("color: #a00000;"));
+    m_problem->setStyleSheet(theme::textStyle(theme::Tone::Error));
     m_problem->setWordWrap(true);
     layout->addWidget(m_problem);
     connect(m_guard, &QLineEdit::textChanged, this, &RestoreDialog::updateState);

@@ -1,5 +1,7 @@
 #include "alembicgraphview.h"
 
+#include "theme.h"
+
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
@@ -73,7 +75,9 @@ bool AlembicGraphView::setGraph(const QList<core::FolderMigration> &revisions,
     if (gvLayout(gvc, g, "dot") != 0) {
         agclose(g);
         gvFreeContext(gvc);
-        scene()->addSimpleText(tr("Graphviz could not lay out the revision graph."));
+        scene()
+            ->addSimpleText(tr("Graphviz could not lay out the revision graph."))
+            ->setBrush(palette().color(QPalette::Text));
         return false;
     }
     const double top = GD_bb(g).UR.y;
@@ -86,7 +90,7 @@ bool AlembicGraphView::setGraph(const QList<core::FolderMigration> &revisions,
         QPainterPath path(toScene(b.list[0]));
         for (int i = 1; i + 2 < b.size; i += 3)
             path.cubicTo(toScene(b.list[i]), toScene(b.list[i + 1]), toScene(b.list[i + 2]));
-        QPen pen(QColor(0x60, 0x60, 0x60), 1.4);
+        QPen pen(palette().color(QPalette::Mid), 1.4);
         if (e.dependency)
             pen.setStyle(Qt::DashLine);
         scene()->addPath(path, pen);
@@ -108,14 +112,15 @@ bool AlembicGraphView::setGraph(const QList<core::FolderMigration> &revisions,
         const bool isApplied = applied.contains(it.key());
         const bool isHead = dbHeads.contains(it.key());
         auto *rect = scene()->addRect(QRectF(c.x() - w / 2, c.y() - h / 2, w, h),
-            QPen(isApplied ? QColor(0x2e, 0x7d, 0x32) : QColor(0x15, 0x65, 0xc0), isHead ? 3 : 1.2),
-            QBrush(isApplied ? QColor(0xe8, 0xf5, 0xe9) : Qt::white));
+            QPen(theme::text(isApplied ? theme::Tone::Ok : theme::Tone::Info), isHead ? 3 : 1.2),
+            QBrush(isApplied ? theme::fill(theme::Tone::Ok) : palette().color(QPalette::Base)));
         rect->setData(0, it.key());
         rect->setToolTip(
             isHead ? tr("%1: current head in alembic_version").arg(it.key()) : it.key());
         const auto &r = *std::find_if(revisions.cbegin(), revisions.cend(),
             [&](const auto &m) { return m.version == it.key(); });
         auto *text = scene()->addSimpleText(r.version.left(12) + u'\n' + r.description.left(24));
+        text->setBrush(palette().color(QPalette::Text));
         QFont f = text->font();
         f.setPointSizeF(8);
         f.setBold(isHead);

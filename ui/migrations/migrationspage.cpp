@@ -1,5 +1,7 @@
 #include "migrationspage.h"
 
+#include "theme.h"
+
 #include "appcontext.h"
 #include "applydialog.h"
 #include "migrationentrymodel.h"
@@ -88,8 +90,7 @@ void MigrationsPage::buildHistories(QVBoxLayout *layout)
     m_notes = new QLabel(this);
     m_notes->setWordWrap(true);
     m_notes->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_notes->setStyleSheet(QStringLiteral("QLabel { background: #fff4ce; color: #5c4400; "
-                                          "border: 1px solid #e0c060; padding: 6px; }"));
+    m_notes->setStyleSheet(theme::bannerStyle(theme::Tone::Warning));
     m_notes->hide();
     layout->addWidget(m_notes);
 

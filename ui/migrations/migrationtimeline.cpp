@@ -1,5 +1,7 @@
 #include "migrationtimeline.h"
 
+#include "theme.h"
+
 #include "migrationentrymodel.h"
 
 #include <QCategoryAxis>
@@ -55,6 +57,7 @@ void MigrationTimeline::setHistories(const QList<core::MigrationHistory> &histor
     // A fresh chart each time: removing axes and series from a live chart left stray labels.
     QChart *old = chart();
     auto *c = new QChart;
+    theme::styleChart(c);
     c->legend()->setAlignment(Qt::AlignBottom);
     setChart(c);
     delete old;
@@ -83,7 +86,8 @@ void MigrationTimeline::setHistories(const QList<core::MigrationHistory> &histor
                     bad ? QScatterSeries::MarkerShapeRectangle : QScatterSeries::MarkerShapeCircle);
                 s->setMarkerSize(8 + 6 * key.second + (bad ? 4 : 0));
                 s->setColor(models::MigrationEntryModel::stateColor(e.state));
-                s->setBorderColor(bad ? Qt::black : Qt::white);
+                s->setBorderColor(
+                    bad ? palette().color(QPalette::Text) : palette().color(QPalette::Base));
                 s->setName(core::migrationStateLabel(e.state));
                 series.insert(key, s);
             }

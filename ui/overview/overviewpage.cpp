@@ -1,5 +1,7 @@
 #include "overviewpage.h"
 
+#include "theme.h"
+
 #include "appcontext.h"
 #include "overview/overviewservice.h"
 #include "util/whenfinished.h"
@@ -41,8 +43,7 @@ OverviewPage::OverviewPage(AppContext *context, QWidget *parent) : WorkspacePage
     m_facts->hide();
     m_warning = new QLabel(this);
     m_warning->setWordWrap(true);
-    m_warning->setStyleSheet(QStringLiteral("QLabel { background: #fff4ce; color: #5c4400; "
-                                            "border: 1px solid #e0c060; padding: 6px; }"));
+    m_warning->setStyleSheet(theme::bannerStyle(theme::Tone::Warning));
     m_warning->hide();
     m_databases = new QTableWidget(0, 4, this);
     m_databases->setHorizontalHeaderLabels(

@@ -1,5 +1,7 @@
 #include "detailshtml.h"
 
+#include "theme.h"
+
 #include <QLocale>
 
 namespace strata::ui::detailshtml {
@@ -22,16 +24,6 @@ QString bytes(qint64 n)
 {
     return QLocale(QLocale::English).formattedDataSize(n);
 }
-
-const char *kStyle = "<style>"
-                     "table { border-collapse: collapse; margin-bottom: 10px; }"
-                     "th { background: #e8ecf2; text-align: left; padding: 3px 8px; }"
-                     "td { padding: 2px 8px; border-bottom: 1px solid #e4e4e4; "
-                     "vertical-align: top; }"
-                     "td.k { color: #555; font-weight: bold; }"
-                     "code, pre { font-family: monospace; }"
-                     "h2 { margin-bottom: 2px; } h3 { margin-top: 14px; margin-bottom: 4px; }"
-                     "</style>";
 
 QString section(const QString &title, const QStringList &headers, const QList<QStringList> &rows)
 {
@@ -95,7 +87,7 @@ QList<QStringList> columnRows(const QList<ColumnInfo> &cols)
 
 QString relation(const RelationDetails &d)
 {
-    QString h = QString::fromLatin1(kStyle);
+    QString h = theme::detailsCss();
     h += QStringLiteral("<h2>%1.%2</h2><p>%3</p>")
              .arg(esc(d.schema), esc(d.name), esc(kindName(d.kind)));
     if (!d.comment.isEmpty())
@@ -194,7 +186,7 @@ QString relation(const RelationDetails &d)
 
 QString function(const FunctionDetails &f)
 {
-    QString h = QString::fromLatin1(kStyle);
+    QString h = theme::detailsCss();
     h += QStringLiteral("<h2>%1.%2(%3)</h2><p>%4</p>")
              .arg(esc(f.schema), esc(f.name), esc(f.arguments), esc(f.kind));
     if (!f.comment.isEmpty())
@@ -210,7 +202,7 @@ QString function(const FunctionDetails &f)
 
 QString type(const TypeDetails &t)
 {
-    QString h = QString::fromLatin1(kStyle);
+    QString h = theme::detailsCss();
     h += QStringLiteral("<h2>%1.%2</h2><p>%3 type</p>")
              .arg(esc(t.schema), esc(t.name), esc(t.kind));
     h += facts({ { QStringLiteral("Owner"), esc(t.owner) },
@@ -227,7 +219,7 @@ QString type(const TypeDetails &t)
 
 QString extension(const ExtensionDetails &e)
 {
-    QString h = QString::fromLatin1(kStyle);
+    QString h = theme::detailsCss();
     h += QStringLiteral("<h2>%1</h2><p>extension</p>").arg(esc(e.name));
     h += facts({ { QStringLiteral("Version"), esc(e.version) },
         { QStringLiteral("Schema"), esc(e.schema) }, { QStringLiteral("Owner"), esc(e.owner) },
@@ -239,14 +231,14 @@ QString extension(const ExtensionDetails &e)
 
 QString schema(const QString &name, const QString &owner, const QString &comment)
 {
-    return QString::fromLatin1(kStyle) + QStringLiteral("<h2>%1</h2><p>schema</p>").arg(esc(name))
+    return theme::detailsCss() + QStringLiteral("<h2>%1</h2><p>schema</p>").arg(esc(name))
         + facts({ { QStringLiteral("Owner"), esc(owner) },
             { QStringLiteral("Comment"), esc(comment) } });
 }
 
 QString message(const QString &title, const QString &text)
 {
-    return QString::fromLatin1(kStyle)
+    return theme::detailsCss()
         + QStringLiteral("<h3>%1</h3><p>%2</p>")
               .arg(esc(title), esc(text).replace(u'\n', QStringLiteral("<br>")));
 }

@@ -1,11 +1,17 @@
 #include "sqlhighlighter.h"
 
+#include "theme.h"
+
 namespace strata::ui {
 
 SqlHighlighter::SqlHighlighter(QTextDocument *document) : QSyntaxHighlighter(document)
 {
+    // Colours for the palette in use: a dark one gets lighter tones of the same hues.
+    const bool dark = theme::isDark();
+    auto colour
+        = [dark](QRgb light, QRgb onDark) { return QColor::fromRgb(dark ? onDark : light); };
     QTextCharFormat keyword;
-    keyword.setForeground(QColor(0x00, 0x33, 0x99));
+    keyword.setForeground(colour(0x003399, 0x82aaff));
     keyword.setFontWeight(QFont::Bold);
     const QString words = QStringLiteral(
         "ADD|ALTER|ALWAYS|AND|AS|ASC|BEGIN|BY|CASCADE|CHECK|COLUMN|COMMENT|CONSTRAINT|CREATE|"
@@ -21,15 +27,15 @@ SqlHighlighter::SqlHighlighter(QTextDocument *document) : QSyntaxHighlighter(doc
                          QRegularExpression::CaseInsensitiveOption),
         keyword });
     QTextCharFormat number;
-    number.setForeground(QColor(0x99, 0x44, 0x00));
+    number.setForeground(colour(0x994400, 0xf78c6c));
     m_rules.append({ QRegularExpression(QStringLiteral("\\b\\d+(\\.\\d+)?\\b")), number });
     QTextCharFormat ident;
-    ident.setForeground(QColor(0x00, 0x66, 0x66));
+    ident.setForeground(colour(0x006666, 0x89ddff));
     m_rules.append({ QRegularExpression(QStringLiteral("\"([^\"]|\"\")*\"")), ident });
     QTextCharFormat str;
-    str.setForeground(QColor(0x22, 0x88, 0x22));
+    str.setForeground(colour(0x228822, 0xc3e88d));
     m_rules.append({ QRegularExpression(QStringLiteral("'([^']|'')*'")), str });
-    m_comment.setForeground(QColor(0x80, 0x80, 0x80));
+    m_comment.setForeground(theme::text(theme::Tone::Muted));
     m_comment.setFontItalic(true);
     m_rules.append({ QRegularExpression(QStringLiteral("--[^\\n]*")), m_comment });
 }

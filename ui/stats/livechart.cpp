@@ -1,5 +1,7 @@
 #include "livechart.h"
 
+#include "theme.h"
+
 #include "fileexport.h"
 
 #include <QChart>
@@ -25,6 +27,7 @@ LiveChart::LiveChart(
     m_chart->setTitleFont(f);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->legend()->setAlignment(Qt::AlignTop);
+    theme::styleChart(m_chart);
     m_chart->setAnimationOptions(QChart::NoAnimation); // animation costs GUI time each sample
     m_x = new QDateTimeAxis;
     m_x->setFormat(QStringLiteral("HH:mm:ss"));

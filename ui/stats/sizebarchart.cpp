@@ -1,5 +1,7 @@
 #include "sizebarchart.h"
 
+#include "theme.h"
+
 #include "fileexport.h"
 
 #include <QBarCategoryAxis>
@@ -21,6 +23,7 @@ SizeBarChart::SizeBarChart(QWidget *parent) : QWidget(parent), m_chart(new QChar
     QFont f = m_chart->titleFont();
     f.setBold(true);
     m_chart->setTitleFont(f);
+    theme::styleChart(m_chart);
     m_chart->setAnimationOptions(QChart::NoAnimation);
     m_chart->legend()->setAlignment(Qt::AlignTop);
     m_chart->setMargins(QMargins(4, 4, 4, 4));

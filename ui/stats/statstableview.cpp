@@ -1,5 +1,7 @@
 #include "statstableview.h"
 
+#include "theme.h"
+
 #include "fileexport.h"
 #include "flowlayout.h"
 #include "stats/csvexport.h"
@@ -152,10 +154,7 @@ void StatsTableView::setNote(const QString &note, bool isError)
         return; // an unchanged note costs no relayout
     m_note->setText(note);
     m_note->setProperty("error", isError);
-    m_note->setStyleSheet(isError ? QStringLiteral("QLabel { background: #fde0dc; color: #5c1a10; "
-                                                   "border: 1px solid #e0a090; padding: 4px; }")
-                                  : QStringLiteral("QLabel { background: #eef4fb; color: #1d3557; "
-                                                   "border: 1px solid #b8cfe8; padding: 4px; }"));
+    m_note->setStyleSheet(theme::bannerStyle(isError ? theme::Tone::Error : theme::Tone::Info, 4));
     m_note->setVisible(!note.isEmpty());
 }
 
