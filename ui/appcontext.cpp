@@ -69,4 +69,16 @@ void AppContext::reportError(const QString &text)
     Q_EMIT errorMessage(text);
 }
 
+void AppContext::showObject(const QString &schema, const QString &name)
+{
+    Q_EMIT pageRequested(QStringLiteral("schema"));
+    Q_EMIT objectRequested(schema, name);
+}
+
+void AppContext::requestDiagram(const QString &schema, const QString &table)
+{
+    Q_EMIT pageRequested(QStringLiteral("diagram"));
+    Q_EMIT diagramRequested(schema, table);
+}
+
 } // namespace strata::ui

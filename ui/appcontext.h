@@ -51,6 +51,10 @@ public:
     void openDatabase(const QString &database);
     void reportStatus(const QString &text);
     void reportError(const QString &text);
+    // Shows a table (or view) in the schema browser.
+    void showObject(const QString &schema, const QString &name);
+    // Opens the diagram page on a schema (table empty) or on a table and its neighbours.
+    void requestDiagram(const QString &schema, const QString &table);
 
 Q_SIGNALS:
     void connectionChanged();
@@ -60,6 +64,8 @@ Q_SIGNALS:
     void databaseRequested(const QString &database);
     void statusMessage(const QString &text);
     void errorMessage(const QString &text);
+    void objectRequested(const QString &schema, const QString &name);
+    void diagramRequested(const QString &schema, const QString &table);
 
 private:
     core::ProfileStore *m_profiles;

@@ -122,8 +122,11 @@ int runErd(const QStringList &args)
                              .arg(o.scope.describe(), en.toString(read->wouldDraw)));
         return 1;
     }
-    if (!read->note.isEmpty())
+    if (!read->note.isEmpty()) {
         strata::cli::err(read->note);
+        if (o.scope.kind == ErdScope::Kind::Path)
+            return 1; // two tables with no path between them is not the diagram asked for
+    }
     if (read->diagram.tables.isEmpty()) {
         strata::cli::err(QStringLiteral("strata-cli erd: nothing to draw."));
         return 1;

@@ -189,6 +189,7 @@ SchemaPage::SchemaPage(AppContext *context, QWidget *parent) : WorkspacePage(con
         Q_EMIT tabLoaded(QStringLiteral("data"));
     });
     connect(context, &AppContext::connectionChanged, this, &SchemaPage::onConnectionChanged);
+    connect(context, &AppContext::objectRequested, this, &SchemaPage::reveal);
     onConnectionChanged();
 }
 
@@ -446,6 +447,18 @@ void SchemaPage::find(const QString &text)
     runFind();
 }
 
+void SchemaPage::reveal(const QString &schema, const QString &name)
+{
+    if (!m_loader)
+        return;
+    QPointer<SchemaPage> self(this);
+    core::whenFinished(this, m_loader->find(name, 200, true), [self, schema, name](auto r) {
+        for (const core::FindMatch &m : r ? r.value() : QList<core::FindMatch>())
+            if (self && m.schemaName == schema && m.name == name)
+                return self->m_model->reveal(m);
+    });
+}
+
 void SchemaPage::chooseFindResult(int row)
 {
     if (row < 0 || row >= m_matches.size())
@@ -527,6 +540,16 @@ void SchemaPage::showContextMenu(const QPoint &pos)
             else
                 context()->requestBackup({}, { schemaName });
         });
+    }
+    if (typeOf(obj) == Type::Schema || (typeOf(obj) == Type::Object && hasRows(kindOf(obj)))) {
+        const bool schema = typeOf(obj) == Type::Schema;
+        const QString name = obj.data(SchemaTreeModel::NameRole).toString();
+        const QString nsp = schema ? name : obj.data(SchemaTreeModel::SchemaNameRole).toString();
+        menu.addAction(
+            schema ? tr("Diagram of this schema") : tr("Diagram of it and its neighbours"), this,
+            [this, nsp, name, schema] {
+                context()->requestDiagram(nsp, schema ? QString() : name);
+            });
     }
     // popup(), not exec(): no nested event loop.
     menu.popup(m_tree->viewport()->mapToGlobal(pos));

@@ -49,6 +49,8 @@ public:
     // Finds objects named like text across every schema; the first match is revealed and
     // selected. The list of matches stays open for the person to choose another.
     void find(const QString &text);
+    // Reveals and selects exactly this table or view (the diagram's "open it").
+    void reveal(const QString &schema, const QString &name);
 
     models::SchemaTreeModel *treeModel() const { return m_model; }
     QTreeView *treeView() const { return m_tree; }

@@ -150,7 +150,7 @@ Status DiagramStore::save(const QString &target, const SavedDiagram &d) const
     c.db().transaction();
     auto up = c.run(QStringLiteral("upsert"),
         { { QStringLiteral("target"), target }, { QStringLiteral("key"), key },
-            { QStringLiteral("name"), d.name },
+            { QStringLiteral("name"), d.name.isEmpty() ? QStringLiteral("") : d.name }, // not NULL
             { QStringLiteral("scope"), QString::fromUtf8(d.scope.toJson()) },
             { QStringLiteral("updated_at"),
                 QDateTime::currentDateTimeUtc().toString(Qt::ISODate) } });

@@ -183,7 +183,9 @@ ErdGraph::ErdGraph(const ErdDiagram &d, const QList<TableShape> &shapes, const Q
     for (int k = 0; k < d.keys.size(); ++k) {
         const ErdForeignKey &fk = d.keys.at(k);
         const int a = byOid.value(fk.from, -1), b = byOid.value(fk.to, -1);
-        if (a < 0 || b < 0)
+        // A key to its own table changes no rank, and dot's loops on ports swing wide over the
+        // next table: ErdLayouter draws those small loops itself.
+        if (a < 0 || b < 0 || (a == b && !render))
             continue;
         const QByteArray id = 'k' + QByteArray::number(k);
         Agedge_t *e = agedge(

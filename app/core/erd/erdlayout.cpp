@@ -7,6 +7,7 @@
 #include <graphviz/gvc.h>
 
 #include <QElapsedTimer>
+#include <QSet>
 
 #include <cmath>
 #include <numeric>
@@ -175,6 +176,16 @@ Result<ErdLayout> layout(const ErdDiagram &d, const std::function<bool()> &cance
     }
     blocks += ErdPack::grids(d, sh, singles);
     ErdLayout out = ErdPack::pack(d, blocks);
+    // Edges Graphviz did not see (a table alone but for a key to itself): routed here.
+    QSet<int> keys, views;
+    for (const ErdEdgePath &e : std::as_const(out.edges))
+        (e.key >= 0 ? keys : views).insert(e.key >= 0 ? e.key : e.viewEdge);
+    for (int k = 0; k < d.keys.size(); ++k)
+        if (!keys.contains(k))
+            out.edges.append(route(d, sh, out, ErdEdgePath { k, -1, {}, false, {}, false, {} }));
+    for (int v = 0; v < d.viewEdges.size(); ++v)
+        if (!views.contains(v))
+            out.edges.append(route(d, sh, out, ErdEdgePath { -1, v, {}, false, {}, false, {} }));
     out.graphvizMs = gvMs;
     out.components = parts;
     return out;

@@ -1,0 +1,249 @@
+#include "diagramscene.h"
+
+#include "diagramitems.h"
+#include "erd/erdlayout.h"
+
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QTimer>
+
+namespace strata::ui {
+
+namespace {
+
+constexpr qint64 kSliceNs = 5'000'000; // items added per turn of the event loop, at most
+
+} // namespace
+
+DiagramScene::DiagramScene(QObject *parent) : QGraphicsScene(parent)
+{
+    setErdPalette(core::ErdPalette::light());
+}
+
+void DiagramScene::setErdPalette(const core::ErdPalette &palette)
+{
+    m_palette = palette;
+    setBackgroundBrush(QColor(palette.background));
+    update();
+}
+
+QFont DiagramScene::font(int pixelSize, bool bold, bool italic) const
+{
+    // The same face the layout measured (see erdgeometry.h), unhinted so that widths scale.
+    QFont f(QStringLiteral("DejaVu Sans"));
+    f.setPixelSize(pixelSize);
+    f.setBold(bold);
+    f.setItalic(italic);
+    f.setHintingPreference(QFont::PreferNoHinting);
+    return f;
+}
+
+void DiagramScene::clearDiagram()
+{
+    ++m_generation;
+    m_filling = false;
+    clear(); // deletes the items
+    m_tableItems.clear();
+    m_edgeItems.clear();
+    m_clusterItems.clear();
+    m_edgesOf.clear();
+    m_byRef.clear();
+    m_moved.clear();
+    m_diagram = {};
+    m_layout = {};
+    m_shapes.clear();
+    m_focus = m_hovered = -1;
+    m_near.clear();
+}
+
+void DiagramScene::showResult(
+    const core::ErdResult &result, const QHash<core::ErdTableRef, QPointF> &moved)
+{
+    clearDiagram();
+    m_diagram = result.diagram;
+    m_layout = result.layout;
+    m_shapes = core::ErdLayouter::shapes(m_diagram);
+    for (int i = 0; i < m_diagram.tables.size(); ++i)
+        m_byRef.insert(m_diagram.tables.at(i).ref(), i);
+    for (auto it = moved.cbegin(); it != moved.cend(); ++it) {
+        const int t = m_byRef.value(it.key(), -1);
+        if (t >= 0 && t < m_layout.tables.size()) {
+            core::ErdLayouter::moveTable(m_diagram, m_shapes, m_layout, t, it.value());
+            m_moved.insert(t);
+        }
+    }
+    for (int e = 0; e < m_layout.edges.size(); ++e) {
+        const core::ErdEdgePath &p = m_layout.edges.at(e);
+        const quint32 a
+            = p.key >= 0 ? m_diagram.keys.at(p.key).from : m_diagram.viewEdges.at(p.viewEdge).view;
+        const quint32 b
+            = p.key >= 0 ? m_diagram.keys.at(p.key).to : m_diagram.viewEdges.at(p.viewEdge).source;
+        m_edgesOf[m_diagram.indexOf(a)].append(e);
+        if (a != b)
+            m_edgesOf[m_diagram.indexOf(b)].append(e);
+    }
+    setSceneRect(m_layout.bounds.adjusted(-200, -200, 200, 200));
+    m_filling = true;
+    m_next = 0;
+    const int generation = m_generation;
+    QTimer::singleShot(0, this, [this, generation] { fillSlice(generation); });
+}
+
+void DiagramScene::fillSlice(int generation)
+{
+    if (generation != m_generation || !m_filling)
+        return;
+    QElapsedTimer clock;
+    clock.start();
+    const int clusters = int(m_layout.clusters.size());
+    const int tables = int(m_diagram.tables.size());
+    const int total = clusters + tables + int(m_layout.edges.size());
+    // Boxes of schemas first (they sit behind), then tables, then edges.
+    while (m_next < total && clock.nsecsElapsed() < kSliceNs) {
+        const int n = m_next++;
+        if (n < clusters) {
+            auto *c = new ClusterItem(this, n);
+            addItem(c);
+            m_clusterItems.append(c);
+        } else if (n < clusters + tables) {
+            const int t = n - clusters;
+            auto *item = new TableItem(this, t, m_shapes.at(t));
+            item->setPos(m_layout.tables.at(t).topLeft());
+            addItem(item);
+            m_tableItems.append(item);
+        } else {
+            auto *e = new EdgeItem(this, n - clusters - tables);
+            addItem(e);
+            m_edgeItems.append(e);
+        }
+    }
+    if (m_next < total) {
+        QTimer::singleShot(0, this, [this, generation] { fillSlice(generation); });
+        return;
+    }
+    m_filling = false;
+    Q_EMIT filled();
+}
+
+QHash<core::ErdTableRef, QPointF> DiagramScene::movedPositions() const
+{
+    QHash<core::ErdTableRef, QPointF> out;
+    for (int t : m_moved)
+        out.insert(m_diagram.tables.at(t).ref(), m_layout.tables.at(t).topLeft());
+    return out;
+}
+
+int DiagramScene::indexOf(const core::ErdTableRef &ref) const
+{
+    return m_byRef.value(ref, -1);
+}
+
+void DiagramScene::focusTable(int table)
+{
+    m_focus = table;
+    m_near.clear();
+    if (table >= 0) {
+        m_near.insert(table);
+        for (int e : m_edgesOf.value(table)) {
+            const core::ErdEdgePath &p = m_layout.edges.at(e);
+            const quint32 a = p.key >= 0 ? m_diagram.keys.at(p.key).from
+                                         : m_diagram.viewEdges.at(p.viewEdge).view;
+            const quint32 b = p.key >= 0 ? m_diagram.keys.at(p.key).to
+                                         : m_diagram.viewEdges.at(p.viewEdge).source;
+            m_near.insert(m_diagram.indexOf(a));
+            m_near.insert(m_diagram.indexOf(b));
+        }
+    }
+    update();
+    Q_EMIT focusChanged(table);
+}
+
+bool DiagramScene::isEdgeHighlighted(int edge) const
+{
+    return edge == m_hovered || (m_focus >= 0 && m_edgesOf.value(m_focus).contains(edge));
+}
+
+bool DiagramScene::isEdgeDimmed(int edge) const
+{
+    return m_focus >= 0 && !m_edgesOf.value(m_focus).contains(edge);
+}
+
+void DiagramScene::setHoveredEdge(int edge)
+{
+    if (edge == m_hovered)
+        return;
+    auto touch = [this](int e) {
+        if (e < 0)
+            return;
+        const core::ErdEdgePath &p = m_layout.edges.at(e);
+        const quint32 a
+            = p.key >= 0 ? m_diagram.keys.at(p.key).from : m_diagram.viewEdges.at(p.viewEdge).view;
+        const quint32 b
+            = p.key >= 0 ? m_diagram.keys.at(p.key).to : m_diagram.viewEdges.at(p.viewEdge).source;
+        for (quint32 oid : { a, b }) {
+            const int t = m_diagram.indexOf(oid);
+            if (t >= 0 && t < m_tableItems.size())
+                m_tableItems.at(t)->update();
+        }
+        if (e < m_edgeItems.size())
+            m_edgeItems.at(e)->update();
+    };
+    const int old = m_hovered;
+    m_hovered = edge;
+    touch(old);
+    touch(edge);
+}
+
+bool DiagramScene::isRowMarked(int table, const QString &column) const
+{
+    if (m_hovered < 0)
+        return false;
+    const core::ErdEdgePath &p = m_layout.edges.at(m_hovered);
+    if (p.key < 0)
+        return false;
+    const core::ErdForeignKey &k = m_diagram.keys.at(p.key);
+    const quint32 oid = m_diagram.tables.at(table).oid;
+    return (k.from == oid && k.fromColumns.contains(column))
+        || (k.to == oid && k.toColumns.contains(column));
+}
+
+void DiagramScene::tableMoved(int table, const QPointF &topLeft)
+{
+    if (table < 0 || table >= m_layout.tables.size())
+        return;
+    core::ErdLayouter::moveTable(m_diagram, m_shapes, m_layout, table, topLeft);
+    m_moved.insert(table);
+    updateEdgesOf(table);
+}
+
+void DiagramScene::updateEdgesOf(int table)
+{
+    for (int e : m_edgesOf.value(table))
+        if (e < m_edgeItems.size())
+            m_edgeItems.at(e)->refresh();
+    for (ClusterItem *c : std::as_const(m_clusterItems))
+        c->refresh();
+}
+
+void DiagramScene::tableDropped(int)
+{
+    Q_EMIT positionsChanged();
+}
+
+void DiagramScene::tableClicked(int table)
+{
+    focusTable(table == m_focus ? -1 : table);
+}
+
+void DiagramScene::tableActivated(int table)
+{
+    if (table >= 0 && table < m_diagram.tables.size())
+        Q_EMIT activated(m_diagram.tables.at(table).ref());
+}
+
+void DiagramScene::tableMenu(int table, const QPoint &screenPos)
+{
+    Q_EMIT contextMenuRequested(table, screenPos);
+}
+
+} // namespace strata::ui
