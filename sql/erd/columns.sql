@@ -1,20 +1,34 @@
 -- The columns of the relations a diagram draws ($1: their OIDs), with what marks them: part of
 -- the primary key, of a foreign key, or the target of one (a referenced key, maybe UNIQUE).
+-- The key columns are gathered in one pass over pg_constraint (pg_constraint has no index on
+-- confrelid: a test per column would scan it once per column).
+WITH rel AS (
+    SELECT DISTINCT unnest($1::oid[]) AS oid
+), marks AS (
+    SELECT k.conrelid AS relid, u.attnum, k.contype = 'p' AS pk, k.contype = 'f' AS fk,
+           false AS referenced
+    FROM pg_catalog.pg_constraint k
+    CROSS JOIN LATERAL unnest(k.conkey) AS u(attnum)
+    WHERE k.conrelid IN (SELECT oid FROM rel) AND k.contype IN ('p', 'f') AND k.conparentid = 0
+    UNION ALL
+    SELECT k.confrelid, u.attnum, false, false, true
+    FROM pg_catalog.pg_constraint k
+    CROSS JOIN LATERAL unnest(k.confkey) AS u(attnum)
+    WHERE k.confrelid IN (SELECT oid FROM rel) AND k.contype = 'f' AND k.conparentid = 0
+), marked AS (
+    SELECT relid, attnum, bool_or(pk) AS pk, bool_or(fk) AS fk, bool_or(referenced) AS referenced
+    FROM marks
+    GROUP BY relid, attnum
+)
 SELECT a.attrelid AS relation_oid,
        a.attname AS name,
        pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
        a.attnotnull AS not_null,
-       EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k
-               WHERE k.conrelid = a.attrelid AND k.contype = 'p' AND a.attnum = ANY (k.conkey))
-           AS primary_key,
-       EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k
-               WHERE k.conrelid = a.attrelid AND k.contype = 'f' AND k.conparentid = 0
-                 AND a.attnum = ANY (k.conkey))
-           AS foreign_key,
-       EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k
-               WHERE k.confrelid = a.attrelid AND k.contype = 'f' AND k.conparentid = 0
-                 AND a.attnum = ANY (k.confkey))
-           AS referenced
+       coalesce(m.pk, false) AS primary_key,
+       coalesce(m.fk, false) AS foreign_key,
+       coalesce(m.referenced, false) AS referenced
 FROM pg_catalog.pg_attribute a
-WHERE a.attrelid = ANY ($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
+JOIN rel ON rel.oid = a.attrelid
+LEFT JOIN marked m ON m.relid = a.attrelid AND m.attnum = a.attnum
+WHERE a.attnum > 0 AND NOT a.attisdropped
 ORDER BY a.attrelid, a.attnum

@@ -124,25 +124,43 @@ int benchErd(const QStringList &argv)
     context.setConnection(connection);
     StallMeter stall;
     QElapsedTimer clock;
-    double sceneMs = -1;
+    // Three requests for the same diagram: the first on a fresh connection (the server's catalog
+    // caches cold), then two more; the median is the figure, the first is shown too.
+    constexpr int kRuns = 3;
+    QList<double> sceneMs, readMs, layoutMs, landedMs;
     int rc = 0;
+    auto ask = [&] {
+        clock.start();
+        page.showSchemas({ schema });
+    };
     QObject::connect(&page, &DiagramPage::layoutLanded, &page, [&](int) {
-        sceneMs = clock.nsecsElapsed() / 1e6;
-        QTimer::singleShot(200, qApp, [] { QCoreApplication::exit(0); });
+        sceneMs << clock.nsecsElapsed() / 1e6;
+        readMs << page.lastResult().readMs;
+        layoutMs << page.lastResult().layoutMs;
+        landedMs << double(page.landedMs());
+        if (sceneMs.size() < kRuns)
+            QTimer::singleShot(300, &page, ask);
+        else
+            QTimer::singleShot(200, qApp, [] { QCoreApplication::exit(0); });
     });
     QObject::connect(&page, &DiagramPage::requestEnded, &page, [&](const QString &why) {
         std::fprintf(stderr, "erd: %s\n", qPrintable(why));
         rc = 1;
         QCoreApplication::exit(1);
     });
-    QTimer::singleShot(0, &page, [&] {
-        stall.start();
-        clock.start();
-        page.setAskAbove(0); // no "too many tables" question: the bench asks for this one
-        page.showSchemas({ schema });
-    });
+    // Asked once the page has settled (its choosers' catalog read is in), as a person would.
+    QObject::connect(
+        &page, &DiagramPage::catalogLoaded, &page,
+        [&] {
+            QTimer::singleShot(200, &page, [&] {
+                stall.start();
+                page.setAskAbove(0); // no "too many tables" question: the bench asks for it
+                ask();
+            });
+        },
+        Qt::SingleShotConnection);
     QTimer::singleShot(600000, qApp, [] { QCoreApplication::exit(3); });
-    if (QCoreApplication::exec() != 0 || rc != 0 || sceneMs < 0)
+    if (QCoreApplication::exec() != 0 || rc != 0 || sceneMs.size() < kRuns)
         return rc ? rc : 1;
     stall.stop();
     const ErdDiagram diagram = page.diagramScene()->diagram();
@@ -150,15 +168,24 @@ int benchErd(const QStringList &argv)
         QStringLiteral("erd.tables"), diagram.tables.size(), QStringLiteral("tables"));
     strata::bench::report(
         QStringLiteral("erd.foreign_keys"), diagram.keys.size(), QStringLiteral("keys"));
-    strata::bench::report(QStringLiteral("erd.request_to_scene_ms"), sceneMs, QStringLiteral("ms"));
+    strata::bench::report(
+        QStringLiteral("erd.request_to_scene_ms"), median(sceneMs), QStringLiteral("ms"));
+    strata::bench::report(
+        QStringLiteral("erd.first_request_to_scene_ms"), sceneMs.first(), QStringLiteral("ms"));
+    // Where it went: the catalog read, the layout (Graphviz and the rest), the scene's filling.
+    strata::bench::report(QStringLiteral("erd.read_ms"), median(readMs), QStringLiteral("ms"));
+    strata::bench::report(QStringLiteral("erd.layout_ms"), median(layoutMs), QStringLiteral("ms"));
+    strata::bench::report(QStringLiteral("erd.fill_scene_ms"), median(sceneMs) - median(landedMs),
+        QStringLiteral("ms"));
     // Graphviz alone on the same graphs, three times, the median.
     QList<double> gv, whole;
     for (int i = 0; i < 3; ++i)
         gv << ErdLayouter::graphvizOnly(diagram);
-    whole << ErdLayouter::graphvizOnly(diagram, true);
+    if (!qEnvironmentVariableIsSet("STRATA_ERD_SKIP_WHOLE")) // 10-20 s: skipped when profiling
+        whole << ErdLayouter::graphvizOnly(diagram, true);
     strata::bench::report(QStringLiteral("erd.graphviz_ms"), median(gv), QStringLiteral("ms"));
-    strata::bench::report(
-        QStringLiteral("erd.request_to_graphviz_ratio"), sceneMs / median(gv), QStringLiteral("x"));
+    strata::bench::report(QStringLiteral("erd.request_to_graphviz_ratio"),
+        median(sceneMs) / median(gv), QStringLiteral("x"));
     strata::bench::report(
         QStringLiteral("erd.graphviz_whole_graph_ms"), median(whole), QStringLiteral("ms"));
     // One zoom step, painted: at the whole diagram and at 100%.
@@ -205,8 +232,10 @@ int benchErdSetup(const QStringList &argv)
     opts.readOnly = false;
     opts.statementTimeoutMs = 0;
     Session session(profile.value(), password, opts);
+    // Each statement on its own: COMMIT inside DO needs a statement outside a transaction block.
+    const QString schema = QStringLiteral("CREATE SCHEMA IF NOT EXISTS erd_bench");
+    const QString analyze = QStringLiteral("ANALYZE pg_catalog.pg_class");
     const QString sql = QStringLiteral(R"SQL(
-CREATE SCHEMA IF NOT EXISTS erd_bench;
 DO $$
 DECLARE
     t text;
@@ -235,15 +264,16 @@ BEGIN
         END LOOP;
         COMMIT;
     END LOOP;
-END $$;
-ANALYZE pg_catalog.pg_class;
+END $$
 )SQL");
     QElapsedTimer t;
     t.start();
-    auto r = session.run([sql](SessionContext &ctx) { return ctx.execScript(sql); }).result();
-    if (!r) {
-        std::fprintf(stderr, "erd-setup: %s\n", qPrintable(r.error().toString()));
-        return 1;
+    for (const QString &step : { schema, sql, analyze }) {
+        auto r = session.run([step](SessionContext &ctx) { return ctx.execScript(step); }).result();
+        if (!r) {
+            std::fprintf(stderr, "erd-setup: %s\n", qPrintable(r.error().toString()));
+            return 1;
+        }
     }
     strata::bench::report(
         QStringLiteral("setup.erd_schema_s"), t.elapsed() / 1000.0, QStringLiteral("s"));

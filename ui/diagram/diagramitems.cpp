@@ -16,7 +16,7 @@ namespace {
 
 constexpr double kColumnsLod = 0.34; // below this scale the columns are not drawn
 constexpr double kTitleLod = 0.12; // below this, not the title either
-constexpr double kFlatLod = 0.07; // below this, no antialiasing
+constexpr double kFlatLod = 0.2; // below this, lines without antialiasing
 
 QColor dim(QColor c, bool dimmed)
 {
@@ -31,10 +31,7 @@ TableItem::TableItem(DiagramScene *scene, int table, const TableShape &shape)
     : m_scene(scene), m_table(table), m_shape(shape)
 {
     setFlags(ItemIsMovable | ItemSendsGeometryChanges);
-    setCursor(Qt::PointingHandCursor);
-    setZValue(1);
-    const core::ErdTable &t = scene->diagram().tables.at(table);
-    setToolTip(QStringLiteral("%1.%2 (%3)").arg(t.schema, t.name, core::erdKindName(t.kind)));
+    setZValue(1); // tooltips come from DiagramScene::helpEvent, made when asked
 }
 
 QRectF TableItem::boundingRect() const
@@ -52,14 +49,12 @@ void TableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     const QRectF box = boundingRect();
     const QColor header = dim(QColor(t.isView() ? pal.viewHeaderFill : pal.headerFill), dimmed);
     const QRectF head(0, 0, box.width(), kBorder + m_shape.headerHeight());
-    if (lod < kTitleLod) {
-        painter->fillRect(box, dim(QColor(pal.tableFill), dimmed));
-        painter->fillRect(head, focused ? QColor(pal.highlight) : header);
-        if (lod >= kFlatLod)
-            painter->setPen(QPen(dim(QColor(pal.border), dimmed), 0));
-        else
-            painter->setPen(Qt::NoPen);
+    if (lod < kTitleLod) { // a box and its header band, drawn the cheapest way
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->setPen(QPen(dim(QColor(pal.border), dimmed), 0));
+        painter->setBrush(dim(QColor(pal.tableFill), dimmed));
         painter->drawRect(box);
+        painter->fillRect(head, focused ? QColor(pal.highlight) : header);
         return;
     }
     painter->fillRect(box, dim(QColor(pal.tableFill), dimmed));
@@ -184,17 +179,6 @@ EdgeItem::EdgeItem(DiagramScene *scene, int edge) : m_scene(scene), m_edge(edge)
 {
     setAcceptHoverEvents(true);
     setZValue(2);
-    const core::ErdEdgePath &p = scene->layout().edges.at(edge);
-    if (p.key >= 0) {
-        const core::ErdForeignKey &k = scene->diagram().keys.at(p.key);
-        setToolTip(QStringLiteral("<b>%1</b><br>%2")
-                       .arg(k.name.toHtmlEscaped(), k.definition.toHtmlEscaped()));
-    } else {
-        const core::ErdDiagram &d = scene->diagram();
-        const core::ErdTable &v = d.tables.at(d.indexOf(d.viewEdges.at(p.viewEdge).view));
-        const core::ErdTable &s = d.tables.at(d.indexOf(d.viewEdges.at(p.viewEdge).source));
-        setToolTip(QObject::tr("%1 reads %2").arg(v.name.toHtmlEscaped(), s.name.toHtmlEscaped()));
-    }
     refresh();
 }
 
@@ -249,19 +233,22 @@ void EdgeItem::refresh()
         m_ends.closeSubpath();
     }
     setPath(path);
-    QPainterPathStroker stroker;
-    stroker.setWidth(8);
-    m_hit = stroker.createStroke(path);
+    m_hit = QPainterPath();
 }
 
 QPainterPath EdgeItem::shape() const
 {
+    if (m_hit.isEmpty()) {
+        QPainterPathStroker stroker;
+        stroker.setWidth(8);
+        m_hit = stroker.createStroke(path());
+    }
     return m_hit;
 }
 
 QRectF EdgeItem::boundingRect() const
 {
-    return path().boundingRect().united(m_ends.boundingRect()).adjusted(-4, -4, 4, 4);
+    return path().controlPointRect().united(m_ends.controlPointRect()).adjusted(-4, -4, 4, 4);
 }
 
 void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)

@@ -59,7 +59,7 @@ private:
     DiagramScene *m_scene;
     int m_edge;
     QPainterPath m_ends; // the crow's foot, bar or arrow
-    QPainterPath m_hit;
+    mutable QPainterPath m_hit; // made when first asked (hover): stroking 1,200 curves is slow
 };
 
 // A schema's box in a diagram of several schemas.

@@ -210,6 +210,7 @@ void DiagramPage::loadCatalog()
             self->m_catalogLoaded = true;
             self->m_controls->setCatalog(self->m_catalog);
             self->m_controls->setScope(self->m_scope);
+            Q_EMIT self->catalogLoaded(int(self->m_catalog.tables.size()));
             if (!self->m_started)
                 self->startDefault();
         });
@@ -300,6 +301,7 @@ void DiagramPage::land(
     const ErdScope &scope, const core::ErdResult &result, const core::SavedDiagram &saved)
 {
     m_last = result;
+    m_landedMs = QDateTime::currentMSecsSinceEpoch() - m_requestStarted;
     if (result.tooLarge) {
         m_busy = false;
         const QString text = tr("%1 holds %2 tables and views: too many to draw or read as one "
@@ -320,14 +322,18 @@ void DiagramPage::land(
         return;
     }
     setStatus(tr("Drawing %1 tables…").arg(count(result.diagram.tables.size())));
+    // One paint when every item is in, not one per slice of items added.
+    m_view->setViewportUpdateMode(QGraphicsView::NoViewportUpdate);
     m_scene->showResult(result, saved.positions);
-    m_view->fit();
 }
 
 void DiagramPage::onFilled()
 {
     m_busy = false;
+    m_filledMs = QDateTime::currentMSecsSinceEpoch() - m_requestStarted;
+    m_view->setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
     m_view->fit();
+    m_view->viewport()->update();
     const core::ErdResult &r = m_last;
     QString text = tr("%1 tables and views, %2 foreign keys · read in %3 ms, laid out in %4 ms "
                       "(Graphviz %5 ms), drawn %6 ms after asking")
@@ -335,7 +341,7 @@ void DiagramPage::onFilled()
                        .arg(qRound(r.readMs))
                        .arg(qRound(r.layoutMs))
                        .arg(qRound(r.layout.graphvizMs))
-                       .arg(QDateTime::currentMSecsSinceEpoch() - m_requestStarted);
+                       .arg(m_filledMs);
     if (!r.note.isEmpty())
         text = r.note + QStringLiteral(" · ") + text;
     setStatus(text);

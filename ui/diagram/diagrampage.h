@@ -61,8 +61,14 @@ public:
     QString statusText() const;
     QString messageText() const; // the panel over the view ("too many tables", errors)
     bool isBusy() const { return m_busy; }
+    // The last diagram drawn (or refused), with the times of its read and layout.
+    const core::ErdResult &lastResult() const { return m_last; }
+    // Milliseconds from the last request to its result on the GUI thread, and to a full scene.
+    qint64 landedMs() const { return m_landedMs; }
+    qint64 filledMs() const { return m_filledMs; }
 
 Q_SIGNALS:
+    void catalogLoaded(int tables); // the names for the choosers and completion are in
     void layoutLanded(int tables); // the scene holds every table and edge
     void requestEnded(const QString &message); // a request that drew nothing: why
     void exported(bool ok, const QString &message);
@@ -118,6 +124,8 @@ private:
     bool m_paletteChosen = false;
     bool m_screenshotPending = false;
     qint64 m_requestStarted = 0;
+    qint64 m_landedMs = 0;
+    qint64 m_filledMs = 0;
     int m_askAbove;
 };
 

@@ -55,6 +55,9 @@ public:
     void setHoveredEdge(int edge);
     int hoveredEdge() const { return m_hovered; }
     bool isRowMarked(int table, const QString &column) const;
+    // What a tooltip says about a table or an edge.
+    QString tableTip(int table) const;
+    QString edgeTip(int edge) const;
 
     // From TableItem.
     void tableMoved(int table, const QPointF &topLeft);
@@ -69,6 +72,9 @@ Q_SIGNALS:
     void activated(const core::ErdTableRef &table); // double click: open it elsewhere
     void contextMenuRequested(int table, const QPoint &screenPos);
     void positionsChanged(); // a table was dropped somewhere new
+
+protected:
+    void helpEvent(QGraphicsSceneHelpEvent *event) override;
 
 private:
     void fillSlice(int generation);

@@ -68,11 +68,12 @@ QByteArray ErdGraph::port(
     const ErdTable &table, const TableShape &shape, const QString &column, char side)
 {
     const int row = shape.rowOf(table, column);
-    if (row < 0)
-        return QByteArray("h:") + side;
-    return 'p' + QByteArray::number(row) + side + ':' + side;
+    return (row < 0 ? QByteArray("h") : 'p' + QByteArray::number(row)) + ':' + side;
 }
 
+// One row cell per listed column, with the column's port: an edge leaves from its east or west
+// side, the table's own. For layout the cells are empty (Graphviz measures nothing); to draw,
+// each holds a small table of the marker, not-null mark, name and type.
 QString ErdGraph::label(const ErdTable &t, const TableShape &s, bool text, const ErdPalette &pal)
 {
     const double inner = s.width - 2 * kBorder;
@@ -83,40 +84,43 @@ QString ErdGraph::label(const ErdTable &t, const TableShape &s, bool text, const
                        .arg(pal.border, pal.tableFill);
     auto row = [&html](const QString &cells) { html += QStringLiteral("<TR>") + cells + "</TR>"; };
     const QString title = text ? font(s.title, kHeaderFontPx, pal.text, "B") : QString();
-    const QString span = QStringLiteral(" COLSPAN=\"4\"");
-    row(cell(inner, kHeaderHeight, title, "CENTER", QStringLiteral("h"), span + headerBg));
+    row(cell(inner, kHeaderHeight, title, "CENTER", QStringLiteral("h"), headerBg));
     if (!s.subtitle.isEmpty())
         row(cell(inner, kSubtitleHeight,
             text ? font(s.subtitle, kSmallFontPx, pal.muted, "I") : QString(), "CENTER", {},
-            span + headerBg));
+            headerBg));
     const double markerW = kPadX + kMarkerWidth;
     const double typeW = inner - markerW - kNullWidth - std::round(s.nameWidth);
     for (int r = 0; r < s.columns.size(); ++r) {
-        const ErdColumn &c = t.columns.at(s.columns.at(r));
-        const QString key = keyMarker(c);
-        const QString id = QString::number(r);
-        QString marker, nullMark, name, type;
-        if (text) {
-            marker = font(key, kSmallFontPx, c.primaryKey ? pal.primaryKey : pal.foreignKey, "B");
-            nullMark = font(c.notNull ? QStringLiteral("◆") : QStringLiteral("◇"), 8, pal.muted);
-            name = font(elide(c.name, kFontPx, false, s.nameWidth), kFontPx, pal.text);
-            type = font(elide(c.type, kFontPx, false, s.typeWidth), kFontPx, pal.muted);
+        const QString port = u'p' + QString::number(r);
+        if (!text) {
+            row(cell(inner, kRowHeight, {}, "CENTER", port));
+            continue;
         }
-        row(cell(markerW, kRowHeight, marker, "CENTER", u'p' + id + u'w')
-            + cell(kNullWidth, kRowHeight, nullMark)
-            + cell(std::round(s.nameWidth), kRowHeight, name, "LEFT")
-            + cell(typeW, kRowHeight, type, "RIGHT", u'p' + id + u'e',
-                QStringLiteral(" BALIGN=\"RIGHT\"")));
+        const ErdColumn &c = t.columns.at(s.columns.at(r));
+        const QString cells = cell(markerW, kRowHeight,
+                                  font(keyMarker(c), kSmallFontPx,
+                                      c.primaryKey ? pal.primaryKey : pal.foreignKey, "B"))
+            + cell(kNullWidth, kRowHeight,
+                font(c.notNull ? QStringLiteral("◆") : QStringLiteral("◇"), 8, pal.muted))
+            + cell(std::round(s.nameWidth), kRowHeight,
+                font(elide(c.name, kFontPx, false, s.nameWidth), kFontPx, pal.text), "LEFT")
+            + cell(typeW, kRowHeight,
+                font(elide(c.type, kFontPx, false, s.typeWidth), kFontPx, pal.muted), "RIGHT");
+        row(cell(inner, kRowHeight,
+            QStringLiteral("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
+                           "CELLPADDING=\"0\"><TR>%1</TR></TABLE>")
+                .arg(cells),
+            "CENTER", port));
     }
     if (s.hidden > 0) {
         const QString more = QLocale(QLocale::English).toString(s.hidden);
         row(cell(inner, kRowHeight,
             text ? font(QStringLiteral("+%1 more columns").arg(more), kSmallFontPx, pal.muted, "I")
-                 : QString(),
-            "CENTER", {}, span));
+                 : QString()));
     }
     if (!s.columns.isEmpty() || s.hidden > 0)
-        row(cell(inner, 3, {}, "CENTER", {}, span));
+        row(cell(inner, 3, {}));
     return html + QStringLiteral("</TABLE>");
 }
 

@@ -49,7 +49,7 @@ QString textArray(const QStringList &items)
 
 } // namespace
 
-Result<ErdCatalog> catalog(SessionContext &ctx, const QStringList &schemas)
+Result<ErdCatalog> catalog(SessionContext &ctx, const QStringList &schemas, bool withViews)
 {
     auto rels = ctx.exec(QStringLiteral("erd/relations"),
         { schemas.isEmpty() ? QVariant() : QVariant(textArray(schemas)) });
@@ -59,10 +59,12 @@ Result<ErdCatalog> catalog(SessionContext &ctx, const QStringList &schemas)
     c.tables.reserve(rels->rows());
     for (int i = 0; i < rels->rows(); ++i) {
         ErdTable t;
+        t.kind = kindOf(rels->text(i, "kind"));
+        if (!withViews && (t.kind == ErdKind::View || t.kind == ErdKind::MaterializedView))
+            continue;
         t.oid = quint32(rels->toLongLong(i, "oid"));
         t.schema = rels->text(i, "schema_name");
         t.name = rels->text(i, "name");
-        t.kind = kindOf(rels->text(i, "kind"));
         t.partitions = rels->toInt(i, "partitions");
         t.partitionStrategy = rels->text(i, "partition_strategy");
         c.tables.append(std::move(t));
@@ -84,6 +86,8 @@ Result<ErdCatalog> catalog(SessionContext &ctx, const QStringList &schemas)
         k.definition = keys->text(i, "definition");
         c.keys.append(std::move(k));
     }
+    if (!withViews)
+        return c;
     auto views = ctx.exec(QStringLiteral("erd/view_sources"));
     if (!views)
         return views.error();
@@ -134,7 +138,8 @@ Result<ErdResult> read(
     QElapsedTimer clock;
     clock.start();
     // A diagram of schemas needs only those; a neighbourhood or a path may cross any schema.
-    auto cat = catalog(ctx, scope.kind == ErdScope::Kind::Schemas ? scope.schemas : QStringList());
+    auto cat = catalog(ctx, scope.kind == ErdScope::Kind::Schemas ? scope.schemas : QStringList(),
+        scope.views && scope.kind != ErdScope::Kind::Path);
     if (!cat)
         return cat.error();
     if (isCanceled())

@@ -14,7 +14,8 @@ namespace ErdReader {
 
 // The catalog's shape (tables, views, foreign keys, what views read) in these schemas; empty:
 // every user schema. Foreign keys and view sources are kept only when both ends were read.
-Result<ErdCatalog> catalog(SessionContext &ctx, const QStringList &schemas = {});
+// Without `views`, views are not read at all.
+Result<ErdCatalog> catalog(SessionContext &ctx, const QStringList &schemas = {}, bool views = true);
 // Reads the columns of these tables (with their key markers) into them.
 Status columns(SessionContext &ctx, QList<ErdTable> &tables);
 // What a scope draws: the catalog it needs, the selection, then the columns of what was chosen.
