@@ -309,9 +309,24 @@ int benchErdShots(const QStringList &argv)
         dark = next % 2 == 1;
         ++next;
         page.setDarkPalette(dark);
-        page.showSchemas(name == QLatin1String("all") ? QStringList() : QStringList { name });
+        // "near:s.t" a neighbourhood (t highlighted), "path:s.a:s.b" a path, "all", or a schema.
+        const QStringList parts = name.split(u':');
+        if (parts.first() == QLatin1String("near")) {
+            page.showNeighbourhood(ErdTableRef::parse(parts.value(1)), 1);
+        } else if (parts.first() == QLatin1String("path")) {
+            ErdScope s;
+            s.kind = ErdScope::Kind::Path;
+            s.from = ErdTableRef::parse(parts.value(1));
+            s.to = ErdTableRef::parse(parts.value(2));
+            page.showScope(s);
+        } else {
+            page.showSchemas(name == QLatin1String("all") ? QStringList() : QStringList { name });
+        }
     };
     QObject::connect(&page, &DiagramPage::layoutLanded, &page, [&] {
+        const QString name = names.at((next - 1) / 2);
+        if (name.startsWith(QLatin1String("near:")))
+            page.findTable(ErdTableRef::parse(name.mid(5)).name);
         QTimer::singleShot(300, &page, [&] {
             const QString file = QDir(args.dir).filePath(
                 QStringLiteral("erd-%1-%2.png")

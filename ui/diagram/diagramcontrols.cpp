@@ -62,10 +62,16 @@ QWidget *DiagramControls::buildScopeRow()
     h->addWidget(m_mode);
 
     m_stack = new QStackedWidget(row);
-    m_schemaButton = new QToolButton(m_stack);
+    auto *schemas = new QWidget(m_stack);
+    auto *sh = new QHBoxLayout(schemas);
+    sh->setContentsMargins(0, 0, 0, 0);
+    m_schemaButton = new QToolButton(schemas);
     m_schemaButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_schemaButton->setToolTip(tr("The schemas to draw (none chosen: every schema)"));
     m_schemaMenu = new QMenu(m_schemaButton);
-    m_stack->addWidget(m_schemaButton);
+    sh->addWidget(m_schemaButton);
+    sh->addStretch(1);
+    m_stack->addWidget(schemas);
 
     auto *near = new QWidget(m_stack);
     auto *nh = new QHBoxLayout(near);

@@ -5,6 +5,7 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
+#include <QTextOption>
 
 #include <cmath>
 
@@ -61,12 +62,19 @@ void TableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     painter->fillRect(head, header);
     painter->setPen(dim(QColor(pal.text), dimmed));
     if (lod < kColumnsLod) { // the overview: names large enough to read, columns left out
+        // As large as the box allows, in up to three lines (broken after an underscore).
         const double fit
             = (box.width() - 2 * kPadX) / std::max(1.0, textWidth(m_shape.title, 1, true));
-        const double px
-            = std::clamp(std::min({ 10 / lod, fit, box.height() * 0.45 }), kHeaderFontPx, 400.0);
+        double px = 0;
+        for (int lines = 1; lines <= 3; ++lines)
+            px = std::max(px, std::min(fit * lines * 0.9, box.height() * 0.8 / (lines * 1.25)));
+        px = std::clamp(std::min(px, 10 / lod), kHeaderFontPx, 400.0);
         painter->setFont(m_scene->font(int(px), true));
-        painter->drawText(box.adjusted(kPadX, 0, -kPadX, 0), Qt::AlignCenter, m_shape.title);
+        QTextOption wrap(Qt::AlignCenter);
+        wrap.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+        QString title = m_shape.title;
+        title.replace(u'_', QStringLiteral("_\u200b"));
+        painter->drawText(box.adjusted(kPadX, 0, -kPadX, 0), title, wrap);
         painter->setPen(QPen(
             focused ? QColor(pal.highlight) : dim(QColor(pal.border), dimmed), focused ? 2.5 : 1));
         painter->setBrush(Qt::NoBrush);
@@ -288,9 +296,10 @@ void EdgeItem::hoverLeaveEvent(QGraphicsSceneHoverEvent *)
         m_scene->setHoveredEdge(-1);
 }
 
-ClusterItem::ClusterItem(DiagramScene *scene, int cluster) : m_scene(scene), m_cluster(cluster)
+ClusterItem::ClusterItem(DiagramScene *scene, int cluster, bool label)
+    : m_scene(scene), m_cluster(cluster), m_label(label)
 {
-    setZValue(0);
+    setZValue(label ? 3 : 0); // the overview's name above the tables, the box behind them
     refresh();
 }
 
@@ -312,16 +321,36 @@ void ClusterItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
 {
     const core::ErdPalette &pal = m_scene->erdPalette();
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    painter->setPen(QPen(QColor(pal.clusterBorder), 1));
-    painter->setBrush(QColor(pal.clusterFill));
-    painter->drawRoundedRect(m_rect, 8, 8);
-    painter->setPen(QColor(pal.clusterText));
-    // The schema's name stays readable when zoomed out: it grows as the diagram shrinks.
     const QString &name = m_scene->layout().clusters.at(m_cluster).schema;
+    const bool overview = lod < 0.5;
+    if (!m_label) { // the box, and the name in the band Graphviz left for it
+        painter->setPen(QPen(QColor(pal.clusterBorder), 1));
+        painter->setBrush(QColor(pal.clusterFill));
+        painter->drawRoundedRect(m_rect, 8, 8);
+        if (!overview) {
+            painter->setPen(QColor(pal.clusterText));
+            painter->setFont(m_scene->font(16, true));
+            painter->drawText(m_rect.adjusted(10, 6, -10, 0), Qt::AlignLeft | Qt::AlignTop, name);
+        }
+        return;
+    }
+    if (!overview)
+        return;
+    // Zoomed out, where tables are bare boxes, the name grows over them on a backdrop.
     const double fit = (m_rect.width() - 20) / std::max(1.0, textWidth(name, 1, true));
-    const int px = int(std::clamp(std::min({ 14 / lod, fit, m_rect.height() / 4 }), 14.0, 400.0));
-    painter->setFont(m_scene->font(px, true));
-    painter->drawText(m_rect.adjusted(10, 4, -10, 0), Qt::AlignLeft | Qt::AlignTop, name);
+    const int px = int(std::clamp(std::min({ 12 / lod, fit, m_rect.height() / 5 }), 16.0, 400.0));
+    const QFont font = m_scene->font(px, true);
+    const QFontMetricsF fm(font);
+    const QRectF text(
+        m_rect.left() + 10, m_rect.top() + 6, fm.horizontalAdvance(name), fm.height());
+    QColor back(pal.clusterFill);
+    back.setAlphaF(0.85);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(back);
+    painter->drawRoundedRect(text.adjusted(-5, -2, 5, 2), 4, 4);
+    painter->setPen(QColor(pal.clusterText));
+    painter->setFont(font);
+    painter->drawText(text, Qt::AlignLeft | Qt::AlignTop, name);
 }
 
 } // namespace strata::ui

@@ -62,11 +62,12 @@ private:
     mutable QPainterPath m_hit; // made when first asked (hover): stroking 1,200 curves is slow
 };
 
-// A schema's box in a diagram of several schemas.
+// A schema's box in a diagram of several schemas (behind the tables), or its name as an
+// overview shows it (`label`: over the tables, drawn only when zoomed out).
 class ClusterItem : public QGraphicsItem
 {
 public:
-    ClusterItem(DiagramScene *scene, int cluster);
+    ClusterItem(DiagramScene *scene, int cluster, bool label = false);
     void refresh();
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *) override;
@@ -74,6 +75,7 @@ public:
 private:
     DiagramScene *m_scene;
     int m_cluster;
+    bool m_label;
     QRectF m_rect;
 };
 

@@ -108,9 +108,11 @@ void DiagramScene::fillSlice(int generation)
     while (m_next < total && clock.nsecsElapsed() < kSliceNs) {
         const int n = m_next++;
         if (n < clusters) {
-            auto *c = new ClusterItem(this, n);
-            addItem(c);
-            m_clusterItems.append(c);
+            for (bool label : { false, true }) {
+                auto *c = new ClusterItem(this, n, label);
+                addItem(c);
+                m_clusterItems.append(c);
+            }
         } else if (n < clusters + tables) {
             const int t = n - clusters;
             auto *item = new TableItem(this, t, m_shapes.at(t));

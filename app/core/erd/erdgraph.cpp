@@ -128,7 +128,7 @@ Agraph_t *ErdGraph::cluster(const QString &schema, const QByteArray &name, const
 {
     Agraph_t *c = agsubg(m_graph, const_cast<char *>(name.constData()), 1);
     gvSetHtml(m_graph, c, "label", QStringLiteral("<B>%1</B>").arg(esc(schema)));
-    gvSet(c, "fontsize", "14");
+    gvSet(c, "fontsize", "18"); // a band tall enough to read the name zoomed out
     gvSet(c, "labeljust", "l");
     gvSet(c, "style", "filled,rounded");
     gvSet(c, "fillcolor", pal.clusterFill.toUtf8());
@@ -296,7 +296,7 @@ void ErdGraph::place(const ErdLayout &layout)
         gvSet(c, "bb",
             coord(r.left()) + ',' + coord(top - r.bottom()) + ',' + coord(r.right()) + ','
                 + coord(top - r.top()));
-        const double labelW = textWidth(box.schema, 14, true);
+        const double labelW = textWidth(box.schema, 18, true);
         gvSet(c, "lp", coord(r.left() + 10 + labelW / 2) + ',' + coord(top - r.top() - 12));
     }
 }

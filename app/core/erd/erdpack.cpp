@@ -14,8 +14,8 @@ namespace {
 constexpr double kGap = 36; // between tables of a grid
 constexpr double kBlockGap = 72; // between blocks
 constexpr double kClusterMargin = 14;
-constexpr double kClusterLabel = 26; // room for the schema's name above a grid
-constexpr double kAspect = 1.6;
+constexpr double kClusterLabel = 32; // room for the schema's name above a grid
+constexpr double kAspect = 1.8; // about a window's shape
 
 // Left to right in rows no wider than `maxWidth`; returns the positions and the size used.
 QList<QPointF> rows(const QList<QSizeF> &sizes, double maxWidth, double gap, QSizeF &used)

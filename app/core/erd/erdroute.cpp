@@ -11,7 +11,7 @@ namespace {
 
 constexpr double kTip = 9; // room for the crow's foot or the arrow at an end
 constexpr double kClusterMargin = 14;
-constexpr double kClusterLabel = 26;
+constexpr double kClusterLabel = 32;
 
 struct End
 {
