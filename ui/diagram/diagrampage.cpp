@@ -5,6 +5,7 @@
 #include "diagramscene.h"
 #include "diagramview.h"
 #include "erd/diagramservice.h"
+#include "erd/erdselection.h"
 #include "util/async.h"
 #include "util/whenfinished.h"
 
@@ -21,6 +22,7 @@
 #include <QMenu>
 #include <QPointer>
 #include <QPushButton>
+#include <QShortcut>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -96,6 +98,14 @@ DiagramPage::DiagramPage(AppContext *context, QWidget *parent)
     connect(m_controls, &DiagramControls::fitRequested, m_view, &DiagramView::fit);
     connect(m_controls, &DiagramControls::zoomRequested, m_view, &DiagramView::zoomBy);
     connect(m_controls, &DiagramControls::exportRequested, this, &DiagramPage::askExport);
+    connect(new QShortcut(QKeySequence::Find, this), &QShortcut::activated, this, [this] {
+        m_controls->findBox()->setFocus();
+        m_controls->findBox()->selectAll();
+    });
+    connect(new QShortcut(QKeySequence::ZoomIn, this), &QShortcut::activated, this,
+        [this] { m_view->zoomBy(1.25); });
+    connect(new QShortcut(QKeySequence::ZoomOut, this), &QShortcut::activated, this,
+        [this] { m_view->zoomBy(1 / 1.25); });
     connect(m_panelNear, &QPushButton::clicked, this, [this] {
         hideMessage();
         m_controls->focusNeighbourhood();
@@ -519,6 +529,19 @@ void DiagramPage::showTableMenu(int table, const QPoint &screenPos)
     menu->addAction(tr("Show its neighbourhood"), this, [this, ref] { showNeighbourhood(ref, 1); });
     menu->addAction(tr("Path from here to…"), this, [this, ref] { m_controls->setFromTable(ref); });
     menu->addSeparator();
+    if (m_catalogLoaded) // a subject area grows a step at a time
+        menu->addAction(tr("Add its neighbours to this diagram"), this, [this, ref] {
+            ErdScope s = m_scope;
+            s.kind = ErdScope::Kind::Tables;
+            s.tables.clear();
+            for (const core::ErdTable &t : m_scene->diagram().tables)
+                s.tables << t.ref();
+            const auto near = core::ErdSelect::neighbourhood(m_catalog, { ref }, 1, s.views);
+            for (int i : near.tables)
+                if (!s.tables.contains(m_catalog.tables.at(i).ref()))
+                    s.tables << m_catalog.tables.at(i).ref();
+            showScope(s);
+        });
     menu->addAction(tr("Remove from this diagram"), this, [this, table] {
         ErdScope s = m_scope;
         s.kind = ErdScope::Kind::Tables;

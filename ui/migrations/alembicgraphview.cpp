@@ -45,6 +45,12 @@ bool AlembicGraphView::setGraph(const QList<core::FolderMigration> &revisions,
         return true;
     }
     const auto unlock = qScopeGuard([] { core::GraphvizLock::unlock(); });
+    return layOut(revisions, applied, dbHeads);
+}
+
+bool AlembicGraphView::layOut(const QList<core::FolderMigration> &revisions,
+    const QSet<QString> &applied, const QStringList &dbHeads)
+{
     scene()->clear();
     m_nodes = 0;
     GVC_t *gvc = gvContext();

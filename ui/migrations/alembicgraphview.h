@@ -28,6 +28,9 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
 
 private:
+    bool layOut(const QList<core::FolderMigration> &revisions, const QSet<QString> &applied,
+        const QStringList &dbHeads);
+
     int m_nodes = 0;
 };
 
