@@ -2,6 +2,7 @@
 // other programs' rules: SVG parses as XML, PNG decodes, PDF has a page, DOT goes through dot.
 #include "appcontext.h"
 #include "diagram/diagramcontrols.h"
+#include "diagram/diagramitems.h"
 #include "diagram/diagrampage.h"
 #include "diagram/diagramscene.h"
 #include "diagram/diagramview.h"
@@ -177,11 +178,9 @@ void tst_DiagramPage::draggingATableMovesItsEdgesAndIsRemembered()
     QVERIFY(draw({ kSchema }));
     auto *scene = m_page->diagramScene();
     const int parent = scene->indexOf({ kSchema, kParent });
-    QGraphicsItem *item = nullptr;
-    for (QGraphicsItem *i : scene->items())
-        if (i->pos() == scene->layout().tables.at(parent).topLeft() && i->zValue() == 1)
-            item = i;
+    QGraphicsItem *item = scene->tableItem(parent);
     QVERIFY(item);
+    QCOMPARE(item->pos(), scene->layout().tables.at(parent).topLeft());
     const QPointF to(-600, -400);
     item->setPos(to); // what a drag does
     QCOMPARE(scene->layout().tables.at(parent).topLeft(), to);

@@ -28,8 +28,16 @@ QColor dim(QColor c, bool dimmed)
 
 } // namespace
 
+DiagramItem::DiagramItem(DiagramScene *scene)
+    : m_scene(scene), m_generation(scene->generation()) { }
+
+bool DiagramItem::alive() const
+{
+    return m_generation == m_scene->generation();
+}
+
 TableItem::TableItem(DiagramScene *scene, int table, const TableShape &shape)
-    : m_scene(scene), m_table(table), m_shape(shape)
+    : DiagramItem(scene), m_table(table), m_shape(shape)
 {
     setFlags(ItemIsMovable | ItemSendsGeometryChanges);
     setZValue(1); // tooltips come from DiagramScene::helpEvent, made when asked
@@ -43,6 +51,8 @@ QRectF TableItem::boundingRect() const
 void TableItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (!alive() || lod < DiagramScene::kOverviewLod) // the scene draws the overview
+        return;
     const core::ErdPalette &pal = m_scene->erdPalette();
     const core::ErdTable &t = m_scene->diagram().tables.at(m_table);
     const bool dimmed = m_scene->isDimmed(m_table);
@@ -148,7 +158,7 @@ void TableItem::paintRows(QPainter *painter, const core::ErdTable &t) const
 
 QVariant TableItem::itemChange(GraphicsItemChange change, const QVariant &value)
 {
-    if (change == ItemPositionHasChanged && scene()) {
+    if (change == ItemPositionHasChanged && scene() && alive()) {
         m_dragged = true;
         m_scene->tableMoved(m_table, value.toPointF());
     }
@@ -164,7 +174,7 @@ void TableItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
 void TableItem::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 {
     QGraphicsItem::mouseReleaseEvent(event);
-    if (event->button() != Qt::LeftButton)
+    if (event->button() != Qt::LeftButton || !alive())
         return;
     if (m_dragged)
         m_scene->tableDropped(m_table);
@@ -174,16 +184,17 @@ void TableItem::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 
 void TableItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
 {
-    if (event->button() == Qt::LeftButton)
+    if (event->button() == Qt::LeftButton && alive())
         m_scene->tableActivated(m_table);
 }
 
 void TableItem::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
 {
-    m_scene->tableMenu(m_table, event->screenPos());
+    if (alive())
+        m_scene->tableMenu(m_table, event->screenPos());
 }
 
-EdgeItem::EdgeItem(DiagramScene *scene, int edge) : m_scene(scene), m_edge(edge)
+EdgeItem::EdgeItem(DiagramScene *scene, int edge) : DiagramItem(scene), m_edge(edge)
 {
     setAcceptHoverEvents(true);
     setZValue(2);
@@ -262,6 +273,8 @@ QRectF EdgeItem::boundingRect() const
 void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (!alive() || lod < DiagramScene::kOverviewLod)
+        return;
     const core::ErdPalette &pal = m_scene->erdPalette();
     const core::ErdEdgePath &p = m_scene->layout().edges.at(m_edge);
     const bool lit = m_scene->isEdgeHighlighted(m_edge);
@@ -287,17 +300,18 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
 
 void EdgeItem::hoverEnterEvent(QGraphicsSceneHoverEvent *)
 {
-    m_scene->setHoveredEdge(m_edge);
+    if (alive())
+        m_scene->setHoveredEdge(m_edge);
 }
 
 void EdgeItem::hoverLeaveEvent(QGraphicsSceneHoverEvent *)
 {
-    if (m_scene->hoveredEdge() == m_edge)
+    if (alive() && m_scene->hoveredEdge() == m_edge)
         m_scene->setHoveredEdge(-1);
 }
 
 ClusterItem::ClusterItem(DiagramScene *scene, int cluster, bool label)
-    : m_scene(scene), m_cluster(cluster), m_label(label)
+    : DiagramItem(scene), m_cluster(cluster), m_label(label)
 {
     setZValue(label ? 3 : 0); // the overview's name above the tables, the box behind them
     refresh();
@@ -319,10 +333,14 @@ QRectF ClusterItem::boundingRect() const
 
 void ClusterItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
+    if (!alive())
+        return;
     const core::ErdPalette &pal = m_scene->erdPalette();
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
     const QString &name = m_scene->layout().clusters.at(m_cluster).schema;
     const bool overview = lod < 0.5;
+    if (!m_label && lod < DiagramScene::kOverviewLod)
+        return;
     if (!m_label) { // the box, and the name in the band Graphviz left for it
         painter->setPen(QPen(QColor(pal.clusterBorder), 1));
         painter->setBrush(QColor(pal.clusterFill));

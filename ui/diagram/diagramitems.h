@@ -10,10 +10,24 @@ namespace strata::ui {
 
 class DiagramScene;
 
+// What the scene's items share: the scene, and the diagram they were made for. The items of a
+// replaced diagram are deleted a slice at a time (thousands at once would stall the window);
+// until then they draw nothing and take no events.
+class DiagramItem
+{
+public:
+    explicit DiagramItem(DiagramScene *scene);
+    bool alive() const;
+
+protected:
+    DiagramScene *m_scene;
+    int m_generation;
+};
+
 // A table (or view) as a box listing its columns. Draws less as it gets smaller on screen: the
 // columns go below a third of their size, the title below a sixth, so a 2,000-table overview
 // paints boxes only.
-class TableItem : public QGraphicsItem
+class TableItem : public QGraphicsItem, public DiagramItem
 {
 public:
     TableItem(DiagramScene *scene, int table, const core::erdgeometry::TableShape &shape);
@@ -32,7 +46,6 @@ protected:
 private:
     void paintRows(QPainter *painter, const core::ErdTable &t) const;
 
-    DiagramScene *m_scene;
     int m_table;
     core::erdgeometry::TableShape m_shape;
     bool m_dragged = false;
@@ -40,7 +53,7 @@ private:
 
 // A foreign key (crow's foot at the referencing column, a bar at the referenced one) or a view's
 // read (dashed, an open arrow at what it reads). Hovering it shows the constraint.
-class EdgeItem : public QGraphicsPathItem
+class EdgeItem : public QGraphicsPathItem, public DiagramItem
 {
 public:
     EdgeItem(DiagramScene *scene, int edge);
@@ -56,7 +69,6 @@ protected:
     void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
 
 private:
-    DiagramScene *m_scene;
     int m_edge;
     QPainterPath m_ends; // the crow's foot, bar or arrow
     mutable QPainterPath m_hit; // made when first asked (hover): stroking 1,200 curves is slow
@@ -64,7 +76,7 @@ private:
 
 // A schema's box in a diagram of several schemas (behind the tables), or its name as an
 // overview shows it (`label`: over the tables, drawn only when zoomed out).
-class ClusterItem : public QGraphicsItem
+class ClusterItem : public QGraphicsItem, public DiagramItem
 {
 public:
     ClusterItem(DiagramScene *scene, int cluster, bool label = false);
@@ -73,7 +85,6 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *) override;
 
 private:
-    DiagramScene *m_scene;
     int m_cluster;
     bool m_label;
     QRectF m_rect;

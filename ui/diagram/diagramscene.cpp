@@ -5,7 +5,9 @@
 
 #include <QElapsedTimer>
 #include <QGraphicsSceneHelpEvent>
+#include <QPainter>
 #include <QPointer>
+#include <QStyleOptionGraphicsItem>
 #include <QTimer>
 #include <QToolTip>
 
@@ -13,7 +15,9 @@ namespace strata::ui {
 
 namespace {
 
-constexpr qint64 kSliceNs = 8'000'000; // items added per turn of the event loop, at most
+// Work per turn of the event loop, at most: adding items leaves Qt some work of its own for the
+// next turns, and the window must still draw within 16 ms.
+constexpr qint64 kSliceNs = 5'000'000;
 
 } // namespace
 
@@ -46,9 +50,17 @@ QFont DiagramScene::font(int pixelSize, bool bold, bool italic) const
 
 void DiagramScene::clearDiagram()
 {
-    ++m_generation;
+    ++m_generation; // the items left draw nothing from now on
     m_filling = false;
-    clear(); // deletes the items
+    const bool reaping = !m_dying.isEmpty();
+    for (QGraphicsItem *i : std::as_const(m_clusterItems))
+        m_dying.append(i);
+    for (QGraphicsItem *i : std::as_const(m_tableItems))
+        m_dying.append(i);
+    for (QGraphicsItem *i : std::as_const(m_edgeItems))
+        m_dying.append(i);
+    if (!reaping && !m_dying.isEmpty())
+        QTimer::singleShot(0, this, &DiagramScene::reapSlice);
     m_tableItems.clear();
     m_edgeItems.clear();
     m_clusterItems.clear();
@@ -68,9 +80,15 @@ void DiagramScene::showResult(
     clearDiagram();
     m_diagram = result.diagram;
     m_layout = result.layout;
-    m_shapes = core::ErdLayouter::shapes(m_diagram);
-    for (int i = 0; i < m_diagram.tables.size(); ++i)
+    m_shapes = m_layout.shapes && m_layout.shapes->size() == m_diagram.tables.size()
+        ? *m_layout.shapes
+        : core::ErdLayouter::shapes(m_diagram);
+    QHash<quint32, int> byOid;
+    byOid.reserve(m_diagram.tables.size());
+    for (int i = 0; i < m_diagram.tables.size(); ++i) {
         m_byRef.insert(m_diagram.tables.at(i).ref(), i);
+        byOid.insert(m_diagram.tables.at(i).oid, i);
+    }
     for (auto it = moved.cbegin(); it != moved.cend(); ++it) {
         const int t = m_byRef.value(it.key(), -1);
         if (t >= 0 && t < m_layout.tables.size()) {
@@ -84,9 +102,9 @@ void DiagramScene::showResult(
             = p.key >= 0 ? m_diagram.keys.at(p.key).from : m_diagram.viewEdges.at(p.viewEdge).view;
         const quint32 b
             = p.key >= 0 ? m_diagram.keys.at(p.key).to : m_diagram.viewEdges.at(p.viewEdge).source;
-        m_edgesOf[m_diagram.indexOf(a)].append(e);
+        m_edgesOf[byOid.value(a)].append(e);
         if (a != b)
-            m_edgesOf[m_diagram.indexOf(b)].append(e);
+            m_edgesOf[byOid.value(b)].append(e);
     }
     setSceneRect(m_layout.bounds.adjusted(-200, -200, 200, 200));
     m_filling = true;
@@ -131,6 +149,92 @@ void DiagramScene::fillSlice(int generation)
     }
     m_filling = false;
     Q_EMIT filled();
+}
+
+void DiagramScene::drawBackground(QPainter *painter, const QRectF &rect)
+{
+    QGraphicsScene::drawBackground(painter, rect);
+    if (QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform())
+        < kOverviewLod)
+        drawOverview(painter, rect);
+}
+
+void DiagramScene::drawOverview(QPainter *painter, const QRectF &rect) const
+{
+    // Batched by colour: schema boxes, edges as lines through their curves' anchor points,
+    // then tables and their header bands. What the items would draw at this size, in one pass.
+    const core::ErdPalette &pal = m_palette;
+    auto faded = [](QColor c, bool dim) {
+        if (dim)
+            c.setAlphaF(0.22);
+        return c;
+    };
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    painter->setPen(QPen(QColor(pal.clusterBorder), 0));
+    painter->setBrush(QColor(pal.clusterFill));
+    for (const core::ErdClusterBox &c : m_layout.clusters)
+        if (c.rect.intersects(rect))
+            painter->drawRect(c.rect);
+    for (int e = 0; e < m_layout.edges.size() && e < m_edgeItems.size(); ++e) {
+        const core::ErdEdgePath &p = m_layout.edges.at(e);
+        QPolygonF line;
+        if (p.hasStart)
+            line << p.start;
+        for (int i = 0; i < p.points.size(); i += 3)
+            line << p.points.at(i);
+        if (p.hasEnd)
+            line << p.end;
+        if (!line.boundingRect().intersects(rect))
+            continue;
+        const bool lit = isEdgeHighlighted(e);
+        QPen pen(lit ? QColor(pal.highlight)
+                     : faded(QColor(p.key >= 0 ? pal.edge : pal.viewEdge), isEdgeDimmed(e)),
+            lit ? 2 : 0);
+        if (p.key < 0)
+            pen.setStyle(Qt::DashLine);
+        painter->setPen(pen);
+        painter->drawPolyline(line);
+    }
+    QList<QRectF> plain, dimmed, heads, viewHeads, dimHeads, focused;
+    for (int t = 0; t < m_layout.tables.size() && t < m_tableItems.size(); ++t) {
+        const QRectF &r = m_layout.tables.at(t);
+        if (!r.intersects(rect))
+            continue;
+        const bool dim = isDimmed(t);
+        (dim ? dimmed : plain) << r;
+        const QRectF head(r.topLeft(), QSizeF(r.width(), m_shapes.at(t).headerHeight()));
+        (t == m_focus                             ? focused
+                : dim                             ? dimHeads
+                : m_diagram.tables.at(t).isView() ? viewHeads
+                                                  : heads)
+            << head;
+    }
+    painter->setPen(QPen(QColor(pal.border), 0));
+    painter->setBrush(QColor(pal.tableFill));
+    painter->drawRects(plain);
+    painter->setPen(QPen(faded(QColor(pal.border), true), 0));
+    painter->setBrush(faded(QColor(pal.tableFill), true));
+    painter->drawRects(dimmed);
+    painter->setPen(Qt::NoPen);
+    const QList<QPair<QList<QRectF> *, QColor>> bands { { &heads, QColor(pal.headerFill) },
+        { &viewHeads, QColor(pal.viewHeaderFill) },
+        { &dimHeads, faded(QColor(pal.headerFill), true) }, { &focused, QColor(pal.highlight) } };
+    for (const auto &[list, colour] : bands) {
+        painter->setBrush(colour);
+        painter->drawRects(*list);
+    }
+    painter->restore();
+}
+
+void DiagramScene::reapSlice()
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!m_dying.isEmpty() && clock.nsecsElapsed() < kSliceNs)
+        delete m_dying.takeLast(); // the newest first: Qt's item lists shrink from their end
+    if (!m_dying.isEmpty())
+        QTimer::singleShot(0, this, &DiagramScene::reapSlice);
 }
 
 QHash<core::ErdTableRef, QPointF> DiagramScene::movedPositions() const
@@ -240,11 +344,11 @@ void DiagramScene::helpEvent(QGraphicsSceneHelpEvent *event)
     QString tip;
     for (QGraphicsItem *item :
         items(event->scenePos(), Qt::IntersectsItemShape, Qt::DescendingOrder, QTransform())) {
-        if (auto *e = dynamic_cast<EdgeItem *>(item)) {
+        if (auto *e = dynamic_cast<EdgeItem *>(item); e && e->alive()) {
             tip = edgeTip(e->edge());
             break;
         }
-        if (auto *t = dynamic_cast<TableItem *>(item)) {
+        if (auto *t = dynamic_cast<TableItem *>(item); t && t->alive()) {
             tip = tableTip(t->table());
             break;
         }

@@ -188,6 +188,7 @@ Result<ErdLayout> layout(const ErdDiagram &d, const std::function<bool()> &cance
             out.edges.append(route(d, sh, out, ErdEdgePath { -1, v, {}, false, {}, false, {} }));
     out.graphvizMs = gvMs;
     out.components = parts;
+    out.shapes = std::make_shared<const QList<TableShape>>(sh);
     return out;
 }
 

@@ -7,7 +7,13 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 namespace strata::core {
+
+namespace erdgeometry {
+struct TableShape;
+}
 
 // A table (or view) by name: what a person picks and what is saved with a diagram (OIDs change
 // with a dump and restore, names do not).
@@ -167,6 +173,8 @@ struct ErdLayout
     QList<ErdClusterBox> clusters;
     double graphvizMs = 0; // time spent inside gvLayout
     int components = 0; // laid out separately by Graphviz
+    // How each table is drawn (erdgeometry::shape), worked out with the layout in the worker.
+    std::shared_ptr<const QList<erdgeometry::TableShape>> shapes;
 };
 
 // A diagram with its layout: what a request returns. When the selection is larger than the
