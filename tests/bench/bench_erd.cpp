@@ -330,7 +330,7 @@ int benchErdShots(const QStringList &argv)
         QTimer::singleShot(300, &page, [&] {
             const QString file = QDir(args.dir).filePath(
                 QStringLiteral("erd-%1-%2.png")
-                    .arg(names.at((next - 1) / 2),
+                    .arg(QString(names.at((next - 1) / 2)).replace(u':', u'-'),
                         dark ? QStringLiteral("dark") : QStringLiteral("light")));
             page.grab().save(file);
             std::printf("%s\n", qPrintable(file));
