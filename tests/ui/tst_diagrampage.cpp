@@ -217,8 +217,19 @@ void tst_DiagramPage::namedDiagramsKeepTheirScope()
     QCOMPARE(scene->layout().tables.at(scene->indexOf({ kSchema, "line" })).topLeft(),
         QPointF(900, 900));
     QCOMPARE(m_page->controls()->scope().kind, ErdScope::Kind::Tables);
+    QTRY_COMPARE(m_page->controls()->currentDiagram(), area.name);
+    // Keys only is the same diagram drawn another way; other tables are not that diagram.
+    ErdScope keys = area.scope;
+    keys.keysOnly = true;
+    Q_EMIT m_page->controls()->scopeRequested(keys);
+    QCOMPARE(m_page->controls()->currentDiagram(), area.name);
+    ErdScope other;
+    other.schemas = { kSchema };
+    Q_EMIT m_page->controls()->scopeRequested(other);
+    QCOMPARE(m_page->controls()->currentDiagram(), QString());
+    QVERIFY(landed.wait(20000));
+    QVERIFY(DiagramStore().load(target, area.name)->scope == area.scope); // left as it was
     QVERIFY(DiagramStore().remove(target, area.name));
-    Q_EMIT m_page->controls()->diagramChosen({});
 }
 
 void tst_DiagramPage::aTooLargeDiagramAsksFirst()

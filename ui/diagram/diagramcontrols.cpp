@@ -281,6 +281,14 @@ void DiagramControls::setDiagramNames(const QStringList &names, const QString &c
     m_delete->setEnabled(at > 0);
 }
 
+QStringList DiagramControls::diagramNames() const
+{
+    QStringList out;
+    for (int i = 1; i < m_diagrams->count(); ++i)
+        out << m_diagrams->itemText(i);
+    return out;
+}
+
 QString DiagramControls::currentDiagram() const
 {
     return m_diagrams->currentIndex() > 0 ? m_diagrams->currentText() : QString();

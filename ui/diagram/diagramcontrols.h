@@ -30,6 +30,7 @@ public:
     core::ErdScope scope() const;
     void setDiagramNames(const QStringList &names, const QString &current);
     QString currentDiagram() const; // empty: the unnamed diagram
+    QStringList diagramNames() const;
     void focusNeighbourhood(); // switches to "Neighbourhood" and puts the cursor in its field
     void setFromTable(const core::ErdTableRef &table); // switches to "Path" with this start
     QLineEdit *findBox() const { return m_find; }

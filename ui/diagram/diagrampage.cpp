@@ -15,7 +15,6 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -37,16 +36,6 @@ constexpr int kDrawWholeDatabaseUpTo = 300; // a first diagram of every schema, 
 QString count(qsizetype n)
 {
     return QLocale(QLocale::English).toString(qint64(n));
-}
-
-QFuture<core::SavedDiagram> loadSaved(
-    const QString &target, const QString &name, const ErdScope &scope)
-{
-    return core::asyncRun<core::SavedDiagram>(
-        core::Pool::Io, [target, name, scope](QPromise<core::SavedDiagram> &p) {
-            auto r = core::DiagramStore().load(target, name, scope);
-            p.addResult(r ? r.value() : core::SavedDiagram { name, scope, {} });
-        });
 }
 
 } // namespace
@@ -89,8 +78,10 @@ DiagramPage::DiagramPage(AppContext *context, QWidget *parent)
     m_saveTimer->setSingleShot(true);
     m_saveTimer->setInterval(600);
 
-    connect(m_controls, &DiagramControls::scopeRequested, this,
-        [this](const ErdScope &s) { request(s, m_askAbove); });
+    connect(m_controls, &DiagramControls::scopeRequested, this, [this](const ErdScope &s) {
+        leaveNamedFor(s);
+        request(s, m_askAbove);
+    });
     connect(m_controls, &DiagramControls::diagramChosen, this, &DiagramPage::chooseDiagram);
     connect(m_controls, &DiagramControls::saveAsRequested, this, &DiagramPage::saveAs);
     connect(m_controls, &DiagramControls::deleteRequested, this, &DiagramPage::deleteDiagram);
@@ -126,6 +117,8 @@ DiagramPage::DiagramPage(AppContext *context, QWidget *parent)
     connect(context, &AppContext::connectionChanged, this, &DiagramPage::onConnectionChanged);
     connect(context, &AppContext::diagramRequested, this,
         [this](const QString &schema, const QString &table) {
+            m_name.clear();
+            m_controls->setDiagramNames(m_controls->diagramNames(), {});
             if (table.isEmpty())
                 showSchemas({ schema });
             else
@@ -277,7 +270,10 @@ void DiagramPage::request(const ErdScope &scope, int limit)
         return;
     m_started = true;
     m_pending.cancel();
-    m_saveTimer->stop();
+    if (m_saveTimer->isActive()) { // a table just dropped: saved under the diagram it was in
+        m_saveTimer->stop();
+        savePositions();
+    }
     const int generation = ++m_generation;
     m_scope = scope;
     m_busy = true;
@@ -414,109 +410,6 @@ bool DiagramPage::findTable(const QString &text)
     m_scene->focusTable(found);
     m_view->reveal(m_scene->layout().tables.at(found));
     return true;
-}
-
-void DiagramPage::savePositions()
-{
-    if (m_target.isEmpty() || m_scene->diagram().tables.isEmpty())
-        return;
-    const core::SavedDiagram d { m_name, m_scope, m_scene->movedPositions() };
-    const QString target = m_target;
-    QPointer<DiagramPage> self(this);
-    core::whenFinished(this,
-        core::asyncRun<core::Status>(core::Pool::Io,
-            [target, d](
-                QPromise<core::Status> &p) { p.addResult(core::DiagramStore().save(target, d)); }),
-        [self](const core::Status &s) {
-            if (self && !s)
-                self->setStatus(s.error().toString());
-        });
-}
-
-void DiagramPage::listDiagrams(const QString &current)
-{
-    const QString target = m_target;
-    QPointer<DiagramPage> self(this);
-    core::whenFinished(this,
-        core::asyncRun<QStringList>(core::Pool::Io,
-            [target](QPromise<QStringList> &p) {
-                auto r = core::DiagramStore().names(target);
-                p.addResult(r ? r.value() : QStringList());
-            }),
-        [self, current, target](const QStringList &names) {
-            if (!self || target != self->m_target)
-                return;
-            self->m_controls->setDiagramNames(names, current);
-            Q_EMIT self->diagramsListed(names);
-        });
-}
-
-void DiagramPage::chooseDiagram(const QString &name)
-{
-    m_name = name;
-    if (name.isEmpty())
-        return;
-    const QString target = m_target;
-    QPointer<DiagramPage> self(this);
-    core::whenFinished(this, loadSaved(target, name, {}), [self](const core::SavedDiagram &d) {
-        if (self && d.name == self->m_name)
-            self->showScope(d.scope);
-    });
-}
-
-void DiagramPage::saveAs()
-{
-    auto *dialog = new QInputDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Save the diagram"));
-    dialog->setLabelText(tr("A name for this diagram (its tables and where you moved them):"));
-    dialog->setTextValue(m_name.isEmpty() ? m_scope.describe() : m_name);
-    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &text) {
-        const QString name = text.trimmed();
-        if (name.isEmpty())
-            return;
-        const core::SavedDiagram d { name, m_scope, m_scene->movedPositions() };
-        const QString target = m_target;
-        QPointer<DiagramPage> self(this);
-        core::whenFinished(this,
-            core::asyncRun<core::Status>(core::Pool::Io,
-                [target, d](QPromise<core::Status> &p) {
-                    p.addResult(core::DiagramStore().save(target, d));
-                }),
-            [self, name](const core::Status &s) {
-                if (!self)
-                    return;
-                if (!s) {
-                    self->setStatus(s.error().toString());
-                    return;
-                }
-                self->m_name = name;
-                self->listDiagrams(name);
-                self->setStatus(tr("Saved the diagram “%1”.").arg(name));
-            });
-    });
-    dialog->open();
-}
-
-void DiagramPage::deleteDiagram()
-{
-    const QString name = m_name;
-    if (name.isEmpty())
-        return;
-    const QString target = m_target;
-    QPointer<DiagramPage> self(this);
-    core::whenFinished(this,
-        core::asyncRun<core::Status>(core::Pool::Io,
-            [target, name](QPromise<core::Status> &p) {
-                p.addResult(core::DiagramStore().remove(target, name));
-            }),
-        [self, name](const core::Status &) {
-            if (!self)
-                return;
-            self->m_name.clear();
-            self->listDiagrams({});
-            self->setStatus(tr("Deleted the diagram “%1”.").arg(name));
-        });
 }
 
 void DiagramPage::showTableMenu(int table, const QPoint &screenPos)

@@ -83,12 +83,15 @@ private:
     void loadCatalog();
     void startDefault();
     void request(const core::ErdScope &scope, int limit);
+    void leaveNamedFor(const core::ErdScope &scope);
     void land(const core::ErdScope &scope, const core::ErdResult &result,
         const core::SavedDiagram &saved);
     void onFilled();
     void showMessage(const QString &text, bool offerNeighbourhood, int drawAll = 0);
     void hideMessage();
     void setStatus(const QString &text);
+    static QFuture<core::SavedDiagram> loadSaved(
+        const QString &target, const QString &name, const core::ErdScope &scope);
     void savePositions();
     void listDiagrams(const QString &current);
     void chooseDiagram(const QString &name);
