@@ -340,7 +340,7 @@ void tst_DiagramPage::aPngTooLargeIsRefusedWithoutAFile()
 void tst_DiagramPage::theCommandLineWritesTheSameFiles()
 {
     const QString cli = TestServer::binaryDir() + "/strata-cli";
-    for (const QString &ext : { "svg", "png", "pdf", "dot" }) {
+    for (const QString &ext : QStringList { "svg", "png", "pdf", "dot" }) {
         const QString path = m_dir.filePath("cli." + ext);
         QProcess p;
         p.start(cli,
