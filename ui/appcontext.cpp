@@ -77,4 +77,16 @@ void AppContext::reportServerChanged(const QString &database, bool databasesChan
     Q_EMIT serverChanged(database, databasesChanged);
 }
 
+void AppContext::showObject(const QString &schema, const QString &name)
+{
+    Q_EMIT pageRequested(QStringLiteral("schema"));
+    Q_EMIT objectRequested(schema, name);
+}
+
+void AppContext::requestDiagram(const QString &schema, const QString &table)
+{
+    Q_EMIT pageRequested(QStringLiteral("diagram"));
+    Q_EMIT diagramRequested(schema, table);
+}
+
 } // namespace strata::ui

@@ -59,6 +59,10 @@ public:
     // read it again. `database` is the one whose contents changed; `databasesChanged` when
     // databases were made or dropped.
     void reportServerChanged(const QString &database, bool databasesChanged);
+    // Shows a table (or view) in the schema browser.
+    void showObject(const QString &schema, const QString &name);
+    // Opens the diagram page on a schema (table empty) or on a table and its neighbours.
+    void requestDiagram(const QString &schema, const QString &table);
 
 Q_SIGNALS:
     void connectionChanged();
@@ -69,6 +73,8 @@ Q_SIGNALS:
     void statusMessage(const QString &text);
     void errorMessage(const QString &text);
     void serverChanged(const QString &database, bool databasesChanged);
+    void objectRequested(const QString &schema, const QString &name);
+    void diagramRequested(const QString &schema, const QString &table);
 
 private:
     core::ProfileStore *m_profiles;

@@ -1,5 +1,6 @@
 #include "workspacepages.h"
 
+#include "diagram/diagrampage.h"
 #include "jobs/jobspage.h"
 #include "migrations/migrationspage.h"
 #include "overview/overviewpage.h"
@@ -13,6 +14,7 @@ QList<WorkspacePage *> createWorkspacePages(AppContext *context)
     return {
         new OverviewPage(context),
         new SchemaPage(context),
+        new DiagramPage(context),
         new MigrationsPage(context),
         new StatsPage(context),
         new JobsPage(context),

@@ -6,6 +6,7 @@
 #include "connect/passworddialog.h"
 #include "db/connection.h"
 #include "db/passwordstore.h"
+#include "diagram/diagrampage.h"
 #include "jobs/backupdialog.h"
 #include "jobs/backupjob.h"
 #include "jobs/jobspage.h"
@@ -23,6 +24,9 @@
 #include <QPixmap>
 #include <QTabWidget>
 #include <QTimer>
+
+#include <memory>
+#include <utility>
 
 #include <cstdio>
 
@@ -167,6 +171,7 @@ void ScreenshotRunner::addPageSteps()
     m_steps.append({ QStringLiteral("the migrations"), [this](Done d) { shootMigrations(d); } });
     m_steps.append({ QStringLiteral("the statistics"), [this](Done d) { shootStatistics(d); } });
     m_steps.append({ QStringLiteral("the backup"), [this](Done d) { shootJobs(d); } });
+    m_steps.append({ QStringLiteral("the diagram"), [this](Done d) { shootDiagram(d); } });
 }
 
 void ScreenshotRunner::addDialogSteps()
@@ -252,6 +257,29 @@ void ScreenshotRunner::shootJobs(Done done)
             backUp(m_demo ? QStringList { QStringLiteral("agri") } : QStringList {}, file, !m_demo,
                 [this, done] { shootWhen(m_window, QStringLiteral("main-jobs"), done); });
         });
+}
+
+// The demo's AIS schema as an ER diagram (another database: its first schema with tables).
+void ScreenshotRunner::shootDiagram(Done done)
+{
+    showPage(QStringLiteral("diagram"));
+    auto *p = qobject_cast<DiagramPage *>(page(QStringLiteral("diagram")));
+    if (!p) {
+        done();
+        return;
+    }
+    // Whichever comes first: the layout, or the request ending without one (said on the page).
+    auto fired = std::make_shared<bool>(false);
+    auto shoot = [this, done, fired] {
+        if (std::exchange(*fired, true))
+            return;
+        shootWhen(m_window, QStringLiteral("main-diagram"), done);
+    };
+    connect(p, &DiagramPage::layoutLanded, this, shoot, Qt::SingleShotConnection);
+    connect(
+        p, &DiagramPage::requestEnded, this, [shoot](const QString &) { shoot(); },
+        Qt::SingleShotConnection);
+    p->showSchemas({ m_demo ? QStringLiteral("ais") : QStringLiteral("public") });
 }
 
 // What a person types for a server of their own.

@@ -5,6 +5,8 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
+#include "erd/graphvizlock.h"
+
 #include <QGraphicsEllipseItem>
 #include <QGraphicsPathItem>
 #include <QGraphicsRectItem>
@@ -12,6 +14,8 @@
 #include <QHash>
 #include <QMouseEvent>
 #include <QPainterPath>
+#include <QScopeGuard>
+#include <QTimer>
 
 namespace strata::ui {
 
@@ -33,6 +37,20 @@ AlembicGraphView::AlembicGraphView(QWidget *parent) : QGraphicsView(parent)
 }
 
 bool AlembicGraphView::setGraph(const QList<core::FolderMigration> &revisions,
+    const QSet<QString> &applied, const QStringList &dbHeads)
+{
+    // Graphviz is not safe in two threads at once, and diagrams are laid out in workers: take
+    // their lock, without waiting on the GUI thread (when a layout holds it, try again shortly).
+    if (!core::GraphvizLock::tryLock()) {
+        QTimer::singleShot(20, this,
+            [this, revisions, applied, dbHeads] { setGraph(revisions, applied, dbHeads); });
+        return true;
+    }
+    const auto unlock = qScopeGuard([] { core::GraphvizLock::unlock(); });
+    return layOut(revisions, applied, dbHeads);
+}
+
+bool AlembicGraphView::layOut(const QList<core::FolderMigration> &revisions,
     const QSet<QString> &applied, const QStringList &dbHeads)
 {
     scene()->clear();

@@ -9,8 +9,8 @@ namespace strata::ui {
 
 // The Alembic revision graph: Graphviz's dot lays it out (parents above children), Qt draws it.
 // Applied revisions are filled green, pending ones outlined blue, heads in the database bold;
-// depends_on edges are dashed. The layout runs on the GUI thread: Graphviz is not safe to call
-// from several threads at once, and a versions/ folder's graph is small (milliseconds).
+// depends_on edges are dashed. The layout runs on the GUI thread (a versions/ folder's graph is
+// small: milliseconds) under GraphvizLock, taken only when free: diagrams lay out in workers.
 class AlembicGraphView : public QGraphicsView
 {
     Q_OBJECT
@@ -28,6 +28,9 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
 
 private:
+    bool layOut(const QList<core::FolderMigration> &revisions, const QSet<QString> &applied,
+        const QStringList &dbHeads);
+
     int m_nodes = 0;
 };
 

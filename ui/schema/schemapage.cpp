@@ -63,6 +63,8 @@ SchemaPage::SchemaPage(AppContext *context, QWidget *parent) : WorkspacePage(con
     wireTabs();
     connect(
         this->context(), &AppContext::connectionChanged, this, &SchemaPage::onConnectionChanged);
+    // Another page (a diagram) asks to show a table here.
+    connect(this->context(), &AppContext::objectRequested, this, &SchemaPage::showObject);
     // A restore made a database, or changed this one: the tree reads what changed again.
     connect(this->context(), &AppContext::serverChanged, this,
         [this](const QString &database, bool databasesChanged) {

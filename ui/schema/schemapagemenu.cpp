@@ -63,6 +63,16 @@ void SchemaPage::showContextMenu(const QPoint &pos)
                 context()->requestBackup({}, { schemaName });
         });
     }
+    if (typeOf(obj) == Type::Schema || (typeOf(obj) == Type::Object && hasRows(kindOf(obj)))) {
+        const bool schema = typeOf(obj) == Type::Schema;
+        const QString name = obj.data(SchemaTreeModel::NameRole).toString();
+        const QString nsp = schema ? name : obj.data(SchemaTreeModel::SchemaNameRole).toString();
+        menu.addAction(
+            schema ? tr("Diagram of this schema") : tr("Diagram of it and its neighbours"), this,
+            [this, nsp, name, schema] {
+                context()->requestDiagram(nsp, schema ? QString() : name);
+            });
+    }
     // popup(), not exec(): no nested event loop.
     menu.popup(m_tree->viewport()->mapToGlobal(pos));
 }

@@ -559,7 +559,9 @@ CROSS JOIN generate_series(1, 10) AS g;
 CREATE INDEX positions_mmsi_ts_idx ON ais.positions (mmsi, ts);
 CREATE INDEX positions_ts_brin ON ais.positions USING brin (ts);
 ALTER TABLE ais.positions
-    ADD CONSTRAINT positions_mmsi_fkey FOREIGN KEY (mmsi) REFERENCES ais.vessels (mmsi);
+    ADD CONSTRAINT positions_mmsi_fkey FOREIGN KEY (mmsi) REFERENCES ais.vessels (mmsi),
+    -- Every report's navigational status is one of the AIS codes in ais.nav_statuses.
+    ADD CONSTRAINT positions_nav_status_fkey FOREIGN KEY (nav_status) REFERENCES ais.nav_statuses (code);
 ALTER TABLE ais.voyages
     ADD CONSTRAINT voyages_mmsi_fkey FOREIGN KEY (mmsi) REFERENCES ais.vessels (mmsi),
     ADD CONSTRAINT voyages_origin_locode_fkey FOREIGN KEY (origin_locode) REFERENCES ais.ports (locode),

@@ -1,0 +1,1 @@
+DELETE FROM diagram_positions WHERE diagram_id = :id

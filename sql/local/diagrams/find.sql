@@ -1,0 +1,1 @@
+SELECT id, name, scope FROM diagrams WHERE target = :target AND key = :key
