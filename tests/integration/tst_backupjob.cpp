@@ -324,9 +324,14 @@ void tst_BackupJob::backupWritesManifestCatalogAndNoPartialFile()
 
     auto list = BackupCatalog(m_catalog).list();
     QVERIFY(list.ok());
-    QCOMPARE(list->size(), 1);
-    QCOMPARE(list->first().sha256, m->sha256);
-    QCOMPARE(list->first().database, QString(kDb));
+    // The history also holds the earlier tests' failed runs.
+    QList<BackupEntry> written;
+    for (const BackupEntry &e : list.value())
+        if (e.outcome == BackupOutcome::Written)
+            written << e;
+    QCOMPARE(written.size(), 1);
+    QCOMPARE(written.first().sha256, m->sha256);
+    QCOMPARE(written.first().database, QString(kDb));
     QVERIFY(listArchive(o.outputPath).contains("TABLE DATA public big_a"));
 }
 
