@@ -90,11 +90,13 @@ Status check(SessionContext &ctx, const QStringList &archiveTables,
     auto listed = ctx.exec(QStringLiteral("jobs/restoretest/tables"));
     if (!listed)
         return listed.error();
-    QSet<Key> restored;
+    QSet<Key> restored, ofExtension;
     QSet<QString> restoredNames; // "schema.name", as pg_restore --list names them
     for (int i = 0; i < listed->rows(); ++i) {
         const Key k { listed->text(i, "schema_name"), listed->text(i, "table_name") };
         restored.insert(k);
+        if (listed->toBool(i, "of_extension"))
+            ofExtension.insert(k);
         restoredNames.insert(k.first + u'.' + k.second);
     }
     QSet<QString> missing;
@@ -106,7 +108,7 @@ Status check(SessionContext &ctx, const QStringList &archiveTables,
     for (const TableRowCount &e : expected) {
         if (canceled && canceled())
             return Error(Error::Kind::Canceled, QStringLiteral("Cancelled."));
-        RestoreTestTable t { e.schema, e.name, e.rows, -1 };
+        RestoreTestTable t { e.schema, e.name, e.rows, -1, ofExtension.contains({ e.schema, e.name }) };
         if (restored.contains({ e.schema, e.name })) {
             auto n = ctx.execTemplate(QStringLiteral("jobs/restoretest/count_rows"),
                 { { QStringLiteral("table"), { e.schema, e.name } } });
