@@ -354,7 +354,13 @@ Result<QList<TableRowCount>> ArchiveRowCounter::finish()
 Result<QList<TableRowCount>> countArchiveRows(
     const QString &path, const std::function<bool()> &canceled)
 {
-    const ArchiveFormat format = ArchiveToc::detect(path);
+    ArchiveFormat format = ArchiveToc::detect(path);
+    if (format == ArchiveFormat::Unknown) {
+        // A plain dump written with --compress is a gzip file.
+        QFile f(path);
+        if (f.open(QIODevice::ReadOnly) && f.read(2) == QByteArray("\x1f\x8b"))
+            format = ArchiveFormat::Plain;
+    }
     ArchiveRowCounter counter(format);
     QByteArray block(1 << 20, Qt::Uninitialized);
     auto readFile = [&](const QString &file, const std::function<void(const char *, qsizetype)> &to)
