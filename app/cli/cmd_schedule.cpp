@@ -221,8 +221,11 @@ int runScheduledBackup(const QString &name, ProgressStyle style)
     }
     const JobResult r = runJobWithProgress(job.value(), style);
     const int code = reportResult(r);
-    if (!r.ok)
+    if (!r.ok) {
+        for (const QString &n : r.notes)
+            err(n);
         return code;
+    }
     auto pruned = scheduledbackups::prune(catalog, s.value(), false);
     if (!pruned) {
         err(QStringLiteral("warning: the retention was not applied: ") + pruned.error().toString());

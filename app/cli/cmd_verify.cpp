@@ -50,6 +50,9 @@ int restoreTest(const QString &archive, const strata::cli::CliArgs &a,
                              .arg(s.passed() ? QStringLiteral("ok  ") : QStringLiteral("FAIL"), s.sequence)
                              .arg(s.nextValue)
                              .arg(s.columnMax));
+    if (!r.ok)
+        for (const QString &n : r.notes)
+            strata::cli::err(n);
     if (!rep.database.isEmpty())
         strata::cli::out(QStringLiteral("throwaway database %1: %2")
                              .arg(rep.database, rep.dropped ? QStringLiteral("dropped")

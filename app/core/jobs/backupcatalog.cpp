@@ -363,7 +363,8 @@ Result<qint64> BackupCatalog::recordRestoreTest(const RestoreTestRecord &t)
     auto q = db.run(QStringLiteral("local/insert_restore_test"),
         { { "backup_id", t.backupId },
             { "tested_at", iso(t.testedAt.isValid() ? t.testedAt : QDateTime::currentDateTimeUtc()) },
-            { "target", t.target }, { "database", t.database }, { "passed", t.passed ? 1 : 0 },
+            { "target", text(t.target) }, { "database", text(t.database) },
+            { "passed", t.passed ? 1 : 0 },
             { "summary", t.summary }, { "problems", t.problems.join(u'\n') }, { "log", t.log },
             { "duration_ms", t.durationMs } });
     if (!q)
