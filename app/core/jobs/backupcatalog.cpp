@@ -174,6 +174,11 @@ QString BackupCatalog::defaultPath()
     const QString env = qEnvironmentVariable("STRATA_BACKUP_CATALOG");
     if (!env.isEmpty())
         return env;
+    return standardPath();
+}
+
+QString BackupCatalog::standardPath()
+{
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
         + QStringLiteral("/backups.sqlite");
 }

@@ -44,6 +44,8 @@ class BackupCatalog
 public:
     // The default file, or $STRATA_BACKUP_CATALOG when set (tests, scripts).
     static QString defaultPath();
+    // The default file whatever the environment says (~/.local/share/strata/backups.sqlite).
+    static QString standardPath();
     explicit BackupCatalog(QString path = defaultPath());
     QString path() const { return m_path; }
 

@@ -101,7 +101,7 @@ QString serviceText(const BackupSchedule &s, const QString &cliPath, const QStri
         "Type=oneshot\n"
         "ExecStart=%3 backup --schedule %1 --progress=log\n")
                        .arg(s.name, s.database(), quoted(cliPath));
-    if (!catalogPath.isEmpty() && catalogPath != BackupCatalog::defaultPath())
+    if (!catalogPath.isEmpty() && catalogPath != BackupCatalog::standardPath())
         text += QStringLiteral("Environment=%1\n")
                     .arg(quoted(QStringLiteral("STRATA_BACKUP_CATALOG=") + catalogPath));
     // A backup in the background yields to what the person is doing.

@@ -18,7 +18,7 @@ QString unitFolder();
 QString serviceName(const QString &schedule); // "strata-backup-NAME.service"
 QString timerName(const QString &schedule);
 
-// catalogPath: written as Environment= only when it is not the default.
+// catalogPath: written as Environment= only when it is not the standard one.
 QString serviceText(const BackupSchedule &s, const QString &cliPath, const QString &catalogPath);
 QString timerText(const BackupSchedule &s);
 
