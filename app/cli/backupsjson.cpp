@@ -59,7 +59,7 @@ QJsonObject entryJson(const BackupEntry &e)
         { "counts_source", orNull(e.countsSource) },
     };
     o["verified"] = e.verifiedAt ? QJsonValue(QJsonObject { { "at", isoTime(*e.verifiedAt) },
-                                        { "ok", e.verifyOk }, { "message", e.verifyMessage } })
+                        { "ok", e.verifyOk }, { "message", e.verifyMessage } })
                                  : QJsonValue(QJsonValue::Null);
     if (e.lastRestoreTest) {
         const RestoreTestRecord &t = *e.lastRestoreTest;
@@ -70,9 +70,9 @@ QJsonObject entryJson(const BackupEntry &e)
     } else {
         o["restore_test"] = QJsonValue(QJsonValue::Null);
     }
-    o["deleted"] = e.deletedAt ? QJsonValue(QJsonObject { { "at", isoTime(*e.deletedAt) },
-                                     { "reason", e.deletedReason } })
-                               : QJsonValue(QJsonValue::Null);
+    o["deleted"] = e.deletedAt
+        ? QJsonValue(QJsonObject { { "at", isoTime(*e.deletedAt) }, { "reason", e.deletedReason } })
+        : QJsonValue(QJsonValue::Null);
     if (!e.isBackup())
         o["log"] = e.log;
     return o;
@@ -93,23 +93,23 @@ QJsonObject restoreTestJson(const RestoreTestReport &r)
     return { { "archive", r.archivePath }, { "backup_id", double(r.backupId) },
         { "target", r.target }, { "database", r.database }, { "dropped", r.dropped },
         { "passed", r.passed() }, { "counts_source", orNull(r.countsSource) },
-        { "tool_exit_code", r.toolExitCode }, { "tool_errors", QJsonArray::fromStringList(r.toolErrors) },
-        { "tables", tables }, { "sequences", sequences },
-        { "problems", QJsonArray::fromStringList(r.problems) },
+        { "tool_exit_code", r.toolExitCode },
+        { "tool_errors", QJsonArray::fromStringList(r.toolErrors) }, { "tables", tables },
+        { "sequences", sequences }, { "problems", QJsonArray::fromStringList(r.problems) },
         { "duration_ms", double(r.durationMs) } };
 }
 
-QJsonObject scheduleJson(const BackupSchedule &s, const ScheduleLastRun *last,
-    const QString &nextRun, bool unitsWritten)
+QJsonObject scheduleJson(
+    const BackupSchedule &s, const ScheduleLastRun *last, const QString &nextRun, bool unitsWritten)
 {
-    QJsonObject o { { "name", s.name }, { "connection", s.conninfo },
-        { "database", s.database() }, { "folder", s.outputDir }, { "pattern", s.pattern },
-        { "every", s.every }, { "format", BackupOptions::formatName(s.options.format) },
+    QJsonObject o { { "name", s.name }, { "connection", s.conninfo }, { "database", s.database() },
+        { "folder", s.outputDir }, { "pattern", s.pattern }, { "every", s.every },
+        { "format", BackupOptions::formatName(s.options.format) },
         { "keep", retentionJson(s.retention) }, { "units_written", unitsWritten },
         { "next_run", orNull(nextRun) }, { "created", isoTime(s.created) } };
     o["last_run"] = last ? QJsonValue(QJsonObject { { "backup_id", double(last->backupId) },
-                               { "started", isoTime(last->started) }, { "outcome", last->outcome },
-                               { "error", orNull(last->error) } })
+                        { "started", isoTime(last->started) }, { "outcome", last->outcome },
+                        { "error", orNull(last->error) } })
                          : QJsonValue(QJsonValue::Null);
     return o;
 }

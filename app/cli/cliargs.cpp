@@ -44,7 +44,8 @@ int CliArgs::number(const QString &option, int fallback)
     const int n = value(option).toInt(&ok);
     if (!ok || n < 0) {
         if (m_problem.isEmpty())
-            m_problem = QStringLiteral("%1 takes a whole number, not \"%2\".").arg(option, value(option));
+            m_problem
+                = QStringLiteral("%1 takes a whole number, not \"%2\".").arg(option, value(option));
         return fallback;
     }
     return n;

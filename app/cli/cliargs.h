@@ -15,7 +15,10 @@ public:
     CliArgs(const QStringList &args, const QStringList &withValue, const QStringList &flags);
 
     QString problem() const { return m_problem; }
-    bool has(const QString &option) const { return m_values.contains(option) || m_flags.contains(option); }
+    bool has(const QString &option) const
+    {
+        return m_values.contains(option) || m_flags.contains(option);
+    }
     QString value(const QString &option, const QString &fallback = {}) const;
     QStringList values(const QString &option) const { return m_values.value(option); }
     // A whole number >= 0; sets the problem when the value is something else.

@@ -27,8 +27,8 @@ int usage(const QString &problem)
 QString line(const BackupEntry &e)
 {
     const QString when = e.started.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm"));
-    const QString by = e.origin.scheduled ? QStringLiteral("schedule ") + e.origin.name
-                                          : e.origin.name;
+    const QString by
+        = e.origin.scheduled ? QStringLiteral("schedule ") + e.origin.name : e.origin.name;
     QString text = QStringLiteral("  %1  %2  %3  %4  %5  %6 s  %7")
                        .arg(e.id, 5)
                        .arg(when, e.stateText().leftJustified(19), e.format.leftJustified(9),
@@ -49,7 +49,8 @@ int list(const QStringList &args)
 {
     CliArgs a(args, {}, { "--json" });
     if (!a.problem().isEmpty() || !a.positional().isEmpty())
-        return usage(a.problem().isEmpty() ? QStringLiteral("backups list takes no names.") : a.problem());
+        return usage(
+            a.problem().isEmpty() ? QStringLiteral("backups list takes no names.") : a.problem());
     BackupCatalog catalog;
     auto entries = catalog.list();
     if (!entries) {
@@ -82,7 +83,8 @@ int prune(const QStringList &args)
 {
     CliArgs a(args, { "--schedule" }, { "--dry-run", "--json" });
     if (!a.problem().isEmpty() || !a.positional().isEmpty())
-        return usage(a.problem().isEmpty() ? QStringLiteral("backups prune takes no names.") : a.problem());
+        return usage(
+            a.problem().isEmpty() ? QStringLiteral("backups prune takes no names.") : a.problem());
     const QString catalog = BackupCatalog::defaultPath();
     auto schedules = backupschedule::list(catalog);
     if (!schedules) {
@@ -105,13 +107,18 @@ int prune(const QStringList &args)
             continue;
         out(QStringLiteral("schedule %1 (%2):").arg(s.name, s.retention.describe()));
         for (const PruneEntry &e : r->entries) {
-            const QString when = e.started.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm"));
+            const QString when
+                = e.started.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm"));
             if (e.keep)
-                out(QStringLiteral("  keep    %1  %2  (%3)").arg(when, e.path, e.reasons.join(QStringLiteral(", "))));
+                out(QStringLiteral("  keep    %1  %2  (%3)")
+                        .arg(when, e.path, e.reasons.join(QStringLiteral(", "))));
             else if (!e.problem.isEmpty())
                 out(QStringLiteral("  FAILED  %1  %2: %3").arg(when, e.path, e.problem));
             else
-                out(QStringLiteral("  %1  %2  %3").arg(a.has("--dry-run") ? QStringLiteral("would delete") : QStringLiteral("deleted"), when, e.path));
+                out(QStringLiteral("  %1  %2  %3")
+                        .arg(a.has("--dry-run") ? QStringLiteral("would delete")
+                                                : QStringLiteral("deleted"),
+                            when, e.path));
             problems = problems || !e.problem.isEmpty();
         }
     }
@@ -126,11 +133,12 @@ int add(const QStringList &args)
 {
     CliArgs a(args, {}, { "--json" });
     if (!a.problem().isEmpty() || a.positional().size() != 1)
-        return usage(a.problem().isEmpty() ? QStringLiteral("backups add takes one FOLDER.") : a.problem());
+        return usage(
+            a.problem().isEmpty() ? QStringLiteral("backups add takes one FOLDER.") : a.problem());
     BackupCatalog catalog;
     QStringList skipped;
-    auto added = foundbackups::addFolder(catalog, a.positional().first(),
-        ToolLocator(ConnectionProfile {}), &skipped);
+    auto added = foundbackups::addFolder(
+        catalog, a.positional().first(), ToolLocator(ConnectionProfile {}), &skipped);
     if (!added) {
         err(QStringLiteral("error: ") + added.error().toString());
         return 1;

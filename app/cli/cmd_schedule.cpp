@@ -79,9 +79,8 @@ Result<BackupSchedule> scheduleFromArgs(const QStringList &argsIn)
     s.options.dataOnly = a.has("--data-only");
     s.options.schemaOnly = a.has("--schema-only");
     s.options.jobs = std::max(1, a.number("-j", a.number("--jobs", 1)));
-    s.options.compress = a.has("--compress") || a.has("-Z")
-        ? a.value("--compress", a.value("-Z")).toInt()
-        : -1;
+    s.options.compress
+        = a.has("--compress") || a.has("-Z") ? a.value("--compress", a.value("-Z")).toInt() : -1;
     s.retention.keepLast = a.number("--keep-last");
     s.retention.keepDaily = a.number("--keep-daily");
     s.retention.keepWeekly = a.number("--keep-weekly");
@@ -89,7 +88,8 @@ Result<BackupSchedule> scheduleFromArgs(const QStringList &argsIn)
     if (!a.problem().isEmpty())
         return Error(Error::Kind::InvalidInput, a.problem());
     if (pos.size() != 2)
-        return Error(Error::Kind::InvalidInput, QStringLiteral("schedule add takes NAME and CONNINFO."));
+        return Error(
+            Error::Kind::InvalidInput, QStringLiteral("schedule add takes NAME and CONNINFO."));
     if (auto v = s.validate(); !v)
         return v.error();
     return s;
@@ -105,12 +105,14 @@ int add(const QStringList &args)
         return usage(next.error().toString());
     const QString catalog = BackupCatalog::defaultPath();
     if (backupschedule::find(catalog, s->name))
-        return usage(QStringLiteral("A schedule \"%1\" exists already; remove it first.").arg(s->name));
+        return usage(
+            QStringLiteral("A schedule \"%1\" exists already; remove it first.").arg(s->name));
     if (auto w = backupschedule::save(catalog, s.value()); !w) {
         err(QStringLiteral("error: ") + w.error().toString());
         return 1;
     }
-    auto installed = systemdunits::install(s.value(), QCoreApplication::applicationFilePath(), catalog);
+    auto installed
+        = systemdunits::install(s.value(), QCoreApplication::applicationFilePath(), catalog);
     if (!installed) {
         backupschedule::remove(catalog, s->name);
         err(QStringLiteral("error: ") + installed.error().toString());
@@ -128,7 +130,8 @@ int list(const QStringList &args)
 {
     CliArgs a(args, {}, { "--json" });
     if (!a.problem().isEmpty() || !a.positional().isEmpty())
-        return usage(a.problem().isEmpty() ? QStringLiteral("schedule list takes no names") : a.problem());
+        return usage(
+            a.problem().isEmpty() ? QStringLiteral("schedule list takes no names") : a.problem());
     const QString catalog = BackupCatalog::defaultPath();
     auto all = backupschedule::list(catalog);
     auto last = backupschedule::lastRuns(catalog);
@@ -140,17 +143,19 @@ int list(const QStringList &args)
     for (const BackupSchedule &s : all.value()) {
         const auto calendar = systemdunits::checkCalendar(s.every);
         const QString next = calendar ? calendar.value() : QString();
-        const bool written = QFile::exists(
-            systemdunits::unitFolder() + u'/' + systemdunits::timerName(s.name));
+        const bool written
+            = QFile::exists(systemdunits::unitFolder() + u'/' + systemdunits::timerName(s.name));
         const auto it = last->constFind(s.name);
         const ScheduleLastRun *run = it == last->cend() ? nullptr : &*it;
         if (a.has("--json")) {
             schedules.append(scheduleJson(s, run, next, written));
             continue;
         }
-        out(QStringLiteral("%1  %2 of %3 into %4  (%5)").arg(s.name, s.every, s.database(), s.outputDir, s.retention.describe()));
+        out(QStringLiteral("%1  %2 of %3 into %4  (%5)")
+                .arg(s.name, s.every, s.database(), s.outputDir, s.retention.describe()));
         out(QStringLiteral("    last run: %1; next run: %2%3")
-                .arg(run ? QStringLiteral("%1 %2").arg(isoTime(run->started), run->outcome) : QStringLiteral("never"),
+                .arg(run ? QStringLiteral("%1 %2").arg(isoTime(run->started), run->outcome)
+                         : QStringLiteral("never"),
                     next.isEmpty() ? QStringLiteral("not known") : next,
                     written ? QString() : QStringLiteral("; its unit files are missing")));
     }
@@ -196,7 +201,8 @@ int runSchedule(const QStringList &argsIn)
         QString problem;
         const ProgressStyle style = takeProgressStyle(args, &problem);
         if (!problem.isEmpty() || args.size() != 1)
-            return usage(problem.isEmpty() ? QStringLiteral("schedule run takes one NAME.") : problem);
+            return usage(
+                problem.isEmpty() ? QStringLiteral("schedule run takes one NAME.") : problem);
         return runScheduledBackup(args.first(), style);
     }
     return usage(QStringLiteral("Unknown schedule command \"%1\".").arg(verb));
@@ -244,7 +250,8 @@ int runScheduledBackupCommand(const QStringList &argsIn)
     QString problem;
     const ProgressStyle style = takeProgressStyle(args, &problem);
     if (!problem.isEmpty() || args.size() != 1)
-        return usage(problem.isEmpty() ? QStringLiteral("backup --schedule takes one NAME.") : problem);
+        return usage(
+            problem.isEmpty() ? QStringLiteral("backup --schedule takes one NAME.") : problem);
     return runScheduledBackup(args.first(), style);
 }
 

@@ -15,8 +15,8 @@ namespace {
 
 // verify ARCHIVE --restore-test CONNINFO: the archive restored into a throwaway database on
 // that server and checked (RestoreTestJob); the verdict goes into the backup history.
-int restoreTest(const QString &archive, const strata::cli::CliArgs &a,
-    strata::cli::ProgressStyle style)
+int restoreTest(
+    const QString &archive, const strata::cli::CliArgs &a, strata::cli::ProgressStyle style)
 {
     QString password;
     auto target = ConnectionProfile::fromConnInfo(a.value("--restore-test"), &password);
@@ -40,23 +40,25 @@ int restoreTest(const QString &archive, const strata::cli::CliArgs &a,
         return r.ok ? 0 : (r.canceled ? 130 : 1);
     }
     for (const RestoreTestTable &t : rep.tables)
-        strata::cli::out(QStringLiteral("%1  %2: %3 rows at backup time, %4 restored")
-                             .arg(t.passed() ? QStringLiteral("ok  ") : QStringLiteral("FAIL"),
-                                 t.qualified(),
-                                 t.expected >= 0 ? QString::number(t.expected) : QStringLiteral("?"),
-                                 t.restored >= 0 ? QString::number(t.restored) : QStringLiteral("none")));
+        strata::cli::out(
+            QStringLiteral("%1  %2: %3 rows at backup time, %4 restored")
+                .arg(t.passed() ? QStringLiteral("ok  ") : QStringLiteral("FAIL"), t.qualified(),
+                    t.expected >= 0 ? QString::number(t.expected) : QStringLiteral("?"),
+                    t.restored >= 0 ? QString::number(t.restored) : QStringLiteral("none")));
     for (const RestoreTestSequence &s : rep.sequences)
-        strata::cli::out(QStringLiteral("%1  %2: next value %3, column up to %4")
-                             .arg(s.passed() ? QStringLiteral("ok  ") : QStringLiteral("FAIL"), s.sequence)
-                             .arg(s.nextValue)
-                             .arg(s.columnMax));
+        strata::cli::out(
+            QStringLiteral("%1  %2: next value %3, column up to %4")
+                .arg(s.passed() ? QStringLiteral("ok  ") : QStringLiteral("FAIL"), s.sequence)
+                .arg(s.nextValue)
+                .arg(s.columnMax));
     if (!r.ok)
         for (const QString &n : r.notes)
             strata::cli::err(n);
     if (!rep.database.isEmpty())
-        strata::cli::out(QStringLiteral("throwaway database %1: %2")
-                             .arg(rep.database, rep.dropped ? QStringLiteral("dropped")
-                                                            : QStringLiteral("NOT dropped")));
+        strata::cli::out(
+            QStringLiteral("throwaway database %1: %2")
+                .arg(rep.database,
+                    rep.dropped ? QStringLiteral("dropped") : QStringLiteral("NOT dropped")));
     return strata::cli::reportResult(r);
 }
 

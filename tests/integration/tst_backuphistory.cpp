@@ -21,7 +21,8 @@ using strata::test::TestServer;
 namespace QTest {
 template <> char *toString(const TableRowCount &t)
 {
-    return qstrdup(QStringLiteral("%1.%2=%3").arg(t.schema, t.name).arg(t.rows).toUtf8().constData());
+    return qstrdup(
+        QStringLiteral("%1.%2=%3").arg(t.schema, t.name).arg(t.rows).toUtf8().constData());
 }
 } // namespace QTest
 
@@ -82,7 +83,8 @@ template <typename P> bool waitFor(P pred, int ms = 60000)
 bool pgDump(const QStringList &args)
 {
     QProcess p;
-    p.start(TestServer::binDir() + "/pg_dump", args + QStringList { "--dbname=" + TestServer::connInfo(kDb) });
+    p.start(TestServer::binDir() + "/pg_dump",
+        args + QStringList { "--dbname=" + TestServer::connInfo(kDb) });
     return p.waitForFinished(120000) && p.exitCode() == 0;
 }
 
@@ -148,9 +150,11 @@ void tst_BackupHistory::rowsAreCountedAsPgDumpWrites()
     QFETCH(QString, format);
     QFETCH(int, jobs);
     QFETCH(int, compress);
-    const QString catalog = m_dir.filePath(QStringLiteral("counts-%1-%2-%3.sqlite").arg(format).arg(jobs).arg(compress));
+    const QString catalog = m_dir.filePath(
+        QStringLiteral("counts-%1-%2-%3.sqlite").arg(format).arg(jobs).arg(compress));
     BackupOptions o;
-    o.outputPath = m_dir.filePath(QStringLiteral("counted-%1-%2-%3.out").arg(format).arg(jobs).arg(compress));
+    o.outputPath = m_dir.filePath(
+        QStringLiteral("counted-%1-%2-%3.out").arg(format).arg(jobs).arg(compress));
     o.format = BackupOptions::parseFormat(format).value();
     o.jobs = jobs;
     o.compress = compress;
@@ -205,7 +209,8 @@ void tst_BackupHistory::historyListsWrittenFailedAndCancelledRuns()
 
     BackupOptions bad;
     bad.outputPath = m_dir.filePath("runs-bad.dump");
-    auto failed = std::make_shared<BackupJob>(TestServer::profile("no_such_database_here"), QString(), bad);
+    auto failed
+        = std::make_shared<BackupJob>(TestServer::profile("no_such_database_here"), QString(), bad);
     failed->setCatalogPath(catalog);
     failed->setOrigin(BackupOrigin::schedule("nightly"));
     QVERIFY(!failed->start().result().ok);
@@ -285,7 +290,8 @@ void tst_BackupHistory::backupsFoundInAFolderAreAdded()
         QVERIFY2(counts.ok() && !counts->isEmpty(), qPrintable(e.path));
         QCOMPARE(sorted(counts.value()), real);
         QCOMPARE(e.countsSource,
-            e.path.endsWith("strata.dump") ? QStringLiteral("manifest") : QStringLiteral("archive"));
+            e.path.endsWith("strata.dump") ? QStringLiteral("manifest")
+                                           : QStringLiteral("archive"));
     }
     // Again: nothing new.
     QCOMPARE(foundbackups::addFolder(catalog, folder.path(), locator)->size(), 0);

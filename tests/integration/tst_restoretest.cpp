@@ -22,8 +22,8 @@ const char *kDb = "tst_restoretest";
 
 int throwawayDatabases()
 {
-    return TestServer::scalar("postgres",
-        "SELECT count(*) FROM pg_database WHERE datname LIKE 'strata_restore_test_%'")
+    return TestServer::scalar(
+        "postgres", "SELECT count(*) FROM pg_database WHERE datname LIKE 'strata_restore_test_%'")
         .toInt();
 }
 
@@ -119,7 +119,8 @@ QString tst_RestoreTest::backup(const QString &name, const QString &catalog, Bac
     return o.outputPath;
 }
 
-std::shared_ptr<RestoreTestJob> tst_RestoreTest::testJob(const QString &archive, const QString &catalog)
+std::shared_ptr<RestoreTestJob> tst_RestoreTest::testJob(
+    const QString &archive, const QString &catalog)
 {
     RestoreTestOptions o;
     o.archivePath = archive;
@@ -181,9 +182,10 @@ void tst_RestoreTest::aSequenceBehindItsColumnFails()
     // A backup of the data only of a table whose rows carry ids the sequence never gave:
     // restored into a database that pg_restore creates from the archive's schema... The
     // simplest honest case: a sequence set back below its column's values before the backup.
-    QVERIFY(TestServer::exec(kDb, "CREATE TABLE public.behind (id serial PRIMARY KEY); "
-                                  "INSERT INTO public.behind SELECT g FROM generate_series(1, 50) g; "
-                                  "SELECT setval('public.behind_id_seq', 10)")
+    QVERIFY(TestServer::exec(kDb,
+        "CREATE TABLE public.behind (id serial PRIMARY KEY); "
+        "INSERT INTO public.behind SELECT g FROM generate_series(1, 50) g; "
+        "SELECT setval('public.behind_id_seq', 10)")
                 .isEmpty());
     const QString catalog = m_dir.filePath("behind.sqlite");
     const QString archive = backup("behind.dump", catalog);
@@ -228,9 +230,10 @@ void tst_RestoreTest::aDamagedArchiveFailsCleanly()
 void tst_RestoreTest::anArchiveThatDoesNotRestoreFails()
 {
     // A table owned by a role the target server lacks (dropped after the backup).
-    QVERIFY(TestServer::exec(kDb, "DROP ROLE IF EXISTS strata_rt_gone; CREATE ROLE strata_rt_gone; "
-                                  "CREATE TABLE public.owned (x int); INSERT INTO public.owned "
-                                  "VALUES (1), (2); ALTER TABLE public.owned OWNER TO strata_rt_gone")
+    QVERIFY(TestServer::exec(kDb,
+        "DROP ROLE IF EXISTS strata_rt_gone; CREATE ROLE strata_rt_gone; "
+        "CREATE TABLE public.owned (x int); INSERT INTO public.owned "
+        "VALUES (1), (2); ALTER TABLE public.owned OWNER TO strata_rt_gone")
                 .isEmpty());
     const QString catalog = m_dir.filePath("owned.sqlite");
     const QString archive = backup("owned.dump", catalog);
@@ -242,7 +245,8 @@ void tst_RestoreTest::anArchiveThatDoesNotRestoreFails()
     QVERIFY(rep.toolExitCode != 0);
     QVERIFY2(rep.toolErrors.join("\n").contains("role \"strata_rt_gone\" does not exist"),
         qPrintable(rep.toolErrors.join("\n")));
-    QVERIFY2(r.error.message.contains("pg_restore ended with exit code 1"), qPrintable(r.error.message));
+    QVERIFY2(
+        r.error.message.contains("pg_restore ended with exit code 1"), qPrintable(r.error.message));
     QVERIFY(rep.dropped);
     QCOMPARE(throwawayDatabases(), 0);
 }
@@ -281,7 +285,8 @@ void tst_RestoreTest::theCommandLineExitsNonZeroWhenSomethingDoesNotMatch()
     QVERIFY(BackupCatalog(catalog).setTableCount(1, "Sch ém\"a.x", "Ördér \"s\"", 7).ok());
     Cli bad = cli({ "verify", archive, "--restore-test", target, "--progress=none" }, catalog);
     QCOMPARE(bad.code, 1);
-    QVERIFY2(bad.out.contains("FAIL  Sch ém\"a.x.Ördér \"s\": 7 rows at backup time, 2500 restored"),
+    QVERIFY2(
+        bad.out.contains("FAIL  Sch ém\"a.x.Ördér \"s\": 7 rows at backup time, 2500 restored"),
         qPrintable(bad.out));
     QVERIFY(bad.err.contains("Restore test failed"));
     QCOMPARE(throwawayDatabases(), 0);

@@ -90,7 +90,10 @@ private Q_SLOTS:
 
 private:
     QProcessEnvironment env() const;
-    Ran cli(const QStringList &args) const { return runProgram(TestServer::binaryDir() + "/strata-cli", args, env()); }
+    Ran cli(const QStringList &args) const
+    {
+        return runProgram(TestServer::binaryDir() + "/strata-cli", args, env());
+    }
     QString unitDir() const { return m_config.filePath("systemd/user"); }
 
     QTemporaryDir m_dir;
@@ -105,10 +108,11 @@ void tst_Schedules::initTestCase()
 {
     STRATA_REQUIRE_SERVER();
     TestServer::createDatabase(kDb);
-    QVERIFY(TestServer::exec(kDb, "CREATE TABLE t (id serial PRIMARY KEY, v text); "
-                                  "INSERT INTO t(v) SELECT 'v' || g FROM generate_series(1, 3000) g; "
-                                  "GRANT SELECT ON ALL TABLES IN SCHEMA public TO strata_scram; "
-                                  "GRANT SELECT ON ALL SEQUENCES IN SCHEMA public TO strata_scram")
+    QVERIFY(TestServer::exec(kDb,
+        "CREATE TABLE t (id serial PRIMARY KEY, v text); "
+        "INSERT INTO t(v) SELECT 'v' || g FROM generate_series(1, 3000) g; "
+        "GRANT SELECT ON ALL TABLES IN SCHEMA public TO strata_scram; "
+        "GRANT SELECT ON ALL SEQUENCES IN SCHEMA public TO strata_scram")
                 .isEmpty());
     m_catalog = m_dir.filePath("catalog.sqlite");
     m_backups = m_dir.filePath("backups");
@@ -140,7 +144,9 @@ void tst_Schedules::addWritesUnitsWithoutAPassword()
     // The scram role needs a password: the run finds it in a password file, never in the units.
     QFile pgpass(m_dir.filePath("pgpass"));
     QVERIFY(pgpass.open(QIODevice::WriteOnly));
-    pgpass.write(QStringLiteral("*:*:*:%1:%2\n").arg(TestServer::scramUser(), TestServer::scramPassword()).toUtf8());
+    pgpass.write(QStringLiteral("*:*:*:%1:%2\n")
+                     .arg(TestServer::scramUser(), TestServer::scramPassword())
+                     .toUtf8());
     pgpass.close();
     pgpass.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     const QString conninfo = QStringLiteral("host=127.0.0.1 port=%1 dbname=%2 user=%3")
@@ -178,8 +184,9 @@ void tst_Schedules::theUnitsPassSystemdAnalyzeVerify()
     QFile::setPermissions(runtime.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     QProcessEnvironment e = env();
     e.insert("XDG_RUNTIME_DIR", runtime.path());
-    Ran r = runProgram(analyze, { "--user", "verify", unitDir() + "/strata-backup-nightly.timer",
-                                    unitDir() + "/strata-backup-nightly.service" },
+    Ran r = runProgram(analyze,
+        { "--user", "verify", unitDir() + "/strata-backup-nightly.timer",
+            unitDir() + "/strata-backup-nightly.service" },
         e);
     QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
     QVERIFY2(r.err.trimmed().isEmpty(), qPrintable(r.err)); // no warning either
@@ -222,7 +229,8 @@ void tst_Schedules::runningExecStartByHandMakesABackupInTheHistory()
     QCOMPARE(b.origin.name, QStringLiteral("nightly"));
     QCOMPARE(b.database, QString(kDb));
     QVERIFY(QFile::exists(b.path));
-    QVERIFY2(QRegularExpression("/backups/tst_schedules-\\d{8}-\\d{6}\\.dump$").match(b.path).hasMatch(),
+    QVERIFY2(
+        QRegularExpression("/backups/tst_schedules-\\d{8}-\\d{6}\\.dump$").match(b.path).hasMatch(),
         qPrintable(b.path));
     const auto counts = BackupCatalog(m_catalog).tableCounts(b.id);
     QVERIFY(counts.ok());
@@ -258,7 +266,8 @@ void tst_Schedules::pruneKeepsExactlyWhatThePolicySays()
     QList<RetentionCandidate> candidates;
     auto add = [&](const QDateTime &at, const BackupOrigin &origin) {
         BackupRun r;
-        r.path = QDir(m_backups).filePath(QStringLiteral("made-up-%1-%2.dump").arg(origin.name).arg(at.toSecsSinceEpoch()));
+        r.path = QDir(m_backups).filePath(
+            QStringLiteral("made-up-%1-%2.dump").arg(origin.name).arg(at.toSecsSinceEpoch()));
         QFile f(r.path);
         f.open(QIODevice::WriteOnly);
         f.write("PGDMP");
@@ -305,7 +314,8 @@ void tst_Schedules::pruneKeepsExactlyWhatThePolicySays()
     Ran dry = cli({ "backups", "prune", "--dry-run", "--json" });
     QVERIFY2(dry.code == 0, qPrintable(dry.err));
     QSet<qint64> wouldDelete;
-    for (const auto &s : QJsonDocument::fromJson(dry.out.toUtf8()).object().value("schedules").toArray())
+    for (const auto &s :
+        QJsonDocument::fromJson(dry.out.toUtf8()).object().value("schedules").toArray())
         for (const auto &d : s.toObject().value("deleted").toArray())
             wouldDelete << qint64(d.toObject().value("id").toDouble());
     QCOMPARE(wouldDelete, expectedDeleted);
@@ -329,8 +339,16 @@ void tst_Schedules::pruneKeepsExactlyWhatThePolicySays()
     QVERIFY(QFile::exists(catalog.entry(tested)->path));
     // Pruning again deletes nothing more.
     Ran again = cli({ "backups", "prune", "--json" });
-    QCOMPARE(QJsonDocument::fromJson(again.out.toUtf8()).object().value("schedules").toArray()
-                 .first().toObject().value("deleted").toArray().size(), 0);
+    QCOMPARE(QJsonDocument::fromJson(again.out.toUtf8())
+                 .object()
+                 .value("schedules")
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value("deleted")
+                 .toArray()
+                 .size(),
+        0);
 }
 
 void tst_Schedules::withoutAUserManagerItSaysHowToEnable()
@@ -343,13 +361,19 @@ void tst_Schedules::withoutAUserManagerItSaysHowToEnable()
     QProcessEnvironment e = env();
     e.insert("STRATA_SYSTEMCTL", s.fileName());
     Ran r = runProgram(TestServer::binaryDir() + "/strata-cli",
-        { "schedule", "add", "weekly-one", TestServer::connInfo(kDb), "-o", m_backups, "--every", "weekly" }, e);
+        { "schedule", "add", "weekly-one", TestServer::connInfo(kDb), "-o", m_backups, "--every",
+            "weekly" },
+        e);
     QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
     QVERIFY2(r.out.contains("no systemd user manager answers here"), qPrintable(r.out));
     QVERIFY(r.out.contains("systemctl --user enable --now strata-backup-weekly-one.timer"));
     QVERIFY(r.out.contains("loginctl enable-linger"));
-    QVERIFY(readFile(unitDir() + "/strata-backup-weekly-one.timer").contains("OnCalendar=Mon *-*-* 03:00:00"));
-    QCOMPARE(runProgram(TestServer::binaryDir() + "/strata-cli", { "schedule", "remove", "weekly-one" }, e).code, 0);
+    QVERIFY(readFile(unitDir() + "/strata-backup-weekly-one.timer")
+                .contains("OnCalendar=Mon *-*-* 03:00:00"));
+    QCOMPARE(runProgram(
+                 TestServer::binaryDir() + "/strata-cli", { "schedule", "remove", "weekly-one" }, e)
+                 .code,
+        0);
 }
 
 void tst_Schedules::badSchedulesAreRefused()
@@ -358,16 +382,19 @@ void tst_Schedules::badSchedulesAreRefused()
         "-o", m_backups, "--every", "daily" });
     QCOMPARE(password.code, 2);
     QVERIFY(password.err.contains("holds a password"));
-    Ran name = cli({ "schedule", "add", "a b", TestServer::connInfo(kDb), "-o", m_backups, "--every", "daily" });
+    Ran name = cli({ "schedule", "add", "a b", TestServer::connInfo(kDb), "-o", m_backups,
+        "--every", "daily" });
     QCOMPARE(name.code, 2);
-    Ran twice = cli({ "schedule", "add", "nightly", TestServer::connInfo(kDb), "-o", m_backups, "--every", "daily" });
+    Ran twice = cli({ "schedule", "add", "nightly", TestServer::connInfo(kDb), "-o", m_backups,
+        "--every", "daily" });
     QCOMPARE(twice.code, 2);
     QVERIFY(twice.err.contains("exists already"));
     if (!QStandardPaths::findExecutable("systemd-analyze").isEmpty()) {
         Ran calendar = cli({ "schedule", "add", "moon", TestServer::connInfo(kDb), "-o", m_backups,
             "--every", "every full moon" });
         QCOMPARE(calendar.code, 2);
-        QVERIFY2(calendar.err.contains("is not a systemd calendar expression"), qPrintable(calendar.err));
+        QVERIFY2(calendar.err.contains("is not a systemd calendar expression"),
+            qPrintable(calendar.err));
     }
     QVERIFY(!QFile::exists(unitDir() + "/strata-backup-x.timer"));
 }

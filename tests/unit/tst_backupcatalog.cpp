@@ -101,7 +101,8 @@ void tst_BackupCatalog::aVersionOneCatalogKeepsItsEntries()
     QVERIFY(!shop.origin.scheduled);
     QCOMPARE(shop.fileState, FileState::Missing);
     // New entries go on after the old ones.
-    auto id = BackupCatalog(path).recordRun(run("h:5432", "shop", QDateTime::currentDateTimeUtc(), BackupOutcome::Written));
+    auto id = BackupCatalog(path).recordRun(
+        run("h:5432", "shop", QDateTime::currentDateTimeUtc(), BackupOutcome::Written));
     QVERIFY(id.ok());
     QCOMPARE(id.value(), 3);
 }
@@ -162,8 +163,9 @@ void tst_BackupCatalog::rowCountsVerificationsAndRestoreTestsAreKept()
     r.tables = { { "public", "orders", 1200 }, { "Sch \"q\"", "Ünï", 0 }, { "public", "ins", -1 } };
     r.countsSource = "dump";
     const qint64 id = c.recordRun(r).value();
-    QCOMPARE(c.tableCounts(id).value(), (QList<TableRowCount> { { "Sch \"q\"", "Ünï", 0 },
-        { "public", "ins", -1 }, { "public", "orders", 1200 } }));
+    QCOMPARE(c.tableCounts(id).value(),
+        (QList<TableRowCount> {
+            { "Sch \"q\"", "Ünï", 0 }, { "public", "ins", -1 }, { "public", "orders", 1200 } }));
     QVERIFY(c.setTableCount(id, "public", "orders", 1201).ok());
     QCOMPARE(c.tableCounts(id)->last().rows, 1201);
 
@@ -193,8 +195,12 @@ void tst_BackupCatalog::rowCountsVerificationsAndRestoreTestsAreKept()
 void tst_BackupCatalog::forgetAndDeleteAreDifferent()
 {
     BackupCatalog c(m_dir.filePath("forget.sqlite"));
-    const qint64 a = c.recordRun(run("h:1", "a", QDateTime::currentDateTimeUtc(), BackupOutcome::Written)).value();
-    const qint64 b = c.recordRun(run("h:1", "b", QDateTime::currentDateTimeUtc(), BackupOutcome::Written)).value();
+    const qint64 a
+        = c.recordRun(run("h:1", "a", QDateTime::currentDateTimeUtc(), BackupOutcome::Written))
+              .value();
+    const qint64 b
+        = c.recordRun(run("h:1", "b", QDateTime::currentDateTimeUtc(), BackupOutcome::Written))
+              .value();
     QVERIFY(c.markDeleted(a, "retention of schedule n (keep-last 1)").ok());
     QVERIFY(c.forget(b).ok());
     auto list = c.list();
@@ -212,7 +218,8 @@ void tst_BackupCatalog::failedScheduledRunsAreToldOnce()
     failed.origin = BackupOrigin::schedule("nightly");
     failed.error = "could not connect";
     c.recordRun(failed);
-    c.recordRun(run("h:1", "a", QDateTime::currentDateTimeUtc(), BackupOutcome::Failed)); // a person's
+    c.recordRun(
+        run("h:1", "a", QDateTime::currentDateTimeUtc(), BackupOutcome::Failed)); // a person's
     auto first = c.unnotifiedFailures();
     QCOMPARE(first->size(), 1);
     QCOMPARE(first->first().origin.name, QStringLiteral("nightly"));

@@ -2,6 +2,8 @@
 
 #include "appcontext.h"
 #include "backupdialog.h"
+#include "backuphistoryview.h"
+#include "desktopnotifier.h"
 #include "restoredialog.h"
 
 #include "jobs/backupjob.h"
@@ -21,7 +23,6 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStandardPaths>
-#include <QSystemTrayIcon>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -70,7 +71,7 @@ JobsPage::JobsPage(AppContext *context, QWidget *parent) : WorkspacePage(context
     split->addWidget(details);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 2);
-    layout->addWidget(split, 1);
+    layout->addWidget(embedBackupViews(split), 1);
 
     m_timer = new QTimer(this);
     m_timer->setInterval(300);
@@ -216,18 +217,13 @@ void JobsPage::onFinished(int index)
             : r->canceled           ? tr("Cancelled: %1").arg(e.job->title())
                                     : tr("Failed: %1").arg(e.job->title());
         const QString message = r->ok ? r->summary : r->error.message;
-        if (QSystemTrayIcon::isSystemTrayAvailable()) {
-            auto *tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
-            tray->show();
-            tray->showMessage(
-                title, message, r->ok ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning);
-            QTimer::singleShot(15000, tray, &QObject::deleteLater);
-        }
-        QApplication::alert(window());
+        m_notifier->notify(title, message,
+            r->ok ? DesktopNotifier::Urgency::Information : DesktopNotifier::Urgency::Warning);
         Q_EMIT longJobEnded(title, message);
     }
     showDetails();
     updateButtons();
+    m_history->reload(); // the job may have written the history
     if (m_screenshotPending) {
         m_screenshotPending = false;
         Q_EMIT screenshotReady();

@@ -9,6 +9,7 @@
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QTabWidget;
 class QTimer;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -24,7 +25,11 @@ struct RestoreOptions;
 namespace strata::ui {
 
 class BackupDialog;
+class BackupHistoryView;
+class DesktopNotifier;
+class FailedRunWatcher;
 class RestoreDialog;
+class SchedulesView;
 
 // Backups and restores: a panel of running and finished jobs (progress, current object, ETA,
 // log, result, cancel); several can run at once. The jobs run on a pool; a timer reads their
@@ -54,6 +59,17 @@ public:
         const QStringList &tables = {}, const QStringList &schemas = {});
     RestoreDialog *createRestoreDialog();
 
+    // The backup history and the schedules, tabs beside the jobs (jobspagehistory.cpp).
+    BackupHistoryView *historyView() const { return m_history; }
+    SchedulesView *schedulesView() const { return m_schedules; }
+    void showTab(const QString &tab); // "jobs", "history", "schedules"
+    // How the page tells the desktop: long jobs ended, scheduled backups that failed.
+    DesktopNotifier *notifier() const { return m_notifier; }
+    FailedRunWatcher *failedRunWatcher() const { return m_failedRuns; }
+    // Screenshots: a history view (not shown, no parent) filled with a made-up history named
+    // after the open connection, its newest backup selected; nothing is read from the catalog.
+    QWidget *createHistoryPreview();
+
 Q_SIGNALS:
     // A long job ended: shown as a desktop notification where the desktop has a tray, and the
     // window asks for attention (QApplication::alert) in any case.
@@ -67,6 +83,7 @@ private:
         bool finishedShown = false;
     };
     std::shared_ptr<core::JobsService> service() const;
+    QWidget *embedBackupViews(QWidget *jobsPanel);
     void refresh();
     void showDetails();
     void cancelSelected();
@@ -80,6 +97,11 @@ private:
     QPushButton *m_restore;
     QPushButton *m_cancel;
     QTimer *m_timer;
+    QTabWidget *m_tabs = nullptr;
+    BackupHistoryView *m_history = nullptr;
+    SchedulesView *m_schedules = nullptr;
+    DesktopNotifier *m_notifier = nullptr;
+    FailedRunWatcher *m_failedRuns = nullptr;
     QList<Entry> m_jobs;
     mutable std::shared_ptr<core::JobsService> m_service;
     mutable std::weak_ptr<const core::Connection> m_serviceConnection;

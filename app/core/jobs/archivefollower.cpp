@@ -84,7 +84,8 @@ Counts followDirectory(Shared &s)
     while (!s.stop) {
         const bool last = s.writerDone;
         if (dirFd < 0)
-            dirFd = ::open(QFile::encodeName(s.path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+            dirFd
+                = ::open(QFile::encodeName(s.path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         if (dirFd < 0) {
             if (last)
                 return Error(Error::Kind::Io, QStringLiteral("Could not read %1.").arg(s.path));
@@ -99,19 +100,19 @@ Counts followDirectory(Shared &s)
             while (const dirent *e = ::readdir(listing)) {
                 const QString name = QFile::decodeName(e->d_name);
                 struct stat st;
-                if (!ArchiveRowCounter::isDataFile(name)
-                    || ::fstatat(dirFd, e->d_name, &st, 0) != 0
+                if (!ArchiveRowCounter::isDataFile(name) || ::fstatat(dirFd, e->d_name, &st, 0) != 0
                     || st.st_size <= readSoFar.value(name))
                     continue;
-                readSoFar[name] += readAll(e->d_name,
-                    [&](const char *p, qsizetype n) { counter.feedFile(name, p, n); },
+                readSoFar[name] += readAll(
+                    e->d_name, [&](const char *p, qsizetype n) { counter.feedFile(name, p, n); },
                     readSoFar.value(name));
             }
             ::closedir(listing);
         }
         if (last) {
             QByteArray toc;
-            readAll("toc.dat", [&toc](const char *p, qsizetype n) { toc.append(p, n); }, 0);
+            readAll(
+                "toc.dat", [&toc](const char *p, qsizetype n) { toc.append(p, n); }, 0);
             counter.setDirectoryToc(toc);
             return counter.finish();
         }

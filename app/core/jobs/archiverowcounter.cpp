@@ -47,7 +47,16 @@ struct ArchiveRowCounter::Impl
 
     // custom
     DumpTocReader toc { DumpTocReader::Extra::Offset };
-    enum class Step { Toc, BlockType, BlockId, ChunkLength, ChunkBody, BlobOid, BlobLength, BlobBody };
+    enum class Step {
+        Toc,
+        BlockType,
+        BlockId,
+        ChunkLength,
+        ChunkBody,
+        BlobOid,
+        BlobLength,
+        BlobBody
+    };
     Step step = Step::Toc;
     int blockType = 0;
     int dumpId = 0;
@@ -132,7 +141,8 @@ void ArchiveRowCounter::Impl::stepCustom()
                 break;
             }
             DataStream &s = streams[dumpId];
-            s.unreadable = compression == DumpCompression::Lz4 || compression == DumpCompression::Zstd;
+            s.unreadable
+                = compression == DumpCompression::Lz4 || compression == DumpCompression::Zstd;
             if (compression == DumpCompression::Gzip)
                 s.inflater = std::make_unique<Inflater>();
             step = Step::ChunkLength;
@@ -310,8 +320,8 @@ void ArchiveRowCounter::feedFile(const QString &fileName, const char *data, qsiz
     const bool fresh = !d->streams.count(id);
     DataStream &s = d->streams[id];
     if (fresh) {
-        s.unreadable = fileName.endsWith(QLatin1String(".lz4"))
-            || fileName.endsWith(QLatin1String(".zst"));
+        s.unreadable
+            = fileName.endsWith(QLatin1String(".lz4")) || fileName.endsWith(QLatin1String(".zst"));
         if (fileName.endsWith(QLatin1String(".gz")))
             s.inflater = std::make_unique<Inflater>();
     }
@@ -363,12 +373,12 @@ Result<QList<TableRowCount>> countArchiveRows(
     }
     ArchiveRowCounter counter(format);
     QByteArray block(1 << 20, Qt::Uninitialized);
-    auto readFile = [&](const QString &file, const std::function<void(const char *, qsizetype)> &to)
-        -> Status {
+    auto readFile = [&](const QString &file,
+                        const std::function<void(const char *, qsizetype)> &to) -> Status {
         QFile f(file);
         if (!f.open(QIODevice::ReadOnly))
-            return Error(
-                Error::Kind::Io, QStringLiteral("Could not read %1: %2").arg(file, f.errorString()));
+            return Error(Error::Kind::Io,
+                QStringLiteral("Could not read %1: %2").arg(file, f.errorString()));
         for (qint64 n; (n = f.read(block.data(), block.size())) > 0;) {
             if (canceled && canceled())
                 return Error(Error::Kind::Canceled, QStringLiteral("Cancelled."));

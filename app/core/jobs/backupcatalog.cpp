@@ -85,8 +85,8 @@ BackupEntry entryFrom(const QSqlQuery &q)
     e.toolVersion = q.value(QStringLiteral("tool_version")).toString();
     e.format = q.value(QStringLiteral("format")).toString();
     e.what = q.value(QStringLiteral("what")).toString();
-    e.options = QJsonDocument::fromJson(q.value(QStringLiteral("options")).toString().toUtf8())
-                    .object();
+    e.options
+        = QJsonDocument::fromJson(q.value(QStringLiteral("options")).toString().toUtf8()).object();
     e.started = fromIso(q.value(QStringLiteral("started")));
     e.durationMs = q.value(QStringLiteral("duration_ms")).toLongLong();
     e.size = q.value(QStringLiteral("size")).toLongLong();
@@ -225,7 +225,8 @@ Result<qint64> BackupCatalog::recordRun(const BackupRun &r)
             { "tool_version", r.toolVersion },
             { "format", r.format },
             { "what", backuphistory::describeWhat(r.options) },
-            { "options", QString::fromUtf8(QJsonDocument(r.options).toJson(QJsonDocument::Compact)) },
+            { "options",
+                QString::fromUtf8(QJsonDocument(r.options).toJson(QJsonDocument::Compact)) },
             { "started", iso(r.started.isValid() ? r.started : QDateTime::currentDateTimeUtc()) },
             { "duration_ms", r.durationMs },
             { "size", r.size },
@@ -367,10 +368,11 @@ Result<qint64> BackupCatalog::recordRestoreTest(const RestoreTestRecord &t)
     CatalogDb db(m_path);
     auto q = db.run(QStringLiteral("local/insert_restore_test"),
         { { "backup_id", t.backupId },
-            { "tested_at", iso(t.testedAt.isValid() ? t.testedAt : QDateTime::currentDateTimeUtc()) },
+            { "tested_at",
+                iso(t.testedAt.isValid() ? t.testedAt : QDateTime::currentDateTimeUtc()) },
             { "target", text(t.target) }, { "database", text(t.database) },
-            { "passed", t.passed ? 1 : 0 },
-            { "summary", t.summary }, { "problems", t.problems.join(u'\n') }, { "log", t.log },
+            { "passed", t.passed ? 1 : 0 }, { "summary", t.summary },
+            { "problems", t.problems.join(u'\n') }, { "log", t.log },
             { "duration_ms", t.durationMs } });
     if (!q)
         return q.error();
@@ -387,8 +389,8 @@ Status BackupCatalog::markDeleted(qint64 id, const QString &reason)
 Status BackupCatalog::forget(qint64 id)
 {
     return inTransaction<Ok>(m_path, [id](CatalogDb &db) -> Status {
-        for (const char *name : { "local/forget_table_counts", "local/forget_restore_tests",
-                 "local/forget_backup" })
+        for (const char *name :
+            { "local/forget_table_counts", "local/forget_restore_tests", "local/forget_backup" })
             if (auto r = db.run(QLatin1String(name), { { "id", id } }); !r)
                 return r.error();
         return Ok {};

@@ -28,8 +28,7 @@ BackupHistoryService::BackupHistoryService(QString catalogPath)
 QFuture<Result<QList<BackupEntry>>> BackupHistoryService::list() const
 {
     const QString path = m_catalogPath;
-    return onIo<Result<QList<BackupEntry>>>(
-        [path](auto &) { return BackupCatalog(path).list(); });
+    return onIo<Result<QList<BackupEntry>>>([path](auto &) { return BackupCatalog(path).list(); });
 }
 
 QFuture<Result<QList<TableRowCount>>> BackupHistoryService::tableCounts(qint64 id) const

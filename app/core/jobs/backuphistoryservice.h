@@ -39,7 +39,8 @@ public:
 
     // A restore test of an entry on the server of an open connection, or on another server by
     // profile. The job is made, not started.
-    std::shared_ptr<RestoreTestJob> restoreTestJob(const BackupEntry &entry, const Connection &on) const;
+    std::shared_ptr<RestoreTestJob> restoreTestJob(
+        const BackupEntry &entry, const Connection &on) const;
     std::shared_ptr<RestoreTestJob> restoreTestJob(
         const BackupEntry &entry, const ConnectionProfile &target, const QString &secret) const;
 

@@ -120,8 +120,8 @@ QStringList BackupRecorder::failed(const Error &error, const QStringList &log)
     run.started = m_started;
     run.durationMs = m_started.msecsTo(QDateTime::currentDateTimeUtc());
     run.origin = m_origin;
-    run.outcome = error.kind == Error::Kind::Canceled ? BackupOutcome::Cancelled
-                                                      : BackupOutcome::Failed;
+    run.outcome
+        = error.kind == Error::Kind::Canceled ? BackupOutcome::Cancelled : BackupOutcome::Failed;
     run.error = error.message;
     run.log = log.join(u'\n');
     if (auto r = BackupCatalog(m_catalogPath).recordRun(run); !r)

@@ -23,8 +23,8 @@ class BackupRecorder
 {
 public:
     // catalogPath empty: nothing is recorded (the counts still go into the manifest).
-    BackupRecorder(QString catalogPath, ConnectionProfile profile, BackupOptions options,
-        BackupOrigin origin);
+    BackupRecorder(
+        QString catalogPath, ConnectionProfile profile, BackupOptions options, BackupOrigin origin);
     ~BackupRecorder();
     BackupRecorder(const BackupRecorder &) = delete;
     BackupRecorder &operator=(const BackupRecorder &) = delete;

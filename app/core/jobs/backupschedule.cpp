@@ -82,9 +82,8 @@ QString BackupSchedule::outputPathAt(const QString &db, const QDateTime &when) c
 
 Status BackupSchedule::validate() const
 {
-    auto bad = [](const QString &m, const QString &h) {
-        return Error(Error::Kind::InvalidInput, m, h);
-    };
+    auto bad
+        = [](const QString &m, const QString &h) { return Error(Error::Kind::InvalidInput, m, h); };
     if (!backupschedule::validName(name))
         return bad(QStringLiteral("\"%1\" cannot name a schedule.").arg(name),
             QStringLiteral("Use letters, digits, \"-\", \"_\" and \".\" (it names the systemd "
@@ -157,7 +156,8 @@ Status save(const QString &catalogPath, const BackupSchedule &s)
             { "profile_id", s.profileId.isEmpty() ? QVariant() : QVariant(s.profileId) },
             { "output_dir", s.outputDir }, { "pattern", s.pattern }, { "every", s.every },
             { "options",
-                QString::fromUtf8(QJsonDocument(s.options.toJson()).toJson(QJsonDocument::Compact)) },
+                QString::fromUtf8(
+                    QJsonDocument(s.options.toJson()).toJson(QJsonDocument::Compact)) },
             { "keep_last", s.retention.keepLast }, { "keep_daily", s.retention.keepDaily },
             { "keep_weekly", s.retention.keepWeekly }, { "keep_monthly", s.retention.keepMonthly },
             { "created",
@@ -189,7 +189,8 @@ Result<BackupSchedule> find(const QString &catalogPath, const QString &name)
     for (const BackupSchedule &s : all.value())
         if (s.name == name)
             return s;
-    return Error(Error::Kind::InvalidInput, QStringLiteral("There is no schedule \"%1\".").arg(name),
+    return Error(Error::Kind::InvalidInput,
+        QStringLiteral("There is no schedule \"%1\".").arg(name),
         QStringLiteral("strata-cli schedule list shows the schedules."));
 }
 
@@ -212,7 +213,8 @@ Result<QHash<QString, ScheduleLastRun>> lastRuns(const QString &catalogPath)
     while (q->next())
         out.insert(q->value(QStringLiteral("schedule")).toString(),
             ScheduleLastRun { q->value(QStringLiteral("id")).toLongLong(),
-                QDateTime::fromString(q->value(QStringLiteral("started")).toString(), Qt::ISODateWithMs),
+                QDateTime::fromString(
+                    q->value(QStringLiteral("started")).toString(), Qt::ISODateWithMs),
                 q->value(QStringLiteral("outcome")).toString(),
                 q->value(QStringLiteral("error")).toString() });
     return out;

@@ -22,7 +22,8 @@ const QMap<int, QStringList> &schemaSteps()
 {
     static const QMap<int, QStringList> steps = [] {
         QMap<int, QStringList> out;
-        static const QRegularExpression re(QStringLiteral("^:/sql/(local/create_(\\d+)[^/]*)\\.sql$"));
+        static const QRegularExpression re(
+            QStringLiteral("^:/sql/(local/create_(\\d+)[^/]*)\\.sql$"));
         for (const QString &f : SqlRegistry::instance().allFiles())
             if (const auto m = re.match(f); m.hasMatch())
                 out[m.captured(2).toInt()] << m.captured(1);

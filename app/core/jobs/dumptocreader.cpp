@@ -103,7 +103,8 @@ DumpTocReader::State DumpTocReader::read(const QByteArray &b, qsizetype &pos)
         if (!readInt(b, pos, m_header.intSize, m_count))
             return m_state;
         if (m_count > 10'000'000)
-            return fail(QStringLiteral("the table of contents is damaged (%1 entries)").arg(m_count));
+            return fail(
+                QStringLiteral("the table of contents is damaged (%1 entries)").arg(m_count));
     }
     while (m_entries.size() < m_count)
         if (readEntry(b, pos) != State::Done)
@@ -126,7 +127,8 @@ DumpTocReader::State DumpTocReader::readHeader(const QByteArray &b, qsizetype &p
     DumpHeader h;
     h.version = (vmaj << 16) | (vmin << 8) | vrev;
     if (h.version < version(1, 12) || h.version >= version(1, 17))
-        return fail(QStringLiteral("archive version %1.%2 is not one Strata reads").arg(vmaj).arg(vmin));
+        return fail(
+            QStringLiteral("archive version %1.%2 is not one Strata reads").arg(vmaj).arg(vmin));
     if (intSize < 1 || intSize > 8 || offSize < 1 || offSize > 8)
         return fail(QStringLiteral("the archive header is damaged"));
     h.intSize = intSize;
@@ -137,10 +139,11 @@ DumpTocReader::State DumpTocReader::readHeader(const QByteArray &b, qsizetype &p
         int algorithm = 0;
         if (!c.byte(algorithm))
             return State::NeedMore;
-        static const DumpCompression byAlgorithm[] = { DumpCompression::None,
-            DumpCompression::Gzip, DumpCompression::Lz4, DumpCompression::Zstd };
+        static const DumpCompression byAlgorithm[] = { DumpCompression::None, DumpCompression::Gzip,
+            DumpCompression::Lz4, DumpCompression::Zstd };
         if (algorithm > 3)
-            return fail(QStringLiteral("unknown compression %1 in the archive header").arg(algorithm));
+            return fail(
+                QStringLiteral("unknown compression %1 in the archive header").arg(algorithm));
         h.compression = byAlgorithm[algorithm];
     } else {
         qint64 level = 0;

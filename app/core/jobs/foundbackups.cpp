@@ -16,7 +16,8 @@ QStringList archivesIn(const QString &folder)
     for (const QFileInfo &fi :
         dir.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
         const QString name = fi.fileName();
-        if (name.endsWith(QLatin1String(".manifest.json")) || name.contains(QLatin1String(".partial-")))
+        if (name.endsWith(QLatin1String(".manifest.json"))
+            || name.contains(QLatin1String(".partial-")))
             continue;
         const ArchiveFormat f = ArchiveToc::detect(fi.filePath());
         // A text file is a plain dump only when it says so (pg_dump's first line).
@@ -60,8 +61,8 @@ Result<BackupRun> describe(
             return toc.error();
         run.database = toc->database;
         run.serverVersion = toc->dumpedFrom;
-        run.toolVersion = toc->dumpedBy.isEmpty() ? QString()
-                                                  : QStringLiteral("pg_dump ") + toc->dumpedBy;
+        run.toolVersion
+            = toc->dumpedBy.isEmpty() ? QString() : QStringLiteral("pg_dump ") + toc->dumpedBy;
         run.format = ArchiveToc::formatName(toc->format);
         run.started = fi.lastModified().toUTC();
     }

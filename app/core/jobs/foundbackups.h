@@ -18,8 +18,8 @@ QStringList archivesIn(const QString &folder);
 // The history entry for an archive on disk: its manifest's facts, or pg_restore --list's (the
 // database, the versions), its size and SHA-256, and each table's rows counted in the archive.
 // Reads the archive whole: call it on a worker.
-Result<BackupRun> describe(const QString &path, const ToolLocator &locator,
-    const std::function<bool()> &canceled = {});
+Result<BackupRun> describe(
+    const QString &path, const ToolLocator &locator, const std::function<bool()> &canceled = {});
 
 // Adds the archives of a folder that the history does not hold yet; returns the new entries'
 // ids. An archive that cannot be read is skipped and named in *skipped.

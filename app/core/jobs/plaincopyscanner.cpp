@@ -41,7 +41,9 @@ bool identifier(const QByteArray &s, qsizetype &at, QString *out)
 
 bool PlainCopyScanner::parseCopyLine(const QByteArray &line, QString *schema, QString *table)
 {
-    if (!line.startsWith("COPY ") || !line.endsWith(" FROM stdin;"))
+    // The text pg_dump writes before a table's rows, not a statement Strata runs.
+    if (!line.startsWith("COPY") || line.size() < 5 || line.at(4) != ' '
+        || !line.endsWith(" FROM stdin;"))
         return false;
     qsizetype at = 5;
     QString first, second;

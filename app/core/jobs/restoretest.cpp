@@ -30,7 +30,8 @@ namespace restoretest {
 
 QString throwawayName()
 {
-    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd_hhmmss"));
+    const QString stamp
+        = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd_hhmmss"));
     const QString random = QString::number(QRandomGenerator::global()->generate() & 0xffffff, 16);
     return QStringLiteral("strata_restore_test_%1_%2").arg(stamp, random.rightJustified(6, u'0'));
 }
@@ -39,8 +40,8 @@ namespace {
 
 using Key = QPair<QString, QString>;
 
-Status checkSequences(SessionContext &ctx, RestoreTestReport &report,
-    const std::function<bool()> &canceled)
+Status checkSequences(
+    SessionContext &ctx, RestoreTestReport &report, const std::function<bool()> &canceled)
 {
     auto pairs = ctx.exec(QStringLiteral("jobs/owned_sequences"));
     if (!pairs)
@@ -108,7 +109,8 @@ Status check(SessionContext &ctx, const QStringList &archiveTables,
     for (const TableRowCount &e : expected) {
         if (canceled && canceled())
             return Error(Error::Kind::Canceled, QStringLiteral("Cancelled."));
-        RestoreTestTable t { e.schema, e.name, e.rows, -1, ofExtension.contains({ e.schema, e.name }) };
+        RestoreTestTable t { e.schema, e.name, e.rows, -1,
+            ofExtension.contains({ e.schema, e.name }) };
         if (restored.contains({ e.schema, e.name })) {
             auto n = ctx.execTemplate(QStringLiteral("jobs/restoretest/count_rows"),
                 { { QStringLiteral("table"), { e.schema, e.name } } });

@@ -65,16 +65,19 @@ QList<RetentionDecision> decide(
         out[i].keep = true;
         out[i].reasons << QStringLiteral("last %1").arg(i + 1);
     }
-    keepPerPeriod(out, policy.keepDaily, QStringLiteral("daily"),
+    keepPerPeriod(
+        out, policy.keepDaily, QStringLiteral("daily"),
         [](const QDate &d) { return d.toString(Qt::ISODate); }, zone);
-    keepPerPeriod(out, policy.keepWeekly, QStringLiteral("weekly"),
+    keepPerPeriod(
+        out, policy.keepWeekly, QStringLiteral("weekly"),
         [](const QDate &d) {
             int year = 0;
             const int week = d.weekNumber(&year);
             return QStringLiteral("%1-W%2").arg(year).arg(week, 2, 10, QLatin1Char('0'));
         },
         zone);
-    keepPerPeriod(out, policy.keepMonthly, QStringLiteral("monthly"),
+    keepPerPeriod(
+        out, policy.keepMonthly, QStringLiteral("monthly"),
         [](const QDate &d) { return d.toString(QStringLiteral("yyyy-MM")); }, zone);
     for (int i = 0; i < candidates.size(); ++i)
         if (candidates[i].passedRestoreTest) {

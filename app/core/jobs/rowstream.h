@@ -36,7 +36,8 @@ public:
 
     // False when the data is not a valid stream (error() says why). Bytes after the end of the
     // stream start a new one (gzip files may hold several members).
-    bool feed(const char *data, qsizetype n, const std::function<void(const char *, qsizetype)> &out);
+    bool feed(
+        const char *data, qsizetype n, const std::function<void(const char *, qsizetype)> &out);
     // The stream ended where it should (not cut short).
     bool atEnd() const { return m_atEnd; }
     QString error() const { return m_error; }

@@ -105,7 +105,8 @@ BackupSchedule ScheduleService::proposal(const Connection &connection, const QSt
 {
     BackupSchedule s;
     const ConnectionProfile &p = connection.profile();
-    s.name = (p.database.isEmpty() ? QStringLiteral("backup") : p.database) + QStringLiteral("-nightly");
+    s.name = (p.database.isEmpty() ? QStringLiteral("backup") : p.database)
+        + QStringLiteral("-nightly");
     s.name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.-]")), QStringLiteral("_"));
     s.conninfo = p.toConnInfo();
     s.profileId = p.id;

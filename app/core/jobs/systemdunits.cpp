@@ -50,13 +50,13 @@ Status writeFile(const QString &path, const QString &text)
 {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly)) {
-        return Error(Error::Kind::Io,
-            QStringLiteral("Could not write %1: %2").arg(path, f.errorString()));
+        return Error(
+            Error::Kind::Io, QStringLiteral("Could not write %1: %2").arg(path, f.errorString()));
     }
     f.write(text.toUtf8());
     if (!f.commit())
-        return Error(Error::Kind::Io,
-            QStringLiteral("Could not write %1: %2").arg(path, f.errorString()));
+        return Error(
+            Error::Kind::Io, QStringLiteral("Could not write %1: %2").arg(path, f.errorString()));
     return Ok {};
 }
 
@@ -148,7 +148,8 @@ Result<QString> checkCalendar(const QString &expression)
 
 bool userManagerRuns(QString *why)
 {
-    const Ran r = run(systemctl(), { QStringLiteral("--user"), QStringLiteral("is-system-running") });
+    const Ran r
+        = run(systemctl(), { QStringLiteral("--user"), QStringLiteral("is-system-running") });
     const QString state = r.out.section(u'\n', -1).trimmed();
     const bool runs = state == QLatin1String("running") || state == QLatin1String("degraded")
         || state == QLatin1String("starting");
@@ -157,7 +158,8 @@ bool userManagerRuns(QString *why)
     return runs;
 }
 
-Result<Installed> install(const BackupSchedule &s, const QString &cliPath, const QString &catalogPath)
+Result<Installed> install(
+    const BackupSchedule &s, const QString &cliPath, const QString &catalogPath)
 {
     Installed done;
     const QDir dir(unitFolder());
@@ -179,11 +181,14 @@ Result<Installed> install(const BackupSchedule &s, const QString &cliPath, const
     }
     run(systemctl(), { QStringLiteral("--user"), QStringLiteral("daemon-reload") });
     const Ran enabled = run(systemctl(),
-        { QStringLiteral("--user"), QStringLiteral("enable"), QStringLiteral("--now"), timerName(s.name) });
+        { QStringLiteral("--user"), QStringLiteral("enable"), QStringLiteral("--now"),
+            timerName(s.name) });
     done.enabled = enabled.ok;
     done.note = enabled.ok
-        ? QStringLiteral("Enabled %1 (systemctl --user list-timers shows it).").arg(timerName(s.name))
-        : QStringLiteral("Wrote the units, but systemctl --user enable failed: %1. ").arg(enabled.out)
+        ? QStringLiteral("Enabled %1 (systemctl --user list-timers shows it).")
+              .arg(timerName(s.name))
+        : QStringLiteral("Wrote the units, but systemctl --user enable failed: %1. ")
+                .arg(enabled.out)
             + enableHint(s.name);
     return done;
 }
@@ -194,7 +199,8 @@ Result<QString> uninstall(const QString &schedule)
     QString note;
     if (userManagerRuns()) {
         const Ran r = run(systemctl(),
-            { QStringLiteral("--user"), QStringLiteral("disable"), QStringLiteral("--now"), timerName(schedule) });
+            { QStringLiteral("--user"), QStringLiteral("disable"), QStringLiteral("--now"),
+                timerName(schedule) });
         note = r.ok ? QStringLiteral("Disabled %1. ").arg(timerName(schedule))
                     : QStringLiteral("systemctl --user disable said: %1. ").arg(r.out);
     }

@@ -35,7 +35,8 @@ struct Installed
 };
 
 // Writes both units and, when a user manager answers, reloads it and enables the timer.
-Result<Installed> install(const BackupSchedule &s, const QString &cliPath, const QString &catalogPath);
+Result<Installed> install(
+    const BackupSchedule &s, const QString &cliPath, const QString &catalogPath);
 // Disables the timer (when a user manager answers) and removes both units.
 Result<QString> uninstall(const QString &schedule);
 // Whether `systemctl --user` reaches a running user manager.
