@@ -156,8 +156,11 @@ QVariant BackupHistoryModel::groupData(const Node &n, int column, int role) cons
                 backups += e.isBackup() && !e.isDeleted() ? 1 : 0;
                 failed += e.isBackup() ? 0 : 1;
             }
-        return failed ? tr("%n backup(s), %1 failed", nullptr, backups).arg(failed)
-                      : tr("%n backup(s)", nullptr, backups);
+        const QString kept = backups == 1 ? tr("1 backup") : tr("%1 backups").arg(backups);
+        if (failed == 0)
+            return kept;
+        return QString(
+            kept + (failed == 1 ? tr(", 1 run failed") : tr(", %1 runs failed").arg(failed)));
     }
     if (role == Qt::FontRole && column == When) {
         QFont f;
@@ -202,8 +205,8 @@ QVariant BackupHistoryModel::entryData(const BackupEntry &e, int column, int rol
         return e.isBackup() ? QLocale().formattedDataSize(e.size) : QString();
     case Took:
         return durationText(e.durationMs);
-    case Tool:
-        return e.toolVersion;
+    case Tool: // "pg_dump (PostgreSQL) 15.18" -> "pg_dump 15.18"
+        return QString(e.toolVersion).replace(QLatin1String(" (PostgreSQL)"), QString());
     case MadeBy:
         return e.origin.scheduled ? tr("schedule %1").arg(e.origin.name) : e.origin.name;
     case Path:

@@ -123,7 +123,7 @@ void tst_BackupHistoryView::theModelGroupsByServerAndDatabaseNewestFirst()
     const QModelIndex crm = model.index(0, 0, a);
     QCOMPARE(crm.data().toString(), QStringLiteral("crm"));
     QCOMPARE(crm.siblingAtColumn(models::BackupHistoryModel::State).data().toString(),
-        QStringLiteral("1 backup(s), 1 failed"));
+        QStringLiteral("1 backup, 1 run failed"));
     QCOMPARE(model.index(0, models::BackupHistoryModel::State, crm).data().toString(),
         QStringLiteral("written"));
     QCOMPARE(model.rowCount(crm), 2);

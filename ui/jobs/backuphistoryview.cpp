@@ -55,8 +55,9 @@ BackupHistoryView::BackupHistoryView(AppContext *context, QWidget *parent)
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
-    m_tree->setColumnWidth(models::BackupHistoryModel::When, 190);
-    m_tree->setColumnWidth(models::BackupHistoryModel::State, 130);
+    m_tree->setColumnWidth(models::BackupHistoryModel::When, 240);
+    m_tree->setColumnWidth(models::BackupHistoryModel::MadeBy, 130);
+    m_tree->setColumnWidth(models::BackupHistoryModel::State, 190);
     m_tree->setColumnWidth(models::BackupHistoryModel::What, 170);
     m_tree->setColumnWidth(models::BackupHistoryModel::Format, 70);
     m_tree->setColumnWidth(models::BackupHistoryModel::Size, 80);
@@ -192,7 +193,7 @@ void BackupHistoryView::updateButtons()
     const bool file
         = e && e->isBackup() && !e->isDeleted() && e->fileState != core::FileState::Missing;
     m_buttons[Action::Verify]->setEnabled(file);
-    m_buttons[Action::RestoreTest]->setEnabled(file && e->format != QLatin1String("plain"));
+    m_buttons[Action::RestoreTest]->setEnabled(file);
     m_buttons[Action::Restore]->setEnabled(file && m_context && m_context->isConnected());
     m_buttons[Action::ShowInFolder]->setEnabled(e && e->isBackup() && !e->isDeleted());
     m_buttons[Action::Forget]->setEnabled(e.has_value());

@@ -44,7 +44,7 @@ HistoryPreview historyPreview(const core::ConnectionProfile &profile)
             .arg(night.toString(QStringLiteral("yyyyMMdd"))),
         true,
         QStringLiteral("Restore test passed: 5 tables with 2,604,112 rows as at backup time, 3 "
-                       "sequences past their columns, pg_restore without errors (on %1)")
+                       "sequences past their columns, restored without errors (on %1)")
             .arg(server),
         {}, {}, 212000 };
     newest.lastRestoreTest = passed;
@@ -60,7 +60,11 @@ HistoryPreview historyPreview(const core::ConnectionProfile &profile)
         = QStringLiteral("connection to server at \"%1\" failed: Connection refused").arg(server);
     failed.size = 0;
     failed.durationMs = 1200;
-    add(2, BackupOutcome::Written, QStringLiteral("nightly"), true).verifiedAt = night.addDays(-2);
+    failed.toolVersion.clear();
+    BackupEntry &verified = add(2, BackupOutcome::Written, QStringLiteral("nightly"), true);
+    verified.verifiedAt = night.addDays(-2).addSecs(400);
+    verified.verifyOk = true;
+    verified.verifyMessage = QStringLiteral("SHA-256 matches the one recorded at backup time");
     BackupEntry &differs = add(3, BackupOutcome::Written, QStringLiteral("nightly"), true);
     differs.lastRestoreTest = core::RestoreTestRecord { 2, differs.id,
         night.addDays(-3).addSecs(900), server, QStringLiteral("strata_restore_test_x"), false,
@@ -72,6 +76,7 @@ HistoryPreview historyPreview(const core::ConnectionProfile &profile)
         4, BackupOutcome::Cancelled, qEnvironmentVariable("USER", QStringLiteral("dba")), false);
     cancelled.error = QStringLiteral("Cancelled; the partial backup was removed.");
     cancelled.size = 0;
+    cancelled.toolVersion.clear();
     cancelled.started = cancelled.started.addSecs(9 * 3600);
     BackupEntry &pruned = add(9, BackupOutcome::Written, QStringLiteral("nightly"), true);
     pruned.deletedAt = night.addDays(-2).addSecs(200);

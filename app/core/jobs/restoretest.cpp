@@ -16,7 +16,7 @@ QString RestoreTestReport::summary() const
         rows += std::max<qint64>(0, t.restored);
     if (passed())
         return QStringLiteral("Restore test passed: %1 tables with %2 rows as at backup time, %3 "
-                              "sequences past their columns, pg_restore without errors (on %4)")
+                              "sequences past their columns, restored without errors (on %4)")
             .arg(tables.size())
             .arg(QLocale::c().toString(rows))
             .arg(sequences.size())
