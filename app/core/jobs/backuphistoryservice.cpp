@@ -137,6 +137,8 @@ QFuture<Result<QList<BackupEntry>>> BackupHistoryService::takeUnnotifiedFailures
         QList<qint64> ids;
         for (const BackupEntry &e : failures.value())
             ids << e.id;
+        if (ids.isEmpty())
+            return failures;
         if (auto m = catalog.markNotified(ids); !m)
             return m.error();
         return failures;
