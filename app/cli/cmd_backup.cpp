@@ -1,5 +1,6 @@
 #include "command.h"
 #include "jobprogress.h"
+#include "scheduledrun.h"
 
 #include "jobs/backupjob.h"
 
@@ -9,6 +10,9 @@ namespace {
 
 int runBackup(const QStringList &argsIn)
 {
+    // A schedule's run, as its systemd service starts it (cmd_schedule.cpp).
+    if (argsIn.value(0) == QLatin1String("--schedule"))
+        return strata::cli::runScheduledBackupCommand(argsIn.mid(1));
     QStringList args = argsIn;
     QString problem;
     const auto style = strata::cli::takeProgressStyle(args, &problem);
@@ -100,7 +104,8 @@ STRATA_CLI_COMMAND("backup",
     "backup CONNINFO -o PATH [--format custom|directory|tar|plain] [-j N] [-n SCHEMA]...\n"
     "      [-t TABLE]... [--with-dependencies] [--data-only|--schema-only] [--inserts]\n"
     "      [--on-conflict-do-nothing] [--compress N] [--exclude-table-data TABLE]...\n"
-    "      [--progress=bar|plain|log|none]",
+    "      [--progress=bar|plain|log|none]\n"
+    "  backup --schedule NAME   (one run of a schedule; see strata-cli schedule)",
     "Back up a database with pg_dump: progress on stderr, a temporary file renamed only on\n"
     "      success, a .manifest.json (SHA-256) beside it and an entry in the backup catalog.\n"
     "      TABLE is an SQL name (schema.table, \"Quoted Name\"); --with-dependencies adds the\n"

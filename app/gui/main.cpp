@@ -95,8 +95,12 @@ int main(int argc, char **argv)
     core::PasswordStore passwords;
     // Screenshots show no one's saved connections and touch no keychain.
     QTemporaryDir scratch;
-    if (shooting)
+    if (shooting) {
         passwords.setKeychainEnabled(false);
+        // Nor anyone's backup history (which the window also marks as told about).
+        qputenv(
+            "STRATA_BACKUP_CATALOG", scratch.filePath(QStringLiteral("backups.sqlite")).toUtf8());
+    }
     core::ProfileStore profiles(
         shooting ? scratch.filePath(QStringLiteral("strata.ini")) : QString());
     ui::AppContext context(&profiles, &passwords);

@@ -8,6 +8,7 @@
 #include "db/passwordstore.h"
 #include "diagram/diagrampage.h"
 #include "jobs/backupdialog.h"
+#include "jobs/backuphistoryview.h"
 #include "jobs/backupjob.h"
 #include "jobs/jobspage.h"
 #include "jobs/jobsservice.h"
@@ -171,6 +172,7 @@ void ScreenshotRunner::addPageSteps()
     m_steps.append({ QStringLiteral("the migrations"), [this](Done d) { shootMigrations(d); } });
     m_steps.append({ QStringLiteral("the statistics"), [this](Done d) { shootStatistics(d); } });
     m_steps.append({ QStringLiteral("the backup"), [this](Done d) { shootJobs(d); } });
+    m_steps.append({ QStringLiteral("the backup history"), [this](Done d) { shootHistory(d); } });
     m_steps.append({ QStringLiteral("the diagram"), [this](Done d) { shootDiagram(d); } });
 }
 
@@ -257,6 +259,26 @@ void ScreenshotRunner::shootJobs(Done done)
             backUp(m_demo ? QStringList { QStringLiteral("agri") } : QStringList {}, file, !m_demo,
                 [this, done] { shootWhen(m_window, QStringLiteral("main-jobs"), done); });
         });
+}
+
+// The backup just made, in the history (a scratch catalog: main() points the history at one, so
+// no one's real history is shown), with its verification and row counts.
+void ScreenshotRunner::shootHistory(Done done)
+{
+    auto *p = qobject_cast<JobsPage *>(page(QStringLiteral("jobs")));
+    BackupHistoryView *view = p->historyView();
+    connect(
+        view, &BackupHistoryView::reloaded, this,
+        [this, p, view, done] {
+            view->selectNewestBackup();
+            shootWhen(m_window, QStringLiteral("main-history"), [p, done] {
+                p->showTab(QStringLiteral("jobs"));
+                done();
+            });
+        },
+        Qt::SingleShotConnection);
+    p->showTab(QStringLiteral("history"));
+    view->reload();
 }
 
 // The demo's AIS schema as an ER diagram (another database: its first schema with tables).

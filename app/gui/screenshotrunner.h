@@ -53,6 +53,7 @@ private:
     void shootMigrations(Done done);
     void shootStatistics(Done done);
     void shootJobs(Done done);
+    void shootHistory(Done done);
     void shootDiagram(Done done);
     void shootConnect(Done done);
     void shootPassword(Done done);

@@ -458,7 +458,8 @@ void tst_MainWindow::screenshotsAreWrittenAndReadable()
     // Every page, and the dialogs shown on the real state: the jobs page's backup made for the
     // restore dialog, which opens that archive.
     for (const char *name : { "main-overview", "main-schema", "main-migrations", "main-statistics",
-             "main-jobs", "dialog-connect", "dialog-jobs-backup", "dialog-jobs-restore" })
+             "main-jobs", "main-history", "main-diagram", "dialog-connect", "dialog-jobs-backup",
+             "dialog-jobs-restore" })
         QVERIFY2(files.contains(out.filePath(QString::fromLatin1(name) + ".png")), name);
     const QImage overview(out.filePath("main-overview.png"));
     QCOMPARE(overview.size(), m_window->size());

@@ -4,7 +4,9 @@
 
 #include "appcontext.h"
 #include "backupdialog.h"
+#include "backuphistoryview.h"
 #include "db/preferences.h"
+#include "desktopnotifier.h"
 #include "restoredialog.h"
 
 #include "jobs/backupjob.h"
@@ -26,7 +28,6 @@
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStandardPaths>
-#include <QSystemTrayIcon>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -84,7 +85,7 @@ JobsPage::JobsPage(AppContext *context, QWidget *parent) : WorkspacePage(context
     split->addWidget(details);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 2);
-    layout->addWidget(split, 1);
+    layout->addWidget(embedBackupViews(split), 1);
 
     m_timer = new QTimer(this);
     m_timer->setInterval(300);
@@ -267,18 +268,13 @@ void JobsPage::onFinished(int index)
             : r->canceled           ? tr("Cancelled: %1").arg(e.job->title())
                                     : tr("Failed: %1").arg(e.job->title());
         const QString message = r->ok ? r->summary : r->error.message;
-        if (QSystemTrayIcon::isSystemTrayAvailable()) {
-            auto *tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
-            tray->show();
-            tray->showMessage(
-                title, message, r->ok ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning);
-            QTimer::singleShot(15000, tray, &QObject::deleteLater);
-        }
-        QApplication::alert(window());
+        m_notifier->notify(title, message,
+            r->ok ? DesktopNotifier::Urgency::Information : DesktopNotifier::Urgency::Warning);
         Q_EMIT longJobEnded(title, message);
     }
     showDetails();
     updateButtons();
+    m_history->reload(); // the job may have written the history
 }
 
 void JobsPage::showDetails()

@@ -10,6 +10,7 @@
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QTabWidget;
 class QTimer;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -25,7 +26,11 @@ struct RestoreOptions;
 namespace strata::ui {
 
 class BackupDialog;
+class BackupHistoryView;
+class DesktopNotifier;
+class FailedRunWatcher;
 class RestoreDialog;
+class SchedulesView;
 
 // Backups and restores: a panel of running and finished jobs (progress, current object, ETA,
 // log, result, cancel); several can run at once. The jobs run on a pool; a timer reads their
@@ -53,6 +58,14 @@ public:
         const QStringList &tables = {}, const QStringList &schemas = {});
     RestoreDialog *createRestoreDialog();
 
+    // The backup history and the schedules, tabs beside the jobs (jobspagehistory.cpp).
+    BackupHistoryView *historyView() const { return m_history; }
+    SchedulesView *schedulesView() const { return m_schedules; }
+    void showTab(const QString &tab); // "jobs", "history", "schedules"
+    // How the page tells the desktop: long jobs ended, scheduled backups that failed.
+    DesktopNotifier *notifier() const { return m_notifier; }
+    FailedRunWatcher *failedRunWatcher() const { return m_failedRuns; }
+
 Q_SIGNALS:
     // A long job ended: shown as a desktop notification where the desktop has a tray, and the
     // window asks for attention (QApplication::alert) in any case.
@@ -67,6 +80,7 @@ private:
         QDateTime finishedAt;
     };
     std::shared_ptr<core::JobsService> service() const;
+    QWidget *embedBackupViews(QWidget *jobsPanel);
     void refreshJobs();
     void showDetails();
     void cancelSelected();
@@ -80,6 +94,11 @@ private:
     QPushButton *m_restore;
     QPushButton *m_cancel;
     QTimer *m_timer;
+    QTabWidget *m_tabs = nullptr;
+    BackupHistoryView *m_history = nullptr;
+    SchedulesView *m_schedules = nullptr;
+    DesktopNotifier *m_notifier = nullptr;
+    FailedRunWatcher *m_failedRuns = nullptr;
     QList<Entry> m_jobs;
     mutable std::shared_ptr<core::JobsService> m_service;
     bool m_logFollows = true;

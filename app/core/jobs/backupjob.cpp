@@ -106,6 +106,8 @@ JobResult BackupJob::fail(Error e, const QString &tempPath)
     removePath(tempPath);
     appendLog(QStringLiteral("failed: ") + e.toString());
     JobResult r;
+    if (m_recorder)
+        r.notes << m_recorder->failed(e, log());
     r.error = std::move(e);
     r.summary = r.error.message;
     return r;
@@ -114,6 +116,7 @@ JobResult BackupJob::fail(Error e, const QString &tempPath)
 JobResult BackupJob::execute()
 {
     const QDateTime started = QDateTime::currentDateTimeUtc();
+    m_recorder = std::make_unique<BackupRecorder>(m_catalogPath, m_profile, m_options, m_origin);
     if (auto v = m_options.validate(); !v)
         return fail(v.error(), {});
     const QString target = QFileInfo(m_options.outputPath).absoluteFilePath();
@@ -229,6 +232,7 @@ JobResult BackupJob::execute()
         if (!poll.isValid())
             poll = monitor.query(QStringLiteral("jobs/copy_progress"), { appName });
     };
+    m_recorder->follow(temp);
     auto ran = runTool(cmd, ro);
     monitor.cancel();
     if (!ran)
@@ -303,7 +307,7 @@ JobResult BackupJob::execute()
         objects.append(QJsonObject { { QStringLiteral("schema"), t.schema },
             { QStringLiteral("name"), t.name }, { QStringLiteral("bytes"), double(t.bytes) },
             { QStringLiteral("rows_estimate"), double(t.estRows) } });
-    m.setObjects(objects);
+    m.setObjects(m_recorder->withRowCounts(objects));
     m.started = started;
     m.durationMs = started.msecsTo(QDateTime::currentDateTimeUtc());
     m.size = size;
@@ -318,10 +322,7 @@ JobResult BackupJob::execute()
     r.manifestPath = BackupManifest::manifestPath(target);
     if (auto w = m.write(); !w)
         r.notes << QStringLiteral("warning: ") + w.error().toString();
-    if (!m_catalogPath.isEmpty()) {
-        if (auto c = BackupCatalog(m_catalogPath).record(m); !c)
-            r.notes << QStringLiteral("warning: ") + c.error().toString();
-    }
+    r.notes << m_recorder->written(m, log());
     r.summary
         = QStringLiteral("Backed up %1 to %2 (%3, SHA-256 %4)")
               .arg(info->database, target, QLocale::c().formattedDataSize(size), m.sha256.left(16));

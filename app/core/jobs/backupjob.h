@@ -3,6 +3,7 @@
 #include "db/connectionprofile.h"
 #include "jobs/backupoptions.h"
 #include "jobs/backupplanner.h"
+#include "jobs/backuprecorder.h"
 #include "jobs/job.h"
 #include "jobs/toollocator.h"
 
@@ -27,6 +28,8 @@ public:
     void setToolFolders(const QStringList &folders) { m_toolFolders = folders; }
     // Where the catalog lives; an empty path records nothing.
     void setCatalogPath(const QString &path) { m_catalogPath = path; }
+    // Who asked for it (a person, or a schedule by name), for the history.
+    void setOrigin(BackupOrigin origin) { m_origin = std::move(origin); }
     const BackupOptions &options() const { return m_options; }
     BackupPlan plan() const;
 
@@ -47,6 +50,9 @@ private:
     BackupOptions m_options;
     std::optional<QStringList> m_toolFolders;
     QString m_catalogPath;
+    BackupOrigin m_origin = BackupOrigin::person();
+    // Counts the archive's rows as pg_dump writes it and records every run in the history.
+    std::unique_ptr<BackupRecorder> m_recorder;
     mutable QMutex m_planMutex;
     BackupPlan m_plan;
 };

@@ -48,7 +48,7 @@ struct JobResult
 class Job : public std::enable_shared_from_this<Job>
 {
 public:
-    enum class Kind { Backup, Restore };
+    enum class Kind { Backup, Restore, RestoreTest };
     static constexpr int progressMaximum = 1000;
 
     virtual ~Job();

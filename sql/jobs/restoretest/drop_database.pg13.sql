@@ -1,0 +1,2 @@
+-- strata:utility
+DROP DATABASE IF EXISTS {{database}} WITH (FORCE)

@@ -1,0 +1,30 @@
+-- Every backup run, whatever its end, and every backup found in a folder.
+-- outcome: written | failed | cancelled | found. made_by: person | schedule; made_by_name is
+-- the user's name or the schedule's. Times are ISO 8601 in UTC.
+CREATE TABLE backups (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL DEFAULT '',
+    server TEXT NOT NULL DEFAULT '',
+    database TEXT NOT NULL DEFAULT '',
+    server_version TEXT,
+    tool_version TEXT,
+    format TEXT,
+    what TEXT,
+    options TEXT,
+    started TEXT NOT NULL,
+    duration_ms INTEGER NOT NULL DEFAULT 0,
+    size INTEGER NOT NULL DEFAULT 0,
+    sha256 TEXT,
+    manifest TEXT,
+    made_by TEXT NOT NULL DEFAULT 'person',
+    made_by_name TEXT NOT NULL DEFAULT '',
+    outcome TEXT NOT NULL,
+    error TEXT,
+    log TEXT,
+    counts_source TEXT,
+    verified_at TEXT,
+    verify_ok INTEGER,
+    verify_message TEXT,
+    deleted_at TEXT,
+    deleted_reason TEXT,
+    notified INTEGER NOT NULL DEFAULT 0)

@@ -1,0 +1,1 @@
+CREATE INDEX backups_by_database ON backups (server, database, started)

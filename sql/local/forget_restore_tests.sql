@@ -1,0 +1,1 @@
+DELETE FROM restore_tests WHERE backup_id = :id

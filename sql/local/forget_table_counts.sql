@@ -1,0 +1,1 @@
+DELETE FROM backup_tables WHERE backup_id = :id

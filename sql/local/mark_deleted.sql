@@ -1,0 +1,1 @@
+UPDATE backups SET deleted_at = :deleted_at, deleted_reason = :deleted_reason WHERE id = :id

@@ -1,0 +1,1 @@
+UPDATE backups SET notified = 1 WHERE id = :id

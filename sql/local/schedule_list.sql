@@ -1,0 +1,4 @@
+SELECT name, conninfo, profile_id, output_dir, pattern, every, options, keep_last, keep_daily,
+    keep_weekly, keep_monthly, created
+FROM schedules
+ORDER BY name

@@ -1,0 +1,1 @@
+UPDATE backups SET counts_source = :counts_source WHERE id = :id
