@@ -2,10 +2,16 @@
 #include "testserver.h"
 
 #include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QTest>
 #include <QtConcurrent>
 
 #include <memory>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace strata::core;
 using strata::test::TestServer;
@@ -30,6 +36,8 @@ private Q_SLOTS:
     void unreachableHostFailsWithinTheTimeout();
     void missingServiceNamesTheFilesRead();
     void workRunsOffTheCallingThread();
+    void connectTimeoutOfTheConnectionStringIsTheOneReported();
+    void libpqMessagesAreNotRepeated();
 };
 
 void tst_Session::initTestCase()
@@ -259,6 +267,45 @@ void tst_Session::workRunsOffTheCallingThread()
               }).result();
     QVERIFY(r.ok());
     QVERIFY(r.value());
+}
+
+void tst_Session::connectTimeoutOfTheConnectionStringIsTheOneReported()
+{
+    // A port that accepts the connection and never answers: libpq waits for connect_timeout.
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    QVERIFY(fd >= 0);
+    const auto closeIt = qScopeGuard([fd] { ::close(fd); });
+    sockaddr_in a {};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof a;
+    QCOMPARE(::bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a), 0);
+    QCOMPARE(::listen(fd, 4), 0);
+    QCOMPARE(::getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len), 0);
+    QString password;
+    auto profile = ConnectionProfile::fromConnInfo(
+        QStringLiteral("host=127.0.0.1 port=%1 dbname=x connect_timeout=2").arg(ntohs(a.sin_port)),
+        &password);
+    QVERIFY(profile.ok());
+    Session s(profile.value());
+    auto r = s.open().result();
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().kind, Error::Kind::Unreachable);
+    QVERIFY2(r.error().message.contains("within 2 seconds"), qPrintable(r.error().message));
+}
+
+void tst_Session::libpqMessagesAreNotRepeated()
+{
+    // libpq tries each address and says the same thing for each; one copy is enough.
+    ConnectionProfile p;
+    p.host = "127.0.0.1,127.0.0.1";
+    p.port = 1;
+    p.database = "x";
+    Session s(p);
+    auto r = s.open().result();
+    QVERIFY(!r.ok());
+    const QString text = r.error().toString();
+    QCOMPARE(text.count("Is the server running on that host"), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_Session)
