@@ -1,1 +1,2 @@
-SELECT count(*) FROM pg_database WHERE datname = $1
+-- Whether a database of this name exists. $1: the name.
+SELECT count(*) AS databases FROM pg_database WHERE datname = $1

@@ -5,10 +5,10 @@
 #include "jobs/toollocator.h"
 #include "testserver.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
-#include <QCoreApplication>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -22,7 +22,6 @@
 
 using namespace strata::core;
 using strata::test::TestServer;
-
 
 namespace {
 
@@ -533,7 +532,7 @@ void tst_BackupJob::writeFailureMidDumpFailsAndLeavesNoFile()
     // full disk does (EFBIG, "File too large", where a full disk says ENOSPC). SIGXFSZ is
     // ignored, as it stays across exec, so the write fails instead of the signal ending pg_dump.
     BackupOptions o;
-    o.outputPath = m_dir.filePath("full.dump");
+    o.outputPath = m_dir.filePath("too-large.dump");
     o.compress = 0;
     auto job = std::make_shared<BackupJob>(TestServer::profile(kDb), QString(), o);
     job->setCatalogPath({});
@@ -548,7 +547,7 @@ void tst_BackupJob::writeFailureMidDumpFailsAndLeavesNoFile()
     std::signal(SIGXFSZ, previous);
     QVERIFY(!r.ok);
     QVERIFY2(r.error.toString().contains("File too large"), qPrintable(r.error.toString()));
-    QVERIFY(!QFile::exists(o.outputPath));
+    QVERIFY2(!QFile::exists(o.outputPath), qPrintable(job->log().join('\n')));
     QVERIFY2(leftovers(m_dir.path()).isEmpty(), qPrintable(leftovers(m_dir.path()).join(",")));
 }
 

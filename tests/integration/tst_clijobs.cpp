@@ -240,9 +240,9 @@ void tst_CliJobs::killedBackupLeavesNoToolRunningAndTheNextOneCleansUp()
         QVERIFY(!partials(dir.path()).isEmpty());
     }
     // The next backup to the same place removes it: its owner is provably gone.
-    Run again = cli({ "backup", TestServer::connInfo("tst_clijobs"), "-o", archive,
-                        "--progress=log" },
-        m_dir.filePath("killed-catalog.sqlite"));
+    Run again
+        = cli({ "backup", TestServer::connInfo("tst_clijobs"), "-o", archive, "--progress=log" },
+            m_dir.filePath("killed-catalog.sqlite"));
     QVERIFY2(again.code == 0, qPrintable(again.err));
     QVERIFY2(again.err.contains("removed the partial file of an interrupted backup"),
         qPrintable(again.err));
@@ -273,8 +273,7 @@ void tst_CliJobs::sigtermDuringRestoreCreateLeavesNoNewDatabase()
     QVERIFY(p.waitForStarted());
     QByteArray err;
     QTRY_VERIFY_WITH_TIMEOUT(
-        (err += p.readAllStandardError()).contains("creating INDEX \"public.s_slow_idx\""),
-        60000);
+        (err += p.readAllStandardError()).contains("creating INDEX \"public.s_slow_idx\""), 60000);
     p.terminate(); // SIGTERM
     QVERIFY(p.waitForFinished(30000));
     err += p.readAllStandardError();
@@ -290,8 +289,8 @@ void tst_CliJobs::sigtermDuringRestoreCreateLeavesNoNewDatabase()
 void tst_CliJobs::directoryArchiveGivenByARelativePath()
 {
     const QString catalog = m_dir.filePath("relative-catalog.sqlite");
-    Run b = cli({ "backup", TestServer::connInfo("tst_clijobs"), "-o", "relative.dir",
-                    "--format", "directory" },
+    Run b = cli({ "backup", TestServer::connInfo("tst_clijobs"), "-o", "relative.dir", "--format",
+                    "directory" },
         catalog, m_dir.path());
     QVERIFY2(b.code == 0, qPrintable(b.err));
     QVERIFY(QFileInfo(m_dir.filePath("relative.dir")).isDir());
@@ -312,7 +311,7 @@ void tst_CliJobs::numericOptionsRefuseNonsense_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("says");
     const QString c = TestServer::connInfo("tst_clijobs");
-    const QString out = QDir::temp().filePath("strata-never-written.dump");
+    const QString out = m_dir.filePath("never-written.dump");
     QTest::newRow("backup -j") << QStringList { "backup", c, "-o", out, "-j", "many" } << "-j";
     QTest::newRow("backup --compress")
         << QStringList { "backup", c, "-o", out, "--compress", "fast" } << "--compress";
@@ -336,7 +335,7 @@ void tst_CliJobs::numericOptionsRefuseNonsense()
     Run r = cli(args, m_dir.filePath("numeric-catalog.sqlite"));
     QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains(says), qPrintable(r.err));
-    QVERIFY(!QFile::exists(QDir::temp().filePath("strata-never-written.dump")));
+    QVERIFY(!QFile::exists(m_dir.filePath("never-written.dump")));
 }
 
 QTEST_GUILESS_MAIN(tst_CliJobs)

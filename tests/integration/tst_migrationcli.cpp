@@ -364,8 +364,8 @@ void tst_MigrationCli::runThatAppliedNothingBecauseOfAnUnfinishedFileFails()
     QCOMPARE(cli({ "migrate", TestServer::connInfo(kDb), "--dir", dir.path(), "--schema", "unf" },
                  &out, &err),
         1);
-    QVERIFY2(err.contains("002_half.sql") && err.contains("--rerun-unfinished"),
-        qPrintable(out + err));
+    QVERIFY2(
+        err.contains("002_half.sql") && err.contains("--rerun-unfinished"), qPrintable(out + err));
 }
 
 QTEST_GUILESS_MAIN(tst_MigrationCli)

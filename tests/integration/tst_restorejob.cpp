@@ -734,8 +734,7 @@ void tst_RestoreJob::plainFileWithPsqlCommandsIsRefused_data()
     QTest::newRow("shell") << QByteArray("CREATE TABLE a (x int);\n\\! touch MARKER\n");
     QTest::newRow("after a statement")
         << QByteArray("CREATE TABLE a (x int); \\o MARKER\nSELECT 1;\n");
-    QTest::newRow("copy to program")
-        << QByteArray("\\copy (SELECT 1) TO PROGRAM 'touch MARKER'\n");
+    QTest::newRow("copy to program") << QByteArray("\\copy (SELECT 1) TO PROGRAM 'touch MARKER'\n");
     QTest::newRow("after a string with a quote")
         << QByteArray("SELECT E'it\\'s'; \\! touch MARKER\n");
     QTest::newRow("after copy data")
@@ -780,17 +779,16 @@ void tst_RestoreJob::plainFileSaysWhetherPgDumpMadeIt()
     std::shared_ptr<RestoreJob> job;
     JobResult r = runRestore(o, "tst_restore_own", &job);
     QVERIFY2(r.ok, qPrintable(r.error.toString()));
-    QCOMPARE(TestServer::scalar("tst_restore_own", "SELECT count(*) FROM t"),
-        QStringLiteral("2"));
-    QVERIFY2(job->log().join('\n').contains("not made by pg_dump"),
-        qPrintable(job->log().join('\n')));
+    QCOMPARE(TestServer::scalar("tst_restore_own", "SELECT count(*) FROM t"), QStringLiteral("2"));
+    QVERIFY2(
+        job->log().join('\n').contains("not made by pg_dump"), qPrintable(job->log().join('\n')));
 
     const QString dumped = m_dir.filePath("dumped.sql");
     QVERIFY(runBackup(kSource, dumped, BackupFormat::Plain).isEmpty());
     r = runRestore(intoNewDatabase(dumped, "tst_restore_dumped"), "postgres", &job);
     QVERIFY2(r.ok, qPrintable(r.error.toString()));
-    QVERIFY2(job->log().join('\n').contains("made by pg_dump 1"),
-        qPrintable(job->log().join('\n')));
+    QVERIFY2(
+        job->log().join('\n').contains("made by pg_dump 1"), qPrintable(job->log().join('\n')));
     QCOMPARE(fingerprint("tst_restore_dumped"), fingerprint(kSource));
     TestServer::dropDatabase("tst_restore_dumped");
 }
@@ -809,7 +807,7 @@ void tst_RestoreJob::plainFileThatCommitsIsNeverCalledUnchanged()
     QVERIFY(!r.ok);
     QVERIFY2(!r.error.toString().contains("unchanged"), qPrintable(r.error.toString()));
     QVERIFY2(r.error.toString().contains("partly restored"), qPrintable(r.error.toString()));
-    QCOMPARE(tableCount("tst_restore_commits"), 1);
+    QCOMPARE(tableCount("tst_restore_commits"), 2); // kept and later: neither was rolled back
     // Said before psql ran: the note comes before the "running:" line.
     const QString log = job->log().join('\n');
     const qsizetype note = log.indexOf("cannot be restored in one transaction");
@@ -914,8 +912,8 @@ void tst_RestoreJob::chosenPartitionedTableRestoresWithItsPartitions()
     QVERIFY2(r.ok, qPrintable(r.error.toString() + "\n" + job->log().join('\n')));
     QCOMPARE(TestServer::scalar("tst_restore_parted", "SELECT count(*) FROM public.events"),
         QStringLiteral("1200"));
-    QCOMPARE(TestServer::scalar("tst_restore_parted", "SELECT to_regclass('public.other')"),
-        QString());
+    QCOMPARE(
+        TestServer::scalar("tst_restore_parted", "SELECT to_regclass('public.other')"), QString());
     QCOMPARE(job->movedSequences().size(), 1);
     QCOMPARE(TestServer::exec("tst_restore_parted",
                  "INSERT INTO public.events(at, v) VALUES ('2021-01-01', 'new')"),

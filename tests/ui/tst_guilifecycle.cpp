@@ -33,11 +33,12 @@ void tst_GuiLifecycle::sigtermQuitsCleanlyAndLeavesNoTemporaryFolder()
     const QString db = QStringLiteral("tst_guilifecycle");
     TestServer::createDatabase(db);
     QTemporaryDir tmp; // the window's TMPDIR: whatever it leaves there, the test sees
-    QTemporaryDir config;
+    QTemporaryDir config, runtime;
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert("TMPDIR", tmp.path());
     env.insert("XDG_CONFIG_HOME", config.path());
+    env.insert("XDG_RUNTIME_DIR", runtime.path()); // else Qt makes TMPDIR/runtime-USER, on purpose
     env.insert("QT_QPA_PLATFORM", "offscreen");
     p.setProcessEnvironment(env);
     p.start(TestServer::binaryDir() + "/strata", { "--connect", TestServer::connInfo(db) });

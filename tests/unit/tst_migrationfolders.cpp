@@ -527,7 +527,6 @@ void tst_MigrationFolders::railsOrDbmateIsSettledByTheFolder()
     QCOMPARE(d.pending.size(), 1);
 }
 
-
 void tst_MigrationFolders::plainFilesRunInNumericOrder()
 {
     QTemporaryDir dir;
