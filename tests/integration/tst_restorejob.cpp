@@ -97,6 +97,7 @@ class tst_RestoreJob : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
+    void init();
     void tocParsesNamesWithSpacesAndQuotes();
     void roundTripIntoANewDatabaseGivesTheSameRows();
     void roundTripOfEveryFormat_data();
@@ -125,6 +126,9 @@ private Q_SLOTS:
 private:
     QTemporaryDir m_dir;
     QString m_archive;
+    // Set when no pg_dump here can dump this server (Debian's 15 against the matrix's 16-18):
+    // the tests that need a backup skip with it, the others still run.
+    QString m_noPgDump;
 };
 
 void tst_RestoreJob::initTestCase()
@@ -147,7 +151,29 @@ void tst_RestoreJob::initTestCase()
     QVERIFY(m_dir.isValid());
     m_archive = m_dir.filePath("source.dump");
     const QString b = runBackup(kSource, m_archive);
+    if (TestServer::serverMajor() > 15 && !b.isEmpty()) {
+        // The clear refusal is what a user gets, before anything is written.
+        QVERIFY2(b.contains(QStringLiteral("cannot dump a PostgreSQL %1 server: install "
+                                           "postgresql-client-%1")
+                                .arg(TestServer::serverMajor())),
+            qPrintable(b));
+        QVERIFY(!QFile::exists(m_archive));
+        m_noPgDump = b.section(u'\n', 0, 0);
+        return;
+    }
     QVERIFY2(b.isEmpty(), qPrintable(b));
+}
+
+void tst_RestoreJob::init()
+{
+    // What needs no pg_dump: the table of contents, and plain SQL files written here.
+    static const QStringList withoutPgDump { QStringLiteral("tocParsesNamesWithSpacesAndQuotes"),
+        QStringLiteral("plainSqlRestoresThroughPsqlAndStopsOnError"),
+        QStringLiteral("plainFileWithPsqlCommandsIsRefused"),
+        QStringLiteral("plainFileThatCommitsIsNeverCalledUnchanged") };
+    if (!m_noPgDump.isEmpty()
+        && !withoutPgDump.contains(QLatin1String(QTest::currentTestFunction())))
+        QSKIP(qPrintable(m_noPgDump));
 }
 
 void tst_RestoreJob::tocParsesNamesWithSpacesAndQuotes()

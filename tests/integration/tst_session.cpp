@@ -51,12 +51,16 @@ void tst_Session::opensAndReportsServerVersion()
     Session s(TestServer::profile("tst_session"));
     auto r = s.open().result();
     QVERIFY2(r.ok(), qPrintable(r.error().toString()));
-    QVERIFY(r->version.major() >= 12);
+    QCOMPARE(r->version.major(), TestServer::serverMajor());
     QCOMPARE(r->database, QStringLiteral("tst_session"));
     QCOMPARE(r->user, QStringLiteral("postgres"));
     QVERIFY(r->superuser);
     QVERIFY(r->versionString.startsWith("PostgreSQL"));
-    QVERIFY(r->warning.isEmpty());
+    // Servers older than 12 get a warning, not a refusal (the matrix runs 10 and 11).
+    if (r->version.major() < 12)
+        QVERIFY2(r->warning.contains(QString::number(r->version.major())), qPrintable(r->warning));
+    else
+        QVERIFY2(r->warning.isEmpty(), qPrintable(r->warning));
 }
 
 void tst_Session::runsRegistryStatementsWithBindParameters()
@@ -109,7 +113,11 @@ void tst_Session::cancelStopsARunningStatement()
     QElapsedTimer t;
     t.start();
     auto f = s.run([](SessionContext &ctx) { return ctx.execText("SELECT pg_sleep(20)"); });
-    QTest::qWait(300);
+    // Running on the server: the cancel interrupts it (rather than finding nothing to cancel).
+    QTRY_COMPARE_WITH_TIMEOUT(TestServer::scalar("postgres",
+                                  "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' "
+                                  "AND query = 'SELECT pg_sleep(20)'"),
+        QStringLiteral("1"), 10000);
     QVERIFY(s.cancel().result());
     auto r = f.result();
     QVERIFY(!r.ok());
@@ -169,7 +177,11 @@ void tst_Session::reconnectsAfterTheConnectionIsLost()
     QVERIFY(pid.ok());
     TestServer::exec(
         "postgres", QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid->text(0, 0)));
-    QTest::qWait(200);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        TestServer::scalar("postgres",
+            QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid = %1")
+                .arg(pid->text(0, 0))),
+        QStringLiteral("0"), 10000);
     auto lost = s.run([](SessionContext &ctx) { return ctx.execText("SELECT 1"); }).result();
     if (!lost.ok())
         QCOMPARE(lost.error().kind, Error::Kind::ConnectionLost);
