@@ -1,5 +1,6 @@
 #include "command.h"
 #include "jobprogress.h"
+#include "numberoption.h"
 #include "scheduledrun.h"
 
 #include "jobs/backupjob.h"
@@ -47,7 +48,7 @@ int runBackup(const QStringList &argsIn)
             else
                 o.format = *parsed;
         } else if (key == QLatin1String("-j") || key == QLatin1String("--jobs"))
-            o.jobs = value().toInt();
+            o.jobs = strata::cli::wholeNumber(key, value(), 1, 64, &problem).value_or(1);
         else if (key == QLatin1String("-n") || key == QLatin1String("--schema"))
             o.schemas << value();
         else if (key == QLatin1String("-t") || key == QLatin1String("--table"))
@@ -65,7 +66,7 @@ int runBackup(const QStringList &argsIn)
         else if (key == QLatin1String("--on-conflict-do-nothing"))
             o.onConflictDoNothing = true;
         else if (key == QLatin1String("--compress") || key == QLatin1String("-Z"))
-            o.compress = value().toInt();
+            o.compress = strata::cli::wholeNumber(key, value(), 0, 9, &problem).value_or(-1);
         else if (a.startsWith(u'-'))
             problem = QStringLiteral("Unknown option %1.").arg(a);
         else if (conninfo.isEmpty())

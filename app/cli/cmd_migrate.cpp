@@ -1,4 +1,5 @@
 #include "command.h"
+#include "signals.h"
 
 #include "db/session.h"
 #include "migrations/folderreader.h"
@@ -6,64 +7,63 @@
 
 #include <QFutureWatcher>
 
-#include <atomic>
-#include <csignal>
-#include <thread>
-
-#include <pthread.h>
-
 using namespace strata::core;
 
 namespace {
 
-// Ctrl-C (SIGINT) and SIGTERM cancel the run: the running statement is interrupted through
-// PQcancel and the file rolled back. The signals are taken by a thread that waits for them
-// (sigtimedwait), so nothing unsafe runs in a signal handler.
-class CancelOnSignal
+// The steps as they ran (or would), the summary, and the exit status: 0 only when every file
+// ran.
+int printReport(const RunReport &report)
 {
-public:
-    CancelOnSignal()
-    {
-        sigemptyset(&m_set);
-        sigaddset(&m_set, SIGINT);
-        sigaddset(&m_set, SIGTERM);
-        pthread_sigmask(SIG_BLOCK, &m_set, &m_old); // before the session's thread starts
-        m_thread = std::thread([this] {
-            const timespec tick { 0, 100 * 1000 * 1000 };
-            while (!m_done) {
-                if (sigtimedwait(&m_set, nullptr, &tick) <= 0)
-                    continue;
-                if (Session *s = m_session.load()) {
-                    s->cancel();
-                    strata::cli::err(QStringLiteral("Cancelling: the running file is rolled "
-                                                    "back…"));
-                }
-            }
-        });
+    if (!report.schema.isEmpty())
+        strata::cli::out(QStringLiteral("history: %1.%2").arg(report.schema, report.table));
+    for (const auto &s : report.steps) {
+        const QString status = RunStep::statusText(s.status);
+        QString line = QStringLiteral("%1  %2").arg(status.leftJustified(10), s.file.relativePath);
+        if (s.durationMs >= 0)
+            line += QStringLiteral("  (%1 ms)").arg(s.durationMs);
+        if (!s.note.isEmpty())
+            line += QStringLiteral("  [%1]").arg(s.note);
+        strata::cli::out(line);
     }
-    ~CancelOnSignal() { stop(); }
-    void watch(Session *session) { m_session = session; }
-    void stop()
-    {
-        if (!m_thread.joinable())
-            return;
-        m_session = nullptr;
-        m_done = true;
-        m_thread.join();
-        pthread_sigmask(SIG_SETMASK, &m_old, nullptr);
+    if (report.dryRun && report.wouldFail()) {
+        strata::cli::out(report.summary());
+        if (report.blocked)
+            strata::cli::err(report.error.toString());
+        return 1;
     }
-
-private:
-    sigset_t m_set {}, m_old {};
-    std::atomic<Session *> m_session { nullptr };
-    std::atomic<bool> m_done { false };
-    std::thread m_thread;
-};
+    if (report.failed) {
+        if (report.cancelled) {
+            strata::cli::err(QStringLiteral("cancelled: %1").arg(report.error.toString()));
+            return 1;
+        }
+        if (!report.failedFile.isEmpty())
+            strata::cli::err(QStringLiteral("%1:%2: %3")
+                                 .arg(report.failedFile)
+                                 .arg(report.failedLine)
+                                 .arg(report.error.toString()));
+        else
+            strata::cli::err(report.error.toString());
+        return 1;
+    }
+    strata::cli::out(report.summary());
+    // Exit 0 only when every file ran: one left unfinished (and not asked to run again) did not.
+    QStringList left;
+    for (const auto &s : report.steps)
+        if (s.status == RunStep::Status::Unfinished)
+            left << s.file.relativePath;
+    if (!report.dryRun && !left.isEmpty()) {
+        strata::cli::err(QStringLiteral("error: %1 started before and never finished; it was not "
+                                        "run. Check that nothing is still running it, then run "
+                                        "it again with --rerun-unfinished.")
+                             .arg(left.join(QStringLiteral(", "))));
+        return 1;
+    }
+    return 0;
+}
 
 int runMigrate(const QStringList &args)
 {
-    // Blocks the signals before any thread of ours exists, so only the waiting thread gets them.
-    CancelOnSignal cancelOnSignal;
     QString conn, dir, schema;
     bool dryRun = false, rerun = false;
     for (int i = 0; i < args.size(); ++i) {
@@ -103,7 +103,12 @@ int runMigrate(const QStringList &args)
     options.statementTimeoutMs = 0;
     options.applicationName = QStringLiteral("strata migrations");
     Session session(profile.value(), password, options);
-    cancelOnSignal.watch(&session);
+    // Ctrl-C, SIGTERM and SIGHUP interrupt the running statement (PQcancel) and roll the file
+    // back.
+    strata::cli::onTerminationSignal([&session](int) {
+        session.cancel();
+        strata::cli::err(QStringLiteral("Cancelling: the running file is rolled back…"));
+    });
     RunOptions ro;
     ro.dryRun = dryRun;
     ro.rerunUnfinished = rerun;
@@ -120,45 +125,12 @@ int runMigrate(const QStringList &args)
             return r;
         });
     future.waitForFinished(); // the CLI may wait
-    cancelOnSignal.stop();
+    strata::cli::onTerminationSignal({});
     if (future.resultCount() == 0) {
         strata::cli::err(QStringLiteral("The migration run ended without a result."));
         return 1;
     }
-    const RunReport report = future.result();
-    if (!report.schema.isEmpty())
-        strata::cli::out(QStringLiteral("history: %1.%2").arg(report.schema, report.table));
-    for (const auto &s : report.steps) {
-        const QString status = RunStep::statusText(s.status);
-        QString line = QStringLiteral("%1  %2").arg(status.leftJustified(10), s.file.relativePath);
-        if (s.durationMs >= 0)
-            line += QStringLiteral("  (%1 ms)").arg(s.durationMs);
-        if (!s.note.isEmpty())
-            line += QStringLiteral("  [%1]").arg(s.note);
-        strata::cli::out(line);
-    }
-    if (report.dryRun && report.wouldFail()) {
-        strata::cli::out(report.summary());
-        if (report.blocked)
-            strata::cli::err(report.error.toString());
-        return 1;
-    }
-    if (report.failed) {
-        if (report.cancelled) {
-            strata::cli::err(QStringLiteral("cancelled: %1").arg(report.error.toString()));
-            return 1;
-        }
-        if (!report.failedFile.isEmpty())
-            strata::cli::err(QStringLiteral("%1:%2: %3")
-                                 .arg(report.failedFile)
-                                 .arg(report.failedLine)
-                                 .arg(report.error.toString()));
-        else
-            strata::cli::err(report.error.toString());
-        return 1;
-    }
-    strata::cli::out(report.summary());
-    return 0;
+    return printReport(future.result());
 }
 
 } // namespace

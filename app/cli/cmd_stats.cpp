@@ -1,5 +1,6 @@
 // strata-cli stats: the dashboard's figures as text or JSON, from the same collector.
 #include "command.h"
+#include "numberoption.h"
 
 #include "db/session.h"
 #include "stats/statscollector.h"
@@ -301,6 +302,7 @@ int runStats(const QStringList &argsIn)
     double interval = 1.0;
     StatsCollector::Options options;
     QString conninfo;
+    QString problem;
     for (int i = 0; i < args.size(); ++i) {
         const QString &a = args.at(i);
         auto next = [&](const char *what) -> QString {
@@ -314,17 +316,27 @@ int runStats(const QStringList &argsIn)
         if (a == QLatin1String("--json")) {
             json = true;
         } else if (a == QLatin1String("--interval")) {
-            interval = next("--interval").toDouble();
+            interval = strata::cli::decimalNumber(
+                QStringLiteral("--interval"), next("--interval"), 0, 3600, &problem)
+                           .value_or(0);
         } else if (a == QLatin1String("--timeout")) {
-            options.sectionTimeoutMs = next("--timeout").toInt();
+            options.sectionTimeoutMs = strata::cli::wholeNumber(
+                QStringLiteral("--timeout"), next("--timeout"), 1, 3600 * 1000, &problem)
+                                           .value_or(options.sectionTimeoutMs);
         } else if (a == QLatin1String("--top")) {
-            options.topRelations = qMax(1, next("--top").toInt());
+            options.topRelations = strata::cli::wholeNumber(
+                QStringLiteral("--top"), next("--top"), 1, 100000, &problem)
+                                       .value_or(options.topRelations);
         } else if (a.startsWith(QLatin1String("--"))) {
             strata::cli::err(QStringLiteral("strata-cli stats: unknown option %1").arg(a));
             return 2;
         } else if (conninfo.isEmpty()) {
             conninfo = a;
         }
+    }
+    if (!problem.isEmpty()) {
+        strata::cli::err(QStringLiteral("strata-cli stats: ") + problem);
+        return 2;
     }
     if (conninfo.isEmpty()) {
         strata::cli::err(

@@ -1,27 +1,15 @@
 #include "jobprogress.h"
 
 #include "command.h"
+#include "signals.h"
 
 #include <QElapsedTimer>
 #include <QThread>
 
-#include <atomic>
-#include <csignal>
 #include <cstdio>
 #include <unistd.h>
 
 namespace strata::cli {
-
-namespace {
-
-std::atomic<bool> s_interrupted { false };
-
-void onSigint(int)
-{
-    s_interrupted = true;
-}
-
-} // namespace
 
 ProgressStyle takeProgressStyle(QStringList &args, QString *error)
 {
@@ -56,8 +44,12 @@ ProgressStyle takeProgressStyle(QStringList &args, QString *error)
 
 core::JobResult runJobWithProgress(const std::shared_ptr<core::Job> &job, ProgressStyle style)
 {
-    s_interrupted = false;
-    auto previous = std::signal(SIGINT, onSigint);
+    // Ctrl-C, SIGTERM and SIGHUP cancel the job: the tool is stopped and its partial output
+    // removed (a database a restore created is dropped again) before the program ends.
+    onTerminationSignal([job](int) {
+        std::fprintf(stderr, "\ncancelling...\n");
+        job->cancel();
+    });
     auto future = job->start();
     int lastPercent = -1;
     QString lastObject;
@@ -97,17 +89,11 @@ core::JobResult runJobWithProgress(const std::shared_ptr<core::Job> &job, Progre
         lastPercent = percent;
         lastObject = s.object;
     };
-    bool cancelSent = false;
     // Looked at every 10 ms: the end is noticed at once (sleeping 200 ms between looks kept a
     // finished job waiting 100 ms on average), plain lines and log lines come as they happen
     // (each is printed once), and the bar is redrawn five times a second.
     QElapsedTimer drawn;
     while (!future.isFinished()) {
-        if (s_interrupted && !cancelSent) {
-            cancelSent = true;
-            std::fprintf(stderr, "\ncancelling...\n");
-            job->cancel();
-        }
         if (style != ProgressStyle::Bar || !drawn.isValid() || drawn.elapsed() >= 200) {
             draw(false);
             drawn.start();
@@ -119,7 +105,7 @@ core::JobResult runJobWithProgress(const std::shared_ptr<core::Job> &job, Progre
         draw(true);
     else if (drewBar)
         std::fprintf(stderr, "\n");
-    std::signal(SIGINT, previous);
+    onTerminationSignal({});
     core::JobResult r;
     if (auto res = job->result())
         r = *res;
@@ -133,6 +119,8 @@ int reportResult(const core::JobResult &r)
 {
     if (!r.ok) {
         err(QStringLiteral("error: ") + r.error.toString());
+        if (r.canceled && terminationSignal() != 0)
+            return exitStatusForSignal(terminationSignal());
         return r.canceled ? 130 : 1;
     }
     out(r.summary);

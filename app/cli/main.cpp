@@ -1,5 +1,6 @@
 // strata-cli: the headless face of Strata. Links strata_core only, never Widgets.
 #include "command.h"
+#include "signals.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -48,6 +49,7 @@ static void printHelp()
 
 int main(int argc, char **argv)
 {
+    strata::cli::startSignalWatcher();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("strata"));
     QCoreApplication::setOrganizationName(QStringLiteral("strata"));

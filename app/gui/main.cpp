@@ -7,11 +7,19 @@
 #include "mainwindow.h"
 #include "screenshotrunner.h"
 
+#include "util/async.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QSocketNotifier>
 #include <QTemporaryDir>
 
+#include <csignal>
 #include <cstdio>
+#include <optional>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 using namespace strata;
 
@@ -53,6 +61,37 @@ bool wantsOnlyText(int argc, char **argv)
     return false;
 }
 
+int s_signalPipe[2] = { -1, -1 };
+
+void writeSignal(int signal)
+{
+    const unsigned char b = static_cast<unsigned char>(signal);
+    [[maybe_unused]] const auto n = ::write(s_signalPipe[1], &b, 1);
+}
+
+// SIGTERM (a session ending, systemd, kill), SIGHUP and SIGINT quit the event loop as closing
+// the window does: destructors run, work in flight is cancelled and drained, temporary files
+// go. The handler only writes to a pipe; the event loop reads it (Qt's documented way).
+void quitOnTerminationSignals(QCoreApplication &app)
+{
+    if (::pipe2(s_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(s_signalPipe[0], QSocketNotifier::Read, &app);
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, [] {
+        unsigned char b = 0;
+        while (::read(s_signalPipe[0], &b, 1) == 1) { }
+        QCoreApplication::quit();
+    });
+    struct sigaction sa
+    {
+    };
+    sa.sa_handler = writeSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    for (int s : { SIGTERM, SIGHUP, SIGINT })
+        ::sigaction(s, &sa, nullptr);
+}
+
 void setNames()
 {
     QCoreApplication::setApplicationName(QStringLiteral("strata"));
@@ -81,6 +120,11 @@ int main(int argc, char **argv)
             qputenv("QT_QPA_PLATFORM", "offscreen");
 
     QApplication app(argc, argv);
+    quitOnTerminationSignals(app);
+    // At the end of the event loop, however it ends: every query, job and cancel in flight is
+    // cancelled at once (a backup removes its partial file) and drained after exec().
+    QObject::connect(
+        &app, &QCoreApplication::aboutToQuit, [] { core::Synchroniser::instance().cancelAll(); });
     setNames();
     QApplication::setApplicationDisplayName(QStringLiteral("Strata"));
     QApplication::setDesktopFileName(QStringLiteral("io.strata.Strata"));
@@ -94,15 +138,16 @@ int main(int argc, char **argv)
     const bool shooting = cli.isSet(screenshot);
     core::PasswordStore passwords;
     // Screenshots show no one's saved connections and touch no keychain.
-    QTemporaryDir scratch;
+    std::optional<QTemporaryDir> scratch;
     if (shooting) {
+        scratch.emplace();
         passwords.setKeychainEnabled(false);
         // Nor anyone's backup history (which the window also marks as told about).
         qputenv(
-            "STRATA_BACKUP_CATALOG", scratch.filePath(QStringLiteral("backups.sqlite")).toUtf8());
+            "STRATA_BACKUP_CATALOG", scratch->filePath(QStringLiteral("backups.sqlite")).toUtf8());
     }
     core::ProfileStore profiles(
-        shooting ? scratch.filePath(QStringLiteral("strata.ini")) : QString());
+        shooting ? scratch->filePath(QStringLiteral("strata.ini")) : QString());
     ui::AppContext context(&profiles, &passwords);
     ui::MainWindow window(&context);
     window.show();
@@ -152,5 +197,8 @@ int main(int argc, char **argv)
         window.showProgress(QObject::tr("Starting the demo…"), -1);
         launcher->start();
     }
-    return app.exec();
+    const int code = app.exec();
+    // The window is gone; what was cancelled at aboutToQuit gets a few seconds to end.
+    core::Synchroniser::instance().drain(10000);
+    return code;
 }

@@ -1,3 +1,4 @@
+-- Before PostgreSQL 12: no generated columns (columns.pg12.sql has them).
 -- The columns of a relation: type, nullability, default, identity/generated, comment.
 SELECT a.attnum,
        a.attname,
@@ -5,7 +6,7 @@ SELECT a.attnum,
        a.attnotnull,
        pg_catalog.pg_get_expr(d.adbin, d.adrelid) AS default_expr,
        a.attidentity,
-       a.attgenerated,
+       ''::"char" AS attgenerated,
        pg_catalog.col_description(a.attrelid, a.attnum),
        t.typname
 FROM pg_catalog.pg_attribute a

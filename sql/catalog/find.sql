@@ -1,3 +1,4 @@
+-- Before PostgreSQL 12 (no pg_partition_ancestors): the ancestors from pg_inherits.
 -- Objects whose name matches $1 (an ILIKE pattern) in every schema, internal ones only when $3.
 -- The path columns let the tree load its way to a match: a partition carries its ancestors, root
 -- first, and the root's schema.
@@ -7,15 +8,21 @@ FROM (
     SELECT c.relkind::text AS kind, c.oid, c.relname::text AS name,
            n.oid AS nsp_oid, n.nspname::text AS nspname,
            CASE WHEN c.relispartition
-                THEN (SELECT array_agg(a.relid::oid ORDER BY a.ord DESC)
-                      FROM pg_catalog.pg_partition_ancestors(c.oid)
-                           WITH ORDINALITY AS a(relid, ord)) END AS path,
+                THEN (WITH RECURSIVE up(relid, ord) AS (
+                          SELECT c.oid, 1
+                          UNION ALL
+                          SELECT i.inhparent, up.ord + 1
+                          FROM up JOIN pg_catalog.pg_inherits i ON i.inhrelid = up.relid)
+                      SELECT array_agg(up.relid::oid ORDER BY up.ord DESC) FROM up) END AS path,
            CASE WHEN c.relispartition
                 THEN (SELECT r.relnamespace FROM pg_catalog.pg_class r
-                      WHERE r.oid = (SELECT a.relid
-                                     FROM pg_catalog.pg_partition_ancestors(c.oid)
-                                          WITH ORDINALITY AS a(relid, ord)
-                                     ORDER BY a.ord DESC LIMIT 1)) END AS root_nsp_oid,
+                      WHERE r.oid = (WITH RECURSIVE up(relid, ord) AS (
+                                         SELECT c.oid, 1
+                                         UNION ALL
+                                         SELECT i.inhparent, up.ord + 1
+                                         FROM up JOIN pg_catalog.pg_inherits i
+                                              ON i.inhrelid = up.relid)
+                                     SELECT up.relid FROM up ORDER BY up.ord DESC LIMIT 1)) END AS root_nsp_oid,
            NULL::text AS root_nspname,
            NULL::text AS detail
     FROM pg_catalog.pg_class c

@@ -1,3 +1,4 @@
+-- PostgreSQL 10: no prokind (and no procedures); the kind from proisagg and proiswindow.
 -- One function: signature, language, source, full definition (not for aggregates, which
 -- pg_get_functiondef refuses), owner, privileges, comment.
 SELECT p.oid,
@@ -6,9 +7,9 @@ SELECT p.oid,
        pg_catalog.pg_get_function_identity_arguments(p.oid),
        pg_catalog.pg_get_function_result(p.oid),
        l.lanname,
-       p.prokind,
+       CASE WHEN p.proisagg THEN 'a' WHEN p.proiswindow THEN 'w' ELSE 'f' END::"char",
        p.prosrc,
-       CASE WHEN p.prokind IN ('f', 'p') THEN pg_catalog.pg_get_functiondef(p.oid) END,
+       CASE WHEN NOT p.proisagg THEN pg_catalog.pg_get_functiondef(p.oid) END,
        pg_catalog.pg_get_userbyid(p.proowner),
        p.proacl::text,
        pg_catalog.obj_description(p.oid, 'pg_proc'),

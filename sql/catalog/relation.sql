@@ -1,3 +1,4 @@
+-- Before PostgreSQL 12 (no pg_partition_tree): the partition tree from pg_inherits.
 -- Everything about one relation that fits in one row: owner, privileges, comment, estimates,
 -- sizes, partition facts, view definition. No row when it no longer exists.
 SELECT c.oid,
@@ -12,22 +13,46 @@ SELECT c.oid,
        -- A partitioned table has no storage of its own: its sizes are its partitions' sums.
        CASE WHEN c.relkind = 'p'
             THEN (SELECT coalesce(sum(pg_catalog.pg_relation_size(t.relid)), 0)::bigint
-                  FROM pg_catalog.pg_partition_tree(c.oid) t WHERE t.isleaf)
+                  FROM (WITH RECURSIVE tree(relid) AS (
+                      SELECT c.oid
+                      UNION ALL
+                      SELECT i.inhrelid
+                      FROM tree JOIN pg_catalog.pg_inherits i ON i.inhparent = tree.relid)
+                  SELECT tree.relid, x.relkind <> 'p' AS isleaf
+                  FROM tree JOIN pg_catalog.pg_class x ON x.oid = tree.relid) t WHERE t.isleaf)
             ELSE pg_catalog.pg_relation_size(c.oid) END,
        CASE WHEN c.relkind = 'p'
             THEN (SELECT coalesce(sum(pg_catalog.pg_indexes_size(t.relid)), 0)::bigint
-                  FROM pg_catalog.pg_partition_tree(c.oid) t WHERE t.isleaf)
+                  FROM (WITH RECURSIVE tree(relid) AS (
+                      SELECT c.oid
+                      UNION ALL
+                      SELECT i.inhrelid
+                      FROM tree JOIN pg_catalog.pg_inherits i ON i.inhparent = tree.relid)
+                  SELECT tree.relid, x.relkind <> 'p' AS isleaf
+                  FROM tree JOIN pg_catalog.pg_class x ON x.oid = tree.relid) t WHERE t.isleaf)
             ELSE pg_catalog.pg_indexes_size(c.oid) END,
        CASE WHEN c.relkind = 'p'
             THEN (SELECT coalesce(sum(pg_catalog.pg_total_relation_size(tc.reltoastrelid)), 0)::bigint
-                  FROM pg_catalog.pg_partition_tree(c.oid) t
+                  FROM (WITH RECURSIVE tree(relid) AS (
+                      SELECT c.oid
+                      UNION ALL
+                      SELECT i.inhrelid
+                      FROM tree JOIN pg_catalog.pg_inherits i ON i.inhparent = tree.relid)
+                  SELECT tree.relid, x.relkind <> 'p' AS isleaf
+                  FROM tree JOIN pg_catalog.pg_class x ON x.oid = tree.relid) t
                   JOIN pg_catalog.pg_class tc ON tc.oid = t.relid
                   WHERE t.isleaf AND tc.reltoastrelid <> 0)
             WHEN c.reltoastrelid <> 0
             THEN pg_catalog.pg_total_relation_size(c.reltoastrelid) ELSE 0 END,
        CASE WHEN c.relkind = 'p'
             THEN (SELECT coalesce(sum(pg_catalog.pg_total_relation_size(t.relid)), 0)::bigint
-                  FROM pg_catalog.pg_partition_tree(c.oid) t WHERE t.isleaf)
+                  FROM (WITH RECURSIVE tree(relid) AS (
+                      SELECT c.oid
+                      UNION ALL
+                      SELECT i.inhrelid
+                      FROM tree JOIN pg_catalog.pg_inherits i ON i.inhparent = tree.relid)
+                  SELECT tree.relid, x.relkind <> 'p' AS isleaf
+                  FROM tree JOIN pg_catalog.pg_class x ON x.oid = tree.relid) t WHERE t.isleaf)
             ELSE pg_catalog.pg_total_relation_size(c.oid) END,
        c.relispartition,
        (SELECT i.inhparent FROM pg_catalog.pg_inherits i

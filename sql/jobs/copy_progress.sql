@@ -1,3 +1,4 @@
+-- strata:since: 14
 -- COPY progress of the tool's backends (pg_dump / pg_restore run with PGAPPNAME = $1).
 SELECT p.relid::oid AS relid, p.bytes_processed, p.tuples_processed, n.nspname, c.relname
 FROM pg_stat_progress_copy p

@@ -1,7 +1,8 @@
+-- Before PostgreSQL 12: no MATERIALIZED (a CTE is always computed once there).
 -- Sessions waiting on a lock and the sessions that block them (pg_blocking_pids), with the
 -- lock each waiter asks for. Only sessions waiting on a heavyweight lock can have blockers,
 -- so pg_blocking_pids (which takes the lock manager's locks) is called for those alone.
-WITH waiting AS MATERIALIZED (
+WITH waiting AS (
     SELECT pid, pg_blocking_pids(pid) AS blockers
     FROM pg_stat_activity
     WHERE wait_event_type = 'Lock'

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QHash>
 #include <QTextStream>
+#include <QThread>
 
 namespace strata::test {
 
@@ -129,10 +130,9 @@ QString TestServer::scalar(const QString &database, const QString &sql)
 
 QString TestServer::createDatabase(const QString &name)
 {
+    dropDatabase(name);
     QString quoted = name;
     quoted.replace(u'"', QStringLiteral("\"\""));
-    exec(QStringLiteral("postgres"),
-        QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(quoted));
     const QString err = exec(QStringLiteral("postgres"),
         QStringLiteral("CREATE DATABASE \"%1\" TEMPLATE strata_template").arg(quoted));
     if (!err.isEmpty())
@@ -144,8 +144,33 @@ void TestServer::dropDatabase(const QString &name)
 {
     QString quoted = name;
     quoted.replace(u'"', QStringLiteral("\"\""));
-    exec(QStringLiteral("postgres"),
-        QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(quoted));
+    // WITH (FORCE) from 13; before, the sessions on it are ended first.
+    if (serverMajor() >= 13) {
+        exec(QStringLiteral("postgres"),
+            QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(quoted));
+        return;
+    }
+    QString literal = name;
+    literal.replace(u'\'', QStringLiteral("''"));
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        exec(QStringLiteral("postgres"),
+            QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                           "WHERE datname = '%1' AND pid <> pg_backend_pid()")
+                .arg(literal));
+        const QString err = exec(QStringLiteral("postgres"),
+            QStringLiteral("DROP DATABASE IF EXISTS \"%1\"").arg(quoted));
+        if (!err.contains(QLatin1String("being accessed by other users")))
+            return;
+        QThread::msleep(100);
+    }
+}
+
+int TestServer::serverMajor()
+{
+    static const int major
+        = scalar(QStringLiteral("postgres"), QStringLiteral("SHOW server_version_num")).toInt()
+        / 10000;
+    return major;
 }
 
 bool TestServer::hasPostgis(const QString &database)

@@ -44,6 +44,8 @@ public:
     // The first column of the first row, as text.
     static QString scalar(const QString &database, const QString &sql);
     static bool hasPostgis(const QString &database);
+    // The server's major version (10 ... 18: the test matrix runs the same tests on each).
+    static int serverMajor();
 
     // A folder of this source tree / build tree, from the environment ctest sets.
     static QString sourceDir();

@@ -5,16 +5,19 @@
 #include "jobs/toollocator.h"
 #include "testserver.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
 #include <atomic>
-#include <sys/mount.h>
+#include <csignal>
+#include <sys/resource.h>
 #include <thread>
 
 using namespace strata::core;
@@ -80,9 +83,14 @@ private Q_SLOTS:
     void cancelMidDumpRemovesThePartialFile();
     void cancelRightAfterStartEndsTheJob();
     void serverDyingMidDumpFailsCleanly();
-    void fullDiskFailsAndLeavesNoFile();
+    void writeFailureMidDumpFailsAndLeavesNoFile();
     void passwordNeverAppearsInAProcessArgument();
     void invalidOptionsAreRefused();
+    void partitionedTableIsBackedUpWithItsWholeTree();
+    void foreignKeyClosureTakesAPartitionedTableWhole();
+    void emptyFolderAsOutputOfAFileFormatIsRefused();
+    void directoryFormatOverAFileIsRefusedBeforeDumping();
+    void partialFileOfADeadBackupIsRemovedAndOthersAreNot();
 
 private:
     QTemporaryDir m_dir;
@@ -108,6 +116,23 @@ void tst_BackupJob::initTestCase()
             FROM generate_series(1, 2000) g;
         CREATE TABLE public.big_a AS SELECT g AS id, md5(g::text) || md5((g+1)::text) AS t
             FROM generate_series(1, 1500000) g;
+        CREATE TABLE public.parted (id int NOT NULL, at date NOT NULL, v text)
+            PARTITION BY RANGE (at);
+        CREATE TABLE public.parted_2023 PARTITION OF public.parted
+            FOR VALUES FROM ('2023-01-01') TO ('2024-01-01');
+        CREATE TABLE public.parted_2024 PARTITION OF public.parted
+            FOR VALUES FROM ('2024-01-01') TO ('2025-01-01') PARTITION BY RANGE (id);
+        CREATE TABLE public.parted_2024_low PARTITION OF public.parted_2024
+            FOR VALUES FROM (MINVALUE) TO (100);
+        CREATE TABLE public.parted_2024_high PARTITION OF public.parted_2024
+            FOR VALUES FROM (100) TO (MAXVALUE);
+        INSERT INTO public.parted SELECT g, DATE '2023-06-01' + (g % 400), 'r' || g
+            FROM generate_series(1, 300) g;
+        ALTER TABLE public.parted ADD PRIMARY KEY (id, at);
+        CREATE TABLE public.parted_ref (id int PRIMARY KEY, pid int, pat date,
+            FOREIGN KEY (pid, pat) REFERENCES public.parted (id, at));
+        INSERT INTO public.parted_ref SELECT g, g, DATE '2023-06-01' + (g % 400)
+            FROM generate_series(1, 10) g;
         CREATE TABLE public.big_b AS SELECT g AS id, md5(g::text) AS t
             FROM generate_series(1, 600000) g;
         ANALYZE;
@@ -507,25 +532,30 @@ void tst_BackupJob::serverDyingMidDumpFailsCleanly()
     QVERIFY(leftovers(m_dir.path()).isEmpty());
 }
 
-void tst_BackupJob::fullDiskFailsAndLeavesNoFile()
+void tst_BackupJob::writeFailureMidDumpFailsAndLeavesNoFile()
 {
-    QTemporaryDir mountPoint;
-    if (::mount("tmpfs", QFile::encodeName(mountPoint.path()).constData(), "tmpfs", 0, "size=1m")
-        != 0)
-        QSKIP("A size-limited tmpfs cannot be mounted here (needs root).");
+    // A disk that fills up mid-dump, on any machine and without mounting anything: a file-size
+    // limit (RLIMIT_FSIZE), which pg_dump inherits, makes its writes fail past 1 MB the way a
+    // full disk does (EFBIG, "File too large", where a full disk says ENOSPC). SIGXFSZ is
+    // ignored, as it stays across exec, so the write fails instead of the signal ending pg_dump.
     BackupOptions o;
-    o.outputPath = mountPoint.filePath("full.dump");
+    o.outputPath = m_dir.filePath("too-large.dump");
     o.compress = 0;
     auto job = std::make_shared<BackupJob>(TestServer::profile(kDb), QString(), o);
     job->setCatalogPath({});
+    rlimit old {};
+    QCOMPARE(::getrlimit(RLIMIT_FSIZE, &old), 0);
+    rlimit small = old;
+    small.rlim_cur = 1 << 20;
+    const auto previous = std::signal(SIGXFSZ, SIG_IGN);
+    QCOMPARE(::setrlimit(RLIMIT_FSIZE, &small), 0);
     const JobResult r = job->start().result();
-    const QStringList left
-        = QDir(mountPoint.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
-    ::umount(QFile::encodeName(mountPoint.path()).constData());
+    ::setrlimit(RLIMIT_FSIZE, &old);
+    std::signal(SIGXFSZ, previous);
     QVERIFY(!r.ok);
-    QVERIFY2(
-        r.error.toString().contains("No space left on device"), qPrintable(r.error.toString()));
-    QVERIFY2(left.isEmpty(), qPrintable(left.join(",")));
+    QVERIFY2(r.error.toString().contains("File too large"), qPrintable(r.error.toString()));
+    QVERIFY2(!QFile::exists(o.outputPath), qPrintable(job->log().join('\n')));
+    QVERIFY2(leftovers(m_dir.path()).isEmpty(), qPrintable(leftovers(m_dir.path()).join(",")));
 }
 
 void tst_BackupJob::passwordNeverAppearsInAProcessArgument()
@@ -586,6 +616,143 @@ void tst_BackupJob::invalidOptionsAreRefused()
     QVERIFY(!r.ok);
     QVERIFY(r.error.message.contains("no_such_table"));
     QVERIFY(!QFile::exists(o.outputPath));
+}
+
+void tst_BackupJob::partitionedTableIsBackedUpWithItsWholeTree()
+{
+    // pg_dump -t of a partitioned table dumps the parent's definition alone: its rows live in
+    // the partitions (and their partitions), which must be chosen with it.
+    BackupOptions o;
+    o.outputPath = m_dir.filePath("parted.dump");
+    o.tables = { "public.parted" };
+    auto job = std::make_shared<BackupJob>(TestServer::profile(kDb), QString(), o);
+    job->setCatalogPath({});
+    const JobResult r = job->start().result();
+    QVERIFY2(r.ok, qPrintable(r.error.toString()));
+    const QString toc = listArchive(o.outputPath);
+    for (const char *t : { "parted_2023", "parted_2024_low", "parted_2024_high" })
+        QVERIFY2(toc.contains(QStringLiteral("TABLE DATA public %1 ").arg(t)), qPrintable(toc));
+    QVERIFY(!toc.contains("big_a"));
+    auto m = BackupManifest::read(o.outputPath);
+    QVERIFY(m.ok());
+    QStringList objects;
+    for (const auto &v : m->objects())
+        objects << v.toObject().value("name").toString();
+    objects.sort();
+    QCOMPARE(objects, (QStringList { "parted_2023", "parted_2024_high", "parted_2024_low" }));
+    // Restored whole: every row is back.
+    TestServer::dropDatabase("tst_backup_parted_copy");
+    QCOMPARE(TestServer::exec("postgres", "CREATE DATABASE tst_backup_parted_copy"), QString());
+    QProcess p;
+    p.start(TestServer::binDir() + "/pg_restore",
+        { "--dbname=" + TestServer::connInfo("tst_backup_parted_copy"), o.outputPath });
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(TestServer::scalar("tst_backup_parted_copy", "SELECT count(*) FROM public.parted"),
+        QStringLiteral("300"));
+    TestServer::dropDatabase("tst_backup_parted_copy");
+}
+
+void tst_BackupJob::foreignKeyClosureTakesAPartitionedTableWhole()
+{
+    BackupOptions o;
+    o.outputPath = m_dir.filePath("parted-closure.dump");
+    o.tables = { "public.parted_ref" };
+    o.withDependencies = true;
+    auto job = std::make_shared<BackupJob>(TestServer::profile(kDb), QString(), o);
+    job->setCatalogPath({});
+    const JobResult r = job->start().result();
+    QVERIFY2(r.ok, qPrintable(r.error.toString()));
+    QStringList added;
+    for (const auto &t : job->plan().closureAdded)
+        added << t.qualified();
+    added.sort();
+    QCOMPARE(added,
+        (QStringList { "public.parted", "public.parted_2023", "public.parted_2024",
+            "public.parted_2024_high", "public.parted_2024_low" }));
+    const QString toc = listArchive(o.outputPath);
+    QVERIFY2(toc.contains("TABLE DATA public parted_2024_low "), qPrintable(toc));
+    QVERIFY(toc.contains("TABLE DATA public parted_ref "));
+}
+
+void tst_BackupJob::emptyFolderAsOutputOfAFileFormatIsRefused()
+{
+    const QString folder = m_dir.filePath("an-empty-folder");
+    QVERIFY(QDir().mkpath(folder));
+    BackupOptions o;
+    o.outputPath = folder;
+    o.tables = { "public.region" };
+    auto job = std::make_shared<BackupJob>(TestServer::profile(kDb), QString(), o);
+    job->setCatalogPath({});
+    const JobResult r = job->start().result();
+    QVERIFY(!r.ok);
+    QVERIFY2(r.error.message.contains("is a folder"), qPrintable(r.error.toString()));
+    QVERIFY(QFileInfo(folder).isDir());
+    QVERIFY(!logContains(*job, "running:"));
+}
+
+void tst_BackupJob::directoryFormatOverAFileIsRefusedBeforeDumping()
+{
+    const QString file = m_dir.filePath("a-file-already");
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("keep me");
+    f.close();
+    BackupOptions o;
+    o.outputPath = file;
+    o.format = BackupFormat::Directory;
+    o.tables = { "public.region" };
+    auto job = std::make_shared<BackupJob>(TestServer::profile(kDb), QString(), o);
+    job->setCatalogPath({});
+    const JobResult r = job->start().result();
+    QVERIFY(!r.ok);
+    QVERIFY2(r.error.message.contains("is a file"), qPrintable(r.error.toString()));
+    QVERIFY2(!logContains(*job, "running:"), qPrintable(job->log().join('\n')));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("keep me"));
+    QVERIFY(leftovers(m_dir.path()).isEmpty());
+}
+
+void tst_BackupJob::partialFileOfADeadBackupIsRemovedAndOthersAreNot()
+{
+    // What an interrupted run (SIGKILL, a power cut) leaves: its partial file and the owner
+    // record beside it. The owner is provably gone when its process is: that one is removed.
+    // A partial file whose owner still runs, or that has no owner record, is left alone.
+    QTemporaryDir dir;
+    const QString target = dir.filePath("nightly.dump");
+    bool recorded = true;
+    auto plant = [&](const QString &suffix, qint64 pid, bool withOwner) {
+        const QString partial = dir.filePath(".nightly.dump.partial-" + suffix);
+        QFile f(partial);
+        f.open(QIODevice::WriteOnly);
+        f.write(QByteArray(4096, 'x'));
+        f.close();
+        if (withOwner)
+            recorded = recorded && BackupJob::writeOwnerRecord(partial, pid).ok();
+        return partial;
+    };
+    // A pid that is not running: a child that has ended and been reaped.
+    QProcess gone;
+    gone.start("sleep", { "0.1" });
+    QVERIFY(gone.waitForStarted());
+    const qint64 deadPid = gone.processId();
+    QVERIFY(gone.waitForFinished());
+    QVERIFY(deadPid > 0);
+    const QString dead = plant("dead1", deadPid, true);
+    const QString alive = plant("alive1", QCoreApplication::applicationPid(), true);
+    const QString orphan = plant("noowner", 0, false);
+    QVERIFY(recorded);
+    BackupOptions o;
+    o.outputPath = target;
+    o.tables = { "public.region" };
+    auto job = std::make_shared<BackupJob>(TestServer::profile(kDb), QString(), o);
+    job->setCatalogPath({});
+    const JobResult r = job->start().result();
+    QVERIFY2(r.ok, qPrintable(r.error.toString()));
+    QVERIFY(!QFile::exists(dead));
+    QVERIFY(!QFile::exists(dead + ".owner"));
+    QVERIFY(logContains(*job, "removed the partial file of an interrupted backup"));
+    QVERIFY(QFile::exists(alive));
+    QVERIFY(QFile::exists(orphan));
 }
 
 QTEST_GUILESS_MAIN(tst_BackupJob)

@@ -22,7 +22,7 @@ CREATE SCHEMA "Sch ""ë.1";
 CREATE TABLE "Sch ""ë.1"."Tab ""ü. X" (
     id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     "Col ""ö. Y" text NOT NULL DEFAULT 'x',
-    doubled integer GENERATED ALWAYS AS (id * 2) STORED
+    doubled integer DOUBLED
 );
 COMMENT ON TABLE "Sch ""ë.1"."Tab ""ü. X" IS 'nasty table';
 COMMENT ON COLUMN "Sch ""ë.1"."Tab ""ü. X"."Col ""ö. Y" IS 'nasty column';
@@ -31,8 +31,6 @@ CREATE TABLE public.child (
     id serial PRIMARY KEY,
     parent_id integer REFERENCES "Sch ""ë.1"."Tab ""ü. X"(id)
 );
-CREATE TABLE public.places (id int PRIMARY KEY, geom geometry(Point, 4326),
-                            area geometry(MultiPolygon, 3857));
 CREATE TABLE public.measurements (ts date NOT NULL, v int) PARTITION BY RANGE (ts);
 CREATE TABLE public.m_2024 PARTITION OF public.measurements
     FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
@@ -44,7 +42,7 @@ CREATE SEQUENCE public.small_seq AS smallint MAXVALUE 100;
 SELECT nextval('public.small_seq') FROM generate_series(1, 40);
 CREATE TYPE public.mood AS ENUM ('sad', 'ok', 'happy');
 CREATE FUNCTION public.trg() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';
-CREATE TRIGGER t_child BEFORE INSERT ON public.child FOR EACH ROW EXECUTE FUNCTION public.trg();
+CREATE TRIGGER t_child BEFORE INSERT ON public.child FOR EACH ROW EXECUTE PROCEDURE public.trg();
 ANALYZE;
 )SQL";
 
@@ -80,8 +78,15 @@ void tst_CatalogReader::initTestCase()
 {
     STRATA_REQUIRE_SERVER();
     TestServer::createDatabase(kDb);
-    QVERIFY(TestServer::hasPostgis(kDb));
-    const QString err = TestServer::exec(kDb, QString::fromUtf8(kSetup));
+    // Generated columns from 12 (the matrix runs 10 and 11 too); PostGIS where it is installed.
+    QString setup = QString::fromUtf8(kSetup);
+    setup.replace(QStringLiteral("DOUBLED"),
+        TestServer::serverMajor() >= 12 ? QStringLiteral("GENERATED ALWAYS AS (id * 2) STORED")
+                                        : QString());
+    if (TestServer::hasPostgis(kDb))
+        setup += QStringLiteral("CREATE TABLE public.places (id int PRIMARY KEY, "
+                                "geom geometry(Point, 4326), area geometry(MultiPolygon, 3857));");
+    const QString err = TestServer::exec(kDb, setup);
     QVERIFY2(err.isEmpty(), qPrintable(err));
     m_session = std::make_unique<Session>(TestServer::profile(kDb));
 }
@@ -124,9 +129,11 @@ void tst_CatalogReader::listsSchemasWithCountsAndInternalFlag()
     QVERIFY(byName[QStringLiteral("pg_catalog")].internal);
     QVERIFY(byName[QStringLiteral("information_schema")].internal);
     QVERIFY(!byName[QStringLiteral("public")].internal);
-    // partitions are not counted as tables of public: child, places, spatial_ref_sys
+    // partitions are not counted as tables of public: child, and with PostGIS places and
+    // spatial_ref_sys
     QCOMPARE(byName[QStringLiteral("public")].count(CatalogGroup::PartitionedTables), 1);
-    QCOMPARE(byName[QStringLiteral("public")].count(CatalogGroup::Tables), 3);
+    QCOMPARE(byName[QStringLiteral("public")].count(CatalogGroup::Tables),
+        TestServer::hasPostgis(kDb) ? 3 : 1);
     QVERIFY(byName[QStringLiteral("public")].count(CatalogGroup::Types) >= 1);
     QVERIFY(byName[QStringLiteral("public")].count(CatalogGroup::Extensions) >= 1); // postgis
     QVERIFY(isInternalSchemaName(QStringLiteral("pg_toast_temp_3")));
@@ -149,7 +156,10 @@ void tst_CatalogReader::listsRelationsOfASchemaWithoutPartitions()
         QCOMPARE(o.kind, ObjectKind::Table);
         QCOMPARE(o.schemaOid, pub);
     }
-    QCOMPARE(names, (QStringList { "child", "places", "spatial_ref_sys" }));
+    const QStringList expected = TestServer::hasPostgis(kDb)
+        ? QStringList { "child", "places", "spatial_ref_sys" }
+        : QStringList { "child" };
+    QCOMPARE(names, expected);
     auto parted = run([pub](SessionContext &ctx) {
         return CatalogReader::objects(ctx, pub, CatalogGroup::PartitionedTables);
     });
@@ -227,7 +237,8 @@ void tst_CatalogReader::detailsHaveColumnsConstraintsAndComments()
     QVERIFY(d->columns[1].notNull);
     QCOMPARE(d->columns[1].defaultExpr, QStringLiteral("'x'::text"));
     QCOMPARE(d->columns[1].comment, QStringLiteral("nasty column"));
-    QCOMPARE(d->columns[2].generated, QStringLiteral("STORED"));
+    if (TestServer::serverMajor() >= 12)
+        QCOMPARE(d->columns[2].generated, QStringLiteral("STORED"));
     QCOMPARE(d->constraints.size(), 1); // the primary key (NOT NULL is no pg_constraint row in 15)
     QCOMPARE(d->constraints[0].type, QChar(u'p'));
     QCOMPARE(d->indexes.size(), 1);
@@ -258,6 +269,8 @@ void tst_CatalogReader::foreignKeysBothWays()
 
 void tst_CatalogReader::postgisGeometryTypeAndSrid()
 {
+    if (!TestServer::hasPostgis(kDb))
+        QSKIP("PostGIS is not installed on this server (the matrix's builds have none).");
     const quint32 oid = relOid("public", "places");
     auto d = run([oid](SessionContext &ctx) { return CatalogReader::relationDetails(ctx, oid); });
     QVERIFY2(d.ok(), qPrintable(d.error().toString()));
@@ -391,11 +404,21 @@ void tst_CatalogReader::pgDumpShowsExactlyTheNastyTable()
     QCOMPARE(ObjectDdl::exactTablePattern("a\"b", "c.d"), QStringLiteral("\"a\"\"b\".\"c.d\""));
     ObjectDdl::DumpRequest req;
     req.profile = TestServer::profile(kDb);
-    req.serverMajor = 15;
+    req.serverMajor = TestServer::serverMajor();
     req.schema = kSchema;
     req.name = kTable;
     req.preferredBinDir = TestServer::binDir();
     auto r = ObjectDdl::dumpRelation(req);
+    if (TestServer::serverMajor() > 15) {
+        // Debian's pg_dump 15 cannot dump a newer server: the message says what to install.
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().message.contains(
+                     QStringLiteral("postgresql-client-%1").arg(TestServer::serverMajor()))
+                || r.error().hint.contains(
+                    QStringLiteral("postgresql-client-%1").arg(TestServer::serverMajor())),
+            qPrintable(r.error().toString()));
+        return;
+    }
     QVERIFY2(r.ok(), qPrintable(r.error().toString()));
     QVERIFY2(r->contains(QString::fromUtf8("CREATE TABLE \"Sch \"\"ë.1\".\"Tab \"\"ü. X\"")),
         qPrintable(r.value()));

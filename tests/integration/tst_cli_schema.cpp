@@ -45,6 +45,8 @@ private Q_SLOTS:
     void jsonForOneInternalSchema();
     void tableOutputShowsNastyNames();
     void unknownSchemaSaysSo();
+    void controlCharactersInNamesNeverReachTheTerminal();
+    void badPercentEncodingNeverEchoesThePassword();
 };
 
 void tst_CliSchema::initTestCase()
@@ -143,6 +145,44 @@ void tst_CliSchema::unknownSchemaSaysSo()
     const Run bad = cli({ QStringLiteral("schema") });
     QCOMPARE(bad.code, 2);
     QVERIFY(bad.err.contains(QStringLiteral("Usage")));
+}
+
+void tst_CliSchema::controlCharactersInNamesNeverReachTheTerminal()
+{
+    // An object name can hold any character but NUL: escape sequences in it (here one that
+    // would turn the terminal red, a bell, a carriage return hiding what came before, and a
+    // C1 control) must be shown, not obeyed.
+    TestServer::createDatabase("tst_cli_schema_ctl");
+    QCOMPARE(TestServer::exec("tst_cli_schema_ctl",
+                 QString::fromUtf8("CREATE TABLE public.\"red\x1b[31mtext\" (x int); "
+                                   "CREATE TABLE public.\"bell\x07\rhidden\" (x int); "
+                                   "CREATE TABLE public.\"c1\xc2\x9b"
+                                   "2J\" (x int)")),
+        QString());
+    const Run r
+        = cli({ "schema", TestServer::connInfo("tst_cli_schema_ctl"), "--schema", "public" });
+    QCOMPARE(r.code, 0);
+    for (const QChar c : r.out)
+        QVERIFY2(c == u'\n'
+                || (c.unicode() >= 0x20 && c.unicode() != 0x7f
+                    && !(c.unicode() >= 0x80 && c.unicode() < 0xa0)),
+            qPrintable(QStringLiteral("U+%1 reached the output").arg(c.unicode(), 4, 16)));
+    QVERIFY2(r.out.contains("red\\x1b[31mtext"), qPrintable(r.out));
+    QVERIFY2(r.out.contains("bell\\x07\\rhidden"), qPrintable(r.out));
+    QVERIFY2(r.out.contains("c1\\u009b2J"), qPrintable(r.out));
+    TestServer::dropDatabase("tst_cli_schema_ctl");
+}
+
+void tst_CliSchema::badPercentEncodingNeverEchoesThePassword()
+{
+    for (const char *command : { "schema", "check" }) {
+        const Run r = cli({ command,
+            QStringLiteral("postgresql://alice:s3cr%zzet@127.0.0.1:%1/x")
+                .arg(TestServer::port()) });
+        QCOMPARE(r.code, 2);
+        QVERIFY2(!r.err.contains("s3cr") && !r.out.contains("s3cr"), qPrintable(r.err));
+        QVERIFY2(r.err.contains("percent"), qPrintable(r.err));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_CliSchema)

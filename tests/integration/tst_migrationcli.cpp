@@ -27,6 +27,7 @@ private Q_SLOTS:
     void migrateOnAnotherFrameworksFolderPrintsItsCommand();
     void migrateDryRunFailsForAnUnreadableFile();
     void migrateIsCancelledBySigterm();
+    void runThatAppliedNothingBecauseOfAnUnfinishedFileFails();
 
 private:
     static int cli(const QStringList &args, QString *out, QString *err);
@@ -345,6 +346,26 @@ void tst_MigrationCli::migrateIsCancelledBySigterm()
                  "SELECT to_regclass('slow.t') IS NULL AND "
                  "(SELECT count(*) FROM slow.schema_migrations) = 0"),
         QStringLiteral("t"));
+}
+
+void tst_MigrationCli::runThatAppliedNothingBecauseOfAnUnfinishedFileFails()
+{
+    QCOMPARE(TestServer::exec(kDb,
+                 "CREATE SCHEMA IF NOT EXISTS unf; "
+                 "CREATE TABLE unf.schema_migrations (version text PRIMARY KEY, "
+                 "started_at timestamptz, finished_at timestamptz); "
+                 "INSERT INTO unf.schema_migrations VALUES "
+                 "('001_done', now(), now()), ('002_half', now(), NULL)"),
+        QString());
+    QTemporaryDir dir;
+    write(dir.filePath("001_done.sql"), "SELECT 1;\n");
+    write(dir.filePath("002_half.sql"), "SELECT 2;\n");
+    QString out, err;
+    QCOMPARE(cli({ "migrate", TestServer::connInfo(kDb), "--dir", dir.path(), "--schema", "unf" },
+                 &out, &err),
+        1);
+    QVERIFY2(
+        err.contains("002_half.sql") && err.contains("--rerun-unfinished"), qPrintable(out + err));
 }
 
 QTEST_GUILESS_MAIN(tst_MigrationCli)

@@ -157,6 +157,9 @@ void tst_Stats::readsEverySectionWithoutErrors()
 
 void tst_Stats::streamingClientAndSlotAreReported()
 {
+    if (TestServer::serverMajor() > 15)
+        QSKIP("Debian's pg_receivewal 15 does not stream from a newer server (the test "
+              "matrix's 16-18 builds carry no client tools)");
     // A physical slot that keeps WAL, first with nobody reading it, then with pg_receivewal
     // streaming from it (a walsender like a standby's).
     const QString slot = QStringLiteral("strata_test_slot");

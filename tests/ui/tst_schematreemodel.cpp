@@ -397,7 +397,12 @@ void tst_SchemaTreeModel::cancelledReadLeavesTheTreeUsable()
     QVERIFY(lock.take());
     QSignalSpy failed(m_model.get(), &SchemaTreeModel::loadFailed);
     m_model->fetchMore(parts);
-    QTest::qWait(300);
+    // The read is waiting for the lock: a cancel now interrupts a running statement.
+    QTRY_COMPARE_WITH_TIMEOUT(TestServer::scalar(QStringLiteral("postgres"),
+                                  QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE "
+                                                 "datname = '%1' AND wait_event_type = 'Lock'")
+                                      .arg(kDb)),
+        QStringLiteral("1"), 10000);
     m_model->loader()->cancel();
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
     lock.release();

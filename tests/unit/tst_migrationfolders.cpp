@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace strata::core;
 
 // Folder readers, Flyway's checksum, the Alembic graph and the comparison, without a server.
@@ -29,6 +31,10 @@ private Q_SLOTS:
     void alembicBrokenMiddleFileKeepsItsAncestorsApplied();
     void golangMigrateDbmateRailsDjangoPrisma();
     void railsOrDbmateIsSettledByTheFolder();
+    void plainFilesRunInNumericOrder();
+    void duplicateVersionNumbersAreFlagged();
+    void emptyFilesAreFlagged();
+    void fifosAndDevicesAreRefusedWithoutHanging();
 
 private:
     static void write(const QString &path, const QByteArray &content);
@@ -519,6 +525,74 @@ void tst_MigrationFolders::railsOrDbmateIsSettledByTheFolder()
     QCOMPARE(d.framework, QStringLiteral("dbmate"));
     QCOMPARE(d.upgradeCommand, QStringLiteral("dbmate up"));
     QCOMPARE(d.pending.size(), 1);
+}
+
+void tst_MigrationFolders::plainFilesRunInNumericOrder()
+{
+    QTemporaryDir dir;
+    for (const char *name : { "10_x.sql", "2_y.sql", "1_a.sql", "9_b.sql", "100_z.sql" })
+        write(dir.filePath(name), "SELECT 1;\n");
+    auto r = FolderReader::read(dir.path());
+    QVERIFY(r.ok());
+    QStringList order;
+    for (const auto &m : r->migrations)
+        order << m.relativePath;
+    QCOMPARE(order, (QStringList { "1_a.sql", "2_y.sql", "9_b.sql", "10_x.sql", "100_z.sql" }));
+}
+
+void tst_MigrationFolders::duplicateVersionNumbersAreFlagged()
+{
+    QTemporaryDir dir;
+    for (const char *name : { "001_a.sql", "001_b.sql", "1_c.sql", "002_d.sql" })
+        write(dir.filePath(name), "SELECT 1;\n");
+    auto r = FolderReader::read(dir.path());
+    QVERIFY(r.ok());
+    QCOMPARE(r->migrations.size(), 4);
+    for (const auto &m : r->migrations) {
+        if (m.relativePath == QLatin1String("002_d.sql")) {
+            QVERIFY2(m.error.isEmpty(), qPrintable(m.error));
+            continue;
+        }
+        QVERIFY2(m.error.contains("version number 1"), qPrintable(m.error));
+    }
+    QVERIFY(r->migrations.at(0).error.contains("001_b.sql"));
+    QVERIFY(r->migrations.at(0).error.contains("1_c.sql"));
+}
+
+void tst_MigrationFolders::emptyFilesAreFlagged()
+{
+    QTemporaryDir dir;
+    write(dir.filePath("001_empty.sql"), "");
+    write(dir.filePath("002_comments.sql"), "-- to do\n/* later */\n  \n");
+    write(dir.filePath("003_real.sql"), "SELECT 1;\n");
+    auto r = FolderReader::read(dir.path());
+    QVERIFY(r.ok());
+    QCOMPARE(r->migrations.size(), 3);
+    QVERIFY2(r->migrations.at(0).error.contains("no SQL statement"),
+        qPrintable(r->migrations.at(0).error));
+    QVERIFY(r->migrations.at(1).error.contains("no SQL statement"));
+    QVERIFY(r->migrations.at(2).error.isEmpty());
+}
+
+void tst_MigrationFolders::fifosAndDevicesAreRefusedWithoutHanging()
+{
+    // Reading a FIFO waits for a writer for ever; /dev/zero never ends. Neither is a migration.
+    QTemporaryDir dir;
+    write(dir.filePath("001_ok.sql"), "SELECT 1;\n");
+    QCOMPARE(::mkfifo(QFile::encodeName(dir.filePath("002_fifo.sql")).constData(), 0600), 0);
+    QVERIFY(QFile::link("/dev/zero", dir.filePath("003_zero.sql")));
+    QCOMPARE(FolderReader::guessKind(dir.path()), FolderKind::PlainSql);
+    auto r = FolderReader::read(dir.path());
+    QVERIFY(r.ok());
+    QCOMPARE(r->migrations.size(), 3);
+    QVERIFY(r->migrations.at(0).error.isEmpty());
+    QVERIFY2(r->migrations.at(1).error.contains("not a regular file"),
+        qPrintable(r->migrations.at(1).error));
+    QVERIFY2(r->migrations.at(2).error.contains("not a regular file"),
+        qPrintable(r->migrations.at(2).error));
+    QString error;
+    QVERIFY(FolderReader::readText(dir.filePath("003_zero.sql"), &error).isEmpty());
+    QVERIFY(error.contains("not a regular file"));
 }
 
 QTEST_GUILESS_MAIN(tst_MigrationFolders)

@@ -2,9 +2,49 @@
 
 #include <libpq-fe.h>
 
+#include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
+
 namespace strata::core::conninfo {
+
+namespace {
+
+// The password as written in a connection string (a URI's user:password@, its ?password=, or
+// password=... among key=value pairs), in every spelling libpq's message might quote it.
+QStringList writtenPasswords(const QString &text)
+{
+    QStringList found;
+    static const QRegularExpression uri(QStringLiteral("^\\s*postgres(?:ql)?://([^/?#]*)@"));
+    if (const auto m = uri.match(text); m.hasMatch()) {
+        const QString userinfo = m.captured(1);
+        const qsizetype colon = userinfo.indexOf(u':');
+        if (colon >= 0)
+            found << userinfo.mid(colon + 1);
+    }
+    static const QRegularExpression keyword(
+        QStringLiteral("(?:^|[\\s?&])password\\s*=\\s*('(?:[^'\\\\]|\\\\.)*'?|[^\\s&]+)"));
+    auto it = keyword.globalMatch(text);
+    while (it.hasNext()) {
+        QString v = it.next().captured(1);
+        found << v;
+        if (v.startsWith(u'\''))
+            found << v.mid(1).chopped(v.endsWith(u'\'') && v.size() > 1 ? 1 : 0);
+    }
+    QStringList all;
+    for (const QString &p : found) {
+        if (p.isEmpty())
+            continue;
+        all << p << QString::fromUtf8(QByteArray::fromPercentEncoding(p.toUtf8()));
+    }
+    // Longest first: a shorter spelling inside a longer one is replaced with it.
+    std::sort(all.begin(), all.end(),
+        [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    return all;
+}
+
+} // namespace
 
 Result<Params> parse(const QString &text)
 {
@@ -16,6 +56,9 @@ Result<Params> parse(const QString &text)
                           : QStringLiteral("out of memory while parsing the connection string");
         if (err)
             PQfreemem(err);
+        // libpq quotes the part it could not read, which can be the password itself.
+        for (const QString &secret : writtenPasswords(text))
+            msg.replace(secret, QStringLiteral("********"));
         return Error(Error::Kind::InvalidInput,
             QStringLiteral("The connection string is not valid: %1").arg(msg),
             QStringLiteral("Use key=value pairs (host=db.example.com port=5432 "

@@ -33,7 +33,13 @@ QByteArray paramText(const QVariant &v)
 // libpq's connection-failure text, turned into something a person can act on.
 Error classifyConnectError(const QString &raw, const ConnectionProfile &profile, int timeoutSec)
 {
-    const QString msg = raw.trimmed();
+    // libpq reports each address it tried; where they failed alike, its lines repeat word for
+    // word. Each is kept once.
+    QStringList lines;
+    for (const QString &line : raw.trimmed().split(u'\n'))
+        if (!lines.contains(line))
+            lines << line;
+    const QString msg = lines.join(u'\n');
     auto has
         = [&msg](const char *s) { return msg.contains(QLatin1String(s), Qt::CaseInsensitive); };
     const QString target = profile.displayTarget();
@@ -157,9 +163,11 @@ Result<ServerInfo> SessionContext::openConnection()
     if (!db.open()) {
         const QString raw = db.lastError().driverText().isEmpty() ? db.lastError().text()
                                                                   : db.lastError().driverText();
+        // The timeout libpq used: the connection string's own when it has one.
+        const int timeout = conninfo::value(params, QStringLiteral("connect_timeout")).toInt();
         Error e = classifyConnectError(
             db.lastError().databaseText().isEmpty() ? raw : db.lastError().databaseText(),
-            m_profile, m_options.connectTimeoutSec);
+            m_profile, timeout > 0 ? timeout : m_options.connectTimeoutSec);
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_connectionName);
         return e;

@@ -69,6 +69,10 @@ public:
 
     QString quoteIdentifier(const QString &name) const;
     bool cancelRequested() const { return m_cancel->wasRequested(); }
+    // The task's statements are done: a cancel from now on has nothing to interrupt. Said
+    // before the result is handed over, so that a caller who has the result and cancels never
+    // sends one (run() does it; the busy flag is cleared again when the task returns).
+    void markIdle() { m_cancel->setBusy(false); }
 
     // Turns a failed PGresult (or a failed connection) into an Error a person can act on.
     Error errorFrom(pg_result *res) const;
@@ -102,8 +106,12 @@ public:
     template <typename F> auto run(F fn) -> QFuture<std::invoke_result_t<F, SessionContext &>>
     {
         using R = std::invoke_result_t<F, SessionContext &>;
-        return runWithPromise<R>([fn = std::move(fn)](QPromise<R> &promise,
-                                     SessionContext &ctx) { promise.addResult(fn(ctx)); },
+        return runWithPromise<R>(
+            [fn = std::move(fn)](QPromise<R> &promise, SessionContext &ctx) {
+                R result = fn(ctx);
+                ctx.markIdle();
+                promise.addResult(std::move(result));
+            },
             [](const Error &e) { return R(e); });
     }
 

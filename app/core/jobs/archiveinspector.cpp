@@ -39,6 +39,7 @@ Listing runList(const ToolCommand &cmd, const QString &stdinPath = {})
     for (auto it = cmd.env.cbegin(); it != cmd.env.cend(); ++it)
         env.insert(it.key(), it.value());
     p.setProcessEnvironment(env);
+    configureChild(p);
     p.start(cmd.program, cmd.arguments);
     Listing l;
     if (!p.waitForStarted(15000)) {
@@ -92,9 +93,11 @@ Result<ArchiveToc> ArchiveInspector::readToc(const QString &path, ToolInfo *tool
                 .arg(path, tool->dockerContainer),
             QStringLiteral("Restore it with pg_restore on this machine (clear the connection's "
                            "Docker container), or copy it into the container."));
-    Listing l = docker
-        ? runList(m_locator.command(tool.value(), { QStringLiteral("--list") }), path)
-        : runList(m_locator.command(tool.value(), { QStringLiteral("--list"), path }));
+    Listing l = docker ? runList(m_locator.command(tool.value(),
+                                     { QStringLiteral("--list"), QStringLiteral("--verbose") }),
+                    path)
+                       : runList(m_locator.command(tool.value(),
+                           { QStringLiteral("--list"), QStringLiteral("--verbose"), path }));
     if (!l.ok) {
         static const QRegularExpression unsupported(
             QStringLiteral("unsupported version \\(([\\d.]+)\\) in file header"));
@@ -186,31 +189,59 @@ Status ArchiveInspector::checkIntegrity(const QString &path, const ArchiveToc &t
     return readEveryBlock(path, toc, tool, canceled);
 }
 
-std::optional<Status> ArchiveInspector::checkManifest(const QString &path,
+Result<std::optional<BackupManifest>> ArchiveInspector::readManifest(const QString &path)
+{
+    const QString file = BackupManifest::manifestPath(path);
+    if (!QFileInfo::exists(file) && !QFileInfo(file).isSymLink())
+        return std::optional<BackupManifest>();
+    // A manifest that is there but cannot be trusted must not turn the checksum off: the
+    // archive may have been changed too, and only the manifest could tell.
+    auto damaged = [&](const QString &why) {
+        return Error(Error::Kind::InvalidInput,
+            QStringLiteral("The manifest %1 is damaged (%2): the archive's SHA-256 cannot be "
+                           "checked against it, so the archive is not used.")
+                .arg(file, why),
+            QStringLiteral("Use an intact copy of the archive and its manifest. To use the "
+                           "archive without the check, move the manifest away: pg_restore then "
+                           "reads the archive whole first."));
+    };
+    auto manifest = BackupManifest::read(path);
+    if (!manifest)
+        return damaged(manifest.error().message);
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+    if (!hex.match(manifest->sha256).hasMatch())
+        return damaged(QStringLiteral("it holds no SHA-256"));
+    return std::optional<BackupManifest>(manifest.value());
+}
+
+std::optional<Status> ArchiveInspector::checkManifest(const QString &pathIn,
     const std::function<bool()> &canceled, const std::function<void(qint64, qint64)> &progress)
 {
-    auto manifest = BackupManifest::read(path);
-    if (manifest && !manifest->sha256.isEmpty()) {
-        if (knownGood(path, manifest->sha256))
-            return Ok {};
-        const QByteArray before = fileIdentity(path);
-        auto sha = BackupManifest::hash(path, nullptr, canceled, progress);
-        if (!sha)
-            return Status(sha.error());
-        if (sha.value() == manifest->sha256 && !QFileInfo(path).isDir()
-            && fileIdentity(path) == before) {
-            QMutexLocker lock(&verifiedMutex);
-            verified.insert(path, { before, sha.value(), QDeadlineTimer(std::chrono::hours(1)) });
-        }
-        if (sha.value() != manifest->sha256)
-            return Status(Error(Error::Kind::InvalidInput,
-                QStringLiteral("%1 does not match its manifest: the SHA-256 is %2, the "
-                               "manifest says %3. The archive is damaged or was changed.")
-                    .arg(path, sha->left(16), manifest->sha256.left(16)),
-                QStringLiteral("Nothing was restored. Use an intact copy.")));
-        return Status(Ok {});
+    const QString path = QFileInfo(pathIn).absoluteFilePath();
+    auto read = readManifest(path);
+    if (!read)
+        return Status(read.error());
+    if (!read->has_value())
+        return std::nullopt;
+    const BackupManifest &manifest = **read;
+    if (knownGood(path, manifest.sha256))
+        return Ok {};
+    const QByteArray before = fileIdentity(path);
+    auto sha = BackupManifest::hash(path, nullptr, canceled, progress);
+    if (!sha)
+        return Status(sha.error());
+    if (sha.value() == manifest.sha256 && !QFileInfo(path).isDir()
+        && fileIdentity(path) == before) {
+        QMutexLocker lock(&verifiedMutex);
+        verified.insert(path, { before, sha.value(), QDeadlineTimer(std::chrono::hours(1)) });
     }
-    return std::nullopt;
+    if (sha.value() != manifest.sha256)
+        return Status(Error(Error::Kind::InvalidInput,
+            QStringLiteral("%1 does not match its manifest: the SHA-256 is %2, the "
+                           "manifest says %3. The archive is damaged or was changed.")
+                .arg(path, sha->left(16), manifest.sha256.left(16)),
+            QStringLiteral("Nothing was restored. Use an intact copy.")));
+    return Status(Ok {});
 }
 
 Status ArchiveInspector::readEveryBlock(const QString &path, const ArchiveToc &toc,
@@ -245,8 +276,9 @@ Status ArchiveInspector::readEveryBlock(const QString &path, const ArchiveToc &t
     return Ok {};
 }
 
-Result<VerifyReport> ArchiveInspector::verify(const QString &path) const
+Result<VerifyReport> ArchiveInspector::verify(const QString &pathIn) const
 {
+    const QString path = QFileInfo(pathIn).absoluteFilePath();
     VerifyReport rep;
     ToolInfo tool;
     auto toc = readToc(path, &tool);
@@ -257,17 +289,19 @@ Result<VerifyReport> ArchiveInspector::verify(const QString &path) const
     for (const auto &e : toc->entries)
         rep.dataEntries += e.isData() ? 1 : 0;
     rep.dumpedBy = toc->dumpedBy;
+    auto manifest = readManifest(path);
+    if (!manifest)
+        return manifest.error();
     auto sha = BackupManifest::hash(path, &rep.size);
     if (!sha)
         return sha.error();
     rep.sha256 = sha.value();
-    auto manifest = BackupManifest::read(path);
-    if (manifest) {
-        rep.manifestSha256 = manifest->sha256;
-        rep.manifestMatches = manifest->sha256 == rep.sha256;
+    if (manifest->has_value()) {
+        rep.manifestSha256 = (*manifest)->sha256;
+        rep.manifestMatches = rep.manifestSha256 == rep.sha256;
     }
     if (!rep.manifestMatches.has_value() && toc->format != ArchiveFormat::Plain) {
-        auto s = checkIntegrity(path, toc.value(), tool);
+        auto s = readEveryBlock(path, toc.value(), tool);
         if (!s)
             return s.error();
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "jobs/archivetoc.h"
+#include "jobs/backupmanifest.h"
 #include "jobs/toollocator.h"
 #include "result.h"
 
@@ -35,10 +36,11 @@ public:
     Status checkIntegrity(const QString &path, const ArchiveToc &toc, const ToolInfo &tool,
         const std::function<bool()> &canceled = {},
         const std::function<void(qint64, qint64)> &progress = {}) const;
-    // The archive's SHA-256 against the manifest beside it; nullopt when there is no manifest
-    // with one. `progress(done, all)` follows the bytes hashed. A file that matched its
-    // manifest in this process within the hour, and has not been written to since, is not read
-    // again. Needs no pg_restore: it can run while the table of contents is read.
+    // The archive's SHA-256 against the manifest beside it; nullopt when there is no manifest,
+    // an error when there is one that is damaged. `progress(done, all)` follows the bytes hashed. A
+    // file that matched its manifest in this process within the hour, and has not been written to
+    // since, is not read again. Needs no pg_restore: it can run while the table of contents is
+    // read.
     static std::optional<Status> checkManifest(const QString &path,
         const std::function<bool()> &canceled = {},
         const std::function<void(qint64, qint64)> &progress = {});
@@ -46,6 +48,9 @@ public:
     // still lists); a plain SQL file is Ok (psql stops at its first error, in one transaction).
     Status readEveryBlock(const QString &path, const ArchiveToc &toc, const ToolInfo &tool,
         const std::function<bool()> &canceled = {}) const;
+    // The manifest beside an archive: none (nullopt), or one that parses and holds a SHA-256;
+    // one that is there but damaged is an error, never taken for none.
+    static Result<std::optional<BackupManifest>> readManifest(const QString &path);
     // Forgets which archives were found sound (benchmarks measure a first restore each time).
     static void forgetVerified();
     // For `strata-cli verify`: re-hash against the manifest and list the contents.

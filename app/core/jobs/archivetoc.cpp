@@ -65,7 +65,13 @@ Result<ArchiveToc> ArchiveToc::parse(const QString &listOutput, const QStringLis
     QSet<QString> schemas { QStringLiteral("public") };
     for (const QString &s : knownSchemas)
         schemas.insert(s);
+    static const QString dependsOn = QStringLiteral(";\tdepends on:");
     for (const QString &line : listOutput.split(u'\n')) {
+        if (line.startsWith(dependsOn) && !raws.isEmpty()) {
+            for (const QString &id : line.mid(dependsOn.size()).split(u' ', Qt::SkipEmptyParts))
+                raws.last().e.dependencies << id.toInt();
+            continue;
+        }
         if (line.startsWith(u';')) {
             const QString h = line.mid(1).trimmed();
             auto value = [&h](const char *key) -> QString {
@@ -153,6 +159,49 @@ QByteArray ArchiveToc::useList(const QSet<int> &ids) const
         if (ids.contains(e.id))
             out += e.line.toUtf8() + '\n';
     return out;
+}
+
+QSet<int> ArchiveToc::withPartitions(const QSet<int> &ids) const
+{
+    static const QSet<QString> belongings { QStringLiteral("INDEX"), QStringLiteral("INDEX ATTACH"),
+        QStringLiteral("CONSTRAINT"), QStringLiteral("DEFAULT"), QStringLiteral("TRIGGER") };
+    QSet<int> chosen = ids, added;
+    bool grew = true;
+    while (grew) {
+        grew = false;
+        for (const TocEntry &attach : entries) {
+            if (attach.type != QLatin1String("TABLE ATTACH") || chosen.contains(attach.id))
+                continue;
+            bool parentChosen = false;
+            for (int dep : attach.dependencies)
+                parentChosen = parentChosen || chosen.contains(dep);
+            if (!parentChosen)
+                continue;
+            // The partition is named by the attach entry; its own entries go with it.
+            for (const TocEntry &e : entries)
+                if (e.qualified() == attach.qualified()
+                    && (e.type == QLatin1String("TABLE") || e.isData() || e.id == attach.id)) {
+                    grew = grew || !chosen.contains(e.id);
+                    chosen.insert(e.id);
+                    added.insert(e.id);
+                }
+        }
+        for (const TocEntry &e : entries) {
+            if (chosen.contains(e.id) || !belongings.contains(e.type) || e.dependencies.isEmpty())
+                continue;
+            bool all = true, ofAdded = false;
+            for (int dep : e.dependencies) {
+                all = all && chosen.contains(dep);
+                ofAdded = ofAdded || added.contains(dep);
+            }
+            if (all && ofAdded) {
+                chosen.insert(e.id);
+                added.insert(e.id);
+                grew = true;
+            }
+        }
+    }
+    return chosen;
 }
 
 } // namespace strata::core

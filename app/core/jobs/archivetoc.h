@@ -21,6 +21,7 @@ struct TocEntry
     QString owner;
     QString line; // as pg_restore printed it; written back into a --use-list file
     qint64 weight = 1; // for progress: bytes for TABLE DATA when known
+    QList<int> dependencies; // the entries it depends on (pg_restore --list --verbose)
 
     bool isData() const { return type == QLatin1String("TABLE DATA"); }
     QString qualified() const { return schema.isEmpty() ? name : schema + u'.' + name; }
@@ -45,6 +46,10 @@ struct ArchiveToc
         const QString &listOutput, const QStringList &knownSchemas = {});
     // A --use-list file restoring only these entries, in the archive's order.
     QByteArray useList(const QSet<int> &ids) const;
+    // These entries, each chosen partitioned table with its whole tree: the partitions under
+    // it (their TABLE, TABLE ATTACH and TABLE DATA entries, its rows live there) and what
+    // belongs to them alone (an index on a partition attached to a chosen index, a default).
+    QSet<int> withPartitions(const QSet<int> &ids) const;
     static ArchiveFormat detect(const QString &path);
     static QString formatName(ArchiveFormat f);
 };

@@ -3,11 +3,14 @@
 #include "db/session.h"
 #include "jobs/backupcatalog.h"
 #include "jobs/backupmanifest.h"
+#include "jobs/copymonitor.h"
 #include "jobs/dumplogparser.h"
 #include "jobs/dumpprogress.h"
+#include "jobs/partialowner.h"
 #include "jobs/toolrunner.h"
 #include "util/async.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
@@ -16,7 +19,6 @@
 #include <QLocale>
 #include <QRandomGenerator>
 #include <QThreadPool>
-#include <QUuid>
 
 #include <cstdio>
 
@@ -36,11 +38,6 @@ void removePath(const QString &path)
         QDir(path).removeRecursively();
     else if (fi.exists() || fi.isSymLink())
         QFile::remove(path);
-}
-
-QString tableDisplay(const QString &schema, const QString &name)
-{
-    return schema + u'.' + name;
 }
 
 } // namespace
@@ -101,9 +98,26 @@ QStringList BackupJob::dumpArguments(
     return a;
 }
 
+Status BackupJob::writeOwnerRecord(const QString &partialPath, qint64 pid)
+{
+    return partialowner::write(partialPath, pid);
+}
+
+QString BackupJob::ownerRecordPath(const QString &partialPath)
+{
+    return partialowner::recordPath(partialPath);
+}
+
+QStringList BackupJob::removeAbandonedPartials(const QString &target)
+{
+    return partialowner::removeAbandoned(target);
+}
+
 JobResult BackupJob::fail(Error e, const QString &tempPath)
 {
     removePath(tempPath);
+    if (!tempPath.isEmpty())
+        QFile::remove(ownerRecordPath(tempPath));
     appendLog(QStringLiteral("failed: ") + e.toString());
     JobResult r;
     if (m_recorder)
@@ -113,103 +127,107 @@ JobResult BackupJob::fail(Error e, const QString &tempPath)
     return r;
 }
 
-JobResult BackupJob::execute()
+Status BackupJob::checkOutput() const
 {
-    const QDateTime started = QDateTime::currentDateTimeUtc();
-    m_recorder = std::make_unique<BackupRecorder>(m_catalogPath, m_profile, m_options, m_origin);
     if (auto v = m_options.validate(); !v)
-        return fail(v.error(), {});
-    const QString target = QFileInfo(m_options.outputPath).absoluteFilePath();
-    const bool docker = !m_profile.dockerContainer.isEmpty();
-    if (docker && m_options.format == BackupFormat::Directory)
-        return fail(Error(Error::Kind::InvalidInput,
-                        QStringLiteral("The directory format cannot be streamed back from a "
-                                       "Docker container."),
-                        QStringLiteral("Choose the custom, tar or plain format.")),
-            {});
-    if (QFileInfo(target).isDir() && !QDir(target).isEmpty())
-        return fail(Error(Error::Kind::InvalidInput,
-                        QStringLiteral("%1 already exists and is not empty.").arg(target),
-                        QStringLiteral("Choose a new name for the backup.")),
-            {});
-    if (!QFileInfo(QFileInfo(target).absolutePath()).isWritable())
-        return fail(
-            Error(Error::Kind::Io,
-                QStringLiteral("Cannot write into %1.").arg(QFileInfo(target).absolutePath()),
-                QStringLiteral("Choose a folder you can write to.")),
-            {});
+        return v.error();
+    const QFileInfo target(m_target);
+    const bool directory = m_options.format == BackupFormat::Directory;
+    if (!m_profile.dockerContainer.isEmpty() && directory)
+        return Error(Error::Kind::InvalidInput,
+            QStringLiteral("The directory format cannot be streamed back from a Docker "
+                           "container."),
+            QStringLiteral("Choose the custom, tar or plain format."));
+    // Checked before anything runs: rename(2) would replace an empty folder with a file, and
+    // a directory-format dump over a file would fail only once the whole dump was written.
+    if (target.isDir() && !directory)
+        return Error(Error::Kind::InvalidInput,
+            QStringLiteral("%1 is a folder; a %2-format backup is one file.")
+                .arg(m_target, BackupOptions::formatName(m_options.format)),
+            QStringLiteral("Give a file name (inside that folder, say), or choose the directory "
+                           "format."));
+    if (target.exists() && !target.isDir() && directory)
+        return Error(Error::Kind::InvalidInput,
+            QStringLiteral("%1 is a file; a directory-format backup is a folder.").arg(m_target),
+            QStringLiteral("Choose a new name for the backup."));
+    if (target.isDir() && !QDir(m_target).isEmpty())
+        return Error(Error::Kind::InvalidInput,
+            QStringLiteral("%1 already exists and is not empty.").arg(m_target),
+            QStringLiteral("Choose a new name for the backup."));
+    if (!QFileInfo(target.absolutePath()).isWritable())
+        return Error(Error::Kind::Io,
+            QStringLiteral("Cannot write into %1.").arg(target.absolutePath()),
+            QStringLiteral("Choose a folder you can write to."));
+    return Ok {};
+}
 
-    setProgress(0, QStringLiteral("connecting"));
-    SessionOptions so;
-    so.statementTimeoutMs = 0;
-    so.applicationName = QStringLiteral("strata-backup");
-    Session session(m_profile, m_password, so);
+Status BackupJob::connectAndLocate(Session &session, const ToolLocator &locator)
+{
     auto info = session.open().result();
     if (!info)
-        return fail(info.error(), {});
-    appendLog(QStringLiteral("server: %1").arg(info->versionString));
-
+        return info.error();
+    m_server = info.value();
+    appendLog(QStringLiteral("server: %1").arg(m_server.versionString));
     // The tool first: a mismatch is reported before anything is written.
-    ToolLocator locator(m_profile);
-    if (m_toolFolders)
-        locator.setSearchFolders(*m_toolFolders);
-    const int serverMajor = info->version.major();
+    const int serverMajor = m_server.version.major();
     auto tool = locator.locate(QStringLiteral("pg_dump"), serverMajor,
         QStringLiteral("dump a PostgreSQL %1 server").arg(serverMajor));
     if (!tool)
-        return fail(tool.error(), {});
-    appendLog(QStringLiteral("using %1 (%2)").arg(tool->path, tool->versionText));
-    if (canceled())
-        return fail(Error(Error::Kind::Canceled, QStringLiteral("Cancelled.")), {});
+        return tool.error();
+    m_tool = tool.value();
+    appendLog(QStringLiteral("using %1 (%2)").arg(m_tool.path, m_tool.versionText));
+    return Ok {};
+}
 
+Result<BackupPlan> BackupJob::planTables(Session &session)
+{
     setProgress(0, QStringLiteral("reading table sizes"));
     const BackupOptions options = m_options;
     auto planned
         = session.run([options](SessionContext &ctx) { return backupplanner::plan(ctx, options); })
               .result();
     if (!planned)
-        return fail(planned.error(), {});
+        return planned.error();
     {
         QMutexLocker lock(&m_planMutex);
         m_plan = planned.value();
     }
-    const BackupPlan plan = planned.value();
+    const BackupPlan &plan = planned.value();
+    for (const TableRef &t : plan.partitionsAdded)
+        appendLog(QStringLiteral("a partition of a chosen table: %1").arg(t.qualified()));
     for (const TableRef &t : plan.closureAdded)
-        appendLog(QStringLiteral("added by foreign keys: %1").arg(tableDisplay(t.schema, t.name)));
+        appendLog(QStringLiteral("added by foreign keys: %1").arg(t.qualified()));
     appendLog(QStringLiteral("%1 tables to copy, %2 on disk")
                   .arg(plan.tables.size())
                   .arg(QLocale::c().formattedDataSize(plan.totalBytes)));
+    return planned;
+}
 
+Result<ToolRunResult> BackupJob::dump(const ToolLocator &locator, const BackupPlan &plan)
+{
+    const bool docker = !m_profile.dockerContainer.isEmpty();
     const QString connInfo = ToolLocator::toolConnInfo(m_profile);
-    const QString temp = temporaryPath(target);
     const ToolCommand shown = locator.command(
-        tool.value(), dumpArguments(options, plan, connInfo, docker ? QString() : target));
+        m_tool, dumpArguments(m_options, plan, connInfo, docker ? QString() : m_target));
     setCommandLine(docker
-            ? shown.display() + QStringLiteral(" > ") + ToolCommand::shellQuote(target)
+            ? shown.display() + QStringLiteral(" > ") + ToolCommand::shellQuote(m_target)
             : shown.display());
     const ToolCommand cmd = locator.command(
-        tool.value(), dumpArguments(options, plan, connInfo, docker ? QString() : temp));
+        m_tool, dumpArguments(m_options, plan, connInfo, docker ? QString() : m_temp));
+    if (auto w = writeOwnerRecord(m_temp, QCoreApplication::applicationPid()); !w)
+        return w.error();
     appendLog(QStringLiteral("running: %1").arg(commandLine()));
 
-    // A second session watches pg_stat_progress_copy for the tool's backends.
-    const QString appName
-        = QStringLiteral("strata-backup-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
-    SessionOptions mo;
-    mo.statementTimeoutMs = 5000;
-    mo.applicationName = QStringLiteral("strata-monitor");
-    Session monitor(m_profile, m_password, mo);
-    QFuture<Result<PgResult>> poll;
-    const bool canPoll = serverMajor >= 14;
-
-    DumpProgress progress(plan.tables, options.jobs > 1);
+    CopyMonitor monitor(
+        m_profile, m_password, QStringLiteral("strata-backup"), m_server.version.major() >= 14);
+    DumpProgress progress(plan.tables, m_options.jobs > 1);
     constexpr double dumpShare = 0.97;
     auto report = [&] { setProgress(dumpShare * progress.fraction(), progress.currentObject()); };
-
     ToolRunOptions ro;
     ro.password = m_password;
-    ro.appName = appName;
+    ro.appName = monitor.appName();
     if (docker)
-        ro.stdoutFile = temp;
+        ro.stdoutFile = m_temp;
     ro.canceled = [this] { return canceled(); };
     ro.onStderrLine = [&](const QString &line) {
         appendLog(line);
@@ -217,52 +235,47 @@ JobResult BackupJob::execute()
         report();
     };
     ro.onTick = [&] {
-        if (!canPoll)
-            return;
-        if (poll.isValid() && poll.isFinished()) {
-            const auto r = poll.result();
-            if (r) {
-                for (int i = 0; i < r->rows(); ++i)
-                    progress.onCopySample(
-                        quint32(r->toLongLong(i, 0)), r->toLongLong(i, 1), r->toLongLong(i, 2));
-                report();
-            }
-            poll = {};
-        }
-        if (!poll.isValid())
-            poll = monitor.query(QStringLiteral("jobs/copy_progress"), { appName });
+        monitor.poll([&](const PgResult &rows) {
+            for (int i = 0; i < rows.rows(); ++i)
+                progress.onCopySample(quint32(rows.toLongLong(i, "relid")),
+                    rows.toLongLong(i, "bytes_processed"), rows.toLongLong(i, "tuples_processed"));
+            report();
+        });
     };
-    m_recorder->follow(temp);
+    m_recorder->follow(m_temp);
     auto ran = runTool(cmd, ro);
-    monitor.cancel();
-    if (!ran)
-        return fail(ran.error(), temp);
-    const ToolRunResult &run = ran.value();
-    if (run.canceled || canceled())
-        return fail(Error(Error::Kind::Canceled,
-                        QStringLiteral("Cancelled; the partial backup was removed.")),
-            temp);
-    if (run.ioError.isError())
-        return fail(run.ioError, temp);
-    if (!run.ok()) {
-        Error e(Error::Kind::Tool,
-            run.errorLines.isEmpty()
-                ? QStringLiteral("pg_dump failed (exit code %1).").arg(run.exitCode)
-                : QStringLiteral("pg_dump failed: %1").arg(run.errorLines.first()),
-            QStringLiteral("Nothing was written to %1; the log has pg_dump's messages.")
-                .arg(target));
-        e.detail = run.errorLines.mid(1).join(u'\n');
-        if (run.crashed)
-            e.detail += QStringLiteral("\npg_dump ended on a signal.");
-        return fail(e, temp);
-    }
+    monitor.stop();
+    return ran;
+}
 
+Status BackupJob::checkDump(const ToolRunResult &run) const
+{
+    if (run.canceled || canceled())
+        return Error(
+            Error::Kind::Canceled, QStringLiteral("Cancelled; the partial backup was removed."));
+    if (run.ioError.isError())
+        return run.ioError;
+    if (run.ok())
+        return Ok {};
+    Error e(Error::Kind::Tool,
+        run.errorLines.isEmpty()
+            ? QStringLiteral("pg_dump failed (exit code %1).").arg(run.exitCode)
+            : QStringLiteral("pg_dump failed: %1").arg(run.errorLines.first()),
+        QStringLiteral("Nothing was written to %1; the log has pg_dump's messages.").arg(m_target));
+    e.detail = run.errorLines.mid(1).join(u'\n');
+    if (run.crashed)
+        e.detail += QStringLiteral("\npg_dump ended on a signal.");
+    return e;
+}
+
+Result<QString> BackupJob::seal(qint64 *size)
+{
+    constexpr double dumpShare = 0.97;
     setProgress(dumpShare, QStringLiteral("computing SHA-256"));
-    qint64 size = 0;
     QElapsedTimer lastShown;
     lastShown.start();
     auto sha = BackupManifest::hash(
-        temp, &size, [this] { return canceled(); },
+        m_temp, size, [this] { return canceled(); },
         [&](qint64 done, qint64 all) {
             if (lastShown.elapsed() < 100 || all <= 0)
                 return;
@@ -273,61 +286,104 @@ JobResult BackupJob::execute()
                         QLocale::c().formattedDataSize(done), QLocale::c().formattedDataSize(all)));
         });
     if (!sha)
-        return fail(sha.error(), temp);
+        return sha;
     // rename(2) replaces an existing file in one step: there is never a moment with a half file
     // under the target's name.
-    if (QFileInfo(target).isDir())
-        QDir().rmdir(target); // empty, checked above
+    if (QFileInfo(m_target).isDir())
+        QDir().rmdir(m_target); // an empty folder for a directory-format backup, checked above
     // A backup replacing an older file of the same name: freeing the old file's blocks takes
     // the kernel a while (0.1-0.2 s for 500 MB). Holding it open across the rename moves that
     // work to a background close, after the new backup is in place.
-    const int replaced = ::open(QFile::encodeName(target).constData(), O_RDONLY | O_CLOEXEC);
-    if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(target).constData())
+    const int replaced = ::open(QFile::encodeName(m_target).constData(), O_RDONLY | O_CLOEXEC);
+    if (std::rename(QFile::encodeName(m_temp).constData(), QFile::encodeName(m_target).constData())
         != 0) {
         const int err = errno;
         if (replaced >= 0)
             ::close(replaced);
-        return fail(Error(Error::Kind::Io,
-                        QStringLiteral("Could not rename %1 to %2: %3")
-                            .arg(temp, target, QString::fromLocal8Bit(strerror(err)))),
-            temp);
+        return Error(Error::Kind::Io,
+            QStringLiteral("Could not rename %1 to %2: %3")
+                .arg(m_temp, m_target, QString::fromLocal8Bit(strerror(err))));
     }
+    QFile::remove(ownerRecordPath(m_temp));
     if (replaced >= 0)
         threadPool(Pool::Io)->start([replaced] { ::close(replaced); });
+    return sha;
+}
 
+JobResult BackupJob::record(const BackupPlan &plan, qint64 size, const QString &sha, qint64 toolMs)
+{
     BackupManifest m;
-    m.path = target;
-    m.database = info->database;
-    m.serverVersion = info->versionString;
-    m.toolVersion = tool->versionText;
-    m.format = BackupOptions::formatName(options.format);
-    m.options = options.toJson();
+    m.path = m_target;
+    m.database = m_server.database;
+    m.serverVersion = m_server.versionString;
+    m.toolVersion = m_tool.versionText;
+    m.format = BackupOptions::formatName(m_options.format);
+    m.options = m_options.toJson();
     QJsonArray objects;
     for (const TableRef &t : plan.tables)
         objects.append(QJsonObject { { QStringLiteral("schema"), t.schema },
             { QStringLiteral("name"), t.name }, { QStringLiteral("bytes"), double(t.bytes) },
             { QStringLiteral("rows_estimate"), double(t.estRows) } });
     m.setObjects(m_recorder->withRowCounts(objects));
-    m.started = started;
-    m.durationMs = started.msecsTo(QDateTime::currentDateTimeUtc());
+    m.started = m_started;
+    m.durationMs = m_started.msecsTo(QDateTime::currentDateTimeUtc());
     m.size = size;
-    m.sha256 = sha.value();
+    m.sha256 = sha;
     m.command = commandLine();
 
     JobResult r;
     r.ok = true;
-    r.toolMs = run.elapsedMs;
-    r.outputPath = target;
+    r.toolMs = toolMs;
+    r.outputPath = m_target;
     r.bytes = size;
-    r.manifestPath = BackupManifest::manifestPath(target);
+    r.manifestPath = BackupManifest::manifestPath(m_target);
     if (auto w = m.write(); !w)
         r.notes << QStringLiteral("warning: ") + w.error().toString();
     r.notes << m_recorder->written(m, log());
-    r.summary
-        = QStringLiteral("Backed up %1 to %2 (%3, SHA-256 %4)")
-              .arg(info->database, target, QLocale::c().formattedDataSize(size), m.sha256.left(16));
+    r.summary = QStringLiteral("Backed up %1 to %2 (%3, SHA-256 %4)")
+                    .arg(m_server.database, m_target, QLocale::c().formattedDataSize(size),
+                        m.sha256.left(16));
     appendLog(r.summary);
     return r;
+}
+
+JobResult BackupJob::execute()
+{
+    m_started = QDateTime::currentDateTimeUtc();
+    m_target = QFileInfo(m_options.outputPath).absoluteFilePath();
+    m_recorder = std::make_unique<BackupRecorder>(m_catalogPath, m_profile, m_options, m_origin);
+    if (auto s = checkOutput(); !s)
+        return fail(s.error(), {});
+    setProgress(0, QStringLiteral("connecting"));
+    SessionOptions so;
+    so.statementTimeoutMs = 0;
+    so.applicationName = QStringLiteral("strata-backup");
+    Session session(m_profile, m_password, so);
+    ToolLocator locator(m_profile);
+    if (m_toolFolders)
+        locator.setSearchFolders(*m_toolFolders);
+    if (auto s = connectAndLocate(session, locator); !s)
+        return fail(s.error(), {});
+    if (canceled())
+        return fail(Error(Error::Kind::Canceled, QStringLiteral("Cancelled.")), {});
+    auto plan = planTables(session);
+    if (!plan)
+        return fail(plan.error(), {});
+    for (const QString &gone : removeAbandonedPartials(m_target))
+        appendLog(QStringLiteral("removed the partial file of an interrupted backup: %1 (the "
+                                 "process that wrote it has ended)")
+                      .arg(gone));
+    m_temp = temporaryPath(m_target);
+    auto ran = dump(locator, plan.value());
+    if (!ran)
+        return fail(ran.error(), m_temp);
+    if (auto s = checkDump(ran.value()); !s)
+        return fail(s.error(), m_temp);
+    qint64 size = 0;
+    auto sha = seal(&size);
+    if (!sha)
+        return fail(sha.error(), m_temp);
+    return record(plan.value(), size, sha.value(), ran->elapsedMs);
 }
 
 } // namespace strata::core

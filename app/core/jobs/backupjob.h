@@ -1,17 +1,22 @@
 #pragma once
 
 #include "db/connectionprofile.h"
+#include "db/serverinfo.h"
 #include "jobs/backupoptions.h"
 #include "jobs/backupplanner.h"
 #include "jobs/backuprecorder.h"
 #include "jobs/job.h"
 #include "jobs/toollocator.h"
+#include "jobs/toolrunner.h"
 
+#include <QDateTime>
 #include <QMutex>
 
 #include <optional>
 
 namespace strata::core {
+
+class Session;
 
 // pg_dump with a progress bar that follows the bytes, cancel, and no half file that looks whole:
 // the dump goes to a temporary name beside the target and is renamed only when pg_dump
@@ -38,11 +43,28 @@ public:
         const QString &connInfo, const QString &fileArg);
     // The temporary name beside the target: hidden and plainly partial.
     static QString temporaryPath(const QString &target);
+    // The record beside a partial file that says which process writes it ("PARTIAL.owner"):
+    // its pid, when that process started, the boot and the host. A later backup to the same
+    // target removes a partial file only when this record proves its writer has ended.
+    static Status writeOwnerRecord(const QString &partialPath, qint64 pid);
+    static QString ownerRecordPath(const QString &partialPath);
+    // The partial files of earlier backups to `target` whose writer has provably ended, removed;
+    // returns their names. Partial files without a record, or whose writer may still run (on
+    // another host sharing the folder, say), are left alone.
+    static QStringList removeAbandonedPartials(const QString &target);
 
 protected:
     JobResult execute() override;
 
 private:
+    // The steps of execute(), in order; each reports through the job's one progress bar.
+    Status checkOutput() const;
+    Status connectAndLocate(Session &session, const ToolLocator &locator);
+    Result<BackupPlan> planTables(Session &session);
+    Result<ToolRunResult> dump(const ToolLocator &locator, const BackupPlan &plan);
+    Status checkDump(const ToolRunResult &run) const;
+    Result<QString> seal(qint64 *size);
+    JobResult record(const BackupPlan &plan, qint64 size, const QString &sha, qint64 toolMs);
     JobResult fail(Error e, const QString &tempPath);
 
     ConnectionProfile m_profile;
@@ -55,6 +77,12 @@ private:
     std::unique_ptr<BackupRecorder> m_recorder;
     mutable QMutex m_planMutex;
     BackupPlan m_plan;
+    // This run's state, filled by the steps.
+    QDateTime m_started;
+    QString m_target; // absolute
+    QString m_temp; // the partial file pg_dump writes
+    ServerInfo m_server;
+    ToolInfo m_tool;
 };
 
 } // namespace strata::core

@@ -94,7 +94,7 @@ Result<BackupManifest> BackupManifest::read(const QString &backupPath)
     return m;
 }
 
-Result<QString> BackupManifest::hash(const QString &path, qint64 *size,
+Result<QString> BackupManifest::hash(const QString &pathIn, qint64 *size,
     const std::function<bool()> &canceled, const std::function<void(qint64, qint64)> &progress)
 {
     std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> h(EVP_MD_CTX_new(), EVP_MD_CTX_free);
@@ -102,6 +102,9 @@ Result<QString> BackupManifest::hash(const QString &path, qint64 *size,
         return Error(
             Error::Kind::Internal, QStringLiteral("SHA-256 is not available (libcrypto)."));
     auto add = [&h](const char *data, qint64 n) { EVP_DigestUpdate(h.get(), data, size_t(n)); };
+    // Absolute: a directory's files are named relative to it, which needs it absolute (a
+    // relative "x.dir" made every file "x.dir/x.dir/...").
+    const QString path = QFileInfo(pathIn).absoluteFilePath();
     qint64 total = 0;
     qint64 all = 0; // the bytes to read, for progress
     auto addFile = [&](const QString &file) -> Status {

@@ -48,14 +48,14 @@ Result<QList<TableRef>> resolveTables(SessionContext &ctx, const QStringList &na
     QList<TableRef> out;
     QStringList unknown;
     for (int i = 0; i < r->rows(); ++i) {
-        if (r->isNull(i, 1)) {
-            unknown << r->text(i, 0);
+        if (r->isNull(i, "oid")) {
+            unknown << r->text(i, "name");
             continue;
         }
         TableRef t;
-        t.oid = quint32(r->toLongLong(i, 1));
-        t.schema = r->text(i, 2);
-        t.name = r->text(i, 3);
+        t.oid = quint32(r->toLongLong(i, "oid"));
+        t.schema = r->text(i, "nspname");
+        t.name = r->text(i, "relname");
         out << t;
     }
     if (!unknown.isEmpty())
@@ -66,9 +66,13 @@ Result<QList<TableRef>> resolveTables(SessionContext &ctx, const QStringList &na
     return out;
 }
 
-Result<QList<TableRef>> foreignKeyClosure(SessionContext &ctx, const QList<TableRef> &tables)
+namespace {
+
+// Rows of oid, nspname, relname, added.
+Result<QList<TableRef>> tablesFrom(
+    SessionContext &ctx, const QString &statement, const QList<TableRef> &tables)
 {
-    auto r = ctx.exec(QStringLiteral("jobs/fk_closure"), { arrayLiteral(oidList(tables)) });
+    auto r = ctx.exec(statement, { arrayLiteral(oidList(tables)) });
     if (!r)
         return r.error();
     QList<TableRef> out;
@@ -84,6 +88,18 @@ Result<QList<TableRef>> foreignKeyClosure(SessionContext &ctx, const QList<Table
     return out;
 }
 
+} // namespace
+
+Result<QList<TableRef>> withPartitions(SessionContext &ctx, const QList<TableRef> &tables)
+{
+    return tablesFrom(ctx, QStringLiteral("jobs/partition_tree"), tables);
+}
+
+Result<QList<TableRef>> foreignKeyClosure(SessionContext &ctx, const QList<TableRef> &tables)
+{
+    return tablesFrom(ctx, QStringLiteral("jobs/fk_closure"), tables);
+}
+
 Result<BackupPlan> plan(SessionContext &ctx, const BackupOptions &options)
 {
     BackupPlan plan;
@@ -92,7 +108,16 @@ Result<BackupPlan> plan(SessionContext &ctx, const BackupOptions &options)
         auto resolved = resolveTables(ctx, options.tables);
         if (!resolved)
             return resolved.error();
-        QList<TableRef> chosen = resolved.value();
+        auto tree = withPartitions(ctx, resolved.value());
+        if (!tree)
+            return tree.error();
+        QList<TableRef> chosen;
+        for (TableRef t : tree.value()) {
+            if (t.addedByClosure)
+                plan.partitionsAdded << t;
+            t.addedByClosure = false;
+            chosen << t;
+        }
         if (options.withDependencies) {
             auto closure = foreignKeyClosure(ctx, chosen);
             if (!closure)
@@ -121,13 +146,13 @@ Result<BackupPlan> plan(SessionContext &ctx, const BackupOptions &options)
         }
         for (int i = 0; i < r->rows(); ++i) {
             TableRef t;
-            t.oid = quint32(r->toLongLong(i, 0));
+            t.oid = quint32(r->toLongLong(i, "oid"));
             if (excluded.contains(t.oid))
                 continue;
-            t.schema = r->text(i, 1);
-            t.name = r->text(i, 2);
-            t.bytes = r->toLongLong(i, 3);
-            t.estRows = r->toLongLong(i, 4);
+            t.schema = r->text(i, "nspname");
+            t.name = r->text(i, "relname");
+            t.bytes = r->toLongLong(i, "bytes");
+            t.estRows = r->toLongLong(i, "est_rows");
             plan.totalBytes += t.bytes;
             plan.tables << t;
         }

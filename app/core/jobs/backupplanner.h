@@ -27,8 +27,11 @@ struct TableRef
 struct BackupPlan
 {
     QList<TableRef> tables; // whose rows will be dumped
+    // Partitions under the chosen partitioned tables: pg_dump -t takes a partitioned table's
+    // definition alone, and its rows live in them.
+    QList<TableRef> partitionsAdded;
     QList<TableRef> closureAdded; // tables added by "include what these tables reference"
-    QList<TableRef> chosenTables; // resolved -t tables plus closure (empty: no -t)
+    QList<TableRef> chosenTables; // resolved -t tables, their partitions and the closure
     qint64 totalBytes = 0;
 };
 
@@ -37,7 +40,10 @@ namespace backupplanner {
 
 // `"Sch"."T"` / `orders` -> tables; an unknown name is an error naming it.
 Result<QList<TableRef>> resolveTables(SessionContext &ctx, const QStringList &names);
-// The given tables and every table their foreign keys reach, recursively.
+// The given tables with every partition under the partitioned ones (addedByClosure marks the
+// partitions).
+Result<QList<TableRef>> withPartitions(SessionContext &ctx, const QList<TableRef> &tables);
+// The given tables and every table their foreign keys reach, recursively, partitioned ones whole.
 Result<QList<TableRef>> foreignKeyClosure(SessionContext &ctx, const QList<TableRef> &tables);
 Result<BackupPlan> plan(SessionContext &ctx, const BackupOptions &options);
 

@@ -1,33 +1,72 @@
 #include "restorejob.h"
 
-#include "db/session.h"
 #include "jobs/archiveinspector.h"
 #include "jobs/backupmanifest.h"
-#include "jobs/backupplanner.h"
+#include "jobs/copymonitor.h"
+#include "jobs/dumplogparser.h"
 #include "jobs/restoreprogress.h"
-#include "jobs/toolrunner.h"
 #include "util/async.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
-#include <QScopeGuard>
-#include <QSet>
 #include <QTemporaryFile>
-#include <QUuid>
-#include <QtConcurrent>
 
 #include <atomic>
 
 namespace strata::core {
 
+namespace {
+
+constexpr double checkShare = 0.03;
+constexpr double runShare = 0.95;
+
+// The archive's SHA-256 against its manifest needs no tool and no server: it starts at once on
+// a thread of its own, beside the reading of the table of contents, and is waited for before
+// anything touches the target. However the job ends, it is stopped and waited for first.
+class ManifestCheck
+{
+public:
+    using Checked = std::optional<Status>;
+    ManifestCheck(const QString &path, std::function<bool()> canceled,
+        std::function<void(qint64, qint64)> progress)
+        : m_canceled(std::move(canceled)), m_progress(std::move(progress))
+    {
+        m_future = asyncRun<Checked>(Pool::Cpu, [this, path](QPromise<Checked> &p) {
+            p.addResult(ArchiveInspector::checkManifest(
+                path, [this, &p] { return m_abandoned.load() || m_canceled() || p.isCanceled(); },
+                m_progress));
+        });
+    }
+    ~ManifestCheck()
+    {
+        m_abandoned = true;
+        m_future.waitForFinished(); // a worker thread (the job's), never the GUI's
+    }
+    Checked result() { return m_future.result(); }
+
+private:
+    std::function<bool()> m_canceled;
+    std::function<void(qint64, qint64)> m_progress;
+    std::atomic<bool> m_abandoned { false };
+    QFuture<Checked> m_future;
+};
+
+Error canceledError()
+{
+    return Error(Error::Kind::Canceled, QStringLiteral("Cancelled."));
+}
+
+} // namespace
+
 RestoreJob::RestoreJob(ConnectionProfile profile, QString password, RestoreOptions options)
     : m_profile(std::move(profile)), m_password(std::move(password)), m_options(std::move(options))
 {
 }
+
+RestoreJob::~RestoreJob() = default;
 
 QString RestoreJob::targetDatabase() const
 {
@@ -73,324 +112,147 @@ QStringList RestoreJob::psqlArguments(const RestoreOptions &o, const QString &co
     return a;
 }
 
-namespace {
-
-// The sessions a restore writes through (creating the database, its schemas, moving sequences).
-SessionOptions writingSession()
+void RestoreJob::note(const QString &text)
 {
-    SessionOptions so;
-    so.readOnly = false;
-    so.statementTimeoutMs = 0;
-    so.applicationName = QStringLiteral("strata-restore");
-    return so;
+    appendLog(QStringLiteral("note: ") + text);
+    if (m_onNote)
+        m_onNote(text);
 }
 
-} // namespace
+bool RestoreJob::oneTransaction() const
+{
+    const bool plain = m_toc.format == ArchiveFormat::Plain;
+    return plain ? m_run.singleTransaction && m_plain.commits.isEmpty()
+                 : m_run.effectiveSingleTransaction();
+}
 
 JobResult RestoreJob::fail(Error e)
 {
     appendLog(QStringLiteral("failed: ") + e.toString());
-    if (m_created) {
-        const QString name = m_created->database;
-        ConnectionProfile maintenance = *m_created;
-        maintenance.database = QStringLiteral("postgres");
-        m_created.reset();
-        Session s(maintenance, m_password, writingSession());
-        auto dropped = s.run([name](SessionContext &ctx) -> Status {
-                            const QString sql = QStringLiteral("DROP DATABASE IF EXISTS %1")
-                                                    .arg(ctx.quoteIdentifier(name));
-                            // WITH (FORCE) (13+) ends the job's own monitoring session too.
-                            auto r = ctx.execText(sql + QStringLiteral(" WITH (FORCE)"));
-                            if (!r && ctx.version().major() < 13)
-                                r = ctx.execText(sql);
-                            if (!r)
-                                return r.error();
-                            return Ok {};
-                        }).result();
-        if (dropped) {
-            appendLog(QStringLiteral("removed the database %1 this restore had created").arg(name));
-            e.hint = (e.hint.isEmpty() ? QString() : e.hint + u' ')
-                + QStringLiteral("The new database %1 was removed again.").arg(name);
-        } else {
-            appendLog(
-                QStringLiteral("could not remove the database %1 this restore had created: %2")
-                    .arg(name, dropped.error().toString()));
-        }
-    }
+    dropCreatedDatabase(e);
     JobResult r;
     r.error = std::move(e);
     r.summary = r.error.message;
     return r;
 }
 
-Status RestoreJob::checkTarget(Session &session, const QString &name) const
+Status RestoreJob::readArchive(const ToolLocator &locator)
 {
-    if (m_options.createDatabase)
-        return session
-            .run([name](SessionContext &ctx) -> Status {
-                auto exists = ctx.exec(QStringLiteral("jobs/database_exists"), { name });
-                if (!exists)
-                    return exists.error();
-                if (exists->toLongLong(0, 0) > 0)
-                    return Error(Error::Kind::InvalidInput,
-                        QStringLiteral("The database %1 already exists.").arg(name),
-                        QStringLiteral("Choose a new name, or restore into the existing "
-                                       "database."));
-                return Ok {};
-            })
-            .result();
-    const QString confirmation = m_options.confirmation;
-    return session
-        .run([name, confirmation](SessionContext &ctx) -> Status {
-            auto count = ctx.exec(QStringLiteral("jobs/user_table_count"));
-            if (!count)
-                return count.error();
-            const qint64 n = count->toLongLong(0, 0);
-            if (n > 0 && confirmation != name)
-                return Error(Error::Kind::InvalidInput,
-                    QStringLiteral("The database %1 already has %2 tables; restoring "
-                                   "into it can overwrite or mix data.")
-                        .arg(name)
-                        .arg(n),
-                    QStringLiteral("Type the database's name (%1) to confirm, or "
-                                   "restore into a new database.")
-                        .arg(name));
-            return Ok {};
-        })
-        .result();
-}
-
-Status RestoreJob::createTarget(Session &maintenance, const ConnectionProfile &target)
-{
-    const QString name = target.database;
-    auto r = maintenance
-                 .run([name](SessionContext &ctx) -> Status {
-                     auto c = ctx.execText(
-                         QStringLiteral("CREATE DATABASE %1").arg(ctx.quoteIdentifier(name)));
-                     if (!c)
-                         return c.error();
-                     return Ok {};
-                 })
-                 .result();
-    if (r) {
-        appendLog(QStringLiteral("created database %1").arg(name));
-        m_created = target;
-    }
-    return r;
-}
-
-Status RestoreJob::provideSchemas(const ConnectionProfile &target, const QStringList &needed)
-{
-    if (needed.isEmpty())
-        return Ok {};
-    Session s(target, m_password, writingSession());
-    const bool created = m_options.createDatabase;
-    const QString database = target.database;
-    QStringList made;
-    auto r = s.run([needed, created, database, &made](SessionContext &ctx) -> Status {
-                  auto missing = ctx.exec(QStringLiteral("jobs/missing_schemas"),
-                      { backupplanner::arrayLiteral(needed) });
-                  if (!missing)
-                      return missing.error();
-                  QStringList names;
-                  for (int i = 0; i < missing->rows(); ++i)
-                      names << missing->text(i, 0);
-                  if (names.isEmpty())
-                      return Ok {};
-                  if (!created)
-                      return Error(Error::Kind::InvalidInput,
-                          QStringLiteral("The archive holds objects in the schema(s) %1 but not "
-                                         "the schemas themselves (pg_dump leaves them out of a "
-                                         "backup of chosen tables), and %2 has no such schema.")
-                              .arg(names.join(QStringLiteral(", ")), database),
-                          QStringLiteral("Create them first (CREATE SCHEMA ...), or restore "
-                                         "into a new database: Strata then creates them."));
-                  for (const QString &n : names) {
-                      auto c = ctx.execText(
-                          QStringLiteral("CREATE SCHEMA %1").arg(ctx.quoteIdentifier(n)));
-                      if (!c)
-                          return c.error();
-                      made << n;
-                  }
-                  return Ok {};
-              }).result();
-    for (const QString &n : made)
-        appendLog(QStringLiteral("created schema %1: the archive holds its objects but not the "
-                                 "schema itself (a backup of chosen tables)")
-                      .arg(n));
-    return r;
-}
-
-JobResult RestoreJob::execute()
-{
-    if (auto v = m_options.validate(); !v)
-        return fail(v.error());
-    const RestoreOptions o = m_options;
-
-    // A sound archive before the target is even looked at. Its SHA-256 against the manifest
-    // needs no tool and no server: it starts at once on a thread of its own, beside the reading
-    // of the table of contents.
-    constexpr double checkShare = 0.03;
-    std::atomic<bool> abandoned { false };
-    QElapsedTimer shown;
-    shown.start();
-    using Checked = std::optional<Status>;
-    QFuture<Checked> manifestCheck = asyncRun<Checked>(Pool::Cpu, [&](QPromise<Checked> &p) {
-        p.addResult(ArchiveInspector::checkManifest(
-            o.archivePath, [&] { return abandoned.load() || canceled() || p.isCanceled(); },
-            [&](qint64 done, qint64 all) {
-                if (shown.elapsed() < 100 || all <= 0)
-                    return;
-                shown.restart();
-                setProgress(0.005 + (checkShare - 0.005) * double(done) / double(all),
-                    QStringLiteral("checking the archive's SHA-256 (%1 of %2)")
-                        .arg(QLocale::c().formattedDataSize(done),
-                            QLocale::c().formattedDataSize(all)));
-            }));
-    });
-    // However this function is left, the check is stopped and waited for before the locals it
-    // uses go.
-    const auto stopCheck = qScopeGuard([&] {
-        abandoned = true;
-        manifestCheck.waitForFinished();
-    });
-
     setProgress(0, QStringLiteral("reading the archive"));
-    ToolLocator locator(m_profile);
-    if (m_toolFolders)
-        locator.setSearchFolders(*m_toolFolders);
+    const RestoreOptions &o = m_run;
     ArchiveInspector inspector(locator);
-    ToolInfo restoreTool;
-    auto toc = inspector.readToc(o.archivePath, &restoreTool);
+    auto toc = inspector.readToc(o.archivePath, &m_restoreTool);
     if (!toc)
-        return fail(toc.error());
-    const bool plain = toc->format == ArchiveFormat::Plain;
+        return toc.error();
+    m_toc = toc.value();
+    const bool plain = m_toc.format == ArchiveFormat::Plain;
+    const QString container = m_restoreTool.dockerContainer;
+    auto refuse = [](const QString &message, const QString &hint) {
+        return Status(Error(Error::Kind::InvalidInput, message, hint));
+    };
     if (plain && (o.selectedIds || !o.useListFile.isEmpty() || o.jobs > 1 || o.dataOnly || o.clean))
-        return fail(Error(Error::Kind::InvalidInput,
-            QStringLiteral("%1 is a plain SQL file: it is run whole by psql, so items "
-                           "cannot be chosen and -j, data-only and clean do not "
-                           "apply.")
-                .arg(o.archivePath),
-            QStringLiteral("Make the backup in the custom format to choose items.")));
-    if (toc->format == ArchiveFormat::Tar && o.jobs > 1)
-        return fail(Error(Error::Kind::InvalidInput,
-            QStringLiteral("pg_restore cannot restore a tar archive with -j."),
-            QStringLiteral("Use one job, or back up in the custom or directory "
-                           "format.")));
-    if (!restoreTool.dockerContainer.isEmpty() && !plain) {
-        // The archive goes into the container on pg_restore's standard input, which is read
-        // once, front to back: no parallel jobs, and no list file (a path on this machine).
-        if (o.jobs > 1)
-            return fail(Error(Error::Kind::InvalidInput,
-                QStringLiteral("pg_restore in the Docker container %1 reads the archive on "
-                               "its standard input, which cannot be restored with -j.")
-                    .arg(restoreTool.dockerContainer),
-                QStringLiteral("Use one job.")));
-        if (o.selectedIds || !o.useListFile.isEmpty())
-            return fail(Error(Error::Kind::InvalidInput,
-                QStringLiteral("Chosen items cannot be restored through the Docker container "
-                               "%1: pg_restore there cannot read a list file from this "
-                               "machine.")
-                    .arg(restoreTool.dockerContainer),
-                QStringLiteral("Restore the whole archive, or clear the connection's Docker "
-                               "container to use pg_restore on this machine.")));
-    }
+        return refuse(QStringLiteral("%1 is a plain SQL file: it is run whole by psql, so items "
+                                     "cannot be chosen and -j, data-only and clean do not apply.")
+                          .arg(o.archivePath),
+            QStringLiteral("Make the backup in the custom format to choose items."));
+    if (m_toc.format == ArchiveFormat::Tar && o.jobs > 1)
+        return refuse(QStringLiteral("pg_restore cannot restore a tar archive with -j."),
+            QStringLiteral("Use one job, or back up in the custom or directory format."));
+    // In a Docker container the archive goes to pg_restore's standard input, read once, front
+    // to back: no parallel jobs, and no list file (a path on this machine).
+    if (!container.isEmpty() && !plain && o.jobs > 1)
+        return refuse(QStringLiteral("pg_restore in the Docker container %1 reads the archive on "
+                                     "its standard input, which cannot be restored with -j.")
+                          .arg(container),
+            QStringLiteral("Use one job."));
+    if (!container.isEmpty() && !plain && (o.selectedIds || !o.useListFile.isEmpty()))
+        return refuse(QStringLiteral("Chosen items cannot be restored through the Docker "
+                                     "container %1: pg_restore there cannot read a list file "
+                                     "from this machine.")
+                          .arg(container),
+            QStringLiteral("Restore the whole archive, or clear the connection's Docker "
+                           "container to use pg_restore on this machine."));
     if (o.jobs > 1 && o.singleTransaction)
         appendLog(QStringLiteral("note: -j %1 runs %1 connections, each in its own transaction, "
                                  "so the restore is not one transaction: a failure half-way "
                                  "leaves the target partly restored.")
                       .arg(o.jobs));
-    appendLog(QStringLiteral("archive: %1 format, %2 entries, made by pg_dump %3")
-                  .arg(ArchiveToc::formatName(toc->format))
-                  .arg(toc->entries.size())
-                  .arg(toc->dumpedBy));
-    if (canceled())
-        return fail(Error(Error::Kind::Canceled, QStringLiteral("Cancelled.")));
+    if (!plain)
+        appendLog(QStringLiteral("archive: %1 format, %2 entries, made by pg_dump %3")
+                      .arg(ArchiveToc::formatName(m_toc.format))
+                      .arg(m_toc.entries.size())
+                      .arg(m_toc.dumpedBy));
+    if (o.selectedIds) {
+        // A chosen partitioned table is restored with its partitions: its rows live there.
+        const QSet<int> whole = m_toc.withPartitions(*o.selectedIds);
+        if (whole.size() > o.selectedIds->size())
+            appendLog(QStringLiteral("%1 entries added: the partitions of the chosen "
+                                     "partitioned tables")
+                          .arg(whole.size() - o.selectedIds->size()));
+        m_run.selectedIds = whole;
+    }
+    return Ok {};
+}
 
-    // Nothing has touched the target yet.
-    if (const std::optional<Status> checked = manifestCheck.result()) {
-        if (!*checked)
-            return fail(checked->error());
-    } else {
-        // No manifest: pg_restore reads the archive to the end.
-        setProgress(0.005, QStringLiteral("checking the archive"));
-        if (auto s = inspector.readEveryBlock(
-                o.archivePath, toc.value(), restoreTool, [this] { return canceled(); });
-            !s)
-            return fail(s.error());
-    }
-    if (canceled())
-        return fail(Error(Error::Kind::Canceled, QStringLiteral("Cancelled.")));
+Status RestoreJob::checkPlainFile()
+{
+    setProgress(0.005, QStringLiteral("reading the SQL file"));
+    auto facts = PlainSqlScanner::scanFile(m_run.archivePath, [this] { return canceled(); });
+    if (!facts)
+        return facts.error();
+    m_plain = facts.value();
+    appendLog(m_plain.madeByPgDump()
+            ? QStringLiteral("archive: a plain SQL file made by pg_dump %1").arg(m_plain.dumpedBy)
+            : QStringLiteral("archive: a plain SQL file not made by pg_dump (it has no pg_dump "
+                             "header): it is run as it is, psql commands refused"));
+    if (!m_plain.commits.isEmpty() && m_run.singleTransaction)
+        note(QStringLiteral("%1 ends a transaction itself (line %2: %3), so it cannot be "
+                            "restored in one transaction: if it fails after that line, %4 is "
+                            "left partly restored.")
+                 .arg(QFileInfo(m_run.archivePath).fileName())
+                 .arg(m_plain.commitsLine)
+                 .arg(m_plain.commits, targetDatabase()));
+    return Ok {};
+}
 
-    // The target's checks and the creation in one session, right after the archive's check:
-    // what they found still holds when pg_restore starts.
-    setProgress(checkShare, QStringLiteral("checking the target"));
-    ConnectionProfile target = m_profile;
-    target.database = targetDatabase();
-    {
-        ConnectionProfile at = target; // a new database is made from the maintenance one
-        if (o.createDatabase)
-            at.database = QStringLiteral("postgres");
-        Session session(at, m_password, writingSession());
-        if (auto s = checkTarget(session, target.database); !s)
-            return fail(s.error());
-        if (o.createDatabase) {
-            if (auto s = createTarget(session, target); !s)
-                return fail(s.error());
-        }
-    }
-    if (plain && !o.dataOnly) {
-        // A plain file of chosen tables (its manifest says so) has no CREATE SCHEMA either;
-        // a whole-database one creates its schemas itself and must find them absent.
-        auto m = BackupManifest::read(o.archivePath);
-        if (m && !m->options.value(QStringLiteral("tables")).toArray().isEmpty()) {
-            QSet<QString> schemas;
-            for (const auto &v : m->objects())
-                schemas.insert(v.toObject().value(QStringLiteral("schema")).toString());
-            schemas.remove(QString());
-            QStringList needed = schemas.values();
-            needed.sort();
-            if (auto s = provideSchemas(target, needed); !s)
-                return fail(s.error());
-        }
-    }
-    if (!plain && !o.dataOnly) {
-        QSet<QString> inArchive, created;
-        for (const TocEntry &e : toc->entries) {
-            if (o.selectedIds && !o.selectedIds->contains(e.id))
-                continue;
-            if (e.type == QLatin1String("SCHEMA"))
-                created.insert(e.name);
-            else if (!e.schema.isEmpty())
-                inArchive.insert(e.schema);
-        }
-        QStringList needed = (inArchive - created).values();
-        needed.sort();
-        if (auto s = provideSchemas(target, needed); !s)
-            return fail(s.error());
-    }
+Status RestoreJob::checkArchive(
+    const ToolLocator &locator, const std::optional<Status> &manifestCheck)
+{
+    if (manifestCheck && !*manifestCheck)
+        return manifestCheck->error();
+    if (m_toc.format == ArchiveFormat::Plain)
+        return checkPlainFile();
+    if (manifestCheck)
+        return Ok {};
+    // No manifest: pg_restore reads the archive to the end.
+    setProgress(0.005, QStringLiteral("checking the archive"));
+    return ArchiveInspector(locator).readEveryBlock(
+        m_run.archivePath, m_toc, m_restoreTool, [this] { return canceled(); });
+}
 
+QList<TocEntry> RestoreJob::weighEntries()
+{
     // Weights: table data by size (from the manifest, or the directory's data files).
-    QHash<QString, QPair<qint64, qint64>> sizes; // schema.name -> bytes, rows
+    const RestoreOptions &o = m_run;
+    m_sizes.clear();
     if (auto m = BackupManifest::read(o.archivePath)) {
         for (const auto &v : m->objects()) {
             const auto obj = v.toObject();
-            sizes.insert(obj.value("schema").toString() + u'.' + obj.value("name").toString(),
+            m_sizes.insert(obj.value("schema").toString() + u'.' + obj.value("name").toString(),
                 { qint64(obj.value("bytes").toDouble()),
                     qint64(obj.value("rows_estimate").toDouble()) });
         }
     }
     QList<TocEntry> entries;
-    QSet<QString> restoredTables;
     qint64 dataBytes = 0;
     int nonData = 0;
-    for (TocEntry e : toc->entries) {
+    for (TocEntry e : m_toc.entries) {
         if (o.selectedIds && !o.selectedIds->contains(e.id))
             continue;
         if (e.isData()) {
-            restoredTables.insert(e.qualified());
-            qint64 w = sizes.value(e.qualified()).first;
-            if (w <= 0 && toc->format == ArchiveFormat::Directory) {
+            m_restoredTables.insert(e.qualified());
+            qint64 w = m_sizes.value(e.qualified()).first;
+            if (w <= 0 && m_toc.format == ArchiveFormat::Directory) {
                 const QDir d(o.archivePath);
                 w = std::max(QFileInfo(d.filePath(QStringLiteral("%1.dat").arg(e.id))).size(),
                     QFileInfo(d.filePath(QStringLiteral("%1.dat.gz").arg(e.id))).size());
@@ -406,72 +268,80 @@ JobResult RestoreJob::execute()
     for (TocEntry &e : entries)
         if (!e.isData())
             e.weight = otherWeight;
+    return entries;
+}
 
+Result<ToolCommand> RestoreJob::toolCommand(
+    const ToolLocator &locator, const ConnectionProfile &target, ToolRunOptions &ro)
+{
+    const RestoreOptions &o = m_run;
     const QString connInfo = ToolLocator::toolConnInfo(target);
-    const QString appName
-        = QStringLiteral("strata-restore-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
-    RestoreProgress progress(entries, o.jobs > 1);
-    constexpr double runShare = 0.95;
+    const QString quotedArchive = ToolCommand::shellQuote(o.archivePath);
+    if (m_toc.format == ArchiveFormat::Plain) {
+        auto psql = locator.locate(
+            QStringLiteral("psql"), 0, QStringLiteral("run %1").arg(o.archivePath));
+        if (!psql)
+            return psql.error();
+        const ToolCommand cmd = locator.command(psql.value(), psqlArguments(o, connInfo));
+        ro.stdinFile = o.archivePath;
+        // The file as it is read now, not as it was checked: a psql command never reaches psql.
+        auto scanner = std::make_shared<PlainSqlScanner>();
+        const QString path = o.archivePath;
+        ro.stdinFilter = [scanner, path](const QByteArray &chunk) -> Status {
+            if (scanner->feed(chunk))
+                return Ok {};
+            return PlainSqlScanner::metaCommandError(path, scanner->facts());
+        };
+        setCommandLine(cmd.display() + QStringLiteral(" < ") + quotedArchive);
+        return cmd;
+    }
+    QString useList = o.useListFile;
+    if (o.selectedIds) {
+        m_listFile = std::make_unique<QTemporaryFile>(
+            QDir::tempPath() + QStringLiteral("/strata-use-list-XXXXXX"));
+        if (!m_listFile->open())
+            return Error(Error::Kind::Io,
+                QStringLiteral("Could not write the list of chosen items: %1")
+                    .arg(m_listFile->errorString()));
+        m_listFile->write(m_toc.useList(*o.selectedIds));
+        m_listFile->flush();
+        useList = m_listFile->fileName();
+    }
+    QStringList args = restoreArguments(o, connInfo, useList);
+    if (m_restoreTool.dockerContainer.isEmpty()) {
+        const ToolCommand cmd = locator.command(m_restoreTool, args);
+        setCommandLine(cmd.display());
+        return cmd;
+    }
+    args.removeLast(); // the archive's path: streamed in instead
+    const ToolCommand cmd = locator.command(m_restoreTool, args);
+    ro.stdinFile = o.archivePath;
+    setCommandLine(cmd.display() + QStringLiteral(" < ") + quotedArchive);
+    return cmd;
+}
+
+Result<ToolRunResult> RestoreJob::runRestoreTool(const ToolCommand &cmd, ToolRunOptions &ro,
+    const ConnectionProfile &target, const QList<TocEntry> &entries)
+{
+    const bool plain = m_toc.format == ArchiveFormat::Plain;
+    appendLog(QStringLiteral("running: %1").arg(commandLine()));
+    CopyMonitor monitor(target, m_password, QStringLiteral("strata-restore"),
+        !plain && !m_sizes.isEmpty() && m_serverMajor >= 14);
+    RestoreProgress progress(entries, m_run.jobs > 1);
     auto report = [&] {
         setProgress(
             checkShare + (runShare - checkShare) * progress.fraction(), progress.currentObject());
     };
-
-    ToolCommand cmd;
-    std::unique_ptr<QTemporaryFile> listFile;
-    ToolRunOptions ro;
     ro.password = m_password;
-    ro.appName = appName;
+    ro.appName = monitor.appName();
     ro.canceled = [this] { return canceled(); };
-    const qint64 plainSize = plain ? QFileInfo(o.archivePath).size() : 0;
-    if (plain) {
-        auto psql = locator.locate(
-            QStringLiteral("psql"), 0, QStringLiteral("run %1").arg(o.archivePath));
-        if (!psql)
-            return fail(psql.error());
-        cmd = locator.command(psql.value(), psqlArguments(o, connInfo));
-        ro.stdinFile = o.archivePath;
-        ro.onStdinProgress = [&](qint64 bytes) {
-            setProgress(checkShare
-                    + (runShare - checkShare) * double(bytes)
-                        / double(std::max<qint64>(1, plainSize)),
-                QStringLiteral("running %1").arg(QFileInfo(o.archivePath).fileName()));
-        };
-        setCommandLine(
-            cmd.display() + QStringLiteral(" < ") + ToolCommand::shellQuote(o.archivePath));
-    } else {
-        QString useList = o.useListFile;
-        if (o.selectedIds) {
-            listFile = std::make_unique<QTemporaryFile>(
-                QDir::tempPath() + QStringLiteral("/strata-use-list-XXXXXX"));
-            if (!listFile->open())
-                return fail(Error(Error::Kind::Io,
-                    QStringLiteral("Could not write the list of "
-                                   "chosen items: %1")
-                        .arg(listFile->errorString())));
-            listFile->write(toc->useList(*o.selectedIds));
-            listFile->flush();
-            useList = listFile->fileName();
-        }
-        if (restoreTool.dockerContainer.isEmpty()) {
-            cmd = locator.command(restoreTool, restoreArguments(o, connInfo, useList));
-            setCommandLine(cmd.display());
-        } else {
-            QStringList args = restoreArguments(o, connInfo, useList);
-            args.removeLast(); // the archive's path: streamed in instead
-            cmd = locator.command(restoreTool, args);
-            ro.stdinFile = o.archivePath;
-            setCommandLine(
-                cmd.display() + QStringLiteral(" < ") + ToolCommand::shellQuote(o.archivePath));
-        }
-    }
-    appendLog(QStringLiteral("running: %1").arg(commandLine()));
-
-    SessionOptions mo;
-    mo.statementTimeoutMs = 5000;
-    mo.applicationName = QStringLiteral("strata-monitor");
-    Session monitor(target, m_password, mo);
-    QFuture<Result<PgResult>> poll;
+    const qint64 plainSize = plain ? std::max<qint64>(1, QFileInfo(m_run.archivePath).size()) : 1;
+    const QString fileName = QFileInfo(m_run.archivePath).fileName();
+    ro.onStdinProgress = [&](qint64 bytes) {
+        if (plain)
+            setProgress(checkShare + (runShare - checkShare) * double(bytes) / double(plainSize),
+                QStringLiteral("running %1").arg(fileName));
+    };
     ro.onStderrLine = [&](const QString &line) {
         appendLog(line);
         progress.onEvent(DumpLogParser::parse(line));
@@ -479,83 +349,110 @@ JobResult RestoreJob::execute()
             report();
     };
     ro.onTick = [&] {
-        if (plain || sizes.isEmpty())
-            return;
-        if (poll.isValid() && poll.isFinished()) {
-            const auto r = poll.result();
-            if (r)
-                for (int i = 0; i < r->rows(); ++i) {
-                    const QString q
-                        = r->isNull(i, 4) ? QString() : r->text(i, 3) + u'.' + r->text(i, 4);
-                    const QString current = progress.currentObject();
-                    const qint64 rows = sizes.value(q.isEmpty() ? current : q).second;
-                    progress.onCopySample(q, r->toLongLong(i, 2), rows);
-                }
+        monitor.poll([&](const PgResult &rows) {
+            for (int i = 0; i < rows.rows(); ++i) {
+                const QString q = rows.isNull(i, "relname")
+                    ? QString()
+                    : rows.text(i, "nspname") + u'.' + rows.text(i, "relname");
+                const qint64 estimate
+                    = m_sizes.value(q.isEmpty() ? progress.currentObject() : q).second;
+                progress.onCopySample(q, rows.toLongLong(i, "tuples_processed"), estimate);
+            }
             report();
-            poll = {};
-        }
-        if (!poll.isValid())
-            poll = monitor.query(QStringLiteral("jobs/copy_progress"), { appName });
+        });
     };
     auto ran = runTool(cmd, ro);
-    monitor.cancel();
+    monitor.stop();
+    if (ran)
+        progress.finishAll();
+    return ran;
+}
+
+Status RestoreJob::checkRun(const ToolRunResult &run, const QString &database) const
+{
+    const bool single = oneTransaction();
+    if (run.canceled || canceled())
+        return Error(Error::Kind::Canceled, QStringLiteral("Cancelled."),
+            single ? QStringLiteral("The restore ran in one transaction: %1 is unchanged.")
+                         .arg(database)
+                   : QStringLiteral("%1 may be partly restored.").arg(database));
+    if (run.ioError.isError()) // a psql command found while the file was fed to psql
+        return run.ioError;
+    if (run.ok())
+        return Ok {};
+    const QString tool = m_toc.format == ArchiveFormat::Plain ? QStringLiteral("psql")
+                                                              : QStringLiteral("pg_restore");
+    Error e(Error::Kind::Tool,
+        run.errorLines.isEmpty()
+            ? QStringLiteral("%1 failed (exit code %2).").arg(tool).arg(run.exitCode)
+            : QStringLiteral("%1 failed: %2").arg(tool, run.errorLines.first()),
+        single
+            ? QStringLiteral("The restore ran in one transaction, so %1 is unchanged.")
+                  .arg(database)
+            : QStringLiteral("%1 may be partly restored; the log lists what ran.").arg(database));
+    e.detail = run.errorLines.mid(1).join(u'\n');
+    return e;
+}
+
+JobResult RestoreJob::execute()
+{
+    if (auto v = m_options.validate(); !v)
+        return fail(v.error());
+    m_run = m_options;
+    m_run.archivePath = QFileInfo(m_options.archivePath).absoluteFilePath();
+    QElapsedTimer shown;
+    shown.start();
+    // A sound archive before the target is even looked at.
+    ManifestCheck manifest(
+        m_run.archivePath, [this] { return canceled(); },
+        [this, &shown](qint64 done, qint64 all) {
+            if (shown.elapsed() < 100 || all <= 0)
+                return;
+            shown.restart();
+            setProgress(0.005 + (checkShare - 0.005) * double(done) / double(all),
+                QStringLiteral("checking the archive's SHA-256 (%1 of %2)")
+                    .arg(
+                        QLocale::c().formattedDataSize(done), QLocale::c().formattedDataSize(all)));
+        });
+    ToolLocator locator(m_profile);
+    if (m_toolFolders)
+        locator.setSearchFolders(*m_toolFolders);
+    if (auto s = readArchive(locator); !s)
+        return fail(s.error());
+    if (canceled())
+        return fail(canceledError());
+    if (auto s = checkArchive(locator, manifest.result()); !s)
+        return fail(s.error());
+    if (canceled())
+        return fail(canceledError());
+    // Nothing has touched the target yet.
+    ConnectionProfile target = m_profile;
+    target.database = targetDatabase();
+    if (auto s = prepareTarget(target); !s)
+        return fail(s.error());
+    if (auto s = provideSchemasFor(target); !s)
+        return fail(s.error());
+    const QList<TocEntry> entries = weighEntries();
+    ToolRunOptions ro;
+    auto cmd = toolCommand(locator, target, ro);
+    if (!cmd)
+        return fail(cmd.error());
+    auto ran = runRestoreTool(cmd.value(), ro, target, entries);
     if (!ran)
         return fail(ran.error());
-    const bool single = plain ? o.singleTransaction : o.effectiveSingleTransaction();
-    if (ran->canceled || canceled()) {
-        Error e(Error::Kind::Canceled, QStringLiteral("Cancelled."),
-            single ? QStringLiteral("The restore ran in one transaction: %1 is unchanged.")
-                         .arg(target.database)
-                   : QStringLiteral("%1 may be partly restored.").arg(target.database));
-        return fail(e);
-    }
-    if (!ran->ok()) {
-        const QString tool = plain ? QStringLiteral("psql") : QStringLiteral("pg_restore");
-        Error e(Error::Kind::Tool,
-            ran->errorLines.isEmpty()
-                ? QStringLiteral("%1 failed (exit code %2).").arg(tool).arg(ran->exitCode)
-                : QStringLiteral("%1 failed: %2").arg(tool, ran->errorLines.first()),
-            single ? QStringLiteral("The restore ran in one transaction, so %1 is unchanged.")
-                         .arg(target.database)
-                   : QStringLiteral("%1 may be partly restored; the log lists what ran.")
-                         .arg(target.database));
-        e.detail = ran->errorLines.mid(1).join(u'\n');
-        return fail(e);
-    }
+    if (auto s = checkRun(ran.value(), target.database); !s)
+        return fail(s.error());
     m_created.reset(); // restored: from here on the new database is the user's, kept whatever comes
-    progress.finishAll();
     setProgress(runShare, QStringLiteral("resetting sequences"));
-
     JobResult r;
     r.toolMs = ran->elapsedMs;
-    if (o.resetSequences) {
-        Session s(target, m_password, writingSession());
-        // A whole restore touches every table; a chosen one only its tables.
-        const QSet<QString> only
-            = (o.selectedIds || !o.useListFile.isEmpty()) ? restoredTables : QSet<QString>();
-        if ((o.selectedIds || !o.useListFile.isEmpty()) && only.isEmpty()) {
-            appendLog(QStringLiteral("no table data restored: sequences left alone"));
-        } else {
-            auto moved = s.run([only](SessionContext &ctx) {
-                              return sequencereset::run(ctx, only);
-                          }).result();
-            if (!moved)
-                return fail(moved.error());
-            {
-                QMutexLocker lock(&m_movedMutex);
-                m_moved = moved.value();
-            }
-            for (const auto &m : moved.value()) {
-                r.notes << QStringLiteral("sequence moved: ") + sequencereset::describe(m);
-                appendLog(r.notes.last());
-            }
-        }
-    }
+    if (auto s = resetSequences(target, r); !s)
+        return fail(s.error());
     r.ok = true;
     r.outputPath = target.database;
     r.summary = QStringLiteral("Restored %1 into %2%3")
-                    .arg(QFileInfo(o.archivePath).fileName(), target.database,
-                        o.resetSequences
+                    .arg(QFileInfo(m_run.archivePath).fileName(), target.database,
+                        m_run.resetSequences
                             ? QStringLiteral(" (%1 sequences moved)").arg(movedSequences().size())
                             : QString());
     appendLog(r.summary);

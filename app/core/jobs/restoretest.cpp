@@ -43,7 +43,7 @@ using Key = QPair<QString, QString>;
 Status checkSequences(
     SessionContext &ctx, RestoreTestReport &report, const std::function<bool()> &canceled)
 {
-    auto pairs = ctx.exec(QStringLiteral("jobs/owned_sequences"));
+    auto pairs = ctx.exec(QStringLiteral("jobs/owned_sequences"), { QVariant() }); // every table
     if (!pairs)
         return pairs.error();
     for (int i = 0; i < pairs->rows(); ++i) {
@@ -57,7 +57,7 @@ Status checkSequences(
         const qint64 increment = pairs->toLongLong(i, "seqincrement", 1);
         if (increment <= 0)
             continue; // a descending sequence: the largest value is not its boundary
-        auto state = ctx.execTemplate(QStringLiteral("jobs/restoretest/sequence_state"),
+        auto state = ctx.execTemplate(QStringLiteral("jobs/sequence_state"),
             { { QStringLiteral("table"), { tSchema, tName } },
                 { QStringLiteral("column"), { column } },
                 { QStringLiteral("sequence"), { seqSchema, seqName } } });

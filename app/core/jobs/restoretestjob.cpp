@@ -290,7 +290,7 @@ void RestoreTestJob::dropThrowaway(RestoreTestReport &rep)
     Session s(m_target, m_password, testSession());
     auto dropped = s.run([name](SessionContext &ctx) -> Status {
                         ctx.exec(QStringLiteral("jobs/restoretest/end_connections"), { name });
-                        auto r = ctx.execTemplate(QStringLiteral("jobs/restoretest/drop_database"),
+                        auto r = ctx.execTemplate(QStringLiteral("jobs/drop_database"),
                             { { QStringLiteral("database"), { name } } });
                         if (!r)
                             return r.error();

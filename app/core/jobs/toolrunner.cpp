@@ -11,6 +11,10 @@
 #include <algorithm>
 #include <memory>
 
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
+
 namespace strata::core {
 
 QByteArray pgpassLine(const QString &password)
@@ -21,165 +25,236 @@ QByteArray pgpassLine(const QString &password)
     return QByteArrayLiteral("*:*:*:*:") + p.toUtf8() + '\n';
 }
 
-Result<ToolRunResult> runTool(const ToolCommand &command, const ToolRunOptions &o)
+void configureChild(QProcess &process)
+{
+    const pid_t parent = ::getpid();
+    // Runs in the child between fork and exec: async-signal-safe calls only.
+    process.setChildProcessModifier([parent] {
+        ::setpgid(0, 0);
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (::getppid() != parent) // Strata ended before the line above took effect
+            ::_exit(127);
+    });
+}
+
+namespace {
+
+// One run of a tool: the environment and files it needs, then the loop that feeds its
+// standard input, reads its output and stops it on a cancel.
+class ToolRun
+{
+public:
+    ToolRun(const ToolCommand &command, const ToolRunOptions &options)
+        : m_command(command), m_o(options)
+    {
+    }
+    Result<ToolRunResult> run();
+
+private:
+    Status prepare();
+    void drainStderr(bool all);
+    void drainStdout();
+    void feed();
+    void stop();
+    void finishOutput();
+
+    const ToolCommand &m_command;
+    const ToolRunOptions &m_o;
+    QProcess m_p;
+    std::unique_ptr<QTemporaryFile> m_passFile;
+    std::unique_ptr<QFile> m_out;
+    std::unique_ptr<QFile> m_in;
+    ToolRunResult m_r;
+    QByteArray m_errBuffer;
+    qint64 m_fed = 0;
+};
+
+Status ToolRun::prepare()
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     // LC_ALL would override LC_MESSAGES, and the parser needs the C messages.
     env.remove(QStringLiteral("LC_ALL"));
-    for (auto it = command.env.cbegin(); it != command.env.cend(); ++it)
+    for (auto it = m_command.env.cbegin(); it != m_command.env.cend(); ++it)
         env.insert(it.key(), it.value());
-    if (!o.appName.isEmpty())
-        env.insert(QStringLiteral("PGAPPNAME"), o.appName);
-
-    std::unique_ptr<QTemporaryFile> passFile;
-    if (!o.password.isEmpty()) {
-        if (!command.dockerContainer.isEmpty()) {
-            // The docker client forwards it with `-e PGPASSWORD` (no value in argv).
-            env.insert(QStringLiteral("PGPASSWORD"), o.password);
-        } else {
-            // QTemporaryFile creates the file with mode 0600 and removes it when destroyed.
-            passFile = std::make_unique<QTemporaryFile>(
-                QDir::tempPath() + QStringLiteral("/strata-pgpass-XXXXXX"));
-            if (!passFile->open())
-                return Error(Error::Kind::Io,
-                    QStringLiteral("Could not create a temporary password file: %1")
-                        .arg(passFile->errorString()),
-                    QStringLiteral("Check that the temporary folder is writable."));
-            passFile->setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-            passFile->write(pgpassLine(o.password));
-            passFile->flush();
-            env.insert(QStringLiteral("PGPASSFILE"), passFile->fileName());
-            env.remove(QStringLiteral("PGPASSWORD"));
-        }
-    }
-
-    std::unique_ptr<QFile> out;
-    if (!o.stdoutFile.isEmpty()) {
-        out = std::make_unique<QFile>(o.stdoutFile);
-        if (!out->open(QIODevice::WriteOnly | QIODevice::Truncate))
+    if (!m_o.appName.isEmpty())
+        env.insert(QStringLiteral("PGAPPNAME"), m_o.appName);
+    if (!m_o.password.isEmpty() && !m_command.dockerContainer.isEmpty()) {
+        // The docker client forwards it with `-e PGPASSWORD` (no value in argv).
+        env.insert(QStringLiteral("PGPASSWORD"), m_o.password);
+    } else if (!m_o.password.isEmpty()) {
+        // QTemporaryFile creates the file with mode 0600 and removes it when destroyed.
+        m_passFile = std::make_unique<QTemporaryFile>(
+            QDir::tempPath() + QStringLiteral("/strata-pgpass-XXXXXX"));
+        if (!m_passFile->open())
             return Error(Error::Kind::Io,
-                QStringLiteral("Could not write %1: %2").arg(o.stdoutFile, out->errorString()),
+                QStringLiteral("Could not create a temporary password file: %1")
+                    .arg(m_passFile->errorString()),
+                QStringLiteral("Check that the temporary folder is writable."));
+        m_passFile->setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+        m_passFile->write(pgpassLine(m_o.password));
+        m_passFile->flush();
+        env.insert(QStringLiteral("PGPASSFILE"), m_passFile->fileName());
+        env.remove(QStringLiteral("PGPASSWORD"));
+    }
+    m_p.setProcessEnvironment(env);
+    if (!m_o.stdoutFile.isEmpty()) {
+        m_out = std::make_unique<QFile>(m_o.stdoutFile);
+        if (!m_out->open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return Error(Error::Kind::Io,
+                QStringLiteral("Could not write %1: %2").arg(m_o.stdoutFile, m_out->errorString()),
                 QStringLiteral("Choose a folder you can write to."));
     }
-    std::unique_ptr<QFile> in;
-    if (!o.stdinFile.isEmpty()) {
-        in = std::make_unique<QFile>(o.stdinFile);
-        if (!in->open(QIODevice::ReadOnly))
+    if (!m_o.stdinFile.isEmpty()) {
+        m_in = std::make_unique<QFile>(m_o.stdinFile);
+        if (!m_in->open(QIODevice::ReadOnly))
             return Error(Error::Kind::Io,
-                QStringLiteral("Could not read %1: %2").arg(o.stdinFile, in->errorString()));
+                QStringLiteral("Could not read %1: %2").arg(m_o.stdinFile, m_in->errorString()));
     }
+    return Ok {};
+}
 
+void ToolRun::drainStderr(bool all)
+{
+    m_errBuffer += m_p.readAllStandardError();
+    qsizetype nl;
+    while ((nl = m_errBuffer.indexOf('\n')) >= 0 || (all && !m_errBuffer.isEmpty())) {
+        const qsizetype end = nl >= 0 ? nl : m_errBuffer.size();
+        const QString line = QString::fromUtf8(m_errBuffer.left(end));
+        m_errBuffer.remove(0, nl >= 0 ? nl + 1 : end);
+        const auto ev = DumpLogParser::parse(line);
+        if (ev.kind == DumpLogEvent::Kind::Error || ev.kind == DumpLogEvent::Kind::Detail
+            || ev.kind == DumpLogEvent::Kind::Hint)
+            m_r.errorLines << ev.message;
+        if (m_o.onStderrLine)
+            m_o.onStderrLine(line);
+    }
+}
+
+void ToolRun::stop()
+{
+    // The whole process group: pg_dump -j's workers, docker's children.
+    const auto pid = pid_t(m_p.processId());
+    if (pid > 0)
+        ::kill(-pid, SIGTERM);
+    m_p.terminate();
+    if (!m_p.waitForFinished(3000)) {
+        if (pid > 0)
+            ::kill(-pid, SIGKILL);
+        m_p.kill();
+        m_p.waitForFinished(3000);
+    }
+}
+
+void ToolRun::drainStdout()
+{
+    if (!m_out)
+        return;
+    const QByteArray chunk = m_p.readAllStandardOutput();
+    if (chunk.isEmpty() || m_r.ioError.isError())
+        return;
+    if (m_out->write(chunk) != chunk.size()) {
+        m_r.ioError = Error(Error::Kind::Io,
+            QStringLiteral("Writing %1 failed: %2").arg(m_o.stdoutFile, m_out->errorString()),
+            QStringLiteral("Free some space or choose another folder."));
+        stop();
+        return;
+    }
+    m_r.stdoutBytes += chunk.size();
+}
+
+void ToolRun::feed()
+{
+    if (!m_in || !m_in->isOpen() || m_r.ioError.isError())
+        return;
+    while (m_p.bytesToWrite() < (1 << 20) && !m_in->atEnd()) {
+        const QByteArray chunk = m_in->read(256 * 1024);
+        if (chunk.isEmpty())
+            break;
+        if (m_o.stdinFilter) {
+            if (auto s = m_o.stdinFilter(chunk); !s) {
+                m_r.ioError = s.error();
+                m_in->close();
+                stop();
+                return;
+            }
+        }
+        m_p.write(chunk);
+        m_fed += chunk.size();
+    }
+    if (m_in->atEnd() && m_p.bytesToWrite() == 0) {
+        m_p.closeWriteChannel();
+        m_in->close();
+    }
+    if (m_o.onStdinProgress)
+        m_o.onStdinProgress(m_fed - m_p.bytesToWrite());
+}
+
+void ToolRun::finishOutput()
+{
+    drainStdout();
+    drainStderr(true);
+    if (!m_out)
+        return;
+    if (!m_out->flush() && !m_r.ioError.isError())
+        m_r.ioError = Error(Error::Kind::Io,
+            QStringLiteral("Writing %1 failed: %2").arg(m_o.stdoutFile, m_out->errorString()),
+            QStringLiteral("Free some space or choose another folder."));
+    m_out->close();
+}
+
+Result<ToolRunResult> ToolRun::run()
+{
+    if (auto s = prepare(); !s)
+        return s.error();
     QElapsedTimer ran;
     ran.start();
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.setProgram(command.program);
-    p.setArguments(command.arguments);
-    if (!out)
-        p.setStandardOutputFile(QProcess::nullDevice());
-    p.start(in ? QIODevice::ReadWrite : QIODevice::ReadOnly);
-    if (!p.waitForStarted(15000))
+    m_p.setProgram(m_command.program);
+    m_p.setArguments(m_command.arguments);
+    configureChild(m_p);
+    if (!m_out)
+        m_p.setStandardOutputFile(QProcess::nullDevice());
+    m_p.start(m_in ? QIODevice::ReadWrite : QIODevice::ReadOnly);
+    if (!m_p.waitForStarted(15000))
         return Error(Error::Kind::Tool,
-            QStringLiteral("Could not start %1: %2").arg(command.program, p.errorString()),
+            QStringLiteral("Could not start %1: %2").arg(m_command.program, m_p.errorString()),
             QStringLiteral("Check that the program exists and can be run."));
-
-    ToolRunResult r;
-    QByteArray errBuffer;
-    auto drainStderr = [&](bool all) {
-        errBuffer += p.readAllStandardError();
-        int nl;
-        while ((nl = errBuffer.indexOf('\n')) >= 0 || (all && !errBuffer.isEmpty())) {
-            const int end = nl >= 0 ? nl : errBuffer.size();
-            const QString line = QString::fromUtf8(errBuffer.left(end));
-            errBuffer.remove(0, nl >= 0 ? nl + 1 : end);
-            const auto ev = DumpLogParser::parse(line);
-            if (ev.kind == DumpLogEvent::Kind::Error || ev.kind == DumpLogEvent::Kind::Detail
-                || ev.kind == DumpLogEvent::Kind::Hint)
-                r.errorLines << ev.message;
-            if (o.onStderrLine)
-                o.onStderrLine(line);
-        }
-    };
-    auto stop = [&p] {
-        p.terminate();
-        if (!p.waitForFinished(3000)) {
-            p.kill();
-            p.waitForFinished(3000);
-        }
-    };
-    auto drainStdout = [&] {
-        if (!out)
-            return;
-        const QByteArray chunk = p.readAllStandardOutput();
-        if (chunk.isEmpty() || r.ioError.isError())
-            return;
-        if (out->write(chunk) != chunk.size()) {
-            r.ioError = Error(Error::Kind::Io,
-                QStringLiteral("Writing %1 failed: %2").arg(o.stdoutFile, out->errorString()),
-                QStringLiteral("Free some space or choose another folder."));
-            stop();
-            return;
-        }
-        r.stdoutBytes += chunk.size();
-    };
-    qint64 fed = 0;
-    auto feed = [&] {
-        if (!in || !in->isOpen())
-            return;
-        while (p.bytesToWrite() < (1 << 20) && !in->atEnd()) {
-            const QByteArray chunk = in->read(256 * 1024);
-            if (chunk.isEmpty())
-                break;
-            p.write(chunk);
-            fed += chunk.size();
-        }
-        if (in->atEnd() && p.bytesToWrite() == 0) {
-            p.closeWriteChannel();
-            in->close();
-        }
-        if (o.onStdinProgress)
-            o.onStdinProgress(fed - p.bytesToWrite());
-    };
-
-    // onTick (a progress poll on the server) every 100 ms at first, then every twentieth of the
-    // time run so far, up to a second: the bar lags at most ~5% of the run, and a long run does
-    // not put ten queries a second on a server that is busy with the dump.
-    QElapsedTimer tick, running;
+    // onTick (a progress poll on the server) every 100 ms at first, then every twentieth of
+    // the time run so far, up to a second: the bar lags at most ~5% of the run, and a long run
+    // does not put ten queries a second on a server that is busy with the dump.
+    QElapsedTimer tick;
     tick.start();
-    running.start();
     while (true) {
-        if (o.canceled && o.canceled()) {
-            r.canceled = true;
+        if (m_o.canceled && m_o.canceled()) {
+            m_r.canceled = true;
             stop();
             break;
         }
         feed();
-        const bool finished = p.waitForFinished(in ? 20 : 50);
+        const bool finished = m_p.waitForFinished(m_in ? 20 : 50);
         drainStdout();
         drainStderr(false);
-        if (r.ioError.isError())
+        if (m_r.ioError.isError())
             break;
-        if (tick.elapsed() >= std::clamp<qint64>(running.elapsed() / 20, 100, 1000)) {
+        if (tick.elapsed() >= std::clamp<qint64>(ran.elapsed() / 20, 100, 1000)) {
             tick.restart();
-            if (o.onTick)
-                o.onTick();
+            if (m_o.onTick)
+                m_o.onTick();
         }
-        if (finished || p.state() == QProcess::NotRunning)
+        if (finished || m_p.state() == QProcess::NotRunning)
             break;
     }
-    drainStdout();
-    drainStderr(true);
-    if (out) {
-        if (!out->flush() && !r.ioError.isError())
-            r.ioError = Error(Error::Kind::Io,
-                QStringLiteral("Writing %1 failed: %2").arg(o.stdoutFile, out->errorString()),
-                QStringLiteral("Free some space or choose another folder."));
-        out->close();
-    }
-    r.elapsedMs = ran.elapsed();
-    r.crashed = p.exitStatus() == QProcess::CrashExit && !r.canceled;
-    r.exitCode = p.exitCode();
-    return r;
+    finishOutput();
+    m_r.elapsedMs = ran.elapsed();
+    m_r.crashed = m_p.exitStatus() == QProcess::CrashExit && !m_r.canceled;
+    m_r.exitCode = m_p.exitCode();
+    return m_r;
+}
+
+} // namespace
+
+Result<ToolRunResult> runTool(const ToolCommand &command, const ToolRunOptions &options)
+{
+    return ToolRun(command, options).run();
 }
 
 } // namespace strata::core

@@ -8,6 +8,8 @@
 
 #include <functional>
 
+class QProcess;
+
 namespace strata::core {
 
 struct ToolRunOptions
@@ -20,6 +22,9 @@ struct ToolRunOptions
     std::function<void()> onTick; // every 100 ms, slowing to 1 s as the run goes on
     std::function<bool()> canceled;
     std::function<void(qint64 bytes)> onStdinProgress;
+    // Looks at each chunk of stdinFile before the child gets it; an error stops the child
+    // before that chunk reaches it (psql must never see a meta-command, see PlainSqlScanner).
+    std::function<Status(const QByteArray &chunk)> stdinFilter;
 };
 
 struct ToolRunResult
@@ -29,7 +34,7 @@ struct ToolRunResult
     bool canceled = false;
     QStringList errorLines; // "error:", "detail:", "hint:" lines, in order
     qint64 stdoutBytes = 0;
-    Error ioError; // writing stdoutFile failed (a full disk)
+    Error ioError; // writing stdoutFile failed (a full disk), or stdinFilter refused a chunk
     qint64 elapsedMs = 0; // from the start of the program to its end
     bool ok() const { return !crashed && !canceled && exitCode == 0 && !ioError.isError(); }
 };
@@ -37,6 +42,11 @@ struct ToolRunResult
 // Runs a PostgreSQL tool on the calling (worker) thread, line by line, until it ends or is
 // cancelled. Fails only when the program could not be started.
 Result<ToolRunResult> runTool(const ToolCommand &command, const ToolRunOptions &options);
+
+// What every child Strata starts gets: its own process group (a terminal's Ctrl-C reaches Strata,
+// which stops it; a stop reaches the tool's own children, pg_dump -j's workers) and
+// PR_SET_PDEATHSIG, so that it never outlives Strata, even one killed with SIGKILL.
+void configureChild(QProcess &process);
 
 // The text libpq's password file needs for "any host, any database, any user".
 QByteArray pgpassLine(const QString &password);

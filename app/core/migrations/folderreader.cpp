@@ -3,11 +3,13 @@
 #include "migrations/alembicgraph.h"
 #include "migrations/alembicparser.h"
 #include "migrations/flywaychecksum.h"
+#include "migrations/sqlsplitter.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QRegularExpression>
 #include <QStringDecoder>
 
@@ -56,6 +58,8 @@ QStringList allFiles(const QString &dir, const QStringList &patterns)
 bool anyFileContains(const QString &dir, const QStringList &patterns, const QByteArray &needle)
 {
     for (const auto &f : files(dir, patterns)) {
+        if (!QFileInfo(QDir(dir).filePath(f)).isFile())
+            continue; // a FIFO would block, a device never end
         QFile file(QDir(dir).filePath(f));
         if (file.open(QIODevice::ReadOnly) && file.read(1 << 16).contains(needle))
             return true;
@@ -137,6 +141,20 @@ QString FolderReader::numericPrefix(const QString &name)
 
 QString FolderReader::readText(const QString &path, QString *error, QByteArray *raw)
 {
+    // A FIFO blocks for ever and /dev/zero never ends: only regular files (a symlink to one is
+    // fine), and none larger than a migration can sensibly be.
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) {
+        *error = QStringLiteral("%1 is not a regular file (a FIFO, a device or a folder): it is "
+                                "not read")
+                     .arg(info.fileName());
+        return {};
+    }
+    constexpr qint64 limit = 256LL << 20;
+    if (info.size() > limit) {
+        *error = QStringLiteral("%1 is larger than 256 MB: it is not read").arg(info.fileName());
+        return {};
+    }
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
         *error
@@ -244,6 +262,52 @@ Result<MigrationFolder> FolderReader::read(const QString &dir, FolderKind kind)
     return f;
 }
 
+namespace {
+
+// A numeric prefix without its leading zeros ("007" and "7" are one version), "" for none.
+QString versionNumber(const QString &name)
+{
+    QString n = FolderReader::numericPrefix(name);
+    while (n.size() > 1 && n.startsWith(u'0'))
+        n.remove(0, 1);
+    return n;
+}
+
+// The order a person means: by number (2 before 10, however long), files without one after
+// them, each by name.
+bool runsBefore(const FolderMigration &a, const FolderMigration &b)
+{
+    const QString na = versionNumber(a.relativePath), nb = versionNumber(b.relativePath);
+    if (na.isEmpty() != nb.isEmpty())
+        return nb.isEmpty();
+    if (na.size() != nb.size())
+        return na.size() < nb.size();
+    if (na != nb)
+        return na < nb;
+    return a.relativePath < b.relativePath;
+}
+
+// Files that share a version number run in no clear order: each says so, naming the others.
+void flagDuplicates(QList<FolderMigration> &files)
+{
+    QHash<QString, QStringList> byNumber;
+    for (const auto &f : files)
+        if (const QString n = versionNumber(f.relativePath); !n.isEmpty())
+            byNumber[n] << f.relativePath;
+    for (auto &f : files) {
+        const QStringList same = byNumber.value(versionNumber(f.relativePath));
+        if (same.size() < 2 || !f.error.isEmpty())
+            continue;
+        QStringList others = same;
+        others.removeAll(f.relativePath);
+        f.error = QStringLiteral("shares its version number %1 with %2, so the order they run "
+                                 "in is not clear: give each file its own number")
+                      .arg(versionNumber(f.relativePath), others.join(QStringLiteral(", ")));
+    }
+}
+
+} // namespace
+
 QList<FolderMigration> FolderReader::readPlain(const QString &dir, bool dbmate)
 {
     static const QRegularExpression records(
@@ -268,7 +332,16 @@ QList<FolderMigration> FolderReader::readPlain(const QString &dir, bool dbmate)
         m.recordsItself = records.match(text).hasMatch();
         if (dbmate && m.error.isEmpty() && !text.contains(QLatin1String("-- migrate:up")))
             m.error = QStringLiteral("no `-- migrate:up` line: dbmate would not run this file");
+        // An empty file would be recorded as applied having done nothing: an unfinished one.
+        if (!dbmate && m.error.isEmpty()
+            && SqlSplitter::codeOnly(text).remove(u';').trimmed().isEmpty())
+            m.error = QStringLiteral("has no SQL statement (an unfinished file?): write it, or "
+                                     "remove it");
         out.append(m);
+    }
+    if (!dbmate) {
+        std::stable_sort(out.begin(), out.end(), runsBefore);
+        flagDuplicates(out);
     }
     return out;
 }

@@ -8,6 +8,8 @@
 #include <QDateTime>
 #include <QPromise>
 
+#include <optional>
+
 namespace strata::core {
 
 class SessionContext;
@@ -95,6 +97,11 @@ public:
 
     // The command that applies another framework's folder, with the folder in it.
     static QString foreignCommand(const MigrationFolder &folder);
+
+private:
+    // One file of a real run; a report to return when the run stops there.
+    static std::optional<RunReport> runStep(QPromise<RunReport> &promise, SessionContext &ctx,
+        RunStep &step, RunReport &report, int &done);
 };
 
 } // namespace strata::core

@@ -1,2 +1,0 @@
--- strata:utility
-DROP DATABASE IF EXISTS {{database}} WITH (FORCE)
