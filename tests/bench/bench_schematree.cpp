@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <utility>
 
 #include <time.h>
 
@@ -52,6 +53,10 @@ public:
                 m_max = gap;
                 m_maxCpuInLongest = cpu;
             }
+            if (gap > m_phaseMax) {
+                m_phaseMax = gap;
+                m_phaseCpu = cpu;
+            }
             m_maxCpu = std::max(m_maxCpu, cpu);
             m_clock.restart();
             m_cpu = threadCpuMs();
@@ -66,6 +71,13 @@ public:
     double maxMs() const { return m_max; }
     double cpuInLongestMs() const { return m_maxCpuInLongest; }
     double maxCpuMs() const { return m_maxCpu; }
+    // The longest gap since the last call, and the GUI thread's CPU in it.
+    std::pair<double, double> takePhase()
+    {
+        const std::pair<double, double> out { m_phaseMax, m_phaseCpu };
+        m_phaseMax = m_phaseCpu = 0;
+        return out;
+    }
 
 private:
     QTimer m_timer;
@@ -74,6 +86,8 @@ private:
     double m_max = 0;
     double m_maxCpuInLongest = 0;
     double m_maxCpu = 0;
+    double m_phaseMax = 0;
+    double m_phaseCpu = 0;
 };
 
 struct Options
@@ -158,9 +172,10 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
         // The first paint that shows rows of the group being expanded.
-        if (event->type() == QEvent::Paint && m_step == Step::Group && m_firstRowsMs < 0
-            && m_group.isValid() && m_model.rowCount(m_group) > 0)
-            m_firstRowsMs = m_phase.nsecsElapsed() / 1e6;
+        // (The model may insert the rest before the view paints: this can come after onGroup.)
+        if (event->type() == QEvent::Paint && m_firstRowsMs < 0 && m_group.isValid()
+            && m_model.rowCount(m_group) > 0)
+            m_firstRowsMs = m_expandClock.nsecsElapsed() / 1e6;
         return QObject::eventFilter(watched, event);
     }
 
@@ -168,6 +183,16 @@ private:
     enum class Step { Server, Database, Schema, Group, Find, ExpandAll, Done };
 
     QString tag() const { return QStringLiteral("[%1]").arg(m_schemaName); }
+
+    // The longest stall of the step that just ended (which step stalls matters more than the
+    // run's longest).
+    void reportStall(const char *step)
+    {
+        const auto [ms, cpu] = m_stall.takePhase();
+        report(QStringLiteral("gui.max_stall_ms.%1").arg(QLatin1String(step)), ms, "ms");
+        report(
+            QStringLiteral("gui.max_stall_thread_cpu_ms.%1").arg(QLatin1String(step)), cpu, "ms");
+    }
 
     void fail(const QString &msg)
     {
@@ -179,6 +204,7 @@ private:
     void finishSoon()
     {
         m_step = Step::Done;
+        report(QStringLiteral("tree.first_rows_painted_ms") + tag(), m_firstRowsMs, "ms");
         // Let a few more frames run so a late stall would still be seen.
         QTimer::singleShot(200, qApp, [] { QCoreApplication::exit(0); });
     }
@@ -212,6 +238,7 @@ private:
     void onDatabase(const QModelIndex &db)
     {
         report(QStringLiteral("tree.connect_to_first_rows_ms"), m_total.nsecsElapsed() / 1e6, "ms");
+        reportStall("connect");
         qint64 best = -1;
         for (int r = 0; r < m_model.rowCount(db); ++r) {
             const QModelIndex s = m_model.index(r, 0, db);
@@ -257,6 +284,7 @@ private:
             report(QStringLiteral("catalog.query_fastest_ms") + tag(), bare->first(), "ms");
             report(QStringLiteral("catalog.query_slowest_ms") + tag(), bare->last(), "ms");
             m_step = Step::Schema;
+            m_stall.takePhase(); // the query ran on the session's thread: not the tree's
             m_phase.start();
             m_view.expand(m_schema);
         });
@@ -266,9 +294,11 @@ private:
     {
         report(QStringLiteral("tree.open_schema_groups_ms") + tag(), m_phase.nsecsElapsed() / 1e6,
             "ms");
+        reportStall("open_schema");
         m_group = m_model.index(0, 0, m_schema); // Tables
         m_step = Step::Group;
         m_phase.restart();
+        m_expandClock.start();
         m_view.expand(m_group);
     }
 
@@ -276,9 +306,9 @@ private:
     {
         const double ms = m_phase.nsecsElapsed() / 1e6;
         report(QStringLiteral("tree.expand_ms") + tag(), ms, "ms");
-        report(QStringLiteral("tree.first_rows_painted_ms") + tag(), m_firstRowsMs, "ms");
         report(QStringLiteral("tree.expand_to_query_ratio") + tag(), ms / m_bareMs, "x");
         report(QStringLiteral("tree.rows") + tag(), m_model.rowCount(m_group), "rows");
+        reportStall("expand");
         m_view.scrollTo(m_model.index(m_model.rowCount(m_group) - 1, 0, m_group));
         if (m_options.expandAll)
             return startExpandAll();
@@ -307,6 +337,7 @@ private:
         m_view.scrollTo(idx);
         m_view.setCurrentIndex(idx);
         report(QStringLiteral("tree.find_reveal_ms"), m_phase.nsecsElapsed() / 1e6, "ms");
+        reportStall("find_reveal");
         finishSoon();
     }
 
@@ -342,6 +373,7 @@ private:
         report(QStringLiteral("tree.expand_all_ms"), m_phase.nsecsElapsed() / 1e6, "ms");
         report(QStringLiteral("tree.expand_all_schemas"), m_model.rowCount(db), "schemas");
         report(QStringLiteral("tree.expand_all_rows"), double(rows), "rows");
+        reportStall("expand_all");
         finishSoon();
     }
 
@@ -376,7 +408,7 @@ private:
     Step m_step = Step::Server;
     QPersistentModelIndex m_schema, m_group;
     QString m_schemaName;
-    QElapsedTimer m_total, m_phase;
+    QElapsedTimer m_total, m_phase, m_expandClock;
     double m_bareMs = 0;
     double m_firstRowsMs = -1;
     int m_expandStage = 0;
