@@ -6,6 +6,7 @@
 #include "db/profilestore.h"
 #include "mainwindow.h"
 #include "screenshotrunner.h"
+#include "startuptrace.h"
 
 #include "util/async.h"
 
@@ -103,6 +104,7 @@ void setNames()
 
 int main(int argc, char **argv)
 {
+    gui::StartupTrace::begin();
     const Options opts;
     // --help and --version must work without a display.
     if (wantsOnlyText(argc, argv)) {
@@ -120,6 +122,7 @@ int main(int argc, char **argv)
             qputenv("QT_QPA_PLATFORM", "offscreen");
 
     QApplication app(argc, argv);
+    gui::StartupTrace::mark("application");
     quitOnTerminationSignals(app);
     // At the end of the event loop, however it ends: every query, job and cancel in flight is
     // cancelled at once (a backup removes its partial file) and drained after exec().
@@ -149,8 +152,12 @@ int main(int argc, char **argv)
     core::ProfileStore profiles(
         shooting ? scratch->filePath(QStringLiteral("strata.ini")) : QString());
     ui::AppContext context(&profiles, &passwords);
+    gui::StartupTrace::mark("services");
     ui::MainWindow window(&context);
+    gui::StartupTrace::mark("window_built");
+    gui::StartupTrace::watchFirstPaint(&window);
     window.show();
+    gui::StartupTrace::mark("window_shown");
 
     if (cli.isSet(opts.size)) {
         const QStringList wh = cli.value(opts.size).split(u'x');

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/catalogtypes.h"
+#include "result.h"
 #include "schematreenode.h"
 
 #include <QAbstractItemModel>
@@ -10,6 +11,7 @@
 #include <QTimer>
 
 #include <deque>
+#include <limits>
 #include <memory>
 
 namespace strata::core {
@@ -20,9 +22,12 @@ namespace strata::models {
 
 // The lazy schema tree: server > databases > schemas > groups > objects > columns, indexes,
 // constraints, triggers, partitions. Expanding a node (fetchMore) asks the CatalogLoader for its
-// children off the GUI thread; results are inserted in batches, one batch per event-loop turn,
-// so a 50,000-table group never stalls the window. Each node carries a generation number and
-// results for an older one are dropped. The model never runs SQL.
+// children off the GUI thread. A group's objects (and a table's partitions) arrive as a compact
+// list read straight from libpq, which the model keeps as their storage: no node per row, a node
+// only for an object that is opened. Rows are inserted in two steps: the first screen in the turn
+// the read lands, the rest on the next turn (or in batches of batchSize(), one per turn), so the
+// view shows the first rows at once and lays the whole list out once. Each node carries a
+// generation number and results for an older one are dropped. The model never runs SQL.
 class SchemaTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -41,6 +46,7 @@ public:
         DetailRole,
         StateRole, // int(SchemaTreeNode::State)
         NotOpenedRole, // bool: another database of the server, which this session does not browse
+        CountRole, // qint64: a schema's objects, a group's, a table's partitions; -1: none
     };
 
     explicit SchemaTreeModel(QObject *parent = nullptr);
@@ -52,8 +58,11 @@ public:
 
     void setShowInternal(bool show);
     bool showInternal() const { return m_showInternal; }
+    // Rows inserted per event-loop turn after the first screen (default: all that are left).
     void setBatchSize(int rows) { m_batchSize = qMax(1, rows); }
     int batchSize() const { return m_batchSize; }
+    // Rows inserted in the turn a list arrives (at most batchSize()).
+    static constexpr int firstScreenRows = 200;
 
     // Re-reads a node and every loaded node under it, keeping the rows that still exist (and so
     // the view's expansion and selection); the invalid index refreshes the whole tree.
@@ -64,6 +73,7 @@ public:
     bool isBusy() const;
     QModelIndex serverIndex() const;
     QModelIndex databaseIndex() const; // the connected database
+    // The node of a row; null for an object that was never opened (its values are in data()).
     const Node *nodeAt(const QModelIndex &index) const;
 
     static QString countLabel(const QString &label, qint64 count);
@@ -91,31 +101,36 @@ private:
     using NodeList = std::vector<NodePtr>;
 
     Node *node(const QModelIndex &index) const;
+    Node *open(const QModelIndex &index);
     QModelIndex indexOf(const Node *n) const;
-    Node *newNode(Node::Type type, Node *parent);
-    static Node *makeNode(Node::Type type); // not registered until inserted
+    QModelIndex rowIndex(const ObjectRows *rows, int row) const;
     void registerNode(Node *n);
-    struct Built
-    {
-        bool ok = false;
-        QString error;
-        std::vector<std::unique_ptr<Node>> nodes;
-    };
     void forget(Node *n);
+    void emitChanged(const Node *n);
     void startLoad(Node *n);
-    template <typename T, typename Build> void watch(Node *n, QFuture<T> future, Build build);
-    void applyChildren(quint64 id, quint64 generation, NodeList fresh);
-    void failed(quint64 id, quint64 generation, const QString &message);
+    void loadSubGroup(Node *n);
+    template <typename T, typename Apply>
+    void watch(Node *n, QFuture<core::Result<T>> future, Apply apply);
+    template <typename T, typename Build>
+    void watchNodes(Node *n, QFuture<core::Result<T>> future, Build build);
+    void watchRows(Node *n, QFuture<core::Result<core::RelationList>> future);
+    void failed(Node *n, const QString &message);
+    void applyChildren(Node *n, NodeList fresh);
+    void mergeChildren(Node *n, NodeList fresh);
+    void applyRows(Node *n, core::RelationList fresh);
+    void mergeRows(Node *n, core::RelationList fresh);
+    void syncOpened(ObjectRows &rows);
     void refreshNode(Node *n);
+    void refreshLoadedBelow(Node *n);
     void updateFrom(Node *kept, const Node &fresh);
+    void dropPending(Node *n);
+    void insertRows(Node *n, int count);
     void enqueue(Node *n);
     void insertBatch();
     void finishNode(Node *n);
     void updateBusy();
     void advanceReveal();
-
-    static NodeList objectChildren(const Node *parent, const QList<core::RelationInfo> &objects);
-    static NodeList schemaGroups(const Node *schema, const core::SchemaInfo &info);
+    Node *childFor(Node *n, const QString &key);
 
     std::shared_ptr<core::CatalogLoader> m_loader;
     NodePtr m_root;
@@ -123,7 +138,7 @@ private:
     quint64 m_nextId = 1;
     std::deque<quint64> m_queue;
     QTimer m_batchTimer;
-    int m_batchSize = 2000;
+    int m_batchSize = std::numeric_limits<int>::max();
     int m_inFlight = 0;
     bool m_busy = false;
     bool m_showInternal = false;

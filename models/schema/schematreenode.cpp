@@ -4,6 +4,14 @@ namespace strata::models {
 
 int SchemaTreeNode::row() const
 {
+    if (in) {
+        // An opened object sits at its OID's row, once that row is in the model.
+        const int r = in->list.indexOfOid(oid, rowHint);
+        if (r < 0 || r >= in->shown)
+            return -1;
+        rowHint = r;
+        return r;
+    }
     if (!parent)
         return 0;
     const auto &siblings = parent->children;

@@ -1,5 +1,5 @@
 -- Extensions whose objects live in one schema.
-SELECT e.oid, e.extname, e.extversion
+SELECT e.oid AS oid, e.extname AS name, e.extversion AS version
 FROM pg_catalog.pg_extension e
 WHERE e.extnamespace = $1::oid
 ORDER BY e.extname

@@ -25,6 +25,9 @@ struct Registrar
 
 // "name value unit", flushed at once so a long run shows progress.
 void report(const QString &name, double value, const QString &unit);
+// The Qt platform the caller asked for (QT_QPA_PLATFORM before strata-bench chose offscreen for
+// itself); empty: Qt's default.
+QString callerPlatform();
 // Resident set size of this process in MiB, from /proc/self/status.
 double rssMb();
 

@@ -21,6 +21,13 @@ void report(const QString &name, double value, const QString &unit)
     std::fflush(stdout);
 }
 
+static QString s_callerPlatform;
+
+QString callerPlatform()
+{
+    return s_callerPlatform;
+}
+
 double rssMb()
 {
     QFile f(QStringLiteral("/proc/self/status"));
@@ -38,6 +45,7 @@ double rssMb()
 int main(int argc, char **argv)
 {
     // Benchmarks that build widgets need a QApplication; offscreen unless the caller chose.
+    strata::bench::s_callerPlatform = qEnvironmentVariable("QT_QPA_PLATFORM");
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);

@@ -32,17 +32,17 @@ QFuture<Result<QList<SchemaInfo>>> CatalogLoader::schemas()
     return m_session->run([](SessionContext &ctx) { return CatalogReader::schemas(ctx); });
 }
 
-QFuture<Result<QList<RelationInfo>>> CatalogLoader::objects(quint32 schemaOid, CatalogGroup group)
+QFuture<Result<RelationList>> CatalogLoader::objects(quint32 schemaOid, CatalogGroup group)
 {
     return m_session->run([schemaOid, group](SessionContext &ctx) {
-        return CatalogReader::objects(ctx, schemaOid, group);
+        return CatalogReader::objectList(ctx, schemaOid, group);
     });
 }
 
-QFuture<Result<QList<RelationInfo>>> CatalogLoader::partitions(quint32 parentOid)
+QFuture<Result<RelationList>> CatalogLoader::partitions(quint32 parentOid)
 {
     return m_session->run(
-        [parentOid](SessionContext &ctx) { return CatalogReader::partitions(ctx, parentOid); });
+        [parentOid](SessionContext &ctx) { return CatalogReader::partitionList(ctx, parentOid); });
 }
 
 QFuture<Result<RelationCounts>> CatalogLoader::relationCounts(quint32 relOid)

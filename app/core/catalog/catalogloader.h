@@ -2,6 +2,7 @@
 
 #include "catalog/catalogtypes.h"
 #include "catalog/previewreader.h"
+#include "catalog/relationlist.h"
 #include "result.h"
 
 #include <QFuture>
@@ -29,8 +30,9 @@ public:
 
     QFuture<Result<QList<DatabaseInfo>>> databases();
     QFuture<Result<QList<SchemaInfo>>> schemas();
-    QFuture<Result<QList<RelationInfo>>> objects(quint32 schemaOid, CatalogGroup group);
-    QFuture<Result<QList<RelationInfo>>> partitions(quint32 parentOid);
+    // Compact lists (the schema tree keeps them as its rows).
+    QFuture<Result<RelationList>> objects(quint32 schemaOid, CatalogGroup group);
+    QFuture<Result<RelationList>> partitions(quint32 parentOid);
     QFuture<Result<RelationCounts>> relationCounts(quint32 relOid);
     QFuture<Result<QList<ColumnInfo>>> columns(quint32 relOid);
     QFuture<Result<QList<IndexInfo>>> indexes(quint32 relOid);

@@ -88,74 +88,18 @@ Result<QList<SchemaInfo>> schemas(SessionContext &ctx)
 
 Result<QList<RelationInfo>> objects(SessionContext &ctx, quint32 schemaOid, CatalogGroup group)
 {
-    const ObjectKind kind = groupObjectKind(group);
-    QList<RelationInfo> out;
-    if (isRelationKind(kind)) {
-        auto r = ctx.exec(QStringLiteral("catalog/relations"),
-            { QString::number(schemaOid), QString(QLatin1Char(relkindOf(kind))) });
-        if (!r)
-            return r.error();
-        const int n = r->rows();
-        out.reserve(n);
-        for (int i = 0; i < n; ++i) {
-            RelationInfo o;
-            o.oid = oidAt(*r, i, 0);
-            o.name = r->text(i, 1);
-            o.kind = kindFromRelkind(charAt(*r, i, 2));
-            o.schemaOid = schemaOid;
-            o.estimatedRows = r->toLongLong(i, 3, -1);
-            o.estimatedBytes = r->toLongLong(i, 4);
-            o.partitionCount = r->toLongLong(i, 5);
-            out.append(std::move(o));
-        }
-        return out;
-    }
-    const char *file = kind == ObjectKind::Function ? "catalog/functions"
-        : kind == ObjectKind::Type                  ? "catalog/types"
-                                                    : "catalog/extensions";
-    auto r = ctx.exec(QString::fromLatin1(file), { QString::number(schemaOid) });
-    if (!r)
-        return r.error();
-    out.reserve(r->rows());
-    for (int i = 0; i < r->rows(); ++i) {
-        RelationInfo o;
-        o.oid = oidAt(*r, i, 0);
-        o.kind = kind;
-        o.schemaOid = schemaOid;
-        if (kind == ObjectKind::Function) {
-            o.detail = r->text(i, 2);
-            o.name = r->text(i, 1) + QLatin1Char('(') + o.detail + QLatin1Char(')');
-        } else {
-            o.name = r->text(i, 1);
-            o.detail = r->text(i, kind == ObjectKind::Type ? 3 : 2);
-        }
-        out.append(std::move(o));
-    }
-    return out;
+    auto list = objectList(ctx, schemaOid, group);
+    if (!list)
+        return list.error();
+    return list->toInfos(schemaOid);
 }
 
 Result<QList<RelationInfo>> partitions(SessionContext &ctx, quint32 parentOid)
 {
-    auto r = ctx.exec(QStringLiteral("catalog/partitions"), { QString::number(parentOid) });
-    if (!r)
-        return r.error();
-    QList<RelationInfo> out;
-    out.reserve(r->rows());
-    for (int i = 0; i < r->rows(); ++i) {
-        RelationInfo o;
-        o.oid = oidAt(*r, i, 0);
-        o.name = r->text(i, 1);
-        o.kind = kindFromRelkind(charAt(*r, i, 2));
-        o.estimatedRows = r->toLongLong(i, 3, -1);
-        o.estimatedBytes = r->toLongLong(i, 4);
-        o.partitionCount = r->toLongLong(i, 5);
-        o.schemaOid = oidAt(*r, i, 6);
-        o.schemaName = r->text(i, 7);
-        o.partitionBound = r->text(i, 8);
-        o.parentOid = parentOid;
-        out.append(std::move(o));
-    }
-    return out;
+    auto list = partitionList(ctx, parentOid);
+    if (!list)
+        return list.error();
+    return list->toInfos(0);
 }
 
 Result<QList<RelationInfo>> allRelations(SessionContext &ctx, quint32 schemaOid)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/catalogtypes.h"
+#include "catalog/relationlist.h"
 #include "db/pgresult.h"
 #include "result.h"
 
@@ -20,6 +21,9 @@ Result<QList<SchemaInfo>> schemas(SessionContext &ctx);
 // One group of one schema; partitions are left out (see partitions()).
 Result<QList<RelationInfo>> objects(SessionContext &ctx, quint32 schemaOid, CatalogGroup group);
 Result<QList<RelationInfo>> partitions(SessionContext &ctx, quint32 parentOid);
+// The same, read straight into compact storage (the schema tree's): no QString per row.
+Result<RelationList> objectList(SessionContext &ctx, quint32 schemaOid, CatalogGroup group);
+Result<RelationList> partitionList(SessionContext &ctx, quint32 parentOid);
 // Every relation of a schema, partitions included with their parent's name, with exact sizes:
 // for scripts (strata-cli schema), not for the interactive tree.
 Result<QList<RelationInfo>> allRelations(SessionContext &ctx, quint32 schemaOid);

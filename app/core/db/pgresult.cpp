@@ -45,6 +45,13 @@ const char *PgResult::raw(int row, int col) const
     return PQgetvalue(m_res.get(), row, col);
 }
 
+QByteArrayView PgResult::bytes(int row, int col) const
+{
+    if (isNull(row, col))
+        return {};
+    return QByteArrayView(PQgetvalue(m_res.get(), row, col), PQgetlength(m_res.get(), row, col));
+}
+
 QString PgResult::text(int row, int col) const
 {
     if (isNull(row, col))

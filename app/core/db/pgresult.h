@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QString>
 #include <QVariant>
 
@@ -26,6 +27,8 @@ public:
     bool isNull(int row, int col) const;
     QString text(int row, int col) const;
     const char *raw(int row, int col) const; // valid while this PgResult lives
+    // The same with its length; empty for NULL or a column of -1 (absent).
+    QByteArrayView bytes(int row, int col) const;
     qint64 toLongLong(int row, int col, qint64 fallback = 0) const;
     int toInt(int row, int col, int fallback = 0) const;
     double toDouble(int row, int col, double fallback = 0) const;
