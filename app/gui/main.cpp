@@ -100,6 +100,44 @@ void setNames()
     QCoreApplication::setApplicationVersion(QStringLiteral(STRATA_VERSION));
 }
 
+// What the command line asks to open first: a server named by --connect, or the demo.
+void startConnecting(
+    const QCommandLineParser &cli, const Options &opts, ui::MainWindow &window, QApplication &app)
+{
+    const bool shooting = cli.isSet(opts.screenshot);
+    if (cli.isSet(opts.connectTo)) {
+        QString password;
+        auto profile = core::ConnectionProfile::fromConnInfo(cli.value(opts.connectTo), &password);
+        if (!profile) {
+            std::fprintf(stderr, "strata: %s\n", qPrintable(profile.error().toString()));
+            window.showBanner(profile.error().message + u'\n' + profile.error().hint, true);
+            if (shooting)
+                Q_EMIT window.connectionFailed(profile.error());
+        } else {
+            window.connectTo(profile.value(), password);
+        }
+    } else if (cli.isSet(opts.demo)) {
+        auto *launcher = new ui::DemoLauncher(&app);
+        QObject::connect(launcher, &ui::DemoLauncher::progress, &window,
+            [&window](const QString &text, int pct) { window.showProgress(text, pct); });
+        QObject::connect(
+            launcher, &ui::DemoLauncher::ready, &window, [&window](const core::DemoStatus &status) {
+                const auto demoProfiles = ui::DemoLauncher::profiles(status);
+                window.setDemoProfiles(demoProfiles);
+                window.connectTo(demoProfiles.first());
+            });
+        QObject::connect(
+            launcher, &ui::DemoLauncher::failed, &window, [&window](const core::Error &e) {
+                window.showProgress(QString(), 100);
+                window.showBanner(
+                    QObject::tr("The demo could not start: %1").arg(e.toString()), true);
+                Q_EMIT window.connectionFailed(e);
+            });
+        window.showProgress(QObject::tr("Starting the demo…"), -1);
+        launcher->start();
+    }
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -134,8 +172,6 @@ int main(int argc, char **argv)
     QCommandLineParser cli;
     describe(cli, opts);
     cli.process(app);
-    const auto &demo = opts.demo;
-    const auto &connectTo = opts.connectTo;
     const auto &screenshot = opts.screenshot;
 
     const bool shooting = cli.isSet(screenshot);
@@ -170,40 +206,10 @@ int main(int argc, char **argv)
         runner = new ui::ScreenshotRunner(&window, &context, cli.value(screenshot), &app);
         QObject::connect(runner, &ui::ScreenshotRunner::finished, &app,
             [](int code) { QCoreApplication::exit(code); });
-        runner->start(cli.isSet(demo) || cli.isSet(connectTo));
+        runner->start(cli.isSet(opts.demo) || cli.isSet(opts.connectTo));
     }
 
-    if (cli.isSet(connectTo)) {
-        QString password;
-        auto profile = core::ConnectionProfile::fromConnInfo(cli.value(connectTo), &password);
-        if (!profile) {
-            std::fprintf(stderr, "strata: %s\n", qPrintable(profile.error().toString()));
-            window.showBanner(profile.error().message + u'\n' + profile.error().hint, true);
-            if (shooting)
-                Q_EMIT window.connectionFailed(profile.error());
-        } else {
-            window.connectTo(profile.value(), password);
-        }
-    } else if (cli.isSet(demo)) {
-        auto *launcher = new ui::DemoLauncher(&app);
-        QObject::connect(launcher, &ui::DemoLauncher::progress, &window,
-            [&window](const QString &text, int pct) { window.showProgress(text, pct); });
-        QObject::connect(
-            launcher, &ui::DemoLauncher::ready, &window, [&window](const core::DemoStatus &status) {
-                const auto demoProfiles = ui::DemoLauncher::profiles(status);
-                window.setDemoProfiles(demoProfiles);
-                window.connectTo(demoProfiles.first());
-            });
-        QObject::connect(
-            launcher, &ui::DemoLauncher::failed, &window, [&window](const core::Error &e) {
-                window.showProgress(QString(), 100);
-                window.showBanner(
-                    QObject::tr("The demo could not start: %1").arg(e.toString()), true);
-                Q_EMIT window.connectionFailed(e);
-            });
-        window.showProgress(QObject::tr("Starting the demo…"), -1);
-        launcher->start();
-    }
+    startConnecting(cli, opts, window, app);
     const int code = app.exec();
     // The window is gone; what was cancelled at aboutToQuit gets a few seconds to end.
     core::Synchroniser::instance().drain(10000);
