@@ -1,3 +1,4 @@
+-- PostgreSQL 10: no conparentid (and no keys on partitioned tables, so no copies of one).
 -- The columns of the relations a diagram draws ($1: their OIDs), with what marks them: part of
 -- the primary key, of a foreign key, or the target of one (a referenced key, maybe UNIQUE).
 -- The key columns are gathered in one pass over pg_constraint (pg_constraint has no index on
@@ -9,13 +10,13 @@ WITH marks AS (
     FROM pg_catalog.pg_constraint k
     CROSS JOIN LATERAL unnest(k.conkey) AS u(attnum)
     JOIN unnest($1::oid[]) AS r(oid) ON r.oid = k.conrelid
-    WHERE k.contype IN ('p', 'f') AND k.conparentid = 0
+    WHERE k.contype IN ('p', 'f')
     UNION ALL
     SELECT k.confrelid, u.attnum, false, false, true
     FROM pg_catalog.pg_constraint k
     CROSS JOIN LATERAL unnest(k.confkey) AS u(attnum)
     JOIN unnest($1::oid[]) AS r(oid) ON r.oid = k.confrelid
-    WHERE k.contype = 'f' AND k.conparentid = 0
+    WHERE k.contype = 'f'
 ), marked AS (
     SELECT relid, attnum, bool_or(pk) AS pk, bool_or(fk) AS fk, bool_or(referenced) AS referenced
     FROM marks

@@ -1,3 +1,4 @@
+-- PostgreSQL 10: no conparentid (and no keys on partitioned tables, so no copies of one).
 -- Every foreign key between user tables, with both ends moved to the root of their partition
 -- tree (a key declared on a partitioned table is copied to each partition, and a key that
 -- references one is copied for each referenced partition: those copies, conparentid <> 0, are
@@ -30,6 +31,6 @@ JOIN root tr ON tr.oid = k.confrelid
 JOIN pg_catalog.pg_class c ON c.oid = fr.root
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE k.contype = 'f'
-  AND k.conparentid = 0
+ 
   AND n.nspname NOT IN ('pg_catalog', 'information_schema')
 ORDER BY k.oid
