@@ -24,7 +24,7 @@ QWidget *JobsPage::embedBackupViews(QWidget *jobsPanel)
     m_tabs->addTab(m_history, tr("History"));
     m_schedules = new SchedulesView(context(), m_tabs);
     m_tabs->addTab(m_schedules, tr("Schedules"));
-    m_notifier = new TrayNotifier(this);
+    m_notifier = new DesktopNotifier(this);
     m_failedRuns = new FailedRunWatcher(m_history->service(), m_notifier, this);
 
     auto start = [this](const std::shared_ptr<core::Job> &job) {
