@@ -16,7 +16,9 @@ int runBackup(const QStringList &argsIn)
         return strata::cli::runScheduledBackupCommand(argsIn.mid(1));
     QStringList args = argsIn;
     QString problem;
-    const auto style = strata::cli::takeProgressStyle(args, &problem);
+    const bool json = args.removeAll(QStringLiteral("--json")) > 0;
+    const auto style
+        = json ? strata::cli::ProgressStyle::None : strata::cli::takeProgressStyle(args, &problem);
     BackupOptions o;
     QString conninfo;
     auto needValue = [&](int &i, const QString &name) -> QString {
@@ -96,7 +98,7 @@ int runBackup(const QStringList &argsIn)
     const JobResult r = strata::cli::runJobWithProgress(job, style);
     if (!job->commandLine().isEmpty())
         strata::cli::err(QStringLiteral("command: ") + job->commandLine());
-    return strata::cli::reportResult(r);
+    return strata::cli::reportResult(r, json);
 }
 
 } // namespace
@@ -105,7 +107,7 @@ STRATA_CLI_COMMAND("backup",
     "backup CONNINFO -o PATH [--format custom|directory|tar|plain] [-j N] [-n SCHEMA]...\n"
     "      [-t TABLE]... [--with-dependencies] [--data-only|--schema-only] [--inserts]\n"
     "      [--on-conflict-do-nothing] [--compress N] [--exclude-table-data TABLE]...\n"
-    "      [--progress=bar|plain|log|none]\n"
+    "      [--progress=bar|plain|log|none] [--json]\n"
     "  backup --schedule NAME   (one run of a schedule; see strata-cli schedule)",
     "Back up a database with pg_dump: progress on stderr, a temporary file renamed only on\n"
     "      success, a .manifest.json (SHA-256) beside it and an entry in the backup catalog.\n"

@@ -1,4 +1,6 @@
+#include "backupsjson.h"
 #include "command.h"
+#include "jobprogress.h"
 
 #include "db/session.h"
 
@@ -6,10 +8,12 @@ using namespace strata::core;
 
 namespace {
 
-int runCheck(const QStringList &args)
+int runCheck(const QStringList &argsIn)
 {
-    if (args.isEmpty()) {
-        strata::cli::err(QStringLiteral("Usage: strata-cli check CONNINFO"));
+    QStringList args = argsIn;
+    const bool json = args.removeAll(QStringLiteral("--json")) > 0;
+    if (args.size() != 1) {
+        strata::cli::err(QStringLiteral("Usage: strata-cli check CONNINFO [--json]"));
         return 2;
     }
     QString password; // only if the user wrote one into CONNINFO; libpq reads PGPASSWORD itself
@@ -20,6 +24,14 @@ int runCheck(const QStringList &args)
     }
     Session session(profile.value(), password);
     auto r = session.open().result();
+    if (json) {
+        strata::cli::printJson(r
+                ? QJsonObject { { "ok", true }, { "database", r->database }, { "user", r->user },
+                    { "server", r->versionString }, { "server_version_num", r->version.number },
+                    { "warning", r->warning } }
+                : QJsonObject { { "ok", false }, { "error", strata::cli::errorJson(r.error()) } });
+        return r ? 0 : 1;
+    }
     if (!r) {
         strata::cli::err(r.error().toString());
         return 1;
@@ -33,5 +45,7 @@ int runCheck(const QStringList &args)
 
 } // namespace
 
-STRATA_CLI_COMMAND("check", "check CONNINFO",
-    "Connect, print the server's version, and warn about servers older than 12.", runCheck);
+STRATA_CLI_COMMAND("check", "check CONNINFO [--json]",
+    "Connect, print the server's version, and warn about servers older than 12. Exit 0 when "
+    "connected, 1 when not (the error says why), 2 for a usage error.",
+    runCheck);

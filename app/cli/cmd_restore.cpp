@@ -72,6 +72,7 @@ struct RestoreArgs
     bool yes = false;
     QString useList;
     strata::cli::ProgressStyle style = strata::cli::ProgressStyle::Auto;
+    bool json = false;
 };
 
 // The command line, or a message for the usage error.
@@ -80,7 +81,9 @@ Result<RestoreArgs> parseArgs(const QStringList &argsIn)
     QStringList args = argsIn;
     QString problem;
     RestoreArgs r;
-    r.style = strata::cli::takeProgressStyle(args, &problem);
+    r.json = args.removeAll(QStringLiteral("--json")) > 0;
+    r.style = r.json ? strata::cli::ProgressStyle::None
+                     : strata::cli::takeProgressStyle(args, &problem);
     RestoreOptions &o = r.options;
     for (int i = 0; i < args.size() && problem.isEmpty(); ++i) {
         QString a = args[i], inlineValue;
@@ -210,7 +213,7 @@ int runRestore(const QStringList &argsIn)
     const JobResult r = strata::cli::runJobWithProgress(job, a.style);
     if (!job->commandLine().isEmpty())
         strata::cli::err(QStringLiteral("command: ") + job->commandLine());
-    return strata::cli::reportResult(r);
+    return strata::cli::reportResult(r, a.json);
 }
 
 } // namespace
@@ -218,7 +221,7 @@ int runRestore(const QStringList &argsIn)
 STRATA_CLI_COMMAND("restore",
     "restore ARCHIVE CONNINFO [--list] [--use-list FILE] [--single-transaction] [--clean]\n"
     "      [--create] [-j N] [--data-only] [--reset-sequences] [--yes]\n"
-    "      [--progress=bar|plain|log|none]",
+    "      [--progress=bar|plain|log|none] [--json]",
     "Restore a backup: the archive is checked whole before the database is touched; one\n"
     "      transaction by default (-j N turns it off: each worker has its own connection);\n"
     "      --create makes the database named in CONNINFO; sequences owned by restored columns\n"

@@ -62,6 +62,20 @@ int restoreTest(
     return strata::cli::reportResult(r);
 }
 
+// {"archive", "format", "bytes", "sha256", "entries", "data_entries", "dumped_by",
+//  "manifest": "none" | "matches" | "differs", "manifest_sha256", "ok"}
+int printVerifyJson(const QString &archive, const VerifyReport &rep)
+{
+    const bool sound = rep.manifestMatches.value_or(true);
+    strata::cli::printJson(QJsonObject { { "archive", archive },
+        { "format", ArchiveToc::formatName(rep.format) }, { "bytes", double(rep.size) },
+        { "sha256", rep.sha256 }, { "entries", rep.entries }, { "data_entries", rep.dataEntries },
+        { "dumped_by", rep.dumpedBy },
+        { "manifest", !rep.manifestMatches.has_value() ? "none" : (sound ? "matches" : "differs") },
+        { "manifest_sha256", rep.manifestSha256 }, { "ok", sound } });
+    return sound ? 0 : 1;
+}
+
 int runVerify(const QStringList &argsIn)
 {
     QStringList args = argsIn;
@@ -69,8 +83,8 @@ int runVerify(const QStringList &argsIn)
     const auto style = strata::cli::takeProgressStyle(args, &problem);
     const strata::cli::CliArgs a(args, { "--restore-test", "-j", "--jobs" }, { "--json" });
     if (!problem.isEmpty() || !a.problem().isEmpty() || a.positional().size() != 1) {
-        strata::cli::err(QStringLiteral("Usage: strata-cli verify ARCHIVE [--restore-test CONNINFO "
-                                        "[--json] [-j N]]"));
+        strata::cli::err(QStringLiteral("Usage: strata-cli verify ARCHIVE [--json] [--restore-test "
+                                        "CONNINFO [-j N]]"));
         return 2;
     }
     if (a.has("--restore-test"))
@@ -82,6 +96,8 @@ int runVerify(const QStringList &argsIn)
         strata::cli::err(QStringLiteral("error: ") + rep.error().toString());
         return 1;
     }
+    if (a.has("--json"))
+        return printVerifyJson(args.first(), rep.value());
     strata::cli::out(QStringLiteral("archive: %1 (%2 format, %3)")
                          .arg(args.first(), ArchiveToc::formatName(rep->format),
                              QLocale::c().formattedDataSize(rep->size)));
@@ -109,7 +125,7 @@ int runVerify(const QStringList &argsIn)
 
 } // namespace
 
-STRATA_CLI_COMMAND("verify", "verify ARCHIVE [--restore-test CONNINFO [--json] [-j N]]",
+STRATA_CLI_COMMAND("verify", "verify ARCHIVE [--json] [--restore-test CONNINFO [-j N]]",
     "Re-hash a backup against its manifest and read its table of contents with\n"
     "      pg_restore --list (without a manifest, read it whole). Exit 0 only if sound.\n"
     "      --restore-test restores it into a throwaway database on CONNINFO's server, checks\n"

@@ -1,12 +1,15 @@
 #include "jobprogress.h"
 
+#include "backupsjson.h"
 #include "command.h"
 #include "signals.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QThread>
 
 #include <cstdio>
+#include <iterator>
 #include <unistd.h>
 
 namespace strata::cli {
@@ -115,18 +118,49 @@ core::JobResult runJobWithProgress(const std::shared_ptr<core::Job> &job, Progre
     return r;
 }
 
-int reportResult(const core::JobResult &r)
+int reportResult(const core::JobResult &r, bool json)
 {
+    const int code = r.ok          ? 0
+        : !r.canceled              ? 1
+        : terminationSignal() != 0 ? exitStatusForSignal(terminationSignal())
+                                   : 130;
+    if (json) {
+        printJson(jobResultJson(r));
+        return code;
+    }
     if (!r.ok) {
         err(QStringLiteral("error: ") + r.error.toString());
-        if (r.canceled && terminationSignal() != 0)
-            return exitStatusForSignal(terminationSignal());
-        return r.canceled ? 130 : 1;
+        return code;
     }
     out(r.summary);
     for (const QString &n : r.notes)
         out(n);
     return 0;
+}
+
+QJsonObject errorJson(const core::Error &e)
+{
+    static const char *const kinds[] = { "none", "invalid_input", "unreachable",
+        "password_required", "auth_failed", "service_not_found", "canceled", "timeout",
+        "connection_lost", "query", "tool", "io", "internal" };
+    const auto k = std::size_t(e.kind);
+    return QJsonObject { { QStringLiteral("kind"),
+                             QString::fromLatin1(k < std::size(kinds) ? kinds[k] : "internal") },
+        { QStringLiteral("message"), e.message }, { QStringLiteral("hint"), e.hint },
+        { QStringLiteral("detail"), e.detail }, { QStringLiteral("sqlstate"), e.sqlState } };
+}
+
+QJsonObject jobResultJson(const core::JobResult &r)
+{
+    return QJsonObject { { QStringLiteral("ok"), r.ok }, { QStringLiteral("canceled"), r.canceled },
+        { QStringLiteral("summary"), r.summary },
+        { QStringLiteral("notes"), QJsonArray::fromStringList(r.notes) },
+        { QStringLiteral("output"), r.outputPath.isEmpty() ? QJsonValue() : r.outputPath },
+        { QStringLiteral("manifest"), r.manifestPath.isEmpty() ? QJsonValue() : r.manifestPath },
+        { QStringLiteral("bytes"), double(r.bytes) },
+        { QStringLiteral("elapsed_ms"), double(r.elapsedMs) },
+        { QStringLiteral("tool_ms"), double(r.toolMs) },
+        { QStringLiteral("error"), r.ok ? QJsonValue() : QJsonValue(errorJson(r.error)) } };
 }
 
 } // namespace strata::cli

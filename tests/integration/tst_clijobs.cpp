@@ -4,6 +4,9 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -87,6 +90,7 @@ private Q_SLOTS:
     void initTestCase();
     void backupVerifyRestoreFromTheCommandLine();
     void failuresExitNonZeroWithAMessage();
+    void jsonIsOneObjectOnStdoutWithTheSameExitStatus();
     void terminationSignalsCancelTheBackupAndCleanUp_data();
     void terminationSignalsCancelTheBackupAndCleanUp();
     void killedBackupLeavesNoToolRunningAndTheNextOneCleansUp();
@@ -157,6 +161,46 @@ void tst_CliJobs::backupVerifyRestoreFromTheCommandLine()
     QVERIFY2(yes.err.contains(logged), qPrintable(yes.err));
     QVERIFY2(yes.err.contains("s] finished in "), qPrintable(yes.err));
     QVERIFY(!yes.err.contains("% "));
+}
+
+void tst_CliJobs::jsonIsOneObjectOnStdoutWithTheSameExitStatus()
+{
+    const QString catalog = m_dir.filePath("json.sqlite");
+    const QString archive = m_dir.filePath("json.dump");
+    auto parse = [](const Run &r) {
+        QJsonParseError e;
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8(), &e).object();
+        return e.error == QJsonParseError::NoError ? o : QJsonObject();
+    };
+    Run c = cli({ "check", TestServer::connInfo("tst_clijobs"), "--json" }, catalog);
+    QCOMPARE(c.code, 0);
+    QCOMPARE(parse(c).value("database").toString(), QStringLiteral("tst_clijobs"));
+    QVERIFY(parse(c).value("server_version_num").toInt() >= 100000);
+
+    Run b
+        = cli({ "backup", TestServer::connInfo("tst_clijobs"), "-o", archive, "--json" }, catalog);
+    QVERIFY2(b.code == 0, qPrintable(b.err));
+    const QJsonObject bo = parse(b);
+    QVERIFY2(bo.value("ok").toBool(), qPrintable(b.out));
+    QCOMPARE(bo.value("output").toString(), archive);
+    QCOMPARE(qint64(bo.value("bytes").toDouble()), QFileInfo(archive).size());
+    QVERIFY(bo.value("error").isNull());
+    QVERIFY2(!b.err.contains(QStringLiteral("% ")), qPrintable(b.err)); // no progress lines
+
+    Run v = cli({ "verify", archive, "--json" }, catalog);
+    QCOMPARE(v.code, 0);
+    QCOMPARE(parse(v).value("manifest").toString(), QStringLiteral("matches"));
+    QCOMPARE(parse(v).value("data_entries").toInt(), 2); // t's rows and its sequence's value
+
+    // A failure: still one object, the error's kind and hint in it, exit status 1.
+    Run f = cli({ "backup", "host=127.0.0.1 port=1 dbname=x connect_timeout=2", "-o",
+                    m_dir.filePath("never.dump"), "--json" },
+        catalog);
+    QCOMPARE(f.code, 1);
+    const QJsonObject fo = parse(f);
+    QCOMPARE(fo.value("ok").toBool(true), false);
+    QCOMPARE(fo.value("error").toObject().value("kind").toString(), QStringLiteral("unreachable"));
+    QVERIFY(!fo.value("error").toObject().value("hint").toString().isEmpty());
 }
 
 void tst_CliJobs::failuresExitNonZeroWithAMessage()
