@@ -193,7 +193,7 @@ Result<int> BackupCatalog::open() const
     return db.versionFound();
 }
 
-Result<qint64> BackupCatalog::record(const BackupManifest &m, const BackupOrigin &origin)
+BackupRun BackupRun::fromManifest(const BackupManifest &m, const BackupOrigin &origin)
 {
     BackupRun run;
     run.path = QFileInfo(m.path).absoluteFilePath();
@@ -208,6 +208,12 @@ Result<qint64> BackupCatalog::record(const BackupManifest &m, const BackupOrigin
     run.sha256 = m.sha256;
     run.manifestPath = BackupManifest::manifestPath(run.path);
     run.origin = origin;
+    return run;
+}
+
+Result<qint64> BackupCatalog::record(const BackupManifest &m, const BackupOrigin &origin)
+{
+    BackupRun run = BackupRun::fromManifest(m, origin);
     run.tables = backuphistory::rowCounts(m);
     if (!run.tables.isEmpty())
         run.countsSource = QStringLiteral("dump");

@@ -30,6 +30,9 @@ struct BackupRun
     QString log;
     QList<TableRowCount> tables; // row counts at backup time, when known
     QString countsSource; // "dump" or "archive"
+
+    // A written backup as its manifest describes it (path made absolute, manifest beside it).
+    static BackupRun fromManifest(const BackupManifest &m, const BackupOrigin &origin);
 };
 
 // The local backup history (SQLite through QSqlDatabase "QSQLITE", statements in sql/local/),

@@ -81,20 +81,8 @@ QStringList BackupRecorder::written(const BackupManifest &m, const QStringList &
                         .arg(m_counts->error().message);
     if (m_catalogPath.isEmpty())
         return warnings;
-    BackupRun run;
-    run.path = QFileInfo(m.path).absoluteFilePath();
+    BackupRun run = BackupRun::fromManifest(m, m_origin);
     run.server = backuphistory::serverLabel(m_profile);
-    run.database = m.database;
-    run.serverVersion = m.serverVersion;
-    run.toolVersion = m.toolVersion;
-    run.format = m.format;
-    run.options = m.options;
-    run.started = m.started;
-    run.durationMs = m.durationMs;
-    run.size = m.size;
-    run.sha256 = m.sha256;
-    run.manifestPath = BackupManifest::manifestPath(run.path);
-    run.origin = m_origin;
     run.log = log.join(u'\n');
     if (m_counts && m_counts->ok()) {
         run.tables = m_counts->value();
