@@ -48,15 +48,18 @@ QString AboutDialog::text(const AppContext *context)
             server
                 += QStringLiteral("<br><small>%1</small>").arg(info.versionString.toHtmlEscaped());
     }
+    // The Qt it runs with; the one it was built with too when they differ.
+    QString qt = QString::fromLatin1(qVersion());
+    if (qt != QLatin1String(QT_VERSION_STR))
+        qt = tr("%1 (built with %2)").arg(qt, QStringLiteral(QT_VERSION_STR));
     return tr("<h3>Strata %1</h3>"
               "<p>A desktop console for PostgreSQL.</p>"
               "<table cellspacing=4>"
-              "<tr><td>Qt</td><td>%2 (built with %3)</td></tr>"
-              "<tr><td>libpq</td><td>%4</td></tr>"
-              "<tr><td>Server</td><td>%5</td></tr>"
+              "<tr><td>Qt</td><td>%2</td></tr>"
+              "<tr><td>libpq</td><td>%3</td></tr>"
+              "<tr><td>Server</td><td>%4</td></tr>"
               "</table>")
-        .arg(QApplication::applicationVersion().toHtmlEscaped(), QString::fromLatin1(qVersion()),
-            QStringLiteral(QT_VERSION_STR), core::libpqVersion(), server);
+        .arg(QApplication::applicationVersion().toHtmlEscaped(), qt, core::libpqVersion(), server);
 }
 
 QMessageBox *AboutDialog::openAboutQt(QWidget *parent)
