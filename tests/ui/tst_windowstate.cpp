@@ -112,24 +112,27 @@ ui::WorkspacePage *tst_WindowState::page(const QString &id) const
 
 void tst_WindowState::geometrySplittersAndPageComeBack()
 {
-    m_window->resize(1000, 700);
+    m_window->resize(1300, 800);
     auto *main = qobject_cast<QSplitter *>(m_window->centralWidget());
     QVERIFY(main);
-    main->setSizes({ 330, 670 });
+    // Splitters share out the space the window has once the resize is laid out.
+    QTRY_VERIFY(main->width() > 1200 && main->width() <= 1300);
+    main->setSizes({ 450, 850 });
     QSplitter *jobsSplit = page("jobs")->findChild<QSplitter *>();
     QVERIFY(jobsSplit);
     m_window->tabs()->setCurrentWidget(page("jobs"));
     jobsSplit->setSizes({ 150, 450 });
     const QList<int> mainSizes = main->sizes();
+    QVERIFY2(mainSizes.first() > 400, "not the default: the test would prove nothing");
     const QList<int> jobsSizes = jobsSplit->sizes();
     closeWindow();
 
     openWindow();
-    QCOMPARE(m_window->size(), QSize(1000, 700));
+    QCOMPARE(m_window->size(), QSize(1300, 800));
     auto *main2 = qobject_cast<QSplitter *>(m_window->centralWidget());
     QCOMPARE(main2->sizes(), mainSizes);
-    QCOMPARE(page("jobs")->findChild<QSplitter *>()->sizes(), jobsSizes);
     QCOMPARE(m_window->tabs()->currentWidget(), page("jobs"));
+    QCOMPARE(page("jobs")->findChild<QSplitter *>()->sizes(), jobsSizes);
 }
 
 void tst_WindowState::theLastSavedConnectionComesBackWithoutItsPassword()
