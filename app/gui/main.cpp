@@ -101,6 +101,27 @@ void setNames()
     QCoreApplication::setApplicationVersion(QStringLiteral(STRATA_VERSION));
 }
 
+// --demo: starts the private demo cluster (made on first use), then connects to it.
+void startDemo(QApplication *app, ui::MainWindow *window)
+{
+    auto *launcher = new ui::DemoLauncher(app);
+    QObject::connect(launcher, &ui::DemoLauncher::progress, window,
+        [window](const QString &text, int pct) { window->showProgress(text, pct); });
+    QObject::connect(
+        launcher, &ui::DemoLauncher::ready, window, [window](const core::DemoStatus &status) {
+            const auto demoProfiles = ui::DemoLauncher::profiles(status);
+            window->setDemoProfiles(demoProfiles);
+            window->connectTo(demoProfiles.first());
+        });
+    QObject::connect(launcher, &ui::DemoLauncher::failed, window, [window](const core::Error &e) {
+        window->showProgress(QString(), 100);
+        window->showBanner(QObject::tr("The demo could not start: %1").arg(e.toString()), true);
+        Q_EMIT window->connectionFailed(e);
+    });
+    window->showProgress(QObject::tr("Starting the demo…"), -1);
+    launcher->start();
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -187,24 +208,7 @@ int main(int argc, char **argv)
             window.connectTo(profile.value(), password);
         }
     } else if (cli.isSet(demo)) {
-        auto *launcher = new ui::DemoLauncher(&app);
-        QObject::connect(launcher, &ui::DemoLauncher::progress, &window,
-            [&window](const QString &text, int pct) { window.showProgress(text, pct); });
-        QObject::connect(
-            launcher, &ui::DemoLauncher::ready, &window, [&window](const core::DemoStatus &status) {
-                const auto demoProfiles = ui::DemoLauncher::profiles(status);
-                window.setDemoProfiles(demoProfiles);
-                window.connectTo(demoProfiles.first());
-            });
-        QObject::connect(
-            launcher, &ui::DemoLauncher::failed, &window, [&window](const core::Error &e) {
-                window.showProgress(QString(), 100);
-                window.showBanner(
-                    QObject::tr("The demo could not start: %1").arg(e.toString()), true);
-                Q_EMIT window.connectionFailed(e);
-            });
-        window.showProgress(QObject::tr("Starting the demo…"), -1);
-        launcher->start();
+        startDemo(&app, &window);
     } else if (!shooting) {
         window.reconnectLastConnection();
     }
