@@ -2,6 +2,7 @@
 
 #include "theme.h"
 
+#include "aboutdialog.h"
 #include "appcontext.h"
 #include "connect/connectdialog.h"
 #include "connect/connectioncontroller.h"
@@ -10,6 +11,8 @@
 #include "db/passwordstore.h"
 #include "db/profilestore.h"
 #include "db/servicefile.h"
+#include "preferencesdialog.h"
+#include "windowstate.h"
 #include "workspacepage.h"
 #include "workspacepages.h"
 
@@ -47,6 +50,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     // Pages reflow down to this (tests/ui/tst_mainwindow checks them there).
     setMinimumSize(800, 560);
     resize(1400, 900);
+    windowstate::restore(this, m_tabs, m_context);
 }
 
 void MainWindow::buildLayout()
@@ -98,6 +102,12 @@ void MainWindow::buildMenus()
     connection->addAction(tr("&Close connection"), QKeySequence(Qt::CTRL | Qt::Key_W), this,
         [this] { m_controller->disconnectFromServer(); });
     connection->addSeparator();
+    // The platform's Preferences shortcut; Ctrl+, where it has none (GNOME, Windows).
+    QKeySequence prefs(QKeySequence::Preferences);
+    if (prefs.isEmpty())
+        prefs = QKeySequence(Qt::CTRL | Qt::Key_Comma);
+    connection->addAction(tr("&Preferences…"), prefs, this, &MainWindow::showPreferences);
+    connection->addSeparator();
     connection->addAction(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), this, &QWidget::close);
 
     auto *view = menuBar()->addMenu(tr("&View"));
@@ -124,14 +134,8 @@ void MainWindow::buildMenus()
 
     auto *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
-    help->addAction(tr("&About Strata"), this, [this] {
-        auto *box = new QMessageBox(QMessageBox::Information, tr("About Strata"),
-            tr("Strata %1\nA desktop console for PostgreSQL.")
-                .arg(QApplication::applicationVersion()),
-            QMessageBox::Ok, this);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
-    });
+    help->addAction(tr("&About Strata"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), this, [this] { AboutDialog::openAboutQt(this); });
 }
 
 // Every shortcut the menus hold, as the menus show it.
@@ -158,6 +162,35 @@ void MainWindow::showShortcuts()
         QStringLiteral("<table cellspacing=6>%1</table>").arg(rows), QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
+}
+
+AboutDialog *MainWindow::showAbout()
+{
+    auto *box = new AboutDialog(m_context, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    return box;
+}
+
+PreferencesDialog *MainWindow::showPreferences()
+{
+    auto *dialog = new PreferencesDialog(m_context->preferences(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::saveWindowState()
+{
+    windowstate::save(this, m_tabs, m_context);
+}
+
+bool MainWindow::reconnectLastConnection()
+{
+    const auto last = windowstate::lastConnection(m_context);
+    if (last)
+        connectTo(*last);
+    return bool(last);
 }
 
 void MainWindow::wirePanel()
@@ -368,6 +401,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         if (const QString why = p->busyReason(); !why.isEmpty())
             busy << why;
     if (busy.isEmpty() || m_closeConfirmed) {
+        saveWindowState();
         event->accept();
         return;
     }

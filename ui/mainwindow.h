@@ -16,10 +16,12 @@ class ConnectionListModel;
 
 namespace strata::ui {
 
+class AboutDialog;
 class AppContext;
 class ConnectDialog;
 class ConnectionController;
 class ConnectionPanel;
+class PreferencesDialog;
 class WorkspacePage;
 
 // Wires the parts together: the connection list, the connect flow, the workspace pages, the
@@ -45,6 +47,14 @@ public:
     QStringList shortcutList() const;
     // A dialog for a new or saved profile; shown with open() (also used for screenshots).
     ConnectDialog *createConnectDialog(const core::ConnectionProfile *existing);
+    // Help > About Strata and Connection > Preferences (opened, not run modally).
+    AboutDialog *showAbout();
+    PreferencesDialog *showPreferences();
+    // Geometry, splitters, the page in front and the last connection (see windowstate.h):
+    // restored when the window is built, saved when it closes.
+    void saveWindowState();
+    // Opens the last connection again when it was open at close (a saved profile only).
+    bool reconnectLastConnection();
 
 Q_SIGNALS:
     void connectionFailed(const core::Error &error);

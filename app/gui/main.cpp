@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "screenshotrunner.h"
 #include "startuptrace.h"
+#include "translations.h"
 
 #include "util/async.h"
 
@@ -135,6 +136,8 @@ void startConnecting(
             });
         window.showProgress(QObject::tr("Starting the demo…"), -1);
         launcher->start();
+    } else if (!shooting) {
+        window.reconnectLastConnection();
     }
 }
 
@@ -167,6 +170,7 @@ int main(int argc, char **argv)
     QObject::connect(
         &app, &QCoreApplication::aboutToQuit, [] { core::Synchroniser::instance().cancelAll(); });
     setNames();
+    gui::installTranslations(&app);
     QApplication::setApplicationDisplayName(QStringLiteral("Strata"));
     QApplication::setDesktopFileName(QStringLiteral("io.strata.Strata"));
     QCommandLineParser cli;
@@ -210,6 +214,11 @@ int main(int argc, char **argv)
     }
 
     startConnecting(cli, opts, window, app);
+    // Quitting without closing the window (SIGTERM, the session ending) remembers it too.
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &window, [&window] {
+        if (window.isVisible())
+            window.saveWindowState();
+    });
     const int code = app.exec();
     // The window is gone; what was cancelled at aboutToQuit gets a few seconds to end.
     core::Synchroniser::instance().drain(10000);

@@ -7,6 +7,7 @@
 #include "backuphistoryview.h"
 #include "db/preferences.h"
 #include "desktopnotifier.h"
+#include "preferencekeys.h"
 #include "restoredialog.h"
 
 #include "jobs/backupjob.h"
@@ -140,13 +141,25 @@ std::shared_ptr<core::Job> JobsPage::job(int row) const
     return row >= 0 && row < m_jobs.size() ? m_jobs[row].job : nullptr;
 }
 
+qint64 JobsPage::notifyAfterMs() const
+{
+    if (m_notifyAfterMs >= 0)
+        return m_notifyAfterMs;
+    return 1000
+        * context()
+              ->preferences()
+              ->value(QString::fromLatin1(prefkeys::kNotifyAfterSeconds),
+                  prefkeys::kNotifyAfterSecondsDefault)
+              .toLongLong();
+}
+
 BackupDialog *JobsPage::createBackupDialog(const QStringList &tables, const QStringList &schemas)
 {
     auto *d = new BackupDialog(context()->profile(), service(), this);
     d->setAttribute(Qt::WA_DeleteOnClose);
     // The folder the last backup went to, not the home folder every time.
     const QString folder
-        = context()->preferences()->value(QStringLiteral("backup/lastFolder")).toString();
+        = context()->preferences()->value(QString::fromLatin1(prefkeys::kBackupFolder)).toString();
     if (!folder.isEmpty())
         d->setFolder(folder);
     if (!tables.isEmpty())
@@ -155,7 +168,7 @@ BackupDialog *JobsPage::createBackupDialog(const QStringList &tables, const QStr
         d->setSchemas(schemas);
     connect(d, &BackupDialog::backupRequested, this, [this](const core::BackupOptions &o) {
         context()->preferences()->setValue(
-            QStringLiteral("backup/lastFolder"), QFileInfo(o.outputPath).absolutePath());
+            QString::fromLatin1(prefkeys::kBackupFolder), QFileInfo(o.outputPath).absolutePath());
         if (auto jobs = service())
             startJob(jobs->backupJob(o));
     });
@@ -263,7 +276,7 @@ void JobsPage::onFinished(int index)
               : (r->canceled ? tr("Cancelled") : tr("Failed: %1").arg(r->error.message)));
     e.item->setForeground(
         ColStatus, r->ok ? palette().color(QPalette::Text) : theme::text(theme::Tone::Error));
-    if (r->elapsedMs >= m_notifyAfterMs) {
+    if (r->elapsedMs >= notifyAfterMs()) {
         const QString title = r->ok ? tr("Finished: %1").arg(e.job->title())
             : r->canceled           ? tr("Cancelled: %1").arg(e.job->title())
                                     : tr("Failed: %1").arg(e.job->title());

@@ -51,8 +51,10 @@ public:
     int jobCount() const { return int(m_jobs.size()); }
     std::shared_ptr<core::Job> job(int row) const;
 
-    // Jobs that ran at least this long end with a desktop notification (30 s unless changed).
+    // Jobs that ran at least this long end with a desktop notification (the preference
+    // "Notify after", 30 s unless changed there; tests set it here).
     void setNotifyAfter(qint64 ms) { m_notifyAfterMs = ms; }
+    qint64 notifyAfterMs() const;
 
     BackupDialog *createBackupDialog(
         const QStringList &tables = {}, const QStringList &schemas = {});
@@ -103,7 +105,7 @@ private:
     mutable std::shared_ptr<core::JobsService> m_service;
     bool m_logFollows = true;
     mutable std::weak_ptr<const core::Connection> m_serviceConnection;
-    qint64 m_notifyAfterMs = 30000;
+    qint64 m_notifyAfterMs = -1; // -1: the preference
 };
 
 } // namespace strata::ui
