@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "screenshotrunner.h"
 #include "startuptrace.h"
+#include "theme.h"
 
 #include "util/async.h"
 
@@ -42,6 +43,10 @@ struct Options
         QStringLiteral("Render the main window and its dialogs to "
                        "DIR/*.png offscreen, then exit."),
         QStringLiteral("DIR") };
+    QCommandLineOption palette { QStringLiteral("palette"),
+        QStringLiteral("Colours: dark or light (the Fusion style with that palette), or system "
+                       "(the default)."),
+        QStringLiteral("NAME") };
 };
 
 void describe(QCommandLineParser &cli, const Options &o)
@@ -49,7 +54,7 @@ void describe(QCommandLineParser &cli, const Options &o)
     cli.setApplicationDescription(QStringLiteral("Strata: a desktop console for PostgreSQL."));
     cli.addHelpOption();
     cli.addVersionOption();
-    cli.addOptions({ o.demo, o.connectTo, o.screenshot, o.size });
+    cli.addOptions({ o.demo, o.connectTo, o.screenshot, o.size, o.palette });
 }
 
 bool wantsOnlyText(int argc, char **argv)
@@ -134,6 +139,11 @@ int main(int argc, char **argv)
     QCommandLineParser cli;
     describe(cli, opts);
     cli.process(app);
+    if (!ui::theme::applyPalette(cli.value(opts.palette))) {
+        std::fprintf(stderr, "strata: unknown palette '%s' (dark, light or system)\n",
+            qPrintable(cli.value(opts.palette)));
+        return 2;
+    }
     const auto &demo = opts.demo;
     const auto &connectTo = opts.connectTo;
     const auto &screenshot = opts.screenshot;
