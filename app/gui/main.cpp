@@ -105,6 +105,36 @@ void setNames()
     QCoreApplication::setApplicationVersion(QStringLiteral(STRATA_VERSION));
 }
 
+bool applyPalette(const QString &name)
+{
+    if (ui::theme::applyPalette(name))
+        return true;
+    std::fprintf(
+        stderr, "strata: unknown palette '%s' (dark, light or system)\n", qPrintable(name));
+    return false;
+}
+
+void resizeTo(QWidget &window, const QString &size)
+{
+    const QStringList wh = size.split(u'x');
+    if (wh.size() == 2 && wh[0].toInt() > 0 && wh[1].toInt() > 0)
+        window.resize(wh[0].toInt(), wh[1].toInt());
+}
+
+void connectFromCommandLine(ui::MainWindow &window, const QString &connInfo, bool shooting)
+{
+    QString password;
+    auto profile = core::ConnectionProfile::fromConnInfo(connInfo, &password);
+    if (!profile) {
+        std::fprintf(stderr, "strata: %s\n", qPrintable(profile.error().toString()));
+        window.showBanner(profile.error().message + u'\n' + profile.error().hint, true);
+        if (shooting)
+            Q_EMIT window.connectionFailed(profile.error());
+    } else {
+        window.connectTo(profile.value(), password);
+    }
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -139,11 +169,8 @@ int main(int argc, char **argv)
     QCommandLineParser cli;
     describe(cli, opts);
     cli.process(app);
-    if (!ui::theme::applyPalette(cli.value(opts.palette))) {
-        std::fprintf(stderr, "strata: unknown palette '%s' (dark, light or system)\n",
-            qPrintable(cli.value(opts.palette)));
+    if (!applyPalette(cli.value(opts.palette)))
         return 2;
-    }
     const auto &demo = opts.demo;
     const auto &connectTo = opts.connectTo;
     const auto &screenshot = opts.screenshot;
@@ -169,11 +196,8 @@ int main(int argc, char **argv)
     window.show();
     gui::StartupTrace::mark("window_shown");
 
-    if (cli.isSet(opts.size)) {
-        const QStringList wh = cli.value(opts.size).split(u'x');
-        if (wh.size() == 2 && wh[0].toInt() > 0 && wh[1].toInt() > 0)
-            window.resize(wh[0].toInt(), wh[1].toInt());
-    }
+    if (cli.isSet(opts.size))
+        resizeTo(window, cli.value(opts.size));
 
     ui::ScreenshotRunner *runner = nullptr;
     if (shooting) {
@@ -184,16 +208,7 @@ int main(int argc, char **argv)
     }
 
     if (cli.isSet(connectTo)) {
-        QString password;
-        auto profile = core::ConnectionProfile::fromConnInfo(cli.value(connectTo), &password);
-        if (!profile) {
-            std::fprintf(stderr, "strata: %s\n", qPrintable(profile.error().toString()));
-            window.showBanner(profile.error().message + u'\n' + profile.error().hint, true);
-            if (shooting)
-                Q_EMIT window.connectionFailed(profile.error());
-        } else {
-            window.connectTo(profile.value(), password);
-        }
+        connectFromCommandLine(window, cli.value(connectTo), shooting);
     } else if (cli.isSet(demo)) {
         auto *launcher = new ui::DemoLauncher(&app);
         QObject::connect(launcher, &ui::DemoLauncher::progress, &window,

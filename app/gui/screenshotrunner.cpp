@@ -189,10 +189,10 @@ void ScreenshotRunner::shootOverview(Done done)
     showPage(QStringLiteral("overview"));
     auto *p = qobject_cast<OverviewPage *>(page(QStringLiteral("overview")));
     auto shoot = [this, done] { shootWhen(m_window, QStringLiteral("main-overview"), done); };
-    if (!p || p->isLoaded())
+    if (!p || p->areDetailsLoaded())
         shoot();
-    else
-        connect(p, &OverviewPage::loaded, this, shoot, Qt::SingleShotConnection);
+    else // the health, schemas and backups too: the page is not half empty in the picture
+        connect(p, &OverviewPage::detailsLoaded, this, shoot, Qt::SingleShotConnection);
 }
 
 // The demo's partitioned ais.positions with its details.

@@ -35,6 +35,7 @@ public:
 
     // Whether the figures for the open connection are shown; loaded() says when they are.
     bool isLoaded() const { return m_loaded; }
+    bool areDetailsLoaded() const { return m_loaded && m_detailsPending == 0; }
     QString factsText() const;
     QStringList databaseNames() const; // largest first
     // The health lines, the largest schemas and the recent backups, once detailsLoaded().
