@@ -22,6 +22,8 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStyle>
@@ -29,6 +31,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolBar>
 #include <QTreeView>
 
 #include <arpa/inet.h>
@@ -60,6 +63,7 @@ private Q_SLOTS:
     void theWindowReflowsDownToItsMinimumSize();
     void screenshotsAreWrittenAndReadable();
     void screenshotsInTheDarkPaletteAreDark();
+    void theToolbarHoldsTheMenusCommonActions();
 
 private:
     QTemporaryDir m_dir;
@@ -480,6 +484,36 @@ void tst_MainWindow::screenshotsAreWrittenAndReadable()
         QVERIFY2(colours.size() > 8,
             qPrintable(QStringLiteral("%1: %2 colours").arg(file).arg(colours.size())));
     }
+}
+
+void tst_MainWindow::theToolbarHoldsTheMenusCommonActions()
+{
+    auto *bar = m_window->findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    QVERIFY(bar);
+    QStringList names;
+    for (QAction *a : bar->actions()) {
+        if (a->isSeparator())
+            continue;
+        names << a->objectName();
+        QVERIFY2(!a->icon().isNull() && !a->iconText().isEmpty(), qPrintable(a->objectName()));
+        bool inAMenu = false; // the same action as the menu's: one shortcut, one state
+        for (QAction *menu : m_window->menuBar()->actions())
+            inAMenu = inAMenu || menu->menu()->actions().contains(a);
+        QVERIFY2(inAMenu, qPrintable(a->objectName()));
+    }
+    QCOMPARE(names,
+        QStringList({ "newConnection", "refresh", "find", "backup", "restore", "page-diagram" }));
+    // Backing up and restoring need a connection.
+    QVERIFY(!bar->actions().at(4)->isEnabled());
+    QSignalSpy ready(m_window.get(), &ui::MainWindow::connectionReady);
+    m_window->connectTo(TestServer::profile("tst_mainwindow"));
+    QVERIFY(ready.wait(15000));
+    auto *backup = m_window->findChild<QAction *>(QStringLiteral("backup"));
+    QVERIFY(backup->isEnabled());
+    auto *diagram = m_window->findChild<QAction *>(QStringLiteral("page-diagram"));
+    diagram->trigger();
+    QCOMPARE(qobject_cast<ui::WorkspacePage *>(m_window->tabs()->currentWidget())->id(),
+        QStringLiteral("diagram"));
 }
 
 // `strata --palette dark --screenshot DIR`: every page rendered in the dark palette (the window
