@@ -42,6 +42,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     buildLayout();
     buildStatusBar();
     buildMenus();
+    buildToolBar();
     wirePanel();
     wireController();
     wireContext();
@@ -97,10 +98,17 @@ void MainWindow::buildStatusBar()
 void MainWindow::buildMenus()
 {
     auto *connection = menuBar()->addMenu(tr("&Connection"));
-    connection->addAction(tr("&New connection…"), QKeySequence(Qt::CTRL | Qt::Key_N), this,
-        [this] { editProfile(nullptr); });
+    connection
+        ->addAction(tr("&New connection…"), QKeySequence(Qt::CTRL | Qt::Key_N), this,
+            [this] { editProfile(nullptr); })
+        ->setObjectName(QStringLiteral("newConnection"));
     connection->addAction(tr("&Close connection"), QKeySequence(Qt::CTRL | Qt::Key_W), this,
         [this] { m_controller->disconnectFromServer(); });
+    connection->addSeparator();
+    connection->addAction(tr("&Back up…"), this, [this] { m_context->requestBackup({}, {}); })
+        ->setObjectName(QStringLiteral("backup"));
+    connection->addAction(tr("R&estore…"), this, &MainWindow::openRestoreDialog)
+        ->setObjectName(QStringLiteral("restore"));
     connection->addSeparator();
     // The platform's Preferences shortcut; Ctrl+, where it has none (GNOME, Windows).
     QKeySequence prefs(QKeySequence::Preferences);
@@ -112,19 +120,24 @@ void MainWindow::buildMenus()
 
     auto *view = menuBar()->addMenu(tr("&View"));
     // Find and Refresh act on the page in front; each page says what they mean there.
-    view->addAction(tr("&Find…"), QKeySequence(Qt::CTRL | Qt::Key_F), this, [this] {
-        if (auto *p = qobject_cast<WorkspacePage *>(m_tabs->currentWidget()))
-            p->focusFind();
-    });
-    view->addAction(tr("&Refresh"), QKeySequence(Qt::Key_F5), this, [this] {
-        if (auto *p = qobject_cast<WorkspacePage *>(m_tabs->currentWidget()))
-            p->refresh();
-    });
+    view->addAction(tr("&Find…"), QKeySequence(Qt::CTRL | Qt::Key_F), this,
+            [this] {
+                if (auto *p = qobject_cast<WorkspacePage *>(m_tabs->currentWidget()))
+                    p->focusFind();
+            })
+        ->setObjectName(QStringLiteral("find"));
+    view->addAction(tr("&Refresh"), QKeySequence(Qt::Key_F5), this,
+            [this] {
+                if (auto *p = qobject_cast<WorkspacePage *>(m_tabs->currentWidget()))
+                    p->refresh();
+            })
+        ->setObjectName(QStringLiteral("refresh"));
     view->addSeparator();
     for (int i = 0; i < m_pages.size() && i < 9; ++i) {
         WorkspacePage *page = m_pages.at(i);
         view->addAction(page->title(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this,
-            [this, page] { m_tabs->setCurrentWidget(page); });
+                [this, page] { m_tabs->setCurrentWidget(page); })
+            ->setObjectName(QStringLiteral("page-") + page->id());
     }
     view->addAction(tr("Next page"), QKeySequence(Qt::CTRL | Qt::Key_PageDown), this,
         [this] { m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % m_tabs->count()); });

@@ -67,6 +67,8 @@ private:
     void buildLayout();
     void buildStatusBar();
     void buildMenus();
+    void buildToolBar(); // mainwindowtoolbar.cpp
+    void openRestoreDialog();
     void wirePanel();
     void wireController();
     void wireContext();

@@ -2,6 +2,10 @@
 
 #include <QApplication>
 #include <QChart>
+#include <QStyle>
+#include <QStyleFactory>
+
+#include <memory>
 
 namespace strata::ui::theme {
 
@@ -112,6 +116,51 @@ void styleChart(QChart *chart)
     chart->setBackgroundBrush(p.color(QPalette::Base));
     chart->setTitleBrush(p.color(QPalette::Text));
     chart->legend()->setLabelColor(p.color(QPalette::Text));
+}
+
+QPalette fusionPalette(bool dark)
+{
+    if (!dark) {
+        const std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("Fusion")));
+        return fusion ? fusion->standardPalette() : QPalette();
+    }
+    const QColor window(0x2b, 0x2d, 0x31), base(0x1f, 0x21, 0x24), text(0xe6, 0xe6, 0xe6);
+    const QColor button(0x35, 0x38, 0x3d), highlight(0x3d, 0x7c, 0xc9), link(0x8a, 0xb8, 0xf0);
+    QPalette p(window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, button);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::white);
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x8a, 0x8d, 0x93));
+    p.setColor(QPalette::Highlight, highlight);
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, link);
+    p.setColor(QPalette::LinkVisited, link.darker(120));
+    p.setColor(QPalette::Light, button.lighter(150));
+    p.setColor(QPalette::Midlight, button.lighter(125));
+    p.setColor(QPalette::Mid, button.darker(120));
+    p.setColor(QPalette::Dark, base.darker(130));
+    p.setColor(QPalette::Shadow, Qt::black);
+    const QColor disabled(0x80, 0x80, 0x80);
+    for (auto role : { QPalette::WindowText, QPalette::Text, QPalette::ButtonText })
+        p.setColor(QPalette::Disabled, role, disabled);
+    p.setColor(QPalette::Disabled, QPalette::Highlight, button);
+    return p;
+}
+
+bool applyPalette(const QString &name)
+{
+    const bool dark = name == QLatin1String("dark");
+    if (!dark && name != QLatin1String("light"))
+        return name.isEmpty() || name == QLatin1String("system");
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    QApplication::setPalette(fusionPalette(dark));
+    return true;
 }
 
 QString detailsCss()

@@ -36,6 +36,12 @@ QString textStyle(Tone tone);
 // A chart (Qt Charts) in the palette's scheme: call before adding series (a theme resets their
 // colours), or set the series' colours after.
 void styleChart(QChart *chart);
+// A dark or light palette for the Fusion style (`strata --palette dark|light`): for screenshots
+// and for desktops whose style ignores their colour scheme.
+QPalette fusionPalette(bool dark);
+// Switches the application to the Fusion style with that palette. "dark", "light"; anything
+// else ("system", empty) leaves the desktop's own style and palette. False for an unknown name.
+bool applyPalette(const QString &name);
 // The CSS that details rendered as HTML use (table headers, rules), for this palette.
 QString detailsCss();
 

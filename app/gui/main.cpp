@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "screenshotrunner.h"
 #include "startuptrace.h"
+#include "theme.h"
 #include "translations.h"
 
 #include "util/async.h"
@@ -43,6 +44,10 @@ struct Options
         QStringLiteral("Render the main window and its dialogs to "
                        "DIR/*.png offscreen, then exit."),
         QStringLiteral("DIR") };
+    QCommandLineOption palette { QStringLiteral("palette"),
+        QStringLiteral("Colours: dark or light (the Fusion style with that palette), or system "
+                       "(the default)."),
+        QStringLiteral("NAME") };
 };
 
 void describe(QCommandLineParser &cli, const Options &o)
@@ -50,7 +55,7 @@ void describe(QCommandLineParser &cli, const Options &o)
     cli.setApplicationDescription(QStringLiteral("Strata: a desktop console for PostgreSQL."));
     cli.addHelpOption();
     cli.addVersionOption();
-    cli.addOptions({ o.demo, o.connectTo, o.screenshot, o.size });
+    cli.addOptions({ o.demo, o.connectTo, o.screenshot, o.size, o.palette });
 }
 
 bool wantsOnlyText(int argc, char **argv)
@@ -141,6 +146,22 @@ void startConnecting(
     }
 }
 
+bool applyPalette(const QString &name)
+{
+    if (ui::theme::applyPalette(name))
+        return true;
+    std::fprintf(
+        stderr, "strata: unknown palette '%s' (dark, light or system)\n", qPrintable(name));
+    return false;
+}
+
+void resizeTo(QWidget &window, const QString &size)
+{
+    const QStringList wh = size.split(u'x');
+    if (wh.size() == 2 && wh[0].toInt() > 0 && wh[1].toInt() > 0)
+        window.resize(wh[0].toInt(), wh[1].toInt());
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -176,6 +197,8 @@ int main(int argc, char **argv)
     QCommandLineParser cli;
     describe(cli, opts);
     cli.process(app);
+    if (!applyPalette(cli.value(opts.palette)))
+        return 2;
     const auto &screenshot = opts.screenshot;
 
     const bool shooting = cli.isSet(screenshot);
@@ -199,11 +222,8 @@ int main(int argc, char **argv)
     window.show();
     gui::StartupTrace::mark("window_shown");
 
-    if (cli.isSet(opts.size)) {
-        const QStringList wh = cli.value(opts.size).split(u'x');
-        if (wh.size() == 2 && wh[0].toInt() > 0 && wh[1].toInt() > 0)
-            window.resize(wh[0].toInt(), wh[1].toInt());
-    }
+    if (cli.isSet(opts.size))
+        resizeTo(window, cli.value(opts.size));
 
     ui::ScreenshotRunner *runner = nullptr;
     if (shooting) {

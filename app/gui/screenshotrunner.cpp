@@ -160,7 +160,8 @@ void ScreenshotRunner::backUp(
     o.schemas = schemas;
     o.schemaOnly = schemaOnly;
     auto job = core::JobsService(m_context->connection()).backupJob(o);
-    job->setCatalogPath({}); // screenshots leave no entry in the person's backup catalog
+    // Recorded in the screenshot run's scratch catalog (main() points STRATA_BACKUP_CATALOG at
+    // it), never in the person's: the history screenshot shows this backup.
     jobs->startJob(job);
     core::whenFinished(this, job->future(), [done](const core::JobResult &) { done(); });
 }
@@ -189,10 +190,10 @@ void ScreenshotRunner::shootOverview(Done done)
     showPage(QStringLiteral("overview"));
     auto *p = qobject_cast<OverviewPage *>(page(QStringLiteral("overview")));
     auto shoot = [this, done] { shootWhen(m_window, QStringLiteral("main-overview"), done); };
-    if (!p || p->isLoaded())
+    if (!p || p->areDetailsLoaded())
         shoot();
-    else
-        connect(p, &OverviewPage::loaded, this, shoot, Qt::SingleShotConnection);
+    else // the health, schemas and backups too: the page is not half empty in the picture
+        connect(p, &OverviewPage::detailsLoaded, this, shoot, Qt::SingleShotConnection);
 }
 
 // The demo's partitioned ais.positions with its details.

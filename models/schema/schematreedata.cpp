@@ -1,6 +1,7 @@
 #include "schematreedata.h"
 
 #include "db/identifiers.h"
+#include "icons.h"
 #include "schematreebuilder.h"
 #include "schematreemodel.h"
 
@@ -153,6 +154,23 @@ struct ObjectRow
     }
 };
 
+icons::Icon nodeIcon(const SchemaTreeNode &n)
+{
+    switch (n.type) {
+    case Type::Server:
+        return icons::Icon::Server;
+    case Type::Database:
+        return icons::Icon::Database;
+    case Type::Schema:
+        return icons::Icon::Schema;
+    case Type::Object:
+    case Type::Leaf:
+        return icons::iconFor(n.kind, n.in && n.in->owner->sub == Sub::Partitions);
+    default:
+        return icons::Icon::Folder;
+    }
+}
+
 } // namespace
 
 QString countLabel(const QString &label, qint64 count)
@@ -169,6 +187,8 @@ QVariant nodeData(const SchemaTreeNode &n, int role)
         return QString(nodeLabel(n) + stateSuffix(&n));
     case Qt::ToolTipRole:
         return nodeToolTip(n);
+    case Qt::DecorationRole:
+        return n.type == Type::Root ? QVariant() : QVariant(icons::icon(nodeIcon(n)));
     case Qt::ForegroundRole:
         return n.disabled || n.internal ? QVariant(QColor(Qt::gray)) : QVariant();
     case Model::NodeTypeRole:
@@ -211,6 +231,8 @@ QVariant objectData(const ObjectRows &rows, int row, int role)
         return o.label();
     case Qt::ToolTipRole:
         return o.toolTip();
+    case Qt::DecorationRole:
+        return icons::icon(icons::iconFor(o.r.kind, o.r.parentOid != 0, o.r.prokind));
     case Qt::ForegroundRole:
         return rows.owner->internal ? QVariant(QColor(Qt::gray)) : QVariant();
     case Model::NodeTypeRole:

@@ -12,6 +12,7 @@
 #include "schema/schematreemodel.h"
 #include "screenshotrunner.h"
 #include "testserver.h"
+#include "theme.h"
 #include "workspacepage.h"
 
 #include <QAbstractButton>
@@ -21,12 +22,16 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStyle>
 #include <QTabBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolBar>
 #include <QTreeView>
 
 #include <arpa/inet.h>
@@ -57,6 +62,8 @@ private Q_SLOTS:
     void shortcutsAreInTheMenusAndActOnThePageInFront();
     void theWindowReflowsDownToItsMinimumSize();
     void screenshotsAreWrittenAndReadable();
+    void screenshotsInTheDarkPaletteAreDark();
+    void theToolbarHoldsTheMenusCommonActions();
 
 private:
     QTemporaryDir m_dir;
@@ -476,6 +483,72 @@ void tst_MainWindow::screenshotsAreWrittenAndReadable()
                 colours.insert(image.pixel(x, y));
         QVERIFY2(colours.size() > 8,
             qPrintable(QStringLiteral("%1: %2 colours").arg(file).arg(colours.size())));
+    }
+}
+
+void tst_MainWindow::theToolbarHoldsTheMenusCommonActions()
+{
+    auto *bar = m_window->findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    QVERIFY(bar);
+    QStringList names;
+    for (QAction *a : bar->actions()) {
+        if (a->isSeparator())
+            continue;
+        names << a->objectName();
+        QVERIFY2(!a->icon().isNull() && !a->iconText().isEmpty(), qPrintable(a->objectName()));
+        bool inAMenu = false; // the same action as the menu's: one shortcut, one state
+        for (QAction *menu : m_window->menuBar()->actions())
+            inAMenu = inAMenu || menu->menu()->actions().contains(a);
+        QVERIFY2(inAMenu, qPrintable(a->objectName()));
+    }
+    QCOMPARE(names,
+        QStringList({ "newConnection", "refresh", "find", "backup", "restore", "page-diagram" }));
+    // Backing up and restoring need a connection.
+    QVERIFY(!bar->actions().at(4)->isEnabled());
+    QSignalSpy ready(m_window.get(), &ui::MainWindow::connectionReady);
+    m_window->connectTo(TestServer::profile("tst_mainwindow"));
+    QVERIFY(ready.wait(15000));
+    auto *backup = m_window->findChild<QAction *>(QStringLiteral("backup"));
+    QVERIFY(backup->isEnabled());
+    auto *diagram = m_window->findChild<QAction *>(QStringLiteral("page-diagram"));
+    diagram->trigger();
+    QCOMPARE(qobject_cast<ui::WorkspacePage *>(m_window->tabs()->currentWidget())->id(),
+        QStringLiteral("diagram"));
+}
+
+// `strata --palette dark --screenshot DIR`: every page rendered in the dark palette (the window
+// is built after the palette is set, as main() does).
+void tst_MainWindow::screenshotsInTheDarkPaletteAreDark()
+{
+    const QPalette light = QApplication::palette();
+    const QString style = QApplication::style()->name();
+    m_window.reset();
+    QVERIFY(ui::theme::applyPalette(QStringLiteral("dark")));
+    QVERIFY(ui::theme::isDark());
+    m_window = std::make_unique<ui::MainWindow>(m_context.get());
+    m_window->show();
+    QTemporaryDir out;
+    ui::ScreenshotRunner runner(m_window.get(), m_context.get(), out.path());
+    QSignalSpy finished(&runner, &ui::ScreenshotRunner::finished);
+    runner.start(true);
+    m_window->connectTo(TestServer::profile("tst_mainwindow"));
+    const bool done = finished.wait(120000);
+    m_window.reset();
+    QApplication::setStyle(style);
+    QApplication::setPalette(light);
+    QVERIFY(done);
+    QCOMPARE(finished.first().first().toInt(), 0);
+    for (const char *name : { "main-overview", "main-schema", "main-statistics", "main-diagram" }) {
+        const QImage image(out.filePath(QString::fromLatin1(name) + ".png"));
+        QVERIFY2(!image.isNull(), name);
+        const QImage small = image.scaled(64, 64, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        qint64 sum = 0;
+        for (int y = 0; y < small.height(); ++y)
+            for (int x = 0; x < small.width(); ++x)
+                sum += qGray(small.pixel(x, y));
+        const qint64 mean = sum / (small.width() * small.height());
+        QVERIFY2(mean < 110,
+            qPrintable(QStringLiteral("%1 is light: mean grey %2").arg(name).arg(mean)));
     }
 }
 

@@ -1,10 +1,12 @@
 #include "appcontext.h"
 #include "db/session.h"
+#include "icons.h"
 #include "schema/previewmodel.h"
 #include "schema/schemapage.h"
 #include "schema/schematreemodel.h"
 #include "testserver.h"
 
+#include <QListWidget>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTextBlock>
@@ -46,6 +48,7 @@ private Q_SLOTS:
     void previewPagesAsTheGridScrolls();
     void showObjectSelectsItWithItsDetails();
     void longNamesAreNotBrokenInsideAWord();
+    void findResultsShowTheKindsIcon();
 
 private:
     bool selectByFind(const QString &text);
@@ -200,6 +203,18 @@ void tst_SchemaPage::longNamesAreNotBrokenInsideAWord()
     }
     m_page->resize(1200, 800);
     QVERIFY2(cuts.isEmpty(), qPrintable(cuts.join(u'\n')));
+}
+
+void tst_SchemaPage::findResultsShowTheKindsIcon()
+{
+    QSignalSpy found(m_page.get(), &SchemaPage::findFinished);
+    m_page->find(QString::fromUtf8("Vüe"));
+    QVERIFY(found.wait(10000));
+    QCOMPARE(found.last().first().toInt(), 1);
+    auto *list = m_page->findChild<QListWidget *>();
+    QVERIFY(list && list->count() == 1);
+    namespace icons = strata::models::icons;
+    QCOMPARE(list->item(0)->icon().cacheKey(), icons::icon(icons::Icon::View).cacheKey());
 }
 
 QTEST_MAIN(tst_SchemaPage)

@@ -1,9 +1,11 @@
 #include "catalog/catalogloader.h"
 #include "db/session.h"
+#include "icons.h"
 #include "schema/schematreemodel.h"
 #include "testserver.h"
 
 #include <QAbstractItemModelTester>
+#include <QIcon>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
@@ -11,6 +13,7 @@
 using namespace strata::core;
 using strata::models::SchemaTreeModel;
 using strata::test::TestServer;
+namespace models = strata::models;
 using Node = strata::models::SchemaTreeNode;
 
 namespace {
@@ -58,6 +61,7 @@ private Q_SLOTS:
     void timedOutReadLeavesTheTreeUsable();
     void cancelledReadLeavesTheTreeUsable();
     void droppedRelationGivesAShortMessage();
+    void functionsProceduresAndAggregatesHaveTheirIcons();
 
 private:
     bool waitIdle(int ms = 15000);
@@ -111,6 +115,11 @@ bool tst_SchemaTreeModel::waitIdle(int ms)
             return true;
     }
     return false;
+}
+
+static qint64 iconKey(const QModelIndex &index)
+{
+    return qvariant_cast<QIcon>(index.data(Qt::DecorationRole)).cacheKey();
 }
 
 QModelIndex tst_SchemaTreeModel::child(const QModelIndex &parent, const QString &name)
@@ -231,6 +240,12 @@ void tst_SchemaTreeModel::insertsLongListsInBatches()
     QVERIFY(turnsSeen >= 12); // the event loop ran between batches
     QCOMPARE(m_model->index(0, 0, tables).data().toString(), QStringLiteral("t0001"));
     QCOMPARE(m_model->index(1199, 0, tables).data().toString(), QStringLiteral("t1200"));
+    // One icon per kind, shared by every row (the cache key of the same QIcon).
+    const qint64 tableIcon = models::icons::icon(models::icons::Icon::Table).cacheKey();
+    for (int row : { 0, 600, 1199 })
+        QCOMPARE(iconKey(m_model->index(row, 0, tables)), tableIcon);
+    QCOMPARE(iconKey(tables), models::icons::icon(models::icons::Icon::Folder).cacheKey());
+    QCOMPARE(iconKey(schema), models::icons::icon(models::icons::Icon::Schema).cacheKey());
 }
 
 void tst_SchemaTreeModel::partitionsSitUnderTheirParent()
@@ -253,6 +268,10 @@ void tst_SchemaTreeModel::partitionsSitUnderTheirParent()
     QCOMPARE(p2024.data(SchemaTreeModel::ParentOidRole).toUInt(),
         parent.data(SchemaTreeModel::OidRole).toUInt());
     QVERIFY(p2024.data(SchemaTreeModel::DetailRole).toString().startsWith("FOR VALUES FROM"));
+    using models::icons::Icon;
+    QCOMPARE(iconKey(p2024), models::icons::icon(Icon::Partition).cacheKey());
+    QCOMPARE(iconKey(parent), models::icons::icon(Icon::PartitionedTable).cacheKey());
+    QVERIFY(!models::icons::icon(Icon::Partition).pixmap(16, 16).isNull()); // the bundled SVG
 }
 
 void tst_SchemaTreeModel::internalSchemasFollowTheToggle()
@@ -429,6 +448,25 @@ void tst_SchemaTreeModel::droppedRelationGivesAShortMessage()
     m_model->refresh(tables);
     QVERIFY(waitIdle());
     QVERIFY(!child(tables, QStringLiteral("doomed")).isValid());
+}
+
+void tst_SchemaTreeModel::functionsProceduresAndAggregatesHaveTheirIcons()
+{
+    if (TestServer::serverMajor() < 11)
+        QSKIP("procedures came in PostgreSQL 11");
+    QVERIFY(TestServer::exec(kDb,
+        "CREATE SCHEMA IF NOT EXISTS routines;"
+        "CREATE OR REPLACE FUNCTION routines.f() RETURNS int LANGUAGE sql AS 'SELECT 1';"
+        "CREATE OR REPLACE PROCEDURE routines.p() LANGUAGE sql AS 'SELECT 1';"
+        "CREATE OR REPLACE AGGREGATE routines.a(int) (SFUNC = int4pl, STYPE = int);")
+                .isEmpty());
+    const QModelIndex functions
+        = path({ kDb, QStringLiteral("routines"), QStringLiteral("Functions") });
+    QVERIFY(functions.isValid());
+    using models::icons::Icon;
+    QCOMPARE(iconKey(child(functions, "f")), models::icons::icon(Icon::Function).cacheKey());
+    QCOMPARE(iconKey(child(functions, "p")), models::icons::icon(Icon::Procedure).cacheKey());
+    QCOMPARE(iconKey(child(functions, "a")), models::icons::icon(Icon::Aggregate).cacheKey());
 }
 
 QTEST_MAIN(tst_SchemaTreeModel)

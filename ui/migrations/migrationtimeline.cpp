@@ -85,7 +85,9 @@ void MigrationTimeline::setHistories(const QList<core::MigrationHistory> &histor
                 s->setMarkerShape(
                     bad ? QScatterSeries::MarkerShapeRectangle : QScatterSeries::MarkerShapeCircle);
                 s->setMarkerSize(8 + 6 * key.second + (bad ? 4 : 0));
-                s->setColor(models::MigrationEntryModel::stateColor(e.state));
+                // The states' colours are dark; on a dark chart they are lifted to be seen.
+                const QColor colour = models::MigrationEntryModel::stateColor(e.state);
+                s->setColor(theme::isDark(palette()) ? colour.lighter(150) : colour);
                 s->setBorderColor(
                     bad ? palette().color(QPalette::Text) : palette().color(QPalette::Base));
                 s->setName(core::migrationStateLabel(e.state));

@@ -6,6 +6,7 @@
 #include "overview/overviewservice.h"
 #include "util/whenfinished.h"
 
+#include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -28,6 +29,32 @@ QString duration(qint64 s)
     return OverviewPage::tr("%1 s").arg(s);
 }
 
+QTableWidget *newTable(const QStringList &headers, QWidget *parent)
+{
+    auto *t = new QTableWidget(0, int(headers.size()), parent);
+    t->setHorizontalHeaderLabels(headers);
+    t->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    t->verticalHeader()->hide();
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->setAlternatingRowColors(true);
+    return t;
+}
+
+QLabel *newSection(QLabel *body)
+{
+    body->setTextFormat(Qt::RichText);
+    body->setWordWrap(true);
+    body->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    body->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    return body;
+}
+
+QLabel *heading(const QString &text, QWidget *parent)
+{
+    return new QLabel(QStringLiteral("<b>%1</b>").arg(text.toHtmlEscaped()), parent);
+}
+
 } // namespace
 
 OverviewPage::OverviewPage(AppContext *context, QWidget *parent) : WorkspacePage(context, parent)
@@ -45,21 +72,33 @@ OverviewPage::OverviewPage(AppContext *context, QWidget *parent) : WorkspacePage
     m_warning->setWordWrap(true);
     m_warning->setStyleSheet(theme::bannerStyle(theme::Tone::Warning));
     m_warning->hide();
-    m_databases = new QTableWidget(0, 4, this);
-    m_databases->setHorizontalHeaderLabels(
-        { tr("Database"), tr("Owner"), tr("Encoding"), tr("Size") });
-    m_databases->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_databases->verticalHeader()->hide();
-    m_databases->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_databases->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_databases->setAlternatingRowColors(true);
+    m_databases = newTable({ tr("Database"), tr("Owner"), tr("Encoding"), tr("Size") }, this);
+    m_schemas = newTable({ tr("Schema"), tr("Tables"), tr("Size (estimate)") }, this);
+    m_health = newSection(new QLabel(this));
+    m_backups = newSection(new QLabel(this));
+    // Health and backups side by side, then the largest databases and schemas.
+    auto *grid = new QGridLayout;
+    grid->addWidget(heading(tr("Health"), this), 0, 0);
+    grid->addWidget(heading(tr("Recent backups of this server"), this), 0, 1);
+    grid->addWidget(m_health, 1, 0);
+    grid->addWidget(m_backups, 1, 1);
+    grid->addWidget(heading(tr("Databases on this server, largest first"), this), 2, 0);
+    grid->addWidget(heading(tr("Largest schemas of this database"), this), 2, 1);
+    grid->addWidget(m_databases, 3, 0);
+    grid->addWidget(m_schemas, 3, 1);
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(1, 1);
+    grid->setRowStretch(3, 1);
     layout->addWidget(m_header);
     layout->addWidget(m_facts);
     layout->addWidget(m_warning);
-    layout->addWidget(new QLabel(tr("Databases on this server"), this));
-    layout->addWidget(m_databases, 1);
+    layout->addLayout(grid, 1);
     m_clock.setInterval(5000);
     connect(&m_clock, &QTimer::timeout, this, &OverviewPage::showFacts);
+    connect(m_health, &QLabel::linkActivated, this,
+        [this](const QString &page) { this->context()->showPage(page); });
+    connect(m_backups, &QLabel::linkActivated, this,
+        [this](const QString &page) { this->context()->showPage(page); });
     connect(context, &AppContext::connectionChanged, this, &OverviewPage::reload);
     connect(context, &AppContext::serverChanged, this, &OverviewPage::reload);
     reload();
@@ -89,6 +128,9 @@ void OverviewPage::reload()
         m_clock.stop();
         m_serverFacts.reset();
         m_databases->setRowCount(0);
+        m_schemas->setRowCount(0);
+        m_health->clear();
+        m_backups->clear();
         m_facts->hide();
         m_warning->hide();
         m_header->setText(tr("<h2>Not connected</h2><p>Choose a connection on the left, or add one "
@@ -119,6 +161,7 @@ void OverviewPage::reload()
             self->m_loaded = true;
             Q_EMIT self->loaded();
         });
+    loadDetails(generation);
 }
 
 void OverviewPage::showHeader()
@@ -162,8 +205,11 @@ void OverviewPage::showFacts()
     m_facts->show();
 }
 
-void OverviewPage::showDatabases(const QList<core::DatabaseSummary> &rows)
+void OverviewPage::showDatabases(const QList<core::DatabaseSummary> &unsorted)
 {
+    QList<core::DatabaseSummary> rows = unsorted;
+    std::stable_sort(rows.begin(), rows.end(),
+        [](const auto &a, const auto &b) { return a.sizeBytes > b.sizeBytes; });
     m_databases->setRowCount(int(rows.size()));
     const QLocale locale;
     for (int i = 0; i < rows.size(); ++i) {

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "jobs/backuphistory.h"
 #include "overview/overviewtypes.h"
+#include "stats/statssnapshot.h"
 #include "workspacepage.h"
 
 #include <QDateTime>
@@ -33,23 +35,38 @@ public:
 
     // Whether the figures for the open connection are shown; loaded() says when they are.
     bool isLoaded() const { return m_loaded; }
+    bool areDetailsLoaded() const { return m_loaded && m_detailsPending == 0; }
     QString factsText() const;
-    QStringList databaseNames() const;
+    QStringList databaseNames() const; // largest first
+    // The health lines, the largest schemas and the recent backups, once detailsLoaded().
+    QString healthText() const;
+    QStringList schemaNames() const;
+    QString backupsText() const;
 
 Q_SIGNALS:
-    void loaded();
+    void loaded(); // the server's facts and databases
+    void detailsLoaded(); // the health, the schemas and the backups too
 
 private:
     void reload();
     void showHeader();
     void showFacts();
     void showDatabases(const QList<core::DatabaseSummary> &rows);
+    void loadDetails(int generation); // overviewdetails.cpp
+    void showHealth(const QList<core::HealthWarning> &warnings);
+    void showSchemas(const QList<core::SchemaSize> &rows);
+    void showBackups(const QList<core::BackupEntry> &rows);
+    void detailArrived();
 
     std::unique_ptr<core::OverviewService> m_service;
     QLabel *m_header;
     QLabel *m_facts;
     QLabel *m_warning;
     QTableWidget *m_databases;
+    QLabel *m_health;
+    QLabel *m_backups;
+    QTableWidget *m_schemas;
+    int m_detailsPending = 0;
     QTimer m_clock; // moves the uptime and the figures' age on
     std::optional<core::ServerSummary> m_serverFacts;
     QDateTime m_readAt;

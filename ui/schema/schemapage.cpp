@@ -1,5 +1,7 @@
 #include "schemapage.h"
 
+#include "icons.h"
+
 #include "schemanodes.h"
 
 #include "appcontext.h"
@@ -453,8 +455,9 @@ void SchemaPage::runFind()
             if (!r)
                 self->m_status->setText(r.error().toString().section(u'\n', 0, 0));
             for (const core::FindMatch &m : std::as_const(self->m_matches))
-                self->m_findList->addItem(
-                    QStringLiteral("%1  —  %2").arg(m.displayName(), core::kindName(m.kind)));
+                self->m_findList->addItem(new QListWidgetItem(
+                    models::icons::icon(models::icons::iconFor(m.kind, m.ancestorPath.size() > 1)),
+                    QStringLiteral("%1  —  %2").arg(m.displayName(), core::kindName(m.kind))));
             if (r && self->m_matches.isEmpty())
                 self->m_findList->addItem(tr("No object matches"));
             self->m_findList->show();

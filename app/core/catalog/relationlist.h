@@ -35,6 +35,7 @@ public:
         Text schemaName; // filled for partitions only (they may sit in another schema)
         Text detail; // a partition's bound, a function's arguments, a type's text, ...
         ObjectKind kind = ObjectKind::Unknown;
+        char prokind = 0; // a function's pg_proc.prokind: 'f', 'p' (procedure), 'a', 'w'
     };
 
     int size() const { return int(m_rows.size()); }

@@ -80,6 +80,7 @@ RelationList otherRows(const PgResult &r, ObjectKind kind)
 {
     const int oidCol = r.column("oid");
     const int nameCol = r.column("name");
+    const int prokindCol = kind == ObjectKind::Function ? r.column("prokind") : -1;
     const int detailCol = r.column(kind == ObjectKind::Function ? "args"
             : kind == ObjectKind::Type                          ? "formatted"
                                                                 : "version");
@@ -90,6 +91,8 @@ RelationList otherRows(const PgResult &r, ObjectKind kind)
         RelationList::Row row;
         row.oid = quint32(integerAt(r, i, oidCol, 0));
         row.kind = kind;
+        if (prokindCol >= 0)
+            row.prokind = charAt(r, i, prokindCol);
         const QByteArrayView detail = r.bytes(i, detailCol);
         name = r.bytes(i, nameCol).toByteArray();
         if (kind == ObjectKind::Function)

@@ -1,6 +1,10 @@
 #include "overviewreader.h"
 
 #include "db/session.h"
+#include "stats/statscollector.h"
+#include "stats/statshealth.h"
+
+#include <algorithm>
 
 namespace strata::core {
 
@@ -49,6 +53,42 @@ Result<QList<DatabaseSummary>> databases(SessionContext &ctx)
         out.append({ rows.text(i, "name"), rows.text(i, "owner"), rows.text(i, "encoding"),
             rows.toLongLong(i, "size_bytes", -1) });
     return out;
+}
+
+Result<QList<SchemaSize>> schemaSizes(SessionContext &ctx, int limit)
+{
+    auto r = ctx.exec(QStringLiteral("overview/schema_sizes"), { QString::number(limit) });
+    if (!r)
+        return r.error();
+    const PgResult &rows = r.value();
+    QList<SchemaSize> out;
+    out.reserve(rows.rows());
+    for (int i = 0; i < rows.rows(); ++i)
+        out.append(
+            { rows.text(i, "name"), rows.toLongLong(i, "bytes", 0), rows.toInt(i, "tables") });
+    return out;
+}
+
+Result<QList<HealthWarning>> health(SessionContext &ctx)
+{
+    StatsCollector::Options o;
+    o.topRelations = 5;
+    o.vacuumRows = 50;
+    o.xidRows = 10;
+    o.statementRows = 5;
+    o.sectionTimeoutMs = 5000;
+    return statshealth::evaluate(StatsCollector(o).collect(ctx));
+}
+
+QList<BackupEntry> recentBackups(QList<BackupEntry> entries, const QString &server, int limit)
+{
+    entries.removeIf(
+        [&server](const BackupEntry &e) { return e.server != server || e.isDeleted(); });
+    std::stable_sort(entries.begin(), entries.end(),
+        [](const BackupEntry &a, const BackupEntry &b) { return a.started > b.started; });
+    if (entries.size() > limit)
+        entries.resize(limit);
+    return entries;
 }
 
 } // namespace OverviewReader

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "jobs/backuphistory.h"
 #include "overview/overviewtypes.h"
 #include "result.h"
+#include "stats/statssnapshot.h"
 
 #include <QFuture>
 
@@ -20,6 +22,11 @@ public:
 
     QFuture<Result<ServerSummary>> server() const;
     QFuture<Result<QList<DatabaseSummary>>> databases() const;
+    QFuture<Result<QList<SchemaSize>>> schemaSizes(int limit) const;
+    QFuture<Result<QList<HealthWarning>>> health() const;
+    // This server's newest backups from the backup history (a catalog on this machine).
+    QFuture<Result<QList<BackupEntry>>> recentBackups(
+        int limit, const QString &catalogPath = {}) const;
 
 private:
     std::shared_ptr<const Connection> m_connection;

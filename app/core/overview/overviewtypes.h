@@ -26,6 +26,15 @@ struct ServerSummary
     qint64 uptimeSeconds(const QDateTime &now) const;
 };
 
+// One schema of the connected database with its size, estimated from the pages its tables,
+// indexes and materialized views held at their last VACUUM or ANALYZE (no file is read).
+struct SchemaSize
+{
+    QString name;
+    qint64 bytes = 0;
+    int tables = 0;
+};
+
 // One database of the server, as the overview lists it.
 struct DatabaseSummary
 {
