@@ -1,4 +1,6 @@
+#include "backupsjson.h"
 #include "command.h"
+#include "jobprogress.h"
 #include "signals.h"
 
 #include "db/session.h"
@@ -6,6 +8,8 @@
 #include "migrations/sqlmigrationrunner.h"
 
 #include <QFutureWatcher>
+#include <QJsonArray>
+#include <QJsonObject>
 
 using namespace strata::core;
 
@@ -62,8 +66,42 @@ int printReport(const RunReport &report)
     return 0;
 }
 
-int runMigrate(const QStringList &args)
+// --json: {"dry_run", "history": "schema.table", "steps": [{"file", "status", "duration_ms",
+// "note"}], "summary", "failed", "cancelled", "blocked", "failed_file", "failed_line",
+// "error": null or {kind, message, hint, ...}, "ok"}; the same exit status as the text.
+int printReportJson(const RunReport &report)
 {
+    QJsonArray steps;
+    int unfinished = 0;
+    for (const auto &s : report.steps) {
+        unfinished += s.status == RunStep::Status::Unfinished ? 1 : 0;
+        steps.append(QJsonObject { { "file", s.file.relativePath },
+            { "status", RunStep::statusText(s.status) },
+            { "duration_ms", s.durationMs >= 0 ? QJsonValue(double(s.durationMs)) : QJsonValue() },
+            { "note", s.note } });
+    }
+    const bool ok = !report.failed && !(report.dryRun && report.wouldFail())
+        && (report.dryRun || unfinished == 0);
+    const bool hasError = report.error.isError();
+    strata::cli::printJson(QJsonObject { { "dry_run", report.dryRun },
+        { "history",
+            report.schema.isEmpty() ? QJsonValue()
+                                    : QJsonValue(report.schema + u'.' + report.table) },
+        { "steps", steps }, { "summary", report.summary() }, { "failed", report.failed },
+        { "cancelled", report.cancelled }, { "blocked", report.blocked },
+        { "failed_file",
+            report.failedFile.isEmpty() ? QJsonValue() : QJsonValue(report.failedFile) },
+        { "failed_line",
+            report.failedFile.isEmpty() ? QJsonValue() : QJsonValue(report.failedLine) },
+        { "error", hasError ? QJsonValue(strata::cli::errorJson(report.error)) : QJsonValue() },
+        { "ok", ok } });
+    return ok ? 0 : 1;
+}
+
+int runMigrate(const QStringList &argsIn)
+{
+    QStringList args = argsIn;
+    const bool json = args.removeAll(QStringLiteral("--json")) > 0;
     QString conn, dir, schema;
     bool dryRun = false, rerun = false;
     for (int i = 0; i < args.size(); ++i) {
@@ -84,7 +122,8 @@ int runMigrate(const QStringList &args)
     }
     if (conn.isEmpty() || dir.isEmpty()) {
         strata::cli::err(QStringLiteral("Usage: strata-cli migrate CONNINFO --dir PATH "
-                                        "[--dry-run] [--rerun-unfinished] [--schema NAME]"));
+                                        "[--dry-run] [--rerun-unfinished] [--schema NAME] "
+                                        "[--json]"));
         return 2;
     }
     QString password;
@@ -130,13 +169,13 @@ int runMigrate(const QStringList &args)
         strata::cli::err(QStringLiteral("The migration run ended without a result."));
         return 1;
     }
-    return printReport(future.result());
+    return json ? printReportJson(future.result()) : printReport(future.result());
 }
 
 } // namespace
 
 STRATA_CLI_COMMAND("migrate",
-    "migrate CONNINFO --dir PATH [--dry-run] [--rerun-unfinished] [--schema NAME]",
+    "migrate CONNINFO --dir PATH [--dry-run] [--rerun-unfinished] [--schema NAME] [--json]",
     "Apply pending plain-SQL migration files in order (home-grown style); "
     "--rerun-unfinished runs again files that started and never finished.",
     runMigrate);

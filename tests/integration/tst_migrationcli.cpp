@@ -251,6 +251,20 @@ void tst_MigrationCli::migrateDryRunThenApplyThenFail()
     QVERIFY2(err.contains("003_spot.sql (started 2024-01-03 10:00:00) started and never finished"),
         qPrintable(err));
     QVERIFY(err.contains("--rerun-unfinished"));
+    // The same as one JSON object, with the same exit status.
+    QCOMPARE(
+        cli({ "migrate", TestServer::connInfo(kDb), "--dir", m_dir.path(), "--dry-run", "--json" },
+            &out, &err),
+        1);
+    const QJsonObject plan = QJsonDocument::fromJson(out.toUtf8()).object();
+    QCOMPARE(plan.value("ok").toBool(true), false);
+    QVERIFY(plan.value("blocked").toBool());
+    QCOMPARE(plan.value("history").toString(), QStringLiteral("registry.schema_migrations"));
+    QStringList states;
+    for (const QJsonValue &step : plan.value("steps").toArray())
+        states << step.toObject().value("file").toString() + u' '
+                + step.toObject().value("status").toString();
+    QVERIFY2(states.contains("003_spot.sql unfinished"), qPrintable(states.join(", ")));
     QCOMPARE(cli({ "migrate", TestServer::connInfo(kDb), "--dir", m_dir.path() }, &out, &err), 1);
     QVERIFY2(err.contains("pg_stat_activity"), qPrintable(err));
     QCOMPARE(TestServer::scalar(kDb,
@@ -280,6 +294,13 @@ void tst_MigrationCli::migrateDryRunThenApplyThenFail()
     write(m_dir.filePath("006_never.sql"), "CREATE TABLE never (x int);\n");
     QCOMPARE(cli({ "migrate", TestServer::connInfo(kDb), "--dir", m_dir.path() }, &out, &err), 1);
     QVERIFY2(err.contains("005_bad.sql:2:") && err.contains("nope"), qPrintable(err));
+    QCOMPARE(
+        cli({ "migrate", TestServer::connInfo(kDb), "--dir", m_dir.path(), "--json" }, &out, &err),
+        1);
+    const QJsonObject failed = QJsonDocument::fromJson(out.toUtf8()).object();
+    QVERIFY2(failed.value("failed_file").toString().endsWith("005_bad.sql"), qPrintable(out));
+    QCOMPARE(failed.value("failed_line").toInt(), 2);
+    QVERIFY(failed.value("error").toObject().value("message").toString().contains("nope"));
     QCOMPARE(TestServer::scalar(kDb, "SELECT to_regclass('never') IS NULL"), QStringLiteral("t"));
     QFile::remove(m_dir.filePath("005_bad.sql"));
     QFile::remove(m_dir.filePath("006_never.sql"));
