@@ -7,6 +7,7 @@
 #include "overview/overviewservice.h"
 #include "testserver.h"
 
+#include <QFile>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void readsTheLargestSchemasByEstimate();
     void recentBackupsAreThisServersNewestFirst();
     void showsHealthSchemasAndBackups();
+    void showsTheMigrationHistoriesWithWhatIsPending();
 
 private:
     std::shared_ptr<core::Connection> m_connection;
@@ -171,6 +173,36 @@ void tst_OverviewPage::showsHealthSchemasAndBackups()
     QVERIFY2(page.backupsText().contains("tst_overviewpage"), qPrintable(page.backupsText()));
     QVERIFY2(page.backupsText().contains("failed"), qPrintable(page.backupsText()));
     qunsetenv("STRATA_BACKUP_CATALOG");
+}
+
+void tst_OverviewPage::showsTheMigrationHistoriesWithWhatIsPending()
+{
+    QCOMPARE(TestServer::exec("tst_overviewpage",
+                 "CREATE SCHEMA app_mig; CREATE TABLE app_mig.schema_migrations (version text "
+                 "PRIMARY KEY, started_at timestamptz, finished_at timestamptz); INSERT INTO "
+                 "app_mig.schema_migrations VALUES ('001', now(), now()), ('002', now(), NULL)"),
+        QString());
+    QTemporaryDir folder;
+    for (const char *name : { "001_first.sql", "002_second.sql", "003_third.sql" }) {
+        QFile f(folder.filePath(QString::fromLatin1(name)));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("SELECT 1;\n");
+    }
+    core::ConnectionProfile profile = TestServer::profile("tst_overviewpage");
+    profile.migrationsDir = folder.path();
+    QString error;
+    auto connection = TestServer::openConnection(profile, {}, &error);
+    QVERIFY2(connection, qPrintable(error));
+    ui::AppContext context(nullptr, nullptr);
+    context.setConnection(connection);
+    ui::OverviewPage page(&context);
+    page.show();
+    QTRY_VERIFY_WITH_TIMEOUT(page.areDetailsLoaded(), 20000);
+    const QString text = page.migrationsText();
+    TestServer::exec("tst_overviewpage", "DROP SCHEMA app_mig CASCADE");
+    QVERIFY2(text.contains("app_mig.schema_migrations"), qPrintable(text));
+    QVERIFY2(text.contains("1 applied, 1 pending, 1 unfinished"), qPrintable(text));
+    QVERIFY2(text.contains(folder.path()), qPrintable(text));
 }
 
 QTEST_MAIN(tst_OverviewPage)

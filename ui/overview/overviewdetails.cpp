@@ -5,6 +5,7 @@
 #include "theme.h"
 
 #include "appcontext.h"
+#include "migrations/migrationsservice.h"
 #include "overview/overviewservice.h"
 #include "util/whenfinished.h"
 
@@ -52,7 +53,7 @@ QString muted(const QString &text)
 
 void OverviewPage::loadDetails(int generation)
 {
-    m_detailsPending = 3;
+    m_detailsPending = 4;
     QPointer<OverviewPage> self(this);
     const auto current = [self, generation] { return self && generation == self->m_generation; };
     core::whenFinished(
@@ -82,6 +83,57 @@ void OverviewPage::loadDetails(int generation)
                 self->m_backups->setText(r.error().message.toHtmlEscaped());
             self->detailArrived();
         });
+    // The migration histories in the database, compared with this connection's migrations
+    // folder when one was chosen on the Migrations page.
+    const QString dir = context()->profile().migrationsDir;
+    core::whenFinished(this, core::MigrationsService(context()->connection()).inspect(dir),
+        [self, current, dir](core::Result<core::MigrationOverview> r) {
+            if (!current())
+                return;
+            self->showMigrations(r, dir);
+            self->detailArrived();
+        });
+}
+
+void OverviewPage::showMigrations(
+    const core::Result<core::MigrationOverview> &r, const QString &dir)
+{
+    const QString link = QStringLiteral("<a href='migrations'>%1</a>").arg(tr("Migrations page"));
+    if (!r) {
+        m_migrations->setText(r.error().message.toHtmlEscaped());
+        return;
+    }
+    QString html;
+    for (const core::MigrationHistory &h : r->histories) {
+        const QString where = QStringLiteral("%1.%2").arg(h.schema, h.table).toHtmlEscaped();
+        QStringList facts { tr(
+            "%n applied", nullptr, int(h.entries.size() - h.unfinished.size())) };
+        if (!h.pending.isEmpty())
+            facts << tr("%n pending", nullptr, int(h.pending.size()));
+        if (!h.unfinished.isEmpty())
+            facts << tr("%n unfinished", nullptr, int(h.unfinished.size()));
+        if (!h.changed.isEmpty())
+            facts << tr("%n changed since applied", nullptr, int(h.changed.size()));
+        const bool attention = !h.unfinished.isEmpty() || !h.changed.isEmpty();
+        const theme::Tone tone = attention ? theme::Tone::Warning
+            : h.pending.isEmpty()          ? theme::Tone::Ok
+                                           : theme::Tone::Info;
+        html += line(tone,
+            QStringLiteral("%1 (%2): %3")
+                .arg(where, h.frameworkName.toHtmlEscaped(), facts.join(QStringLiteral(", "))));
+    }
+    if (r->histories.isEmpty())
+        html = muted(tr("No migration history table in this database."));
+    else if (dir.isEmpty())
+        html += muted(tr("Pending files are known once a migrations folder is chosen on the "));
+    else
+        html += muted(tr("Compared with %1; details on the ").arg(dir.toHtmlEscaped()));
+    m_migrations->setText(html + (r->histories.isEmpty() ? QString() : muted(link)));
+}
+
+QString OverviewPage::migrationsText() const
+{
+    return m_migrations->text();
 }
 
 void OverviewPage::detailArrived()

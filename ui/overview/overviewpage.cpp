@@ -76,12 +76,18 @@ OverviewPage::OverviewPage(AppContext *context, QWidget *parent) : WorkspacePage
     m_schemas = newTable({ tr("Schema"), tr("Tables"), tr("Size (estimate)") }, this);
     m_health = newSection(new QLabel(this));
     m_backups = newSection(new QLabel(this));
+    m_migrations = newSection(new QLabel(this));
     // Health and backups side by side, then the largest databases and schemas.
     auto *grid = new QGridLayout;
     grid->addWidget(heading(tr("Health"), this), 0, 0);
     grid->addWidget(heading(tr("Recent backups of this server"), this), 0, 1);
     grid->addWidget(m_health, 1, 0);
-    grid->addWidget(m_backups, 1, 1);
+    auto *right = new QVBoxLayout;
+    right->addWidget(m_backups);
+    right->addWidget(heading(tr("Migrations"), this));
+    right->addWidget(m_migrations);
+    right->addStretch(1);
+    grid->addLayout(right, 1, 1);
     grid->addWidget(heading(tr("Databases on this server, largest first"), this), 2, 0);
     grid->addWidget(heading(tr("Largest schemas of this database"), this), 2, 1);
     grid->addWidget(m_databases, 3, 0);
@@ -97,8 +103,9 @@ OverviewPage::OverviewPage(AppContext *context, QWidget *parent) : WorkspacePage
     connect(&m_clock, &QTimer::timeout, this, &OverviewPage::showFacts);
     connect(m_health, &QLabel::linkActivated, this,
         [this](const QString &page) { this->context()->showPage(page); });
-    connect(m_backups, &QLabel::linkActivated, this,
-        [this](const QString &page) { this->context()->showPage(page); });
+    for (QLabel *section : { m_backups, m_migrations })
+        connect(section, &QLabel::linkActivated, this,
+            [this](const QString &page) { this->context()->showPage(page); });
     connect(context, &AppContext::connectionChanged, this, &OverviewPage::reload);
     connect(context, &AppContext::serverChanged, this, &OverviewPage::reload);
     reload();
@@ -130,6 +137,7 @@ void OverviewPage::reload()
         m_databases->setRowCount(0);
         m_schemas->setRowCount(0);
         m_health->clear();
+        m_migrations->clear();
         m_backups->clear();
         m_facts->hide();
         m_warning->hide();

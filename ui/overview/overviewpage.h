@@ -1,5 +1,7 @@
 #pragma once
 
+#include "migrations/migrationinspector.h"
+
 #include "jobs/backuphistory.h"
 #include "overview/overviewtypes.h"
 #include "stats/statssnapshot.h"
@@ -40,6 +42,7 @@ public:
     QStringList databaseNames() const; // largest first
     // The health lines, the largest schemas and the recent backups, once detailsLoaded().
     QString healthText() const;
+    QString migrationsText() const;
     QStringList schemaNames() const;
     QString backupsText() const;
 
@@ -54,6 +57,7 @@ private:
     void showDatabases(const QList<core::DatabaseSummary> &rows);
     void loadDetails(int generation); // overviewdetails.cpp
     void showHealth(const QList<core::HealthWarning> &warnings);
+    void showMigrations(const core::Result<core::MigrationOverview> &r, const QString &dir);
     void showSchemas(const QList<core::SchemaSize> &rows);
     void showBackups(const QList<core::BackupEntry> &rows);
     void detailArrived();
@@ -65,6 +69,7 @@ private:
     QTableWidget *m_databases;
     QLabel *m_health;
     QLabel *m_backups;
+    QLabel *m_migrations;
     QTableWidget *m_schemas;
     int m_detailsPending = 0;
     QTimer m_clock; // moves the uptime and the figures' age on
