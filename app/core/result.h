@@ -68,7 +68,9 @@ public:
 
     const T &value() const & { return *m_value; }
     T &value() & { return *m_value; }
-    T &&value() && { return std::move(*m_value); }
+    // By value: `for (auto &x : f().value())` keeps what it iterates alive (a reference into the
+    // temporary Result would not outlive the loop's first line).
+    T value() && { return std::move(*m_value); }
     const T *operator->() const { return &*m_value; }
     T *operator->() { return &*m_value; }
     const T &operator*() const { return *m_value; }

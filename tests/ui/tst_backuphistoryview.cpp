@@ -156,7 +156,9 @@ void tst_BackupHistoryView::theViewListsBackupsAndFailedRunsWithTheirLog()
     // The failed run: its error and log, and nothing to verify.
     const QModelIndex db = view.model()->indexOf(good).parent();
     qint64 failedId = 0;
-    for (const auto &e : core::BackupCatalog(catalog).list().value())
+    const auto entries = core::BackupCatalog(catalog).list();
+    QVERIFY(entries.ok());
+    for (const auto &e : entries.value())
         if (e.outcome == core::BackupOutcome::Failed)
             failedId = e.id;
     QVERIFY(failedId > 0);
