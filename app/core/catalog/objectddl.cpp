@@ -3,9 +3,12 @@
 #include "catalog/catalogreader.h"
 #include "db/pgbinaries.h"
 #include "db/session.h"
+#include "jobs/toolrunner.h"
 
-#include <QProcess>
-#include <QProcessEnvironment>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryFile>
 
 namespace strata::core::ObjectDdl {
 
@@ -121,33 +124,45 @@ Result<QString> dumpRelation(const DumpRequest &request)
                 .arg(request.serverMajor));
     }
 
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("PGPASSWORD"));
-    if (!request.password.isEmpty())
-        env.insert(QStringLiteral("PGPASSWORD"), request.password); // environment only
-    p.setProcessEnvironment(env);
-    const QStringList args { QStringLiteral("--schema-only"), QStringLiteral("--no-password"),
+    // Through the tool runner every job uses: the password in a temporary PGPASSFILE, the child
+    // in its own process group and never outliving Strata.
+    QTemporaryFile out(QDir::tempPath() + QStringLiteral("/strata-ddl-XXXXXX.sql"));
+    if (!out.open())
+        return Error(Error::Kind::Io,
+            QStringLiteral("Could not make a temporary file: %1").arg(out.errorString()));
+    out.close();
+    ToolCommand cmd;
+    cmd.program = chosen->path;
+    cmd.arguments = { QStringLiteral("--schema-only"), QStringLiteral("--no-password"),
         QStringLiteral("--table"), exactTablePattern(request.schema, request.name),
         QStringLiteral("--dbname"), request.profile.toConnInfo() };
-    p.start(chosen->path, args);
-    if (!p.waitForStarted(10000))
-        return Error(Error::Kind::Tool,
-            QStringLiteral("%1 could not be started: %2").arg(chosen->path, p.errorString()));
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished(2000);
+    ToolRunOptions options;
+    options.password = request.password;
+    options.appName = QStringLiteral("strata-ddl");
+    options.stdoutFile = out.fileName();
+    QElapsedTimer clock;
+    clock.start();
+    constexpr qint64 kLimitMs = 120000;
+    options.canceled = [&clock] { return clock.elapsed() > kLimitMs; };
+    auto ran = runTool(cmd, options);
+    if (!ran)
+        return ran.error();
+    if (ran->canceled)
         return Error(Error::Kind::Timeout, QStringLiteral("pg_dump did not finish in 2 minutes."),
             QStringLiteral("The table may be locked; try again later."));
-    }
-    const QString errText = QString::fromUtf8(p.readAllStandardError()).trimmed();
-    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+    if (ran->ioError.isError())
+        return ran->ioError;
+    if (!ran->ok())
         return Error(Error::Kind::Tool,
             QStringLiteral("pg_dump failed for %1.%2: %3")
-                .arg(request.schema, request.name, errText.section(u'\n', 0, 2)),
+                .arg(request.schema, request.name, ran->errorLines.mid(0, 3).join(u'\n')),
             QStringLiteral("Check that the table still exists and that you may read "
                            "it."));
-    const QString dump = QString::fromUtf8(p.readAllStandardOutput());
+    QFile file(out.fileName());
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(Error::Kind::Io,
+            QStringLiteral("Could not read pg_dump's output: %1").arg(file.errorString()));
+    const QString dump = QString::fromUtf8(file.readAll());
     if (!dump.contains(QLatin1String("CREATE ")))
         return Error(Error::Kind::Tool,
             QStringLiteral("pg_dump wrote nothing for %1.%2.").arg(request.schema, request.name),

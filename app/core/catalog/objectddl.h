@@ -18,7 +18,7 @@ Result<QString> serverDefinition(SessionContext &ctx, ObjectKind kind, quint32 o
 struct DumpRequest
 {
     ConnectionProfile profile;
-    QString password; // goes to the child's environment only (PGPASSWORD), never its arguments
+    QString password; // reaches pg_dump through a temporary PGPASSFILE (runTool), never argv
     int serverMajor = 0;
     QString schema;
     QString name;
