@@ -62,17 +62,18 @@ int restoreTest(
     return strata::cli::reportResult(r);
 }
 
-// {"archive", "format", "bytes", "sha256", "entries", "data_entries", "dumped_by",
-//  "manifest": "none" | "matches" | "differs", "manifest_sha256", "ok"}
+// {"archive", "format", "bytes", "sha256", "checksum", "entries", "data_entries", "dumped_by",
+//  "manifest": "none" | "matches" | "differs", "manifest_sha256", "difference", "ok"}
 int printVerifyJson(const QString &archive, const VerifyReport &rep)
 {
     const bool sound = rep.manifestMatches.value_or(true);
     strata::cli::printJson(QJsonObject { { "archive", archive },
         { "format", ArchiveToc::formatName(rep.format) }, { "bytes", double(rep.size) },
-        { "sha256", rep.sha256 }, { "entries", rep.entries }, { "data_entries", rep.dataEntries },
-        { "dumped_by", rep.dumpedBy },
+        { "sha256", rep.sha256 }, { "checksum", rep.checksum }, { "entries", rep.entries },
+        { "data_entries", rep.dataEntries }, { "dumped_by", rep.dumpedBy },
         { "manifest", !rep.manifestMatches.has_value() ? "none" : (sound ? "matches" : "differs") },
-        { "manifest_sha256", rep.manifestSha256 }, { "ok", sound } });
+        { "manifest_sha256", rep.manifestSha256 }, { "difference", rep.difference },
+        { "ok", sound } });
     return sound ? 0 : 1;
 }
 
@@ -101,7 +102,7 @@ int runVerify(const QStringList &argsIn)
     strata::cli::out(QStringLiteral("archive: %1 (%2 format, %3)")
                          .arg(args.first(), ArchiveToc::formatName(rep->format),
                              QLocale::c().formattedDataSize(rep->size)));
-    strata::cli::out(QStringLiteral("sha256: %1").arg(rep->sha256));
+    strata::cli::out(QStringLiteral("sha256: %1 (%2)").arg(rep->sha256, rep->checksum));
     if (rep->format != ArchiveFormat::Plain)
         strata::cli::out(QStringLiteral("contents: %1 entries, %2 with table data, made by "
                                         "pg_dump %3")
@@ -114,9 +115,7 @@ int runVerify(const QStringList &argsIn)
     } else if (*rep->manifestMatches) {
         strata::cli::out(QStringLiteral("manifest: SHA-256 matches"));
     } else {
-        strata::cli::err(QStringLiteral("error: the SHA-256 does not match the manifest (%1): the "
-                                        "archive is damaged or was changed.")
-                             .arg(rep->manifestSha256));
+        strata::cli::err(QStringLiteral("error: %1").arg(rep->difference));
         return 1;
     }
     strata::cli::out(QStringLiteral("ok"));

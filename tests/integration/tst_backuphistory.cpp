@@ -311,6 +311,27 @@ void tst_BackupHistory::verifyRecordsTheHashCheck()
     QVERIFY(good->verifiedAt.has_value());
     QVERIFY(good->verifyOk);
     QCOMPARE(good->stateText(), QStringLiteral("hash verified"));
+    // Without the manifest beside it, the archive's own bytes give the digest recorded.
+    const QString manifest = BackupManifest::manifestPath(o.outputPath);
+    auto written = BackupManifest::read(o.outputPath);
+    QVERIFY(written.ok());
+    QVERIFY(QFile::rename(manifest, manifest + ".away"));
+    auto bare = service.verify(1).result();
+    QVERIFY(bare.ok());
+    QVERIFY2(bare->verifyOk, qPrintable(bare->verifyMessage));
+    // An entry recorded before the chunks (one SHA-256 of the whole file, its manifest gone)
+    // still verifies.
+    auto whole = archivedigest::compute(o.outputPath, ArchiveDigest::Scheme::Whole);
+    QVERIFY(whole.ok());
+    QVERIFY(whole->hex != written->digest.hex);
+    BackupRun older = BackupRun::fromManifest(written.value(), BackupOrigin::person());
+    older.sha256 = whole->hex;
+    auto olderId = BackupCatalog(catalog).recordRun(older);
+    QVERIFY(olderId.ok());
+    auto old = service.verify(olderId.value()).result();
+    QVERIFY(old.ok());
+    QVERIFY2(old->verifyOk, qPrintable(old->verifyMessage));
+    QVERIFY(QFile::rename(manifest + ".away", manifest));
     // One byte changed in the middle, the size the same.
     QFile f(o.outputPath);
     QVERIFY(f.open(QIODevice::ReadWrite));
@@ -321,7 +342,10 @@ void tst_BackupHistory::verifyRecordsTheHashCheck()
     auto bad = service.verify(1).result();
     QVERIFY(bad.ok());
     QVERIFY(!bad->verifyOk);
-    QVERIFY2(bad->verifyMessage.contains("changed or damaged"), qPrintable(bad->verifyMessage));
+    // Where it differs: the chunk of the byte changed (the file is one chunk of 8 MiB).
+    QVERIFY2(bad->verifyMessage.contains("does not match its manifest: bytes 0 to ")
+            && bad->verifyMessage.contains("damaged or was changed"),
+        qPrintable(bad->verifyMessage));
     QVERIFY(bad->stateText() == "damaged" || bad->stateText() == "file changed");
 }
 

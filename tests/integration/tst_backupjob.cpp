@@ -78,6 +78,7 @@ private Q_SLOTS:
     void backupWritesManifestCatalogAndNoPartialFile();
     void backupReplacesAnOlderFileOfTheSameName();
     void hashReportsItsProgress();
+    void checksumsHashedWhilePgDumpWritesMatchTheArchiveInEveryFormat();
     void progressMovesWithTheTablesAndNeverGoesBack();
     void foreignKeyClosureOfOddlyNamedTables();
     void cancelMidDumpRemovesThePartialFile();
@@ -339,8 +340,13 @@ void tst_BackupJob::backupWritesManifestCatalogAndNoPartialFile()
     QVERIFY(m->toolVersion.contains("15"));
     QCOMPARE(m->format, QStringLiteral("custom"));
     QCOMPARE(m->size, QFileInfo(o.outputPath).size());
-    auto sha = BackupManifest::hash(o.outputPath);
-    QCOMPARE(m->sha256, sha.value());
+    // Chunked checksums, hashed while pg_dump wrote: the same as the archive's own now.
+    QCOMPARE(m->digest.scheme, ArchiveDigest::Scheme::Chunked);
+    auto fresh = archivedigest::compute(o.outputPath, ArchiveDigest::Scheme::Chunked);
+    QVERIFY(fresh.ok());
+    QCOMPARE(m->digest.hex, fresh->hex);
+    QVERIFY2(job->log().join('\n').contains("hashed while pg_dump wrote"),
+        qPrintable(job->log().join('\n')));
     bool sawBig = false;
     for (const auto &v : m->objects())
         if (v.toObject().value("name").toString() == "big_a")
@@ -355,7 +361,7 @@ void tst_BackupJob::backupWritesManifestCatalogAndNoPartialFile()
         if (e.outcome == BackupOutcome::Written)
             written << e;
     QCOMPARE(written.size(), 1);
-    QCOMPARE(written.first().sha256, m->sha256);
+    QCOMPARE(written.first().sha256, m->digest.hex);
     QCOMPARE(written.first().database, QString(kDb));
     QVERIFY(listArchive(o.outputPath).contains("TABLE DATA public big_a"));
 }
@@ -378,8 +384,8 @@ void tst_BackupJob::backupReplacesAnOlderFileOfTheSameName()
     QVERIFY(now.open(QIODevice::ReadOnly));
     QCOMPARE(now.read(5), QByteArray("PGDMP"));
     QCOMPARE(now.size(), r.bytes);
-    QCOMPARE(
-        BackupManifest::read(o.outputPath)->sha256, BackupManifest::hash(o.outputPath).value());
+    QCOMPARE(BackupManifest::read(o.outputPath)->digest.hex,
+        archivedigest::compute(o.outputPath, ArchiveDigest::Scheme::Chunked)->hex);
     QVERIFY(leftovers(m_dir.path()).isEmpty());
 }
 
@@ -399,19 +405,79 @@ void tst_BackupJob::hashReportsItsProgress()
     for (const auto &[path, expected] :
         { std::pair { d.filePath("one.dump"), qint64(3 * (1 << 20) + 512 * 1024) },
             std::pair { d.filePath("dir"), qint64(2 * (1 << 20) + 1000) } }) {
-        QList<QPair<qint64, qint64>> seen;
-        qint64 size = 0;
-        auto sha = BackupManifest::hash(path, &size, {}, [&](qint64 done, qint64 all) {
-            seen.append({ done, all });
-        });
-        QVERIFY(sha.ok());
-        QCOMPARE(size, expected);
-        QVERIFY2(seen.size() >= 3, qPrintable(path));
-        for (int i = 0; i < seen.size(); ++i) {
-            QCOMPARE(seen.at(i).second, expected);
-            QVERIFY(i == 0 || seen.at(i).first > seen.at(i - 1).first);
+        // Whole on one thread, chunked of 1 MiB on one thread (so that every step is seen):
+        // the bytes hashed grow to all of them.
+        for (const auto scheme : { ArchiveDigest::Scheme::Whole, ArchiveDigest::Scheme::Chunked }) {
+            QList<QPair<qint64, qint64>> seen;
+            HashControl control;
+            control.threads = 1;
+            control.progress = [&](qint64 done, qint64 all) { seen.append({ done, all }); };
+            auto sha = archivedigest::compute(path, scheme, control, 1 << 20);
+            QVERIFY(sha.ok());
+            QCOMPARE(sha->size(), expected);
+            QVERIFY2(seen.size() >= 3, qPrintable(path));
+            for (int i = 0; i < seen.size(); ++i) {
+                QCOMPARE(seen.at(i).second, expected);
+                QVERIFY(i == 0 || seen.at(i).first > seen.at(i - 1).first);
+            }
+            QCOMPARE(seen.last().first, expected);
         }
-        QCOMPARE(seen.last().first, expected);
+    }
+}
+
+void tst_BackupJob::checksumsHashedWhilePgDumpWritesMatchTheArchiveInEveryFormat()
+{
+    // Chunks of 64 KiB, so that the custom format's table of contents and its data share a
+    // chunk and the data spans hundreds: what the follower hashed while pg_dump wrote (and
+    // hashed again where pg_dump rewrote) must be what the finished archive holds, chunk by
+    // chunk, in every format pg_dump writes.
+    constexpr qint64 kChunk = 64 * 1024;
+    struct Case
+    {
+        const char *name;
+        BackupFormat format;
+        int compress;
+        int jobs;
+    };
+    for (const Case &c : { Case { "custom.dump", BackupFormat::Custom, -1, 1 },
+             Case { "custom0.dump", BackupFormat::Custom, 0, 1 },
+             Case { "dir.d", BackupFormat::Directory, 0, 2 },
+             Case { "archive.tar", BackupFormat::Tar, -1, 1 },
+             Case { "plain.sql", BackupFormat::Plain, -1, 1 } }) {
+        BackupOptions o;
+        o.outputPath = m_dir.filePath(c.name);
+        o.format = c.format;
+        o.compress = c.compress;
+        o.jobs = c.jobs;
+        o.tables = QStringList { "public.big_b", "public.region" };
+        auto job = std::make_shared<BackupJob>(TestServer::profile(kDb), QString(), o);
+        job->setCatalogPath({});
+        job->setChunkBytes(kChunk);
+        const JobResult r = job->start().result();
+        QVERIFY2(r.ok, qPrintable(r.error.toString()));
+        const QString log = job->log().join('\n');
+        QVERIFY2(log.contains("hashed while pg_dump wrote"),
+            qPrintable(c.name + ("\n" + job->log().mid(job->log().size() - 4).join(QChar(10)))));
+        QVERIFY2(!log.contains("hashed again whole"), qPrintable(log));
+        auto m = BackupManifest::read(o.outputPath);
+        QVERIFY2(m.ok(), qPrintable(m.error().toString()));
+        QCOMPARE(m->digest.chunkBytes, kChunk);
+        auto fresh
+            = archivedigest::compute(o.outputPath, ArchiveDigest::Scheme::Chunked, {}, kChunk);
+        QVERIFY(fresh.ok());
+        QCOMPARE(m->digest.files.size(), fresh->files.size());
+        for (int i = 0; i < fresh->files.size(); ++i) {
+            QCOMPARE(m->digest.files.at(i).name, fresh->files.at(i).name);
+            QCOMPARE(m->digest.files.at(i).size, fresh->files.at(i).size);
+            QVERIFY2(m->digest.files.at(i).chunks == fresh->files.at(i).chunks,
+                qPrintable(QString("%1 %2").arg(c.name, fresh->files.at(i).name)));
+        }
+        QCOMPARE(m->digest.hex, fresh->hex);
+        QVERIFY(archivedigest::check(o.outputPath, m->digest).ok());
+        if (c.format == BackupFormat::Directory)
+            QVERIFY(fresh->files.size() >= 3); // toc.dat and two tables' data
+        else
+            QVERIFY2(fresh->files.first().chunks.size() > 20, c.name);
     }
 }
 

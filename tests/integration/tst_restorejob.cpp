@@ -330,14 +330,24 @@ void tst_RestoreJob::archiveNotMatchingItsManifestIsRefused()
 
 void tst_RestoreJob::cancelDuringTheArchiveCheckTouchesNothing()
 {
-    // An archive with 2 GB of holes after it (pg_restore --list reads only its table of
-    // contents): hashing it takes about a second, long enough to cancel in the middle.
+    // An archive with 3 GB of holes after it (pg_restore --list reads only its table of
+    // contents), and a manifest that says so: checking it takes about a second, long enough
+    // to cancel in the middle.
     const QString big = m_dir.filePath("big.dump");
     QVERIFY(copyWithManifest(m_archive, big));
     {
         QFile f(big);
         QVERIFY(f.open(QIODevice::ReadWrite));
-        QVERIFY(f.resize(f.size() + (2LL << 30)));
+        QVERIFY(f.resize(f.size() + (3LL << 30)));
+    }
+    {
+        auto m = BackupManifest::read(big);
+        QVERIFY(m.ok());
+        auto d = archivedigest::compute(big, ArchiveDigest::Scheme::Chunked);
+        QVERIFY(d.ok());
+        m->digest = d.value();
+        m->size = d->size();
+        QVERIFY(m->write().ok());
     }
     const auto removeBig = qScopeGuard([&] {
         QFile::remove(big);

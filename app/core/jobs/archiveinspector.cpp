@@ -209,7 +209,7 @@ Result<std::optional<BackupManifest>> ArchiveInspector::readManifest(const QStri
     if (!manifest)
         return damaged(manifest.error().message);
     static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
-    if (!hex.match(manifest->sha256).hasMatch())
+    if (!hex.match(manifest->digest.hex).hasMatch())
         return damaged(QStringLiteral("it holds no SHA-256"));
     return std::optional<BackupManifest>(manifest.value());
 }
@@ -224,23 +224,24 @@ std::optional<Status> ArchiveInspector::checkManifest(const QString &pathIn,
     if (!read->has_value())
         return std::nullopt;
     const BackupManifest &manifest = **read;
-    if (knownGood(path, manifest.sha256))
+    if (knownGood(path, manifest.digest.hex))
         return Ok {};
     const QByteArray before = fileIdentity(path);
-    auto sha = BackupManifest::hash(path, nullptr, canceled, progress);
-    if (!sha)
-        return Status(sha.error());
-    if (sha.value() == manifest.sha256 && !QFileInfo(path).isDir()
-        && fileIdentity(path) == before) {
-        QMutexLocker lock(&verifiedMutex);
-        verified.insert(path, { before, sha.value(), QDeadlineTimer(std::chrono::hours(1)) });
+    HashControl control;
+    control.canceled = canceled;
+    control.progress = progress;
+    auto checked = archivedigest::check(path, manifest.digest, control);
+    if (!checked) {
+        Error e = checked.error();
+        if (e.kind == Error::Kind::InvalidInput)
+            e.hint = QStringLiteral("Nothing was restored. Use an intact copy.");
+        return Status(e);
     }
-    if (sha.value() != manifest.sha256)
-        return Status(Error(Error::Kind::InvalidInput,
-            QStringLiteral("%1 does not match its manifest: the SHA-256 is %2, the "
-                           "manifest says %3. The archive is damaged or was changed.")
-                .arg(path, sha->left(16), manifest.sha256.left(16)),
-            QStringLiteral("Nothing was restored. Use an intact copy.")));
+    if (!QFileInfo(path).isDir() && fileIdentity(path) == before) {
+        QMutexLocker lock(&verifiedMutex);
+        verified.insert(
+            path, { before, manifest.digest.hex, QDeadlineTimer(std::chrono::hours(1)) });
+    }
     return Status(Ok {});
 }
 
@@ -292,13 +293,35 @@ Result<VerifyReport> ArchiveInspector::verify(const QString &pathIn) const
     auto manifest = readManifest(path);
     if (!manifest)
         return manifest.error();
-    auto sha = BackupManifest::hash(path, &rep.size);
-    if (!sha)
-        return sha.error();
-    rep.sha256 = sha.value();
     if (manifest->has_value()) {
-        rep.manifestSha256 = (*manifest)->sha256;
-        rep.manifestMatches = rep.manifestSha256 == rep.sha256;
+        const ArchiveDigest &recorded = (*manifest)->digest;
+        rep.checksum = recorded.schemeName();
+        rep.manifestSha256 = recorded.hex;
+        auto checked = archivedigest::check(path, recorded);
+        if (!checked && checked.error().kind != Error::Kind::InvalidInput)
+            return checked.error();
+        rep.manifestMatches = checked.ok();
+        if (!checked)
+            rep.difference = checked.error().message;
+    }
+    // The archive's own digest: the manifest's when they match, else computed (in the
+    // manifest's scheme, so that the two can be compared by eye).
+    if (rep.manifestMatches.value_or(false)) {
+        rep.sha256 = rep.manifestSha256;
+        auto files = archivedigest::listFiles(path);
+        if (!files)
+            return files.error();
+        for (const auto &f : files.value())
+            rep.size += f.size;
+    } else {
+        const auto scheme
+            = manifest->has_value() ? (*manifest)->digest.scheme : ArchiveDigest::Scheme::Chunked;
+        auto d = archivedigest::compute(path, scheme);
+        if (!d)
+            return d.error();
+        rep.sha256 = d->hex;
+        rep.size = d->size();
+        rep.checksum = d->schemeName();
     }
     if (!rep.manifestMatches.has_value() && toc->format != ArchiveFormat::Plain) {
         auto s = readEveryBlock(path, toc.value(), tool);

@@ -17,6 +17,8 @@ struct VerifyReport
     qint64 size = 0;
     std::optional<bool> manifestMatches; // nullopt: no manifest beside the archive
     QString manifestSha256;
+    QString checksum; // what the digests are of: "SHA-256", "SHA-256 of 8 MiB chunks"
+    QString difference; // where the archive differs from its manifest, when it does
     int entries = 0;
     int dataEntries = 0;
     QString dumpedBy;

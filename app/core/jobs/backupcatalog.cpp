@@ -205,7 +205,7 @@ BackupRun BackupRun::fromManifest(const BackupManifest &m, const BackupOrigin &o
     run.started = m.started;
     run.durationMs = m.durationMs;
     run.size = m.size;
-    run.sha256 = m.sha256;
+    run.sha256 = m.digest.hex;
     run.manifestPath = BackupManifest::manifestPath(run.path);
     run.origin = origin;
     return run;

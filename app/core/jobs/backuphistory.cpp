@@ -157,5 +157,32 @@ QJsonArray withRowCounts(QJsonArray objects, const QList<TableRowCount> &counts)
     return objects;
 }
 
+Status checkRecorded(
+    const QString &path, const QString &recorded, const std::function<bool()> &canceled)
+{
+    HashControl control;
+    control.canceled = canceled;
+    if (auto m = BackupManifest::read(path); m && !recorded.isEmpty() && m->digest.hex == recorded)
+        return archivedigest::check(path, m->digest, control);
+    // No manifest, or one that no longer holds what was recorded: the archive's bytes decide.
+    QString now;
+    for (const auto scheme : { ArchiveDigest::Scheme::Chunked, ArchiveDigest::Scheme::Whole }) {
+        auto d = archivedigest::compute(path, scheme, control);
+        if (!d)
+            return d.error();
+        if (recorded.isEmpty())
+            return Error(Error::Kind::InvalidInput,
+                QStringLiteral("no SHA-256 was recorded to compare with (it is %1)")
+                    .arg(d->hex.left(16)));
+        if (d->hex == recorded)
+            return Ok {};
+        if (now.isEmpty())
+            now = d->hex;
+    }
+    return Error(Error::Kind::InvalidInput,
+        QStringLiteral("the SHA-256 is %1, %2 was recorded: the file was changed or damaged")
+            .arg(now.left(16), recorded.left(16)));
+}
+
 } // namespace backuphistory
 } // namespace strata::core

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "result.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -7,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace strata::core {
@@ -112,6 +115,12 @@ QString describeWhat(const QJsonObject &options);
 // The row counts a manifest's objects carry ("rows"), and objects given them.
 QList<TableRowCount> rowCounts(const BackupManifest &manifest);
 QJsonArray withRowCounts(QJsonArray objects, const QList<TableRowCount> &counts);
+// The archive at `path` against the digest the history recorded for it (hex): through the
+// manifest beside it while that still holds the same digest (its chunks checked on every core),
+// else by hashing the archive in both schemes (chunked, and whole as manifests of version 1
+// had it). Ok, Canceled, or an error that says what differs. Blocks: run it on a worker.
+Status checkRecorded(
+    const QString &path, const QString &recorded, const std::function<bool()> &canceled = {});
 
 } // namespace backuphistory
 } // namespace strata::core

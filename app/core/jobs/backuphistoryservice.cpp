@@ -61,20 +61,13 @@ QFuture<Result<BackupEntry>> BackupHistoryService::verify(qint64 id) const
         if (!QFileInfo::exists(e->path)) {
             message = QStringLiteral("%1 is missing").arg(e->path);
         } else {
-            auto sha = BackupManifest::hash(e->path, nullptr, [&p] { return p.isCanceled(); });
-            if (!sha && sha.error().kind == Error::Kind::Canceled)
+            auto checked
+                = backuphistory::checkRecorded(e->path, e->sha256, [&p] { return p.isCanceled(); });
+            if (!checked && checked.error().kind == Error::Kind::Canceled)
                 return;
-            if (!sha)
-                message = sha.error().message;
-            else if (e->sha256.isEmpty())
-                message = QStringLiteral("no SHA-256 was recorded to compare with (it is %1)")
-                              .arg(sha->left(16));
-            else if (sha.value() != e->sha256)
-                message = QStringLiteral("the SHA-256 is %1, %2 was recorded: the file was "
-                                         "changed or damaged")
-                              .arg(sha->left(16), e->sha256.left(16));
-            else
-                ok = true;
+            ok = checked.ok();
+            if (!ok)
+                message = checked.error().message;
         }
         if (ok)
             message = QStringLiteral("SHA-256 matches the one recorded at backup time");

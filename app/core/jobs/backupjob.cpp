@@ -115,6 +115,7 @@ QStringList BackupJob::removeAbandonedPartials(const QString &target)
 
 JobResult BackupJob::fail(Error e, const QString &tempPath)
 {
+    m_digest.reset(); // stops reading what is removed next
     removePath(tempPath);
     if (!tempPath.isEmpty())
         QFile::remove(ownerRecordPath(tempPath));
@@ -243,6 +244,8 @@ Result<ToolRunResult> BackupJob::dump(const ToolLocator &locator, const BackupPl
         });
     };
     m_recorder->follow(m_temp);
+    m_digest = std::make_unique<DigestFollower>(
+        m_temp, BackupOptions::archiveFormat(m_options.format), m_chunkBytes);
     auto ran = runTool(cmd, ro);
     monitor.stop();
     return ran;
@@ -268,25 +271,33 @@ Status BackupJob::checkDump(const ToolRunResult &run) const
     return e;
 }
 
-Result<QString> BackupJob::seal(qint64 *size)
+Result<ArchiveDigest> BackupJob::seal()
 {
     constexpr double dumpShare = 0.97;
-    setProgress(dumpShare, QStringLiteral("computing SHA-256"));
+    setProgress(dumpShare, QStringLiteral("checksums of the last chunks"));
     QElapsedTimer lastShown;
     lastShown.start();
-    auto sha = BackupManifest::hash(
-        m_temp, size, [this] { return canceled(); },
-        [&](qint64 done, qint64 all) {
-            if (lastShown.elapsed() < 100 || all <= 0)
-                return;
-            lastShown.restart();
-            setProgress(dumpShare + (1 - dumpShare) * double(done) / double(all),
-                QStringLiteral("computing SHA-256 (%1 of %2)")
-                    .arg(
-                        QLocale::c().formattedDataSize(done), QLocale::c().formattedDataSize(all)));
-        });
+    HashControl control;
+    control.canceled = [this] { return canceled(); };
+    control.progress = [&](qint64 done, qint64 all) {
+        if (lastShown.elapsed() < 100 || all <= 0)
+            return;
+        lastShown.restart();
+        setProgress(dumpShare + (1 - dumpShare) * double(done) / double(all),
+            QStringLiteral("computing SHA-256 (%1 of %2)")
+                .arg(QLocale::c().formattedDataSize(done), QLocale::c().formattedDataSize(all)));
+    };
+    auto sha = m_digest->finish(control);
+    const auto stats = m_digest->stats();
+    m_digest.reset();
     if (!sha)
         return sha;
+    appendLog(stats.wholeAgain.isEmpty()
+            ? QStringLiteral("%1: %2 hashed while pg_dump wrote, %3 again at the end")
+                  .arg(sha->schemeName(), QLocale::c().formattedDataSize(stats.followedBytes),
+                      QLocale::c().formattedDataSize(stats.rehashedBytes))
+            : QStringLiteral("%1: hashed again whole after pg_dump (%2)")
+                  .arg(sha->schemeName(), stats.wholeAgain));
     // rename(2) replaces an existing file in one step: there is never a moment with a half file
     // under the target's name.
     if (QFileInfo(m_target).isDir())
@@ -310,7 +321,7 @@ Result<QString> BackupJob::seal(qint64 *size)
     return sha;
 }
 
-JobResult BackupJob::record(const BackupPlan &plan, qint64 size, const QString &sha, qint64 toolMs)
+JobResult BackupJob::record(const BackupPlan &plan, const ArchiveDigest &digest, qint64 toolMs)
 {
     BackupManifest m;
     m.path = m_target;
@@ -327,22 +338,22 @@ JobResult BackupJob::record(const BackupPlan &plan, qint64 size, const QString &
     m.setObjects(m_recorder->withRowCounts(objects));
     m.started = m_started;
     m.durationMs = m_started.msecsTo(QDateTime::currentDateTimeUtc());
-    m.size = size;
-    m.sha256 = sha;
+    m.size = digest.size();
+    m.digest = digest;
     m.command = commandLine();
 
     JobResult r;
     r.ok = true;
     r.toolMs = toolMs;
     r.outputPath = m_target;
-    r.bytes = size;
+    r.bytes = m.size;
     r.manifestPath = BackupManifest::manifestPath(m_target);
     if (auto w = m.write(); !w)
         r.notes << QStringLiteral("warning: ") + w.error().toString();
     r.notes << m_recorder->written(m, log());
     r.summary = QStringLiteral("Backed up %1 to %2 (%3, SHA-256 %4)")
-                    .arg(m_server.database, m_target, QLocale::c().formattedDataSize(size),
-                        m.sha256.left(16));
+                    .arg(m_server.database, m_target, QLocale::c().formattedDataSize(m.size),
+                        digest.hex.left(16));
     appendLog(r.summary);
     return r;
 }
@@ -379,11 +390,10 @@ JobResult BackupJob::execute()
         return fail(ran.error(), m_temp);
     if (auto s = checkDump(ran.value()); !s)
         return fail(s.error(), m_temp);
-    qint64 size = 0;
-    auto sha = seal(&size);
-    if (!sha)
-        return fail(sha.error(), m_temp);
-    return record(plan.value(), size, sha.value(), ran->elapsedMs);
+    auto digest = seal();
+    if (!digest)
+        return fail(digest.error(), m_temp);
+    return record(plan.value(), digest.value(), ran->elapsedMs);
 }
 
 } // namespace strata::core

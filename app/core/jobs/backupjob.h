@@ -5,6 +5,7 @@
 #include "jobs/backupoptions.h"
 #include "jobs/backupplanner.h"
 #include "jobs/backuprecorder.h"
+#include "jobs/digestfollower.h"
 #include "jobs/job.h"
 #include "jobs/toollocator.h"
 #include "jobs/toolrunner.h"
@@ -20,7 +21,7 @@ class Session;
 
 // pg_dump with a progress bar that follows the bytes, cancel, and no half file that looks whole:
 // the dump goes to a temporary name beside the target and is renamed only when pg_dump
-// succeeded; then the SHA-256, the manifest and the catalog entry.
+// succeeded; then the checksums (hashed while pg_dump wrote), the manifest and the catalog entry.
 class BackupJob : public Job
 {
 public:
@@ -31,6 +32,8 @@ public:
 
     // Tests: search only these folders for pg_dump.
     void setToolFolders(const QStringList &folders) { m_toolFolders = folders; }
+    // Tests: the size of the chunks the manifest's checksums cover (ArchiveDigest).
+    void setChunkBytes(qint64 bytes) { m_chunkBytes = bytes; }
     // Where the catalog lives; an empty path records nothing.
     void setCatalogPath(const QString &path) { m_catalogPath = path; }
     // Who asked for it (a person, or a schedule by name), for the history.
@@ -63,8 +66,8 @@ private:
     Result<BackupPlan> planTables(Session &session);
     Result<ToolRunResult> dump(const ToolLocator &locator, const BackupPlan &plan);
     Status checkDump(const ToolRunResult &run) const;
-    Result<QString> seal(qint64 *size);
-    JobResult record(const BackupPlan &plan, qint64 size, const QString &sha, qint64 toolMs);
+    Result<ArchiveDigest> seal();
+    JobResult record(const BackupPlan &plan, const ArchiveDigest &digest, qint64 toolMs);
     JobResult fail(Error e, const QString &tempPath);
 
     ConnectionProfile m_profile;
@@ -75,6 +78,9 @@ private:
     BackupOrigin m_origin = BackupOrigin::person();
     // Counts the archive's rows as pg_dump writes it and records every run in the history.
     std::unique_ptr<BackupRecorder> m_recorder;
+    // Hashes the archive's chunks as pg_dump writes them.
+    std::unique_ptr<DigestFollower> m_digest;
+    qint64 m_chunkBytes = ArchiveDigest::kChunkBytes;
     mutable QMutex m_planMutex;
     BackupPlan m_plan;
     // This run's state, filled by the steps.

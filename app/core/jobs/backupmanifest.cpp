@@ -1,23 +1,18 @@
 #include "backupmanifest.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSaveFile>
-
-#include <openssl/evp.h>
-
-#include <algorithm>
-#include <memory>
 
 namespace strata::core {
 
 QJsonObject BackupManifest::toJson() const
 {
     QJsonObject o;
-    o[QStringLiteral("manifest_version")] = 1;
+    const bool chunked = digest.scheme == ArchiveDigest::Scheme::Chunked;
+    o[QStringLiteral("manifest_version")] = chunked ? 2 : 1;
     o[QStringLiteral("file")] = QFileInfo(path).fileName();
     o[QStringLiteral("database")] = database;
     o[QStringLiteral("server_version")] = serverVersion;
@@ -28,14 +23,17 @@ QJsonObject BackupManifest::toJson() const
     o[QStringLiteral("started")] = started.toUTC().toString(Qt::ISODateWithMs);
     o[QStringLiteral("duration_ms")] = double(durationMs);
     o[QStringLiteral("size")] = double(size);
-    o[QStringLiteral("sha256")] = sha256;
+    o[QStringLiteral("sha256")] = digest.hex;
+    if (chunked)
+        o[QStringLiteral("checksum")] = digest.chunksJson();
     o[QStringLiteral("command")] = command;
     return o;
 }
 
 Result<BackupManifest> BackupManifest::fromJson(const QJsonObject &o)
 {
-    if (o.value(QStringLiteral("manifest_version")).toInt() != 1)
+    const int version = o.value(QStringLiteral("manifest_version")).toInt();
+    if (version != 1 && version != 2)
         return Error(Error::Kind::InvalidInput, QStringLiteral("Unknown manifest version."),
             QStringLiteral("The manifest was written by another program or version."));
     BackupManifest m;
@@ -49,7 +47,16 @@ Result<BackupManifest> BackupManifest::fromJson(const QJsonObject &o)
         = QDateTime::fromString(o.value(QStringLiteral("started")).toString(), Qt::ISODateWithMs);
     m.durationMs = qint64(o.value(QStringLiteral("duration_ms")).toDouble());
     m.size = qint64(o.value(QStringLiteral("size")).toDouble());
-    m.sha256 = o.value(QStringLiteral("sha256")).toString();
+    const QString sha256 = o.value(QStringLiteral("sha256")).toString();
+    if (version == 1) {
+        m.digest = ArchiveDigest::whole(sha256);
+    } else {
+        auto d
+            = ArchiveDigest::fromChunksJson(o.value(QStringLiteral("checksum")).toObject(), sha256);
+        if (!d)
+            return d.error();
+        m.digest = d.value();
+    }
     m.command = o.value(QStringLiteral("command")).toString();
     return m;
 }
@@ -92,73 +99,6 @@ Result<BackupManifest> BackupManifest::read(const QString &backupPath)
     if (m)
         m->path = backupPath;
     return m;
-}
-
-Result<QString> BackupManifest::hash(const QString &pathIn, qint64 *size,
-    const std::function<bool()> &canceled, const std::function<void(qint64, qint64)> &progress)
-{
-    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> h(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-    if (!h || EVP_DigestInit_ex(h.get(), EVP_sha256(), nullptr) != 1)
-        return Error(
-            Error::Kind::Internal, QStringLiteral("SHA-256 is not available (libcrypto)."));
-    auto add = [&h](const char *data, qint64 n) { EVP_DigestUpdate(h.get(), data, size_t(n)); };
-    // Absolute: a directory's files are named relative to it, which needs it absolute (a
-    // relative "x.dir" made every file "x.dir/x.dir/...").
-    const QString path = QFileInfo(pathIn).absoluteFilePath();
-    qint64 total = 0;
-    qint64 all = 0; // the bytes to read, for progress
-    auto addFile = [&](const QString &file) -> Status {
-        QFile f(file);
-        if (!f.open(QIODevice::ReadOnly))
-            return Error(Error::Kind::Io,
-                QStringLiteral("Could not read %1: %2").arg(file, f.errorString()));
-        QByteArray buf(1 << 20, Qt::Uninitialized);
-        while (true) {
-            if (canceled && canceled())
-                return Error(Error::Kind::Canceled, QStringLiteral("Cancelled."));
-            const qint64 n = f.read(buf.data(), buf.size());
-            if (n < 0)
-                return Error(Error::Kind::Io,
-                    QStringLiteral("Could not read %1: %2").arg(file, f.errorString()));
-            if (n == 0)
-                break;
-            add(buf.constData(), n);
-            total += n;
-            if (progress)
-                progress(total, all);
-        }
-        return Ok {};
-    };
-    const QFileInfo fi(path);
-    if (fi.isDir()) {
-        QStringList files;
-        QDirIterator it(path, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        while (it.hasNext())
-            files << QDir(path).relativeFilePath(it.next());
-        std::sort(files.begin(), files.end());
-        for (const QString &rel : files)
-            all += QFileInfo(QDir(path).filePath(rel)).size();
-        for (const QString &rel : files) {
-            const QByteArray name = rel.toUtf8();
-            add(name.constData(), name.size());
-            add("\0", 1);
-            auto s = addFile(QDir(path).filePath(rel));
-            if (!s)
-                return s.error();
-        }
-    } else {
-        all = fi.size();
-        auto s = addFile(path);
-        if (!s)
-            return s.error();
-    }
-    if (size)
-        *size = total;
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    EVP_DigestFinal_ex(h.get(), digest, &length);
-    return QString::fromLatin1(
-        QByteArray(reinterpret_cast<const char *>(digest), int(length)).toHex());
 }
 
 } // namespace strata::core

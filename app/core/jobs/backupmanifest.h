@@ -1,5 +1,6 @@
 #pragma once
 
+#include "jobs/archivedigest.h"
 #include "result.h"
 
 #include <QDateTime>
@@ -7,12 +8,11 @@
 #include <QJsonObject>
 #include <QString>
 
-#include <functional>
-
 namespace strata::core {
 
 // The JSON written beside each backup ("X.dump" -> "X.dump.manifest.json"): what was dumped, by
-// which tools from which server, and the SHA-256 that `verify` checks.
+// which tools from which server, and the checksums that `verify` checks. Written as version 2
+// (chunked SHA-256, see ArchiveDigest); version 1 (one SHA-256 of the archive) is still read.
 struct BackupManifest
 {
     QString path; // the backup (file, or folder for the directory format)
@@ -26,7 +26,7 @@ struct BackupManifest
     QDateTime started;
     qint64 durationMs = 0;
     qint64 size = 0;
-    QString sha256;
+    ArchiveDigest digest; // `sha256` in the JSON: the archive's, or the chunks' root
     QString command; // without any password
 
     QJsonObject toJson() const;
@@ -35,13 +35,6 @@ struct BackupManifest
     static QString manifestPath(const QString &backupPath);
     Status write() const;
     static Result<BackupManifest> read(const QString &backupPath);
-
-    // SHA-256 of a file, or of a directory archive (each file's relative name, a NUL, and its
-    // bytes, in name order). `canceled` is polled and `progress(bytes done, bytes in all)` told
-    // between blocks of a megabyte.
-    static Result<QString> hash(const QString &path, qint64 *size = nullptr,
-        const std::function<bool()> &canceled = {},
-        const std::function<void(qint64, qint64)> &progress = {});
 
 private:
     QJsonArray m_objects;

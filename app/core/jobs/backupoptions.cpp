@@ -82,4 +82,19 @@ QJsonObject BackupOptions::toJson() const
     return o;
 }
 
+ArchiveFormat BackupOptions::archiveFormat(BackupFormat f)
+{
+    switch (f) {
+    case BackupFormat::Custom:
+        return ArchiveFormat::Custom;
+    case BackupFormat::Directory:
+        return ArchiveFormat::Directory;
+    case BackupFormat::Tar:
+        return ArchiveFormat::Tar;
+    case BackupFormat::Plain:
+        return ArchiveFormat::Plain;
+    }
+    return ArchiveFormat::Unknown;
+}
+
 } // namespace strata::core

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "jobs/archivetoc.h"
 #include "result.h"
 
 #include <QJsonObject>
@@ -34,6 +35,8 @@ struct BackupOptions
     QJsonObject toJson() const;
 
     static QString formatName(BackupFormat f);
+    // What pg_dump writes for the format, as archive readers name it.
+    static ArchiveFormat archiveFormat(BackupFormat f);
     static std::optional<BackupFormat> parseFormat(const QString &name);
 };
 

@@ -11,25 +11,6 @@
 
 namespace strata::core {
 
-namespace {
-
-ArchiveFormat archiveFormat(BackupFormat f)
-{
-    switch (f) {
-    case BackupFormat::Custom:
-        return ArchiveFormat::Custom;
-    case BackupFormat::Directory:
-        return ArchiveFormat::Directory;
-    case BackupFormat::Tar:
-        return ArchiveFormat::Tar;
-    case BackupFormat::Plain:
-        return ArchiveFormat::Plain;
-    }
-    return ArchiveFormat::Unknown;
-}
-
-} // namespace
-
 BackupRecorder::BackupRecorder(
     QString catalogPath, ConnectionProfile profile, BackupOptions options, BackupOrigin origin)
     : m_catalogPath(std::move(catalogPath)), m_profile(std::move(profile)),
@@ -44,7 +25,8 @@ void BackupRecorder::follow(const QString &archivePath)
 {
     if (m_options.schemaOnly)
         return; // no rows to count
-    m_follower = std::make_unique<ArchiveFollower>(archivePath, archiveFormat(m_options.format));
+    m_follower = std::make_unique<ArchiveFollower>(
+        archivePath, BackupOptions::archiveFormat(m_options.format));
 }
 
 QJsonArray BackupRecorder::withRowCounts(const QJsonArray &objects)

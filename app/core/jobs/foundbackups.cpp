@@ -42,7 +42,9 @@ Result<BackupRun> describe(
     run.path = fi.absoluteFilePath();
     run.outcome = BackupOutcome::Found;
     run.origin = BackupOrigin::person();
+    std::optional<ArchiveDigest> recorded;
     if (auto m = BackupManifest::read(run.path)) {
+        recorded = m->digest;
         run.database = m->database;
         run.serverVersion = m->serverVersion;
         run.toolVersion = m->toolVersion;
@@ -50,7 +52,7 @@ Result<BackupRun> describe(
         run.options = m->options;
         run.started = m->started;
         run.durationMs = m->durationMs;
-        run.sha256 = m->sha256;
+        run.sha256 = m->digest.hex;
         run.manifestPath = BackupManifest::manifestPath(run.path);
         run.tables = backuphistory::rowCounts(*m);
         if (!run.tables.isEmpty())
@@ -66,16 +68,25 @@ Result<BackupRun> describe(
         run.format = ArchiveToc::formatName(toc->format);
         run.started = fi.lastModified().toUTC();
     }
-    auto sha = BackupManifest::hash(run.path, &run.size, canceled);
-    if (!sha)
-        return sha.error();
-    if (!run.sha256.isEmpty() && run.sha256 != sha.value())
-        return Error(Error::Kind::InvalidInput,
-            QStringLiteral("%1 does not match its manifest: the archive is damaged or was "
-                           "changed.")
-                .arg(run.path),
-            QStringLiteral("Use an intact copy."));
-    run.sha256 = sha.value();
+    // An archive with a manifest must match it; one without is recorded with the checksums it
+    // has now.
+    HashControl control;
+    control.canceled = canceled;
+    if (recorded) {
+        if (auto s = archivedigest::check(run.path, *recorded, control); !s)
+            return s.error();
+        auto files = archivedigest::listFiles(run.path);
+        if (!files)
+            return files.error();
+        for (const auto &f : files.value())
+            run.size += f.size;
+    } else {
+        auto d = archivedigest::compute(run.path, ArchiveDigest::Scheme::Chunked, control);
+        if (!d)
+            return d.error();
+        run.sha256 = d->hex;
+        run.size = d->size();
+    }
     if (run.tables.isEmpty()) {
         auto counted = countArchiveRows(run.path, canceled);
         if (counted) {

@@ -55,7 +55,7 @@ QFuture<ArchiveSummary> JobsService::readArchive(const QString &path) const
     return asyncRun<ArchiveSummary>(Pool::Io, [profile, path](QPromise<ArchiveSummary> &p) {
         ArchiveSummary s;
         const auto manifest = BackupManifest::read(path);
-        s.hasChecksum = manifest && !manifest->sha256.isEmpty();
+        s.hasChecksum = manifest && !manifest->digest.isEmpty();
         s.toc = ArchiveInspector(ToolLocator(profile)).readToc(path);
         p.addResult(std::move(s));
     });
