@@ -35,9 +35,12 @@ public:
         : m_canceled(std::move(canceled)), m_progress(std::move(progress))
     {
         m_future = asyncRun<Checked>(Pool::Cpu, [this, path](QPromise<Checked> &p) {
+            QElapsedTimer took;
+            took.start();
             p.addResult(ArchiveInspector::checkManifest(
                 path, [this, &p] { return m_abandoned.load() || m_canceled() || p.isCanceled(); },
                 m_progress));
+            m_tookMs = took.elapsed();
         });
     }
     ~ManifestCheck()
@@ -46,11 +49,22 @@ public:
         m_future.waitForFinished(); // a worker thread (the job's), never the GUI's
     }
     Checked result() { return m_future.result(); }
+    // How long the check took, and how long result() waited for it.
+    QString timing()
+    {
+        QElapsedTimer waited;
+        waited.start();
+        m_future.waitForFinished();
+        return QStringLiteral("%1 s, %2 s of it after the table of contents was read")
+            .arg(double(m_tookMs) / 1000, 0, 'f', 2)
+            .arg(double(waited.elapsed()) / 1000, 0, 'f', 2);
+    }
 
 private:
     std::function<bool()> m_canceled;
     std::function<void(qint64, qint64)> m_progress;
     std::atomic<bool> m_abandoned { false };
+    std::atomic<qint64> m_tookMs { 0 };
     QFuture<Checked> m_future;
 };
 
@@ -421,7 +435,12 @@ JobResult RestoreJob::execute()
         return fail(s.error());
     if (canceled())
         return fail(canceledError());
-    if (auto s = checkArchive(locator, manifest.result()); !s)
+    const QString checkTiming = manifest.timing();
+    const auto checked = manifest.result();
+    if (checked && checked->ok())
+        appendLog(
+            QStringLiteral("the archive matches its manifest (checked in %1)").arg(checkTiming));
+    if (auto s = checkArchive(locator, checked); !s)
         return fail(s.error());
     if (canceled())
         return fail(canceledError());
