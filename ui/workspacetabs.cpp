@@ -82,6 +82,8 @@ WorkspacePage *WorkspaceTabs::page(int index)
     }
     delete standIn;
     Q_EMIT pageBuilt(built);
+    if (!m_pages.contains(nullptr))
+        Q_EMIT allBuilt();
     return built;
 }
 

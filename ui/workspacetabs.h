@@ -42,6 +42,7 @@ public:
 
 Q_SIGNALS:
     void pageBuilt(WorkspacePage *page);
+    void allBuilt(); // once, when the last page is built (whatever built it)
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
