@@ -48,6 +48,8 @@ void AppContext::setMigrationsDir(const QString &dir)
 
 void AppContext::requestBackup(const QStringList &qualifiedTables, const QStringList &schemas)
 {
+    // The page that answers is built, if it was not yet, before it is asked.
+    Q_EMIT pageRequested(QStringLiteral("jobs"));
     Q_EMIT backupRequested(qualifiedTables, schemas);
 }
 

@@ -14,7 +14,7 @@
 #include "preferencesdialog.h"
 #include "windowstate.h"
 #include "workspacepage.h"
-#include "workspacepages.h"
+#include "workspacetabs.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -51,7 +51,23 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     // Pages reflow down to this (tests/ui/tst_mainwindow checks them there).
     setMinimumSize(800, 560);
     resize(1400, 900);
+    // A page built later gets the sizes of its splitters as they were saved.
+    connect(m_workspace, &WorkspaceTabs::pageBuilt, this,
+        [this](WorkspacePage *page) { windowstate::restoreSplitters(this, page, m_context); });
     windowstate::restore(this, m_tabs, m_context);
+    // Only the page in front is built before the first frame; the rest after it.
+    m_workspace->page(m_tabs->currentIndex());
+    m_workspace->buildRestAfterFirstPaint(this);
+}
+
+QList<WorkspacePage *> MainWindow::pages() const
+{
+    return m_workspace->all();
+}
+
+WorkspacePage *MainWindow::currentPage() const
+{
+    return m_workspace->page(m_tabs->currentIndex());
 }
 
 void MainWindow::buildLayout()
@@ -65,11 +81,7 @@ void MainWindow::buildLayout()
     m_banner->hide();
     m_tabs = new QTabWidget(right);
     m_tabs->setDocumentMode(true);
-    m_pages = createWorkspacePages(m_context);
-    for (WorkspacePage *page : m_pages) {
-        QString title = page->title();
-        m_tabs->addTab(page, title.replace(u'&', QStringLiteral("&&")));
-    }
+    m_workspace = new WorkspaceTabs(m_context, m_tabs, this);
     rightLayout->addWidget(m_banner);
     rightLayout->addWidget(m_tabs, 1);
 
@@ -122,27 +134,26 @@ void MainWindow::buildMenus()
     // Find and Refresh act on the page in front; each page says what they mean there.
     view->addAction(tr("&Find…"), QKeySequence(Qt::CTRL | Qt::Key_F), this,
             [this] {
-                if (auto *p = qobject_cast<WorkspacePage *>(m_tabs->currentWidget()))
+                if (WorkspacePage *p = currentPage())
                     p->focusFind();
             })
         ->setObjectName(QStringLiteral("find"));
     view->addAction(tr("&Refresh"), QKeySequence(Qt::Key_F5), this,
             [this] {
-                if (auto *p = qobject_cast<WorkspacePage *>(m_tabs->currentWidget()))
+                if (WorkspacePage *p = currentPage())
                     p->refresh();
             })
         ->setObjectName(QStringLiteral("refresh"));
     view->addSeparator();
-    for (int i = 0; i < m_pages.size() && i < 9; ++i) {
-        WorkspacePage *page = m_pages.at(i);
-        view->addAction(page->title(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this,
-                [this, page] { m_tabs->setCurrentWidget(page); })
-            ->setObjectName(QStringLiteral("page-") + page->id());
-    }
+    const QList<WorkspacePageSpec> &specs = m_workspace->specs();
+    for (int i = 0; i < specs.size() && i < 9; ++i)
+        view->addAction(specs.at(i).title, QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this,
+                [this, i] { m_workspace->show(i); })
+            ->setObjectName(QStringLiteral("page-") + specs.at(i).id);
     view->addAction(tr("Next page"), QKeySequence(Qt::CTRL | Qt::Key_PageDown), this,
-        [this] { m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % m_tabs->count()); });
+        [this] { m_workspace->show((m_tabs->currentIndex() + 1) % m_tabs->count()); });
     view->addAction(tr("Previous page"), QKeySequence(Qt::CTRL | Qt::Key_PageUp), this, [this] {
-        m_tabs->setCurrentIndex((m_tabs->currentIndex() + m_tabs->count() - 1) % m_tabs->count());
+        m_workspace->show((m_tabs->currentIndex() + m_tabs->count() - 1) % m_tabs->count());
     });
 
     auto *help = menuBar()->addMenu(tr("&Help"));
@@ -300,9 +311,7 @@ void MainWindow::updateTitle()
 
 void MainWindow::showPage(const QString &id)
 {
-    for (WorkspacePage *p : m_pages)
-        if (p->id() == id)
-            m_tabs->setCurrentWidget(p);
+    m_workspace->show(m_workspace->indexOf(id));
 }
 
 MainWindow::~MainWindow() = default;
@@ -410,7 +419,7 @@ void MainWindow::removeProfile(const core::ConnectionProfile &profile)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     QStringList busy;
-    for (WorkspacePage *p : m_pages)
+    for (WorkspacePage *p : m_workspace->built()) // a page not built has started nothing
         if (const QString why = p->busyReason(); !why.isEmpty())
             busy << why;
     if (busy.isEmpty() || m_closeConfirmed) {

@@ -23,6 +23,7 @@ class ConnectionController;
 class ConnectionPanel;
 class PreferencesDialog;
 class WorkspacePage;
+class WorkspaceTabs;
 
 // Wires the parts together: the connection list, the connect flow, the workspace pages, the
 // status bar and the message banner. Does no work of its own.
@@ -38,7 +39,9 @@ public:
     void showBanner(const QString &text, bool isError);
     void showProgress(const QString &text, int percent); // percent < 0: busy
 
-    QList<WorkspacePage *> pages() const { return m_pages; }
+    // Every page, in tab order; builds those not built yet (see WorkspaceTabs).
+    QList<WorkspacePage *> pages() const;
+    WorkspaceTabs *workspace() const { return m_workspace; }
     QTabWidget *tabs() const { return m_tabs; }
     ConnectionController *controller() const { return m_controller; }
     ConnectionPanel *connectionPanel() const { return m_panel; }
@@ -75,6 +78,7 @@ private:
     void onConnectionChanged();
     void updateTitle();
     void showPage(const QString &id);
+    WorkspacePage *currentPage() const; // built now if it was not yet
     void showShortcuts();
     void reloadConnectionList();
     void editProfile(const core::ConnectionProfile *existing);
@@ -85,7 +89,7 @@ private:
     ConnectionPanel *m_panel;
     ConnectionController *m_controller;
     QTabWidget *m_tabs;
-    QList<WorkspacePage *> m_pages;
+    WorkspaceTabs *m_workspace;
     QLabel *m_banner;
     QLabel *m_state;
     QProgressBar *m_progress;

@@ -5,6 +5,7 @@
 #include "jobs/jobspage.h"
 #include "jobs/restoredialog.h"
 #include "workspacepage.h"
+#include "workspacetabs.h"
 
 #include <QAction>
 #include <QTabWidget>
@@ -62,11 +63,11 @@ void MainWindow::buildToolBar()
 
 void MainWindow::openRestoreDialog()
 {
-    for (WorkspacePage *page : m_pages)
-        if (auto *jobs = qobject_cast<JobsPage *>(page)) {
-            m_tabs->setCurrentWidget(jobs);
-            jobs->createRestoreDialog()->open();
-        }
+    const int index = m_workspace->indexOf(JobsPage::pageId());
+    if (auto *jobs = qobject_cast<JobsPage *>(m_workspace->page(index))) {
+        m_workspace->show(index);
+        jobs->createRestoreDialog()->open();
+    }
 }
 
 } // namespace strata::ui

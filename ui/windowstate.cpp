@@ -55,7 +55,8 @@ void save(QMainWindow *window, QTabWidget *tabs, AppContext *context)
     core::Preferences *prefs = context->preferences();
     prefs->setValue(kGeometry, window->saveGeometry());
     prefs->setValue(kState, window->saveState());
-    QVariantMap splitters;
+    // Merged into what was saved: a page not built in this run keeps its splitters' sizes.
+    QVariantMap splitters = prefs->value(kSplitters).toMap();
     for (QSplitter *s : window->findChildren<QSplitter *>())
         splitters.insert(keyFor(s, window), s->saveState());
     prefs->setValue(kSplitters, splitters);
@@ -77,16 +78,21 @@ void restore(QMainWindow *window, QTabWidget *tabs, AppContext *context)
         window->restoreGeometry(g);
     if (const QByteArray s = prefs->value(kState).toByteArray(); !s.isEmpty())
         window->restoreState(s);
-    const QVariantMap splitters = prefs->value(kSplitters).toMap();
-    for (QSplitter *s : window->findChildren<QSplitter *>())
-        if (const QByteArray state = splitters.value(keyFor(s, window)).toByteArray();
-            !state.isEmpty())
-            s->restoreState(state);
+    restoreSplitters(window, window, context);
     const QString pageId = prefs->value(kPage).toString();
     for (int i = 0; i < tabs->count(); ++i)
         if (auto *page = qobject_cast<WorkspacePage *>(tabs->widget(i));
             page && page->id() == pageId)
             tabs->setCurrentIndex(i);
+}
+
+void restoreSplitters(QMainWindow *window, QWidget *root, AppContext *context)
+{
+    const QVariantMap splitters = context->preferences()->value(kSplitters).toMap();
+    for (QSplitter *s : root->findChildren<QSplitter *>())
+        if (const QByteArray state = splitters.value(keyFor(s, window)).toByteArray();
+            !state.isEmpty())
+            s->restoreState(state);
 }
 
 std::optional<core::ConnectionProfile> lastConnection(AppContext *context)

@@ -6,6 +6,7 @@
 
 class QMainWindow;
 class QTabWidget;
+class QWidget;
 
 namespace strata::ui {
 
@@ -20,6 +21,8 @@ namespace windowstate {
 void save(QMainWindow *window, QTabWidget *tabs, AppContext *context);
 // Read once the window is built, before it is shown.
 void restore(QMainWindow *window, QTabWidget *tabs, AppContext *context);
+// The splitters inside `root` (a page built after the window), as they were saved.
+void restoreSplitters(QMainWindow *window, QWidget *root, AppContext *context);
 // The saved profile to reconnect to at start: the last connection, only when it was open when
 // the window closed, still saved, and the preference allows it.
 std::optional<core::ConnectionProfile> lastConnection(AppContext *context);

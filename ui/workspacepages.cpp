@@ -9,15 +9,25 @@
 
 namespace strata::ui {
 
-QList<WorkspacePage *> createWorkspacePages(AppContext *context)
+namespace {
+
+template <class Page> WorkspacePageSpec specOf()
+{
+    return { Page::pageId(), Page::pageTitle(),
+        [](AppContext *context) -> WorkspacePage * { return new Page(context); } };
+}
+
+} // namespace
+
+QList<WorkspacePageSpec> workspacePageSpecs()
 {
     return {
-        new OverviewPage(context),
-        new SchemaPage(context),
-        new DiagramPage(context),
-        new MigrationsPage(context),
-        new StatsPage(context),
-        new JobsPage(context),
+        specOf<OverviewPage>(),
+        specOf<SchemaPage>(),
+        specOf<DiagramPage>(),
+        specOf<MigrationsPage>(),
+        specOf<StatsPage>(),
+        specOf<JobsPage>(),
     };
 }
 

@@ -9,6 +9,7 @@
 #include "startuptrace.h"
 #include "theme.h"
 #include "translations.h"
+#include "workspacetabs.h"
 
 #include "util/async.h"
 
@@ -219,6 +220,7 @@ int main(int argc, char **argv)
     ui::MainWindow window(&context);
     gui::StartupTrace::mark("window_built");
     gui::StartupTrace::watchFirstPaint(&window);
+    gui::StartupTrace::watchPages(window.workspace());
     window.show();
     gui::StartupTrace::mark("window_shown");
 

@@ -1,5 +1,8 @@
 #include "startuptrace.h"
 
+#include "workspacepage.h"
+#include "workspacetabs.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEvent>
@@ -43,6 +46,16 @@ void StartupTrace::watchFirstPaint(QWidget *window)
 {
     if (enabled())
         qApp->installEventFilter(new StartupTrace(window));
+}
+
+void StartupTrace::watchPages(ui::WorkspaceTabs *pages)
+{
+    if (!enabled())
+        return;
+    QObject::connect(pages, &ui::WorkspaceTabs::pageBuilt, pages, [](ui::WorkspacePage *page) {
+        mark(QByteArray("page_" + page->id().toUtf8()).constData());
+    });
+    QObject::connect(pages, &ui::WorkspaceTabs::allBuilt, pages, [] { mark("pages_built"); });
 }
 
 StartupTrace::StartupTrace(QWidget *window) : QObject(qApp), m_window(window) { }

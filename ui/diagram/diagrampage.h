@@ -35,8 +35,10 @@ class DiagramPage : public WorkspacePage
 public:
     explicit DiagramPage(AppContext *context, QWidget *parent = nullptr);
     ~DiagramPage() override;
-    QString id() const override { return QStringLiteral("diagram"); }
-    QString title() const override { return tr("Diagram"); }
+    static QString pageId() { return QStringLiteral("diagram"); }
+    static QString pageTitle() { return tr("Diagram"); }
+    QString id() const override { return pageId(); }
+    QString title() const override { return pageTitle(); }
 
     void showScope(const core::ErdScope &scope);
     void showSchemas(const QStringList &schemas);

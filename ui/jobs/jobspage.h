@@ -42,8 +42,10 @@ public:
     explicit JobsPage(AppContext *context, QWidget *parent = nullptr);
     ~JobsPage() override;
 
-    QString id() const override { return QStringLiteral("jobs"); }
-    QString title() const override { return tr("Backup & restore"); }
+    static QString pageId() { return QStringLiteral("jobs"); }
+    static QString pageTitle() { return tr("Backup & restore"); }
+    QString id() const override { return pageId(); }
+    QString title() const override { return pageTitle(); }
     QString busyReason() const override;
 
     // Starts a job and lists it; the page keeps it until the page is destroyed.

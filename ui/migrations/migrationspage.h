@@ -39,8 +39,10 @@ class MigrationsPage : public WorkspacePage
 public:
     explicit MigrationsPage(AppContext *context, QWidget *parent = nullptr);
     ~MigrationsPage() override;
-    QString id() const override { return QStringLiteral("migrations"); }
-    QString title() const override { return tr("Migrations"); }
+    static QString pageId() { return QStringLiteral("migrations"); }
+    static QString pageTitle() { return tr("Migrations"); }
+    QString id() const override { return pageId(); }
+    QString title() const override { return pageTitle(); }
     void focusFind() override;
     void refresh() override { reload(); }
     QString busyReason() const override;

@@ -31,8 +31,10 @@ class OverviewPage : public WorkspacePage
 public:
     explicit OverviewPage(AppContext *context, QWidget *parent = nullptr);
     ~OverviewPage() override;
-    QString id() const override { return QStringLiteral("overview"); }
-    QString title() const override { return tr("Overview"); }
+    static QString pageId() { return QStringLiteral("overview"); }
+    static QString pageTitle() { return tr("Overview"); }
+    QString id() const override { return pageId(); }
+    QString title() const override { return pageTitle(); }
     void refresh() override { reload(); }
 
     // Whether the figures for the open connection are shown; loaded() says when they are.

@@ -37,8 +37,10 @@ class SchemaPage : public WorkspacePage
 public:
     explicit SchemaPage(AppContext *context, QWidget *parent = nullptr);
     ~SchemaPage() override;
-    QString id() const override { return QStringLiteral("schema"); }
-    QString title() const override { return tr("Schema"); }
+    static QString pageId() { return QStringLiteral("schema"); }
+    static QString pageTitle() { return tr("Schema"); }
+    QString id() const override { return pageId(); }
+    QString title() const override { return pageTitle(); }
     void focusFind() override;
     void refresh() override;
 

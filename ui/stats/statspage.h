@@ -36,8 +36,10 @@ class StatsPage : public WorkspacePage
 public:
     explicit StatsPage(AppContext *context, QWidget *parent = nullptr);
     ~StatsPage() override;
-    QString id() const override { return QStringLiteral("statistics"); }
-    QString title() const override { return tr("Statistics"); }
+    static QString pageId() { return QStringLiteral("statistics"); }
+    static QString pageTitle() { return tr("Statistics"); }
+    QString id() const override { return pageId(); }
+    QString title() const override { return pageTitle(); }
     void refresh() override { refreshNow(); }
     QString busyReason() const override;
 

@@ -1,0 +1,198 @@
+#include "appcontext.h"
+#include "db/passwordstore.h"
+#include "db/profilestore.h"
+#include "diagram/diagrampage.h"
+#include "jobs/backupdialog.h"
+#include "jobs/jobspage.h"
+#include "mainwindow.h"
+#include "schema/schemapage.h"
+#include "stats/statspage.h"
+#include "workspacepage.h"
+#include "workspacetabs.h"
+
+#include <QAction>
+#include <QFile>
+#include <QLabel>
+#include <QSplitter>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace strata;
+
+// The workspace's pages are built when first needed (ui/workspacetabs.h): only the page in
+// front before the window's first frame, the rest after it or as soon as something reaches
+// one. Each window here is built on a settings file of the test's own and, unless the test
+// shows it, never painted, so that nothing but the test's own step builds a page.
+class tst_LazyPages : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void onlyThePageInFrontIsBuiltBeforeTheFirstFrame();
+    void theOtherPagesAreBuiltAfterTheFirstFrame();
+    void aPageReachedByItsShortcutIsBuiltAndShowsItsContent();
+    void aTabChosenByMouseOrKeyboardShowsItsBuiltPage();
+    void aRequestFromAnotherPageBuildsThePageThatAnswers();
+    void theRestoredPageIsBuiltBeforeTheFirstFrame();
+    void aPageBuiltLaterGetsItsSavedSplittersAndKeepsThemWhenNotBuilt();
+
+private:
+    void newWindow();
+    QStringList builtIds() const;
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<core::ProfileStore> m_profiles;
+    std::unique_ptr<core::PasswordStore> m_passwords;
+    std::unique_ptr<ui::AppContext> m_context;
+    std::unique_ptr<ui::MainWindow> m_window;
+};
+
+void tst_LazyPages::init()
+{
+    QFile::remove(m_dir.filePath("settings.ini"));
+    newWindow();
+}
+
+void tst_LazyPages::cleanup()
+{
+    m_window.reset();
+    m_context.reset();
+}
+
+void tst_LazyPages::newWindow()
+{
+    m_window.reset();
+    m_context.reset();
+    m_profiles = std::make_unique<core::ProfileStore>(m_dir.filePath("settings.ini"));
+    m_passwords = std::make_unique<core::PasswordStore>();
+    m_passwords->setKeychainEnabled(false);
+    m_context = std::make_unique<ui::AppContext>(m_profiles.get(), m_passwords.get());
+    m_window = std::make_unique<ui::MainWindow>(m_context.get());
+}
+
+QStringList tst_LazyPages::builtIds() const
+{
+    QStringList ids;
+    for (ui::WorkspacePage *p : m_window->workspace()->built())
+        ids << p->id();
+    return ids;
+}
+
+void tst_LazyPages::onlyThePageInFrontIsBuiltBeforeTheFirstFrame()
+{
+    QCOMPARE(builtIds(), QStringList { QStringLiteral("overview") });
+    // The tab bar and the View menu know every page all the same.
+    const QStringList ids { "overview", "schema", "diagram", "migrations", "statistics", "jobs" };
+    QCOMPARE(m_window->tabs()->count(), ids.size());
+    for (int i = 0; i < ids.size(); ++i) {
+        const ui::WorkspacePageSpec &spec = m_window->workspace()->specs().at(i);
+        QCOMPARE(spec.id, ids.at(i));
+        QCOMPARE(m_window->tabs()->tabText(i), QString(spec.title).replace(u'&', "&&"));
+        QVERIFY2(m_window->findChild<QAction *>("page-" + ids.at(i)), qPrintable(ids.at(i)));
+    }
+    QCOMPARE(m_window->tabs()->currentIndex(), 0);
+}
+
+void tst_LazyPages::theOtherPagesAreBuiltAfterTheFirstFrame()
+{
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTRY_COMPARE(builtIds().size(), m_window->tabs()->count());
+    // Each tab now holds its page, in order, and the page in front stayed in front.
+    for (int i = 0; i < m_window->tabs()->count(); ++i)
+        QCOMPARE(m_window->tabs()->widget(i), m_window->workspace()->built().at(i));
+    QVERIFY(qobject_cast<ui::StatsPage *>(m_window->tabs()->widget(4)));
+    QCOMPARE(m_window->tabs()->currentIndex(), 0);
+    QVERIFY(m_window->tabs()->currentWidget()->isVisible());
+}
+
+void tst_LazyPages::aPageReachedByItsShortcutIsBuiltAndShowsItsContent()
+{
+    QVERIFY(!builtIds().contains("statistics"));
+    auto *action = m_window->findChild<QAction *>("page-statistics");
+    QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_5));
+    action->trigger();
+    auto *stats = qobject_cast<ui::StatsPage *>(m_window->tabs()->currentWidget());
+    QVERIFY(stats);
+    QVERIFY(builtIds().contains("statistics"));
+    // What the page shows without a connection, there at once.
+    bool says = false;
+    for (QLabel *label : stats->findChildren<QLabel *>())
+        says = says
+            || (label->isVisibleTo(m_window.get()) && label->text().contains("Not connected"));
+    QVERIFY(says);
+    // Find and Refresh reach a page not built yet too.
+    QVERIFY(!builtIds().contains("schema"));
+    m_window->findChild<QAction *>("page-schema")->trigger();
+    m_window->findChild<QAction *>("find")->trigger();
+    QVERIFY(qobject_cast<ui::SchemaPage *>(m_window->tabs()->currentWidget()));
+}
+
+void tst_LazyPages::aTabChosenByMouseOrKeyboardShowsItsBuiltPage()
+{
+    QTabBar *bar = m_window->tabs()->tabBar();
+    QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(5).center());
+    QCOMPARE(m_window->tabs()->currentIndex(), 5);
+    QVERIFY(qobject_cast<ui::JobsPage *>(m_window->tabs()->currentWidget()));
+    // Any other way of choosing a tab (Ctrl+Tab, the arrow keys on the bar) sets the index.
+    m_window->tabs()->setCurrentIndex(2);
+    QVERIFY(qobject_cast<ui::DiagramPage *>(m_window->tabs()->currentWidget()));
+    QCOMPARE(builtIds(), QStringList({ "overview", "diagram", "jobs" }));
+    QCOMPARE(m_window->tabs()->count(), 6);
+}
+
+void tst_LazyPages::aRequestFromAnotherPageBuildsThePageThatAnswers()
+{
+    m_context->requestDiagram(QStringLiteral("public"), QString());
+    QVERIFY(qobject_cast<ui::DiagramPage *>(m_window->tabs()->currentWidget()));
+    m_context->showObject(QStringLiteral("public"), QStringLiteral("t"));
+    QVERIFY(qobject_cast<ui::SchemaPage *>(m_window->tabs()->currentWidget()));
+    // The schema tree's "Back up…": the jobs page opens its dialog.
+    QVERIFY(!builtIds().contains("jobs"));
+    m_context->requestBackup({ QStringLiteral("public.t") }, {});
+    auto *jobs = qobject_cast<ui::JobsPage *>(m_window->tabs()->currentWidget());
+    QVERIFY(jobs);
+    QVERIFY(jobs->findChild<ui::BackupDialog *>());
+}
+
+void tst_LazyPages::theRestoredPageIsBuiltBeforeTheFirstFrame()
+{
+    m_window->findChild<QAction *>("page-statistics")->trigger();
+    m_window->saveWindowState();
+    newWindow();
+    QCOMPARE(builtIds(), QStringList { QStringLiteral("statistics") });
+    QVERIFY(qobject_cast<ui::StatsPage *>(m_window->tabs()->currentWidget()));
+}
+
+void tst_LazyPages::aPageBuiltLaterGetsItsSavedSplittersAndKeepsThemWhenNotBuilt()
+{
+    // Splitters have sizes once they are laid out: these windows are shown.
+    m_window->resize(1300, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->findChild<QAction *>("page-jobs")->trigger();
+    auto *split = m_window->tabs()->currentWidget()->findChild<QSplitter *>();
+    QTRY_VERIFY(split->height() > 500);
+    split->setSizes({ 150, 450 });
+    const QList<int> sizes = split->sizes();
+    m_window->findChild<QAction *>("page-overview")->trigger();
+    m_window->saveWindowState();
+
+    newWindow(); // never painted: the jobs page is not built, and its sizes stay saved
+    QVERIFY(!builtIds().contains("jobs"));
+    m_window->saveWindowState();
+
+    newWindow();
+    QVERIFY(!builtIds().contains("jobs"));
+    m_window->show();
+    QTRY_VERIFY(builtIds().contains("jobs")); // after the first frame
+    m_window->findChild<QAction *>("page-jobs")->trigger();
+    split = m_window->tabs()->currentWidget()->findChild<QSplitter *>();
+    QTRY_COMPARE(split->sizes(), sizes);
+}
+
+QTEST_MAIN(tst_LazyPages)
+#include "tst_lazypages.moc"
