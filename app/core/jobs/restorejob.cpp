@@ -1,5 +1,6 @@
 #include "restorejob.h"
 
+#include "db/session.h"
 #include "jobs/archiveinspector.h"
 #include "jobs/backupmanifest.h"
 #include "jobs/copymonitor.h"
@@ -142,6 +143,7 @@ bool RestoreJob::oneTransaction() const
 
 JobResult RestoreJob::fail(Error e)
 {
+    m_targetSession.reset(); // no connection left idle after the job
     appendLog(QStringLiteral("failed: ") + e.toString());
     dropCreatedDatabase(e);
     JobResult r;
@@ -428,6 +430,9 @@ JobResult RestoreJob::execute()
                     .arg(
                         QLocale::c().formattedDataSize(done), QLocale::c().formattedDataSize(all)));
         });
+    ConnectionProfile target = m_profile;
+    target.database = targetDatabase();
+    openTargetSession(target);
     ToolLocator locator(m_profile);
     if (m_toolFolders)
         locator.setSearchFolders(*m_toolFolders);
@@ -444,9 +449,7 @@ JobResult RestoreJob::execute()
         return fail(s.error());
     if (canceled())
         return fail(canceledError());
-    // Nothing has touched the target yet.
-    ConnectionProfile target = m_profile;
-    target.database = targetDatabase();
+    // Nothing has touched the target yet (its session may be connected).
     if (auto s = prepareTarget(target); !s)
         return fail(s.error());
     if (auto s = provideSchemasFor(target); !s)
@@ -467,6 +470,7 @@ JobResult RestoreJob::execute()
     r.toolMs = ran->elapsedMs;
     if (auto s = resetSequences(target, r); !s)
         return fail(s.error());
+    m_targetSession.reset();
     r.ok = true;
     r.outputPath = target.database;
     r.summary = QStringLiteral("Restored %1 into %2%3")

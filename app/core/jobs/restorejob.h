@@ -1,6 +1,7 @@
 #pragma once
 
 #include "db/connectionprofile.h"
+#include "db/serverinfo.h"
 #include "jobs/archivetoc.h"
 #include "jobs/job.h"
 #include "jobs/plainsqlscanner.h"
@@ -9,6 +10,7 @@
 #include "jobs/toollocator.h"
 #include "jobs/toolrunner.h"
 
+#include <QFuture>
 #include <QHash>
 
 #include <functional>
@@ -59,6 +61,9 @@ private:
     Status readArchive(const ToolLocator &locator);
     Status checkArchive(const ToolLocator &locator, const std::optional<Status> &manifestCheck);
     Status checkPlainFile();
+    // Connects to the target (or, for a new database, the maintenance one) while the archive
+    // is checked: connecting writes nothing. prepareTarget waits for it.
+    void openTargetSession(const ConnectionProfile &target);
     Status prepareTarget(const ConnectionProfile &target);
     Status provideSchemasFor(const ConnectionProfile &target);
     QList<TocEntry> weighEntries();
@@ -100,6 +105,10 @@ private:
     QHash<QString, QPair<qint64, qint64>> m_sizes; // schema.name -> bytes, rows (the manifest)
     QSet<QString> m_restoredTables;
     std::unique_ptr<QTemporaryFile> m_listFile;
+    // The session the target's checks run in, opened early; on an existing database it also
+    // moves the sequences afterwards.
+    std::unique_ptr<Session> m_targetSession;
+    QFuture<Result<ServerInfo>> m_targetOpening;
 };
 
 } // namespace strata::core

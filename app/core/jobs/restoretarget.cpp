@@ -118,23 +118,30 @@ Status RestoreJob::createTarget(Session &maintenance, const ConnectionProfile &t
     return r;
 }
 
+void RestoreJob::openTargetSession(const ConnectionProfile &target)
+{
+    ConnectionProfile at = target; // a new database is made from the maintenance one
+    if (m_run.createDatabase)
+        at.database = QStringLiteral("postgres");
+    m_targetSession = std::make_unique<Session>(at, m_password, writingSession());
+    m_targetOpening = m_targetSession->open();
+}
+
 Status RestoreJob::prepareTarget(const ConnectionProfile &target)
 {
     // The target's checks and the creation in one session, right after the archive's check:
     // what they found still holds when the tool starts.
     setProgress(0.03, QStringLiteral("checking the target"));
-    ConnectionProfile at = target; // a new database is made from the maintenance one
-    if (m_run.createDatabase)
-        at.database = QStringLiteral("postgres");
-    Session session(at, m_password, writingSession());
-    auto info = session.open().result();
+    if (!m_targetSession)
+        openTargetSession(target);
+    auto info = m_targetOpening.result();
     if (!info)
         return info.error();
     m_serverMajor = info->version.major();
-    if (auto s = checkTarget(session, target.database); !s)
+    if (auto s = checkTarget(*m_targetSession, target.database); !s)
         return s;
     if (m_run.createDatabase && !canceled())
-        return createTarget(session, target);
+        return createTarget(*m_targetSession, target);
     return canceled() ? Status(Error(Error::Kind::Canceled, QStringLiteral("Cancelled."))) : Ok {};
 }
 
@@ -220,9 +227,15 @@ Status RestoreJob::resetSequences(const ConnectionProfile &target, JobResult &r)
         return Ok {};
     }
     const QSet<QString> only = chosen ? m_restoredTables : QSet<QString>();
-    Session s(target, m_password, writingSession());
-    auto moved
-        = s.run([only](SessionContext &ctx) { return sequencereset::run(ctx, only); }).result();
+    // On an existing database the session of the checks is still open; a new one needs its own.
+    std::unique_ptr<Session> own;
+    Session *session = m_targetSession.get();
+    if (m_run.createDatabase || !session) {
+        own = std::make_unique<Session>(target, m_password, writingSession());
+        session = own.get();
+    }
+    auto moved = session->run([only](SessionContext &ctx) { return sequencereset::run(ctx, only); })
+                     .result();
     if (!moved)
         return moved.error();
     {
