@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <atomic>
 #include <memory>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -184,13 +185,20 @@ struct ChunkRun
         if (threads <= 0)
             threads = QThread::idealThreadCount();
         threads = int(std::clamp<qint64>(threads, 1, std::max<qint64>(1, qint64(pieces.size()))));
-        std::atomic<int> running { threads - 1 };
+        std::atomic<int> running { 0 };
         std::vector<std::thread> helpers;
-        for (int t = 1; t < threads; ++t)
-            helpers.emplace_back([this, &running] {
-                work({});
-                --running;
-            });
+        for (int t = 1; t < threads; ++t) {
+            ++running;
+            try {
+                helpers.emplace_back([this, &running] {
+                    work({});
+                    --running;
+                });
+            } catch (const std::system_error &) {
+                --running; // no thread to be had: the others share its pieces
+                break;
+            }
+        }
         bool canceled = false;
         auto poll = [&] {
             if (!canceled && control.canceled && control.canceled()) {
