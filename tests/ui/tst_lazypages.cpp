@@ -6,6 +6,7 @@
 #include "jobs/jobspage.h"
 #include "mainwindow.h"
 #include "schema/schemapage.h"
+#include "scratchwindow.h"
 #include "stats/statspage.h"
 #include "workspacepage.h"
 #include "workspacetabs.h"
@@ -44,10 +45,7 @@ private:
     QStringList builtIds() const;
 
     QTemporaryDir m_dir;
-    std::unique_ptr<core::ProfileStore> m_profiles;
-    std::unique_ptr<core::PasswordStore> m_passwords;
-    std::unique_ptr<ui::AppContext> m_context;
-    std::unique_ptr<ui::MainWindow> m_window;
+    test::ScratchWindow m_w;
 };
 
 void tst_LazyPages::init()
@@ -58,25 +56,18 @@ void tst_LazyPages::init()
 
 void tst_LazyPages::cleanup()
 {
-    m_window.reset();
-    m_context.reset();
+    m_w.close();
 }
 
 void tst_LazyPages::newWindow()
 {
-    m_window.reset();
-    m_context.reset();
-    m_profiles = std::make_unique<core::ProfileStore>(m_dir.filePath("settings.ini"));
-    m_passwords = std::make_unique<core::PasswordStore>();
-    m_passwords->setKeychainEnabled(false);
-    m_context = std::make_unique<ui::AppContext>(m_profiles.get(), m_passwords.get());
-    m_window = std::make_unique<ui::MainWindow>(m_context.get());
+    m_w.open(m_dir.filePath("settings.ini"));
 }
 
 QStringList tst_LazyPages::builtIds() const
 {
     QStringList ids;
-    for (ui::WorkspacePage *p : m_window->workspace()->built())
+    for (ui::WorkspacePage *p : m_w.window->workspace()->built())
         ids << p->id();
     return ids;
 }
@@ -86,111 +77,111 @@ void tst_LazyPages::onlyThePageInFrontIsBuiltBeforeTheFirstFrame()
     QCOMPARE(builtIds(), QStringList { QStringLiteral("overview") });
     // The tab bar and the View menu know every page all the same.
     const QStringList ids { "overview", "schema", "diagram", "migrations", "statistics", "jobs" };
-    QCOMPARE(m_window->tabs()->count(), ids.size());
+    QCOMPARE(m_w.window->tabs()->count(), ids.size());
     for (int i = 0; i < ids.size(); ++i) {
-        const ui::WorkspacePageSpec &spec = m_window->workspace()->specs().at(i);
+        const ui::WorkspacePageSpec &spec = m_w.window->workspace()->specs().at(i);
         QCOMPARE(spec.id, ids.at(i));
-        QCOMPARE(m_window->tabs()->tabText(i), QString(spec.title).replace(u'&', "&&"));
-        QVERIFY2(m_window->findChild<QAction *>("page-" + ids.at(i)), qPrintable(ids.at(i)));
+        QCOMPARE(m_w.window->tabs()->tabText(i), QString(spec.title).replace(u'&', "&&"));
+        QVERIFY2(m_w.window->findChild<QAction *>("page-" + ids.at(i)), qPrintable(ids.at(i)));
     }
-    QCOMPARE(m_window->tabs()->currentIndex(), 0);
+    QCOMPARE(m_w.window->tabs()->currentIndex(), 0);
 }
 
 void tst_LazyPages::theOtherPagesAreBuiltAfterTheFirstFrame()
 {
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QTRY_COMPARE(builtIds().size(), m_window->tabs()->count());
+    m_w.window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_w.window.get()));
+    QTRY_COMPARE(builtIds().size(), m_w.window->tabs()->count());
     // Each tab now holds its page, in order, and the page in front stayed in front.
-    for (int i = 0; i < m_window->tabs()->count(); ++i)
-        QCOMPARE(m_window->tabs()->widget(i), m_window->workspace()->built().at(i));
-    QVERIFY(qobject_cast<ui::StatsPage *>(m_window->tabs()->widget(4)));
-    QCOMPARE(m_window->tabs()->currentIndex(), 0);
-    QVERIFY(m_window->tabs()->currentWidget()->isVisible());
+    for (int i = 0; i < m_w.window->tabs()->count(); ++i)
+        QCOMPARE(m_w.window->tabs()->widget(i), m_w.window->workspace()->built().at(i));
+    QVERIFY(qobject_cast<ui::StatsPage *>(m_w.window->tabs()->widget(4)));
+    QCOMPARE(m_w.window->tabs()->currentIndex(), 0);
+    QVERIFY(m_w.window->tabs()->currentWidget()->isVisible());
 }
 
 void tst_LazyPages::aPageReachedByItsShortcutIsBuiltAndShowsItsContent()
 {
     QVERIFY(!builtIds().contains("statistics"));
-    auto *action = m_window->findChild<QAction *>("page-statistics");
+    auto *action = m_w.window->findChild<QAction *>("page-statistics");
     QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_5));
     action->trigger();
-    auto *stats = qobject_cast<ui::StatsPage *>(m_window->tabs()->currentWidget());
+    auto *stats = qobject_cast<ui::StatsPage *>(m_w.window->tabs()->currentWidget());
     QVERIFY(stats);
     QVERIFY(builtIds().contains("statistics"));
     // What the page shows without a connection, there at once.
     bool says = false;
     for (QLabel *label : stats->findChildren<QLabel *>())
         says = says
-            || (label->isVisibleTo(m_window.get()) && label->text().contains("Not connected"));
+            || (label->isVisibleTo(m_w.window.get()) && label->text().contains("Not connected"));
     QVERIFY(says);
     // Find and Refresh reach a page not built yet too.
     QVERIFY(!builtIds().contains("schema"));
-    m_window->findChild<QAction *>("page-schema")->trigger();
-    m_window->findChild<QAction *>("find")->trigger();
-    QVERIFY(qobject_cast<ui::SchemaPage *>(m_window->tabs()->currentWidget()));
+    m_w.window->findChild<QAction *>("page-schema")->trigger();
+    m_w.window->findChild<QAction *>("find")->trigger();
+    QVERIFY(qobject_cast<ui::SchemaPage *>(m_w.window->tabs()->currentWidget()));
 }
 
 void tst_LazyPages::aTabChosenByMouseOrKeyboardShowsItsBuiltPage()
 {
-    QTabBar *bar = m_window->tabs()->tabBar();
+    QTabBar *bar = m_w.window->tabs()->tabBar();
     QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(5).center());
-    QCOMPARE(m_window->tabs()->currentIndex(), 5);
-    QVERIFY(qobject_cast<ui::JobsPage *>(m_window->tabs()->currentWidget()));
+    QCOMPARE(m_w.window->tabs()->currentIndex(), 5);
+    QVERIFY(qobject_cast<ui::JobsPage *>(m_w.window->tabs()->currentWidget()));
     // Any other way of choosing a tab (Ctrl+Tab, the arrow keys on the bar) sets the index.
-    m_window->tabs()->setCurrentIndex(2);
-    QVERIFY(qobject_cast<ui::DiagramPage *>(m_window->tabs()->currentWidget()));
+    m_w.window->tabs()->setCurrentIndex(2);
+    QVERIFY(qobject_cast<ui::DiagramPage *>(m_w.window->tabs()->currentWidget()));
     QCOMPARE(builtIds(), QStringList({ "overview", "diagram", "jobs" }));
-    QCOMPARE(m_window->tabs()->count(), 6);
+    QCOMPARE(m_w.window->tabs()->count(), 6);
 }
 
 void tst_LazyPages::aRequestFromAnotherPageBuildsThePageThatAnswers()
 {
-    m_context->requestDiagram(QStringLiteral("public"), QString());
-    QVERIFY(qobject_cast<ui::DiagramPage *>(m_window->tabs()->currentWidget()));
-    m_context->showObject(QStringLiteral("public"), QStringLiteral("t"));
-    QVERIFY(qobject_cast<ui::SchemaPage *>(m_window->tabs()->currentWidget()));
+    m_w.context->requestDiagram(QStringLiteral("public"), QString());
+    QVERIFY(qobject_cast<ui::DiagramPage *>(m_w.window->tabs()->currentWidget()));
+    m_w.context->showObject(QStringLiteral("public"), QStringLiteral("t"));
+    QVERIFY(qobject_cast<ui::SchemaPage *>(m_w.window->tabs()->currentWidget()));
     // The schema tree's "Back up…": the jobs page opens its dialog.
     QVERIFY(!builtIds().contains("jobs"));
-    m_context->requestBackup({ QStringLiteral("public.t") }, {});
-    auto *jobs = qobject_cast<ui::JobsPage *>(m_window->tabs()->currentWidget());
+    m_w.context->requestBackup({ QStringLiteral("public.t") }, {});
+    auto *jobs = qobject_cast<ui::JobsPage *>(m_w.window->tabs()->currentWidget());
     QVERIFY(jobs);
     QVERIFY(jobs->findChild<ui::BackupDialog *>());
 }
 
 void tst_LazyPages::theRestoredPageIsBuiltBeforeTheFirstFrame()
 {
-    m_window->findChild<QAction *>("page-statistics")->trigger();
-    m_window->saveWindowState();
+    m_w.window->findChild<QAction *>("page-statistics")->trigger();
+    m_w.window->saveWindowState();
     newWindow();
     QCOMPARE(builtIds(), QStringList { QStringLiteral("statistics") });
-    QVERIFY(qobject_cast<ui::StatsPage *>(m_window->tabs()->currentWidget()));
+    QVERIFY(qobject_cast<ui::StatsPage *>(m_w.window->tabs()->currentWidget()));
 }
 
 void tst_LazyPages::aPageBuiltLaterGetsItsSavedSplittersAndKeepsThemWhenNotBuilt()
 {
     // Splitters have sizes once they are laid out: these windows are shown.
-    m_window->resize(1300, 800);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->findChild<QAction *>("page-jobs")->trigger();
-    auto *split = m_window->tabs()->currentWidget()->findChild<QSplitter *>();
+    m_w.window->resize(1300, 800);
+    m_w.window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_w.window.get()));
+    m_w.window->findChild<QAction *>("page-jobs")->trigger();
+    auto *split = m_w.window->tabs()->currentWidget()->findChild<QSplitter *>();
     QTRY_VERIFY(split->height() > 500);
     split->setSizes({ 150, 450 });
     const QList<int> sizes = split->sizes();
-    m_window->findChild<QAction *>("page-overview")->trigger();
-    m_window->saveWindowState();
+    m_w.window->findChild<QAction *>("page-overview")->trigger();
+    m_w.window->saveWindowState();
 
     newWindow(); // never painted: the jobs page is not built, and its sizes stay saved
     QVERIFY(!builtIds().contains("jobs"));
-    m_window->saveWindowState();
+    m_w.window->saveWindowState();
 
     newWindow();
     QVERIFY(!builtIds().contains("jobs"));
-    m_window->show();
+    m_w.window->show();
     QTRY_VERIFY(builtIds().contains("jobs")); // after the first frame
-    m_window->findChild<QAction *>("page-jobs")->trigger();
-    split = m_window->tabs()->currentWidget()->findChild<QSplitter *>();
+    m_w.window->findChild<QAction *>("page-jobs")->trigger();
+    split = m_w.window->tabs()->currentWidget()->findChild<QSplitter *>();
     QTRY_COMPARE(split->sizes(), sizes);
 }
 

@@ -8,6 +8,7 @@
 #include "jobs/jobspage.h"
 #include "mainwindow.h"
 #include "preferencesdialog.h"
+#include "scratchwindow.h"
 #include "testserver.h"
 #include "windowstate.h"
 #include "workspacepage.h"
@@ -51,10 +52,7 @@ private:
     ui::WorkspacePage *page(const QString &id) const;
 
     QTemporaryDir m_dir;
-    std::unique_ptr<core::ProfileStore> m_profiles;
-    std::unique_ptr<core::PasswordStore> m_passwords;
-    std::unique_ptr<ui::AppContext> m_context;
-    std::unique_ptr<ui::MainWindow> m_window;
+    test::ScratchWindow m_w;
 };
 
 void tst_WindowState::initTestCase()
@@ -73,38 +71,31 @@ void tst_WindowState::init()
 
 void tst_WindowState::cleanup()
 {
-    m_window.reset();
-    m_context.reset();
+    m_w.close();
 }
 
 void tst_WindowState::openWindow()
 {
-    m_window.reset();
-    m_context.reset();
-    m_profiles = std::make_unique<core::ProfileStore>(m_dir.filePath("settings.ini"));
-    m_passwords = std::make_unique<core::PasswordStore>();
-    m_passwords->setKeychainEnabled(false);
-    m_context = std::make_unique<ui::AppContext>(m_profiles.get(), m_passwords.get());
-    m_window = std::make_unique<ui::MainWindow>(m_context.get());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_w.open(m_dir.filePath("settings.ini"));
+    m_w.window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_w.window.get()));
 }
 
 void tst_WindowState::closeWindow()
 {
-    QVERIFY(m_window->close());
+    QVERIFY(m_w.window->close());
 }
 
 void tst_WindowState::connectWindow(const core::ConnectionProfile &p, const QString &password)
 {
-    QSignalSpy ready(m_window.get(), &ui::MainWindow::connectionReady);
-    m_window->connectTo(p, password);
+    QSignalSpy ready(m_w.window.get(), &ui::MainWindow::connectionReady);
+    m_w.window->connectTo(p, password);
     QVERIFY(ready.wait(15000));
 }
 
 ui::WorkspacePage *tst_WindowState::page(const QString &id) const
 {
-    for (ui::WorkspacePage *p : m_window->pages())
+    for (ui::WorkspacePage *p : m_w.window->pages())
         if (p->id() == id)
             return p;
     return nullptr;
@@ -112,15 +103,15 @@ ui::WorkspacePage *tst_WindowState::page(const QString &id) const
 
 void tst_WindowState::geometrySplittersAndPageComeBack()
 {
-    m_window->resize(1300, 800);
-    auto *main = qobject_cast<QSplitter *>(m_window->centralWidget());
+    m_w.window->resize(1300, 800);
+    auto *main = qobject_cast<QSplitter *>(m_w.window->centralWidget());
     QVERIFY(main);
     // Splitters share out the space the window has once the resize is laid out.
     QTRY_VERIFY(main->width() > 1200 && main->width() <= 1300);
     main->setSizes({ 450, 850 });
     QSplitter *jobsSplit = page("jobs")->findChild<QSplitter *>();
     QVERIFY(jobsSplit);
-    m_window->tabs()->setCurrentWidget(page("jobs"));
+    m_w.window->tabs()->setCurrentWidget(page("jobs"));
     jobsSplit->setSizes({ 150, 450 });
     const QList<int> mainSizes = main->sizes();
     QVERIFY2(mainSizes.first() > 400, "not the default: the test would prove nothing");
@@ -128,10 +119,10 @@ void tst_WindowState::geometrySplittersAndPageComeBack()
     closeWindow();
 
     openWindow();
-    QCOMPARE(m_window->size(), QSize(1300, 800));
-    auto *main2 = qobject_cast<QSplitter *>(m_window->centralWidget());
+    QCOMPARE(m_w.window->size(), QSize(1300, 800));
+    auto *main2 = qobject_cast<QSplitter *>(m_w.window->centralWidget());
     QCOMPARE(main2->sizes(), mainSizes);
-    QCOMPARE(m_window->tabs()->currentWidget(), page("jobs"));
+    QCOMPARE(m_w.window->tabs()->currentWidget(), page("jobs"));
     QCOMPARE(page("jobs")->findChild<QSplitter *>()->sizes(), jobsSizes);
 }
 
@@ -141,7 +132,7 @@ void tst_WindowState::theLastSavedConnectionComesBackWithoutItsPassword()
     p.id = "saved-one";
     p.name = "Saved one";
     p.user = TestServer::scramUser();
-    m_profiles->save(p);
+    m_w.profiles->save(p);
     connectWindow(p, TestServer::scramPassword());
     closeWindow();
     QFile settings(m_dir.filePath("settings.ini"));
@@ -151,12 +142,12 @@ void tst_WindowState::theLastSavedConnectionComesBackWithoutItsPassword()
     qputenv("PGPASSFILE", "/nonexistent/pgpass");
     qunsetenv("PGPASSWORD");
     openWindow();
-    const auto last = ui::windowstate::lastConnection(m_context.get());
+    const auto last = ui::windowstate::lastConnection(m_w.context.get());
     QVERIFY(last);
     QCOMPARE(last->id, QStringLiteral("saved-one"));
     // At start it connects again; the password is asked for (the keychain is off in tests).
-    QVERIFY(m_window->reconnectLastConnection());
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->controller()->passwordDialog(), 15000);
+    QVERIFY(m_w.window->reconnectLastConnection());
+    QTRY_VERIFY_WITH_TIMEOUT(m_w.window->controller()->passwordDialog(), 15000);
 }
 
 void tst_WindowState::aConnectionClosedOrUnsavedIsNotReopened()
@@ -165,19 +156,19 @@ void tst_WindowState::aConnectionClosedOrUnsavedIsNotReopened()
     connectWindow(TestServer::profile("tst_windowstate"));
     closeWindow();
     openWindow();
-    QVERIFY(!ui::windowstate::lastConnection(m_context.get()));
+    QVERIFY(!ui::windowstate::lastConnection(m_w.context.get()));
 
     // Saved, but the preference says no.
     core::ConnectionProfile p = TestServer::profile("tst_windowstate");
     p.id = "saved-two";
-    m_profiles->save(p);
+    m_w.profiles->save(p);
     connectWindow(p);
     closeWindow();
     openWindow();
-    QVERIFY(ui::windowstate::lastConnection(m_context.get()));
-    m_context->preferences()->setValue(QStringLiteral("connection/reconnectAtStart"), false);
-    QVERIFY(!ui::windowstate::lastConnection(m_context.get()));
-    QVERIFY(!m_window->reconnectLastConnection());
+    QVERIFY(ui::windowstate::lastConnection(m_w.context.get()));
+    m_w.context->preferences()->setValue(QStringLiteral("connection/reconnectAtStart"), false);
+    QVERIFY(!ui::windowstate::lastConnection(m_w.context.get()));
+    QVERIFY(!m_w.window->reconnectLastConnection());
 }
 
 void tst_WindowState::aboutNamesTheVersionsOfStrataQtLibpqAndTheServer()
@@ -187,33 +178,33 @@ void tst_WindowState::aboutNamesTheVersionsOfStrataQtLibpqAndTheServer()
     QVERIFY2(QRegularExpression(QStringLiteral("^\\d+\\.\\d+$")).match(libpq).hasMatch()
             && !libpq.startsWith(u'0'),
         qPrintable(libpq));
-    QVERIFY(ui::AboutDialog::text(m_context.get()).contains(QStringLiteral("not connected")));
+    QVERIFY(ui::AboutDialog::text(m_w.context.get()).contains(QStringLiteral("not connected")));
     connectWindow(TestServer::profile("tst_windowstate"));
-    ui::AboutDialog *box = m_window->showAbout();
+    ui::AboutDialog *box = m_w.window->showAbout();
     QVERIFY(box->isVisible());
-    const QString text = ui::AboutDialog::text(m_context.get());
+    const QString text = ui::AboutDialog::text(m_w.context.get());
     for (const QString &part : { QStringLiteral("9.8.7"), QString::fromLatin1(qVersion()), libpq,
-             m_context->serverInfo().version.toString(), QStringLiteral("tst_windowstate") })
+             m_w.context->serverInfo().version.toString(), QStringLiteral("tst_windowstate") })
         QVERIFY2(text.contains(part), qPrintable(part + u'\n' + text));
 }
 
 void tst_WindowState::preferencesHaveTheirShortcutAndTakeEffect()
 {
     bool listed = false;
-    for (const QString &line : m_window->shortcutList())
+    for (const QString &line : m_w.window->shortcutList())
         listed |= line.endsWith(QStringLiteral("\tPreferences…")) && !line.startsWith(u'\t');
-    QVERIFY2(listed, qPrintable(m_window->shortcutList().join(u'\n')));
+    QVERIFY2(listed, qPrintable(m_w.window->shortcutList().join(u'\n')));
 
     auto *jobs = qobject_cast<ui::JobsPage *>(page("jobs"));
     QVERIFY(jobs);
     QCOMPARE(jobs->notifyAfterMs(), 30000);
-    ui::PreferencesDialog *dialog = m_window->showPreferences();
+    ui::PreferencesDialog *dialog = m_w.window->showPreferences();
     QCOMPARE(dialog->notifyAfter()->value(), 30);
     dialog->notifyAfter()->setValue(5);
     dialog->accept();
     QCOMPARE(jobs->notifyAfterMs(), 5000);
     // Kept in the settings file for the next run.
-    QCOMPARE(core::Preferences(m_profiles->fileName())
+    QCOMPARE(core::Preferences(m_w.profiles->fileName())
                  .value(QStringLiteral("jobs/notifyAfterSeconds"))
                  .toInt(),
         5);
