@@ -8,6 +8,7 @@
 #include "schema/schemapage.h"
 #include "scratchwindow.h"
 #include "stats/statspage.h"
+#include "stats/statstab.h"
 #include "workspacepage.h"
 #include "workspacetabs.h"
 
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void aRequestFromAnotherPageBuildsThePageThatAnswers();
     void theRestoredPageIsBuiltBeforeTheFirstFrame();
     void aPageBuiltLaterGetsItsSavedSplittersAndKeepsThemWhenNotBuilt();
+    void statisticsTabsAreBuiltAfterThePageOrWhenShown();
 
 private:
     void newWindow();
@@ -183,6 +185,36 @@ void tst_LazyPages::aPageBuiltLaterGetsItsSavedSplittersAndKeepsThemWhenNotBuilt
     m_w.window->findChild<QAction *>("page-jobs")->trigger();
     split = m_w.window->tabs()->currentWidget()->findChild<QSplitter *>();
     QTRY_COMPARE(split->sizes(), sizes);
+}
+
+void tst_LazyPages::statisticsTabsAreBuiltAfterThePageOrWhenShown()
+{
+    // The statistics page is built with its Health tab only; each other tab holds a stand-in
+    // until a later turn of the event loop builds it, or until it is shown.
+    auto *stats = qobject_cast<ui::StatsPage *>(m_w.window->workspace()->page("statistics"));
+    QVERIFY(stats);
+    ui::StatsSections *tabs = stats->tabs();
+    auto isTab = [tabs](int i) { return qobject_cast<ui::StatsTab *>(tabs->widget(i)) != nullptr; };
+    QCOMPARE(tabs->count(), 10);
+    QVERIFY(isTab(0));
+    for (int i = 1; i < tabs->count(); ++i)
+        QVERIFY2(!isTab(i), qPrintable(tabs->tabText(i)));
+    // Shown before its turn: built first, and it is what is on screen.
+    tabs->setCurrentIndex(6);
+    QVERIFY(isTab(6));
+    QCOMPARE(tabs->currentIndex(), 6);
+    QCOMPARE(tabs->currentWidget(), tabs->widget(6));
+    QCOMPARE(tabs->tabText(6), QStringLiteral("Sequences"));
+    QVERIFY(!isTab(5));
+    // The rest, one per turn.
+    QTRY_VERIFY([&] {
+        for (int i = 0; i < tabs->count(); ++i)
+            if (!isTab(i))
+                return false;
+        return true;
+    }());
+    QCOMPARE(tabs->currentIndex(), 6);
+    QVERIFY(stats->lockModel());
 }
 
 QTEST_MAIN(tst_LazyPages)

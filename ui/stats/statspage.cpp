@@ -159,18 +159,51 @@ QWidget *StatsPage::buildControls()
 
 void StatsPage::addTabs()
 {
+    // Only the Health tab (shown first) is built with the page: the others cost the first
+    // frame nothing, and are built one per turn after it, so that no turn takes long.
     m_health = new HealthTab(m_controller);
-    m_locks = new LocksTab(m_controller);
-    m_tabList = { m_health, new SizesTab(m_controller), new ActivityTab(m_controller), m_locks,
-        new VacuumTab(m_controller), new IndexesTab(m_controller), new SequencesTab(m_controller),
-        new MatviewsTab(m_controller), new ReplicationTab(m_controller),
-        new StatementsTab(m_controller) };
+    m_locks = nullptr;
+    StatsController *c = m_controller;
+    m_makeTab = { [this] { return m_health; }, [c] { return new SizesTab(c); },
+        [c] { return new ActivityTab(c); },
+        [this, c] {
+            m_locks = new LocksTab(c);
+            return m_locks;
+        },
+        [c] { return new VacuumTab(c); }, [c] { return new IndexesTab(c); },
+        [c] { return new SequencesTab(c); }, [c] { return new MatviewsTab(c); },
+        [c] { return new ReplicationTab(c); }, [c] { return new StatementsTab(c); } };
     const QStringList names
         = { tr("Health"), tr("Sizes"), tr("Activity"), tr("Locks"), tr("Vacuum"), tr("Indexes"),
               tr("Sequences"), tr("Materialized views"), tr("Replication"), tr("Statements") };
-    for (int i = 0; i < m_tabList.size(); ++i)
-        m_tabs->addTab(m_tabList.at(i), names.at(i));
+    Q_ASSERT(names.size() == m_makeTab.size() && names.at(kLocksTab) == tr("Locks"));
+    for (int i = 0; i < names.size(); ++i) {
+        m_tabList << (i == 0 ? m_health : nullptr);
+        m_tabs->addTab(i == 0 ? static_cast<QWidget *>(m_health) : new QWidget, names.at(i));
+    }
     connect(m_health, &HealthTab::linkActivated, this, &StatsPage::showLink);
+    connect(m_tabs, &StatsSections::aboutToShow, this, [this](int index) { tab(index); });
+    QTimer::singleShot(0, this, &StatsPage::buildNextTab);
+}
+
+StatsTab *StatsPage::tab(int index)
+{
+    if (index < 0 || index >= m_tabList.size())
+        return nullptr;
+    if (!m_tabList.at(index)) {
+        m_tabList[index] = m_makeTab.at(index)(); // stale: filled when shown
+        m_tabs->replaceWidget(index, m_tabList.at(index));
+    }
+    return m_tabList.at(index);
+}
+
+void StatsPage::buildNextTab()
+{
+    const int next = int(m_tabList.indexOf(nullptr));
+    if (next < 0)
+        return;
+    tab(next);
+    QTimer::singleShot(0, this, &StatsPage::buildNextTab);
 }
 
 void StatsPage::onReset(bool connected)
@@ -180,7 +213,8 @@ void StatsPage::onReset(bool connected)
     m_jobCancel->hide();
     m_health->clear();
     for (StatsTab *t : std::as_const(m_tabList))
-        t->markStale();
+        if (t)
+            t->markStale();
     m_notConnected->setVisible(!connected);
     m_tabs->setVisible(connected);
     setStatus(connected ? tr("Reading statistics…") : QString(), connected);
@@ -196,7 +230,8 @@ void StatsPage::onRefreshed()
     // Tables of the other tabs are filled when their tab is shown: a refresh then costs the
     // GUI thread only what is on screen.
     for (StatsTab *t : std::as_const(m_tabList))
-        t->markStale();
+        if (t)
+            t->markStale();
     showTab(m_tabs->currentIndex());
     if (m_tabs->currentIndex() != 0)
         m_health->showIfStale(s); // the warnings and figures, for the tab's count
@@ -236,7 +271,7 @@ void StatsPage::showTab(int index)
 {
     if (index < 0 || index >= m_tabList.size() || m_controller->refreshCount() == 0)
         return;
-    m_tabList.at(index)->showIfStale(m_controller->snapshot());
+    tab(index)->showIfStale(m_controller->snapshot());
     showAges();
 }
 
@@ -245,14 +280,14 @@ void StatsPage::showAges()
     // Only the tab on screen: the others catch up when shown.
     if (!isVisible())
         return;
-    if (StatsTab *t = m_tabList.value(m_tabs->currentIndex()))
+    if (StatsTab *t = tab(m_tabs->currentIndex()))
         t->showAge(m_controller->snapshotAgeMs(), m_controller->sampleAgeMs());
 }
 
 void StatsPage::showLink(const QString &section, const QVariant &key)
 {
     for (int i = 0; i < m_tabList.size(); ++i) {
-        if (!m_tabList.at(i)->sections().contains(section))
+        if (!tab(i)->sections().contains(section))
             continue;
         m_tabs->setCurrentIndex(i);
         m_tabList.at(i)->selectRow(section, key);
@@ -318,8 +353,9 @@ QListWidget *StatsPage::warningList() const
     return m_health->warningList();
 }
 
-models::LockTreeModel *StatsPage::lockModel() const
+models::LockTreeModel *StatsPage::lockModel()
 {
+    tab(kLocksTab);
     return m_locks->model();
 }
 

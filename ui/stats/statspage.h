@@ -6,6 +6,8 @@
 
 #include <QTimer>
 
+#include <functional>
+
 class QCheckBox;
 class QLabel;
 class QListWidget;
@@ -55,7 +57,7 @@ public:
     const core::StatsSnapshot &snapshot() const;
     LiveChart *tpsChart() const;
     QListWidget *warningList() const;
-    models::LockTreeModel *lockModel() const;
+    models::LockTreeModel *lockModel(); // builds the Locks tab if it was not yet
     StatsSections *tabs() const { return m_tabs; }
     StatsController *controller() const { return m_controller; }
 
@@ -67,6 +69,10 @@ Q_SIGNALS:
 private:
     QWidget *buildControls();
     void addTabs();
+    // The tab at `index`, built now if it was not yet (the Health tab is built with the page,
+    // the others one per turn of the event loop after it, or when first shown or reached).
+    StatsTab *tab(int index);
+    void buildNextTab();
     void onReset(bool connected);
     void onRefreshed();
     void onSampled();
@@ -75,10 +81,12 @@ private:
     void showLink(const QString &section, const QVariant &key);
     void setStatus(const QString &text, bool refreshError = false);
 
+    static constexpr int kLocksTab = 3;
     StatsController *m_controller;
-    QList<StatsTab *> m_tabList;
+    QList<StatsTab *> m_tabList; // null while the tab holds its stand-in
+    QList<std::function<StatsTab *()>> m_makeTab;
     HealthTab *m_health;
-    LocksTab *m_locks;
+    LocksTab *m_locks = nullptr; // once its tab is built
     QTimer m_ageTimer; // "read 12 s ago" moves on
     bool m_refreshErrorShown = false; // the status says the last read failed
 

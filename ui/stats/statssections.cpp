@@ -3,6 +3,7 @@
 #include "flowlayout.h"
 
 #include <QButtonGroup>
+#include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -78,7 +79,25 @@ int StatsSections::indexOf(const QWidget *page) const
 
 void StatsSections::setCurrentIndex(int index)
 {
+    if (index >= 0 && index < m_stack->count())
+        Q_EMIT aboutToShow(index);
     m_stack->setCurrentIndex(index);
+}
+
+void StatsSections::replaceWidget(int index, QWidget *page)
+{
+    QWidget *old = m_stack->widget(index);
+    if (!old || old == page)
+        return;
+    const bool shown = m_stack->currentIndex() == index;
+    {
+        const QSignalBlocker quiet(m_stack);
+        m_stack->insertWidget(index, page);
+        m_stack->removeWidget(old);
+        if (shown)
+            m_stack->setCurrentIndex(index);
+    }
+    old->deleteLater();
 }
 
 QString StatsSections::tabText(int index) const

@@ -20,6 +20,9 @@ public:
     explicit StatsSections(QWidget *parent = nullptr);
 
     int addTab(QWidget *page, const QString &text);
+    // Puts `page` in the place of the section's widget (a stand-in), which is deleted; the
+    // section shown stays shown.
+    void replaceWidget(int index, QWidget *page);
     int count() const;
     int currentIndex() const;
     QWidget *currentWidget() const;
@@ -32,6 +35,8 @@ public:
     QAbstractButton *tabButton(int index) const;
 
 Q_SIGNALS:
+    // Before a section is shown (its button, or setCurrentIndex): its page can be built then.
+    void aboutToShow(int index);
     void currentChanged(int index);
 
 private:
