@@ -471,6 +471,17 @@ Result<QList<ArchiveDigest::File>> listFiles(const QString &pathIn)
     return files;
 }
 
+Result<qint64> archiveSize(const QString &path)
+{
+    auto files = listFiles(path);
+    if (!files)
+        return files.error();
+    qint64 n = 0;
+    for (const auto &f : files.value())
+        n += f.size;
+    return n;
+}
+
 Status hashChunks(
     int fd, const QString &name, qint64 from, qint64 to, qint64 chunkBytes, QList<QByteArray> &out)
 {

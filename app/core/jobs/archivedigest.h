@@ -93,6 +93,8 @@ namespace archivedigest {
 
 // The archive's files in name order (a file: itself, named ""), or an error.
 Result<QList<ArchiveDigest::File>> listFiles(const QString &path);
+// The bytes of all of them.
+Result<qint64> archiveSize(const QString &path);
 
 // The digest of the archive at `path` in `scheme`. Blocks: run it on a worker.
 Result<ArchiveDigest> compute(const QString &path, ArchiveDigest::Scheme scheme,

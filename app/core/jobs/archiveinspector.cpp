@@ -308,11 +308,10 @@ Result<VerifyReport> ArchiveInspector::verify(const QString &pathIn) const
     // manifest's scheme, so that the two can be compared by eye).
     if (rep.manifestMatches.value_or(false)) {
         rep.sha256 = rep.manifestSha256;
-        auto files = archivedigest::listFiles(path);
-        if (!files)
-            return files.error();
-        for (const auto &f : files.value())
-            rep.size += f.size;
+        auto size = archivedigest::archiveSize(path);
+        if (!size)
+            return size.error();
+        rep.size = size.value();
     } else {
         const auto scheme
             = manifest->has_value() ? (*manifest)->digest.scheme : ArchiveDigest::Scheme::Chunked;

@@ -75,11 +75,10 @@ Result<BackupRun> describe(
     if (recorded) {
         if (auto s = archivedigest::check(run.path, *recorded, control); !s)
             return s.error();
-        auto files = archivedigest::listFiles(run.path);
-        if (!files)
-            return files.error();
-        for (const auto &f : files.value())
-            run.size += f.size;
+        auto size = archivedigest::archiveSize(run.path);
+        if (!size)
+            return size.error();
+        run.size = size.value();
     } else {
         auto d = archivedigest::compute(run.path, ArchiveDigest::Scheme::Chunked, control);
         if (!d)
